@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m001 from './001_foundation';
+
+/** Static list: works the same from tsx, the bundled CLI and tests (no directory scanning). */
+export const migrations: Record<string, Migration> = {
+  '001_foundation': m001,
+};

@@ -1,0 +1,115 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { getCookie } from 'hono/cookie';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { AppError } from '../shared/errors';
+import { resolveSession, SESSION_COOKIE } from './auth/sessions';
+import type { AppDeps, Ctx } from './context';
+import { registerFeatureRoutes } from './features/index';
+import { errorResponse, onError, zodIssues } from './http/errors';
+import { requestIp } from './http/request-ip';
+import { createRouter, type Env, type RouteMeta } from './http/router';
+import { logger } from './logger';
+
+z.config(z.locales.zhCN());
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface CreatedApp {
+  app: OpenAPIHono<Env>;
+  routes: readonly RouteMeta[];
+}
+
+export function createApp(deps: AppDeps): CreatedApp {
+  const app = new OpenAPIHono<Env>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        return errorResponse(
+          c,
+          new AppError('validation', {
+            userMessage: '提交的数据有误，请检查标出的字段',
+            issues: zodIssues(result.error),
+          }),
+        );
+      }
+    },
+  });
+  const extraOrigins = deps.env.ALLOWED_ORIGINS.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Referrer-Policy', 'same-origin');
+    if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
+  });
+
+  app.use('/api/*', async (c, next) => {
+    // Cross-site request refusal: a browser always sends Origin on a non-GET; it must be our own origin.
+    if (!SAFE_METHODS.has(c.req.method)) {
+      const origin = c.req.header('origin');
+      if (origin) {
+        const own = new URL(c.req.url);
+        const host = c.req.header('host') ?? own.host;
+        const allowed = origin === `${own.protocol}//${host}` || extraOrigins.includes(origin);
+        if (!allowed) throw new AppError('forbidden', { userMessage: '拒绝跨站请求' });
+      }
+      const fetchSite = c.req.header('sec-fetch-site');
+      if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') {
+        throw new AppError('forbidden', { userMessage: '拒绝跨站请求' });
+      }
+      const type = c.req.header('content-type') ?? '';
+      const hasBody = c.req.method !== 'DELETE' || (c.req.header('content-length') ?? '0') !== '0';
+      if (hasBody && !type.toLowerCase().startsWith('application/json')) {
+        throw new AppError('validation', { userMessage: '请求格式不支持：请以 application/json 提交' });
+      }
+    }
+    const token = getCookie(c, SESSION_COOKIE);
+    const actor = token ? await resolveSession(deps, token) : null;
+    const ctx: Ctx = { ...deps, actor, ip: requestIp(c, deps.env.TRUST_PROXY === '1') };
+    c.set('actor', actor);
+    c.set('ctx', ctx);
+    await next();
+  });
+
+  const router = createRouter(app, deps);
+
+  router.route({
+    method: 'get',
+    path: '/api/health',
+    tag: '系统',
+    summary: '健康检查（数据库可达时 200）',
+    access: 'public',
+    handler: async (c) => {
+      try {
+        await sql`select 1`.execute(deps.db);
+        return c.json({ status: 'ok', database: deps.engine });
+      } catch {
+        return c.json({ status: 'error', database: deps.engine }, 503);
+      }
+    },
+  });
+
+  registerFeatureRoutes(router);
+
+  app.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: '千企 Qianqi API', version: '1', description: '“千人进千企”科创公共服务工作站点管理平台' },
+  });
+  // The OpenAPI document is public and declared here so the route table stays complete.
+  (router.routes as RouteMeta[]).push({
+    method: 'get',
+    path: '/api/v1/openapi.json',
+    access: 'public',
+    summary: 'OpenAPI 文档',
+  });
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: '接口不存在' } }, 404);
+    return c.text('Not Found', 404);
+  });
+  app.onError(onError(logger));
+  return { app, routes: router.routes };
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .default('sqlite:./data/qianqi.db')
+    .refine((v) => v.startsWith('sqlite:') || v.startsWith('postgres://') || v.startsWith('postgresql://'), {
+      message: '必须以 sqlite: 或 postgres:// 开头',
+    }),
+  STORAGE_DIR: z.string().min(1).default('./data/storage'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Behind a reverse proxy that terminates TLS: mark cookies Secure and trust X-Forwarded-For. */
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  COOKIE_SECURE: z.enum(['0', '1']).default('0'),
+  /** Extra origins allowed to call JSON routes (comma-separated), besides the server's own. */
+  ALLOWED_ORIGINS: z.string().default(''),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(20).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  /** Sign-in attempts per IP per minute. */
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+  /** Seed the demo year and accounts into an empty database. Never in production. */
+  DEMO_DATA: z.enum(['0', '1']).default('1'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+/** Parses the environment once at start-up; a bad variable stops the process with its name and why. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`环境变量配置有误 (invalid environment):\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

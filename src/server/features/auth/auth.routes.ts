@@ -1,0 +1,86 @@
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { AppError } from '../../../shared/errors';
+import { changePasswordSchema, loginSchema } from '../../../shared/schemas/auth';
+import { createRateLimiter } from '../../auth/rate-limit';
+import { SESSION_COOKIE } from '../../auth/sessions';
+import type { Router } from '../../http/router';
+import { changeOwnPassword, getMe, signIn, signOut } from './auth.service';
+
+export function registerAuthRoutes(r: Router): void {
+  const limiter = createRateLimiter({
+    limit: r.deps.env.LOGIN_RATE_PER_MINUTE,
+    windowMs: 60_000,
+    now: () => r.deps.clock.now().getTime(),
+  });
+  const cookieBase = {
+    httpOnly: true,
+    sameSite: 'Strict' as const,
+    path: '/',
+    secure: r.deps.env.COOKIE_SECURE === '1',
+  };
+
+  r.route({
+    method: 'post',
+    path: '/api/v1/sessions',
+    tag: '登录',
+    summary: '登录（创建会话）',
+    access: 'public',
+    body: loginSchema,
+    handler: async (c, { body, ctx }) => {
+      if (!limiter.hit(ctx.ip ?? 'unknown')) {
+        throw new AppError('rate_limited', { userMessage: '登录尝试过于频繁，请稍后再试' });
+      }
+      const { token, me } = await signIn(ctx, { ...body, userAgent: c.req.header('user-agent') ?? null });
+      setCookie(c, SESSION_COOKIE, token, { ...cookieBase, maxAge: ctx.env.SESSION_ABSOLUTE_HOURS * 3600 });
+      return c.json({ me }, 201);
+    },
+  });
+
+  r.route({
+    method: 'delete',
+    path: '/api/v1/sessions/current',
+    tag: '登录',
+    summary: '退出登录',
+    access: 'authenticated',
+    handler: async (c, { ctx }) => {
+      await signOut(ctx, ctx.actor!, false);
+      deleteCookie(c, SESSION_COOKIE, cookieBase);
+      return c.json({ ok: true });
+    },
+  });
+
+  r.route({
+    method: 'delete',
+    path: '/api/v1/sessions',
+    tag: '登录',
+    summary: '退出所有设备的登录',
+    access: 'authenticated',
+    handler: async (c, { ctx }) => {
+      const ended = await signOut(ctx, ctx.actor!, true);
+      deleteCookie(c, SESSION_COOKIE, cookieBase);
+      return c.json({ ok: true, ended });
+    },
+  });
+
+  r.route({
+    method: 'get',
+    path: '/api/v1/me',
+    tag: '登录',
+    summary: '当前账户',
+    access: 'authenticated',
+    handler: async (c, { ctx }) => c.json({ me: await getMe(ctx, ctx.actor!.userId) }),
+  });
+
+  r.route({
+    method: 'put',
+    path: '/api/v1/me/password',
+    tag: '登录',
+    summary: '修改自己的密码',
+    access: 'authenticated',
+    body: changePasswordSchema,
+    handler: async (c, { body, ctx }) => {
+      await changeOwnPassword(ctx, ctx.actor!, body);
+      return c.json({ ok: true });
+    },
+  });
+}

@@ -1,0 +1,208 @@
+import { checkPassword } from '../../../domain/password-policy';
+import { AppError, invalid } from '../../../shared/errors';
+import { writeTx } from '../../audit/audit';
+import { dummyHash, hashPassword, verifyPassword } from '../../auth/password';
+import { newToken } from '../../auth/sessions';
+import type { Actor, Ctx } from '../../context';
+
+export interface MeDto {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  organizationId: string | null;
+  organizationName: string | null;
+  districtCode: string | null;
+  mustChangePassword: boolean;
+}
+
+/**
+ * Sign-in (等保 2.0 身份鉴别): argon2id check, 5 failures lock the account for 15 minutes, every outcome audited.
+ * The error never says whether the username exists.
+ */
+export async function signIn(
+  ctx: Ctx,
+  input: { username: string; password: string; userAgent: string | null },
+): Promise<{ token: string; me: MeDto }> {
+  const now = ctx.clock.now();
+  const user = await ctx.db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
+  const badCredentials = new AppError('unauthenticated', { userMessage: '用户名或密码错误' });
+  if (!user) {
+    await verifyPassword(await dummyHash(), input.password);
+    await writeTx(ctx, (_tx, audit) =>
+      audit.record({
+        entity: 'session',
+        action: 'login_failed',
+        summary: `登录失败：用户名 ${input.username} 不存在`,
+        actorOverride: { id: null, name: input.username, role: null },
+      }),
+    );
+    throw badCredentials;
+  }
+  const who = { id: user.id, name: user.username, role: user.role };
+  if (user.locked_until && new Date(user.locked_until) > now) {
+    await writeTx(ctx, (_tx, audit) =>
+      audit.record({
+        entity: 'session',
+        entityId: user.id,
+        action: 'login_refused_locked',
+        summary: `账户 ${user.username} 已锁定，拒绝登录`,
+        actorOverride: who,
+      }),
+    );
+    const minutes = Math.ceil((new Date(user.locked_until).getTime() - now.getTime()) / 60_000);
+    throw new AppError('locked', { userMessage: `连续登录失败次数过多，账户已锁定，请 ${minutes} 分钟后再试` });
+  }
+  const ok = await verifyPassword(user.password_hash, input.password);
+  if (!ok || !user.is_active) {
+    const failures = user.failed_attempts + 1;
+    const lock = failures >= ctx.env.LOGIN_MAX_FAILURES;
+    const lockedUntil = lock ? new Date(now.getTime() + ctx.env.LOGIN_LOCK_MINUTES * 60_000).toISOString() : null;
+    await writeTx(ctx, async (tx, audit) => {
+      await tx
+        .updateTable('users')
+        .set({ failed_attempts: lock ? 0 : failures, locked_until: lockedUntil })
+        .where('id', '=', user.id)
+        .execute();
+      await audit.record({
+        entity: 'session',
+        entityId: user.id,
+        action: user.is_active ? 'login_failed' : 'login_refused_inactive',
+        summary: user.is_active
+          ? `登录失败：${user.username} 密码错误（第 ${failures} 次）`
+          : `已停用账户 ${user.username} 尝试登录`,
+        actorOverride: who,
+      });
+      if (lock) {
+        await audit.record({
+          entity: 'user',
+          entityId: user.id,
+          action: 'lockout',
+          summary: `账户 ${user.username} 连续 ${failures} 次登录失败，锁定 ${ctx.env.LOGIN_LOCK_MINUTES} 分钟`,
+          before: { locked_until: user.locked_until },
+          after: { locked_until: lockedUntil },
+          actorOverride: who,
+        });
+      }
+    });
+    if (lock) {
+      throw new AppError('locked', {
+        userMessage: `连续登录失败 ${failures} 次，账户已锁定 ${ctx.env.LOGIN_LOCK_MINUTES} 分钟`,
+      });
+    }
+    throw badCredentials;
+  }
+  const { token, id } = newToken();
+  const nowIso = now.toISOString();
+  await writeTx(ctx, async (tx, audit) => {
+    await tx
+      .insertInto('sessions')
+      .values({
+        id,
+        user_id: user.id,
+        created_at: nowIso,
+        last_seen_at: nowIso,
+        expires_at: new Date(now.getTime() + ctx.env.SESSION_ABSOLUTE_HOURS * 3600_000).toISOString(),
+        ip: ctx.ip,
+        user_agent: input.userAgent?.slice(0, 300) ?? null,
+      })
+      .execute();
+    await tx
+      .updateTable('users')
+      .set({ failed_attempts: 0, locked_until: null, last_login_at: nowIso })
+      .where('id', '=', user.id)
+      .execute();
+    await audit.record({
+      entity: 'session',
+      entityId: user.id,
+      action: 'login',
+      summary: `${user.username} 登录`,
+      actorOverride: who,
+    });
+  });
+  const me = await getMe(ctx, user.id);
+  return { token, me };
+}
+
+export async function getMe(ctx: Ctx, userId: string): Promise<MeDto> {
+  const u = await ctx.db
+    .selectFrom('users')
+    .leftJoin('organizations', 'organizations.id', 'users.organization_id')
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'users.organization_id',
+      'users.district_code',
+      'users.must_change_password',
+      'organizations.name as org_name',
+    ])
+    .where('users.id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    role: u.role,
+    organizationId: u.organization_id,
+    organizationName: u.org_name,
+    districtCode: u.district_code,
+    mustChangePassword: u.must_change_password === 1,
+  };
+}
+
+export async function signOut(ctx: Ctx, actor: Actor, everywhere: boolean): Promise<number> {
+  return writeTx(ctx, async (tx, audit) => {
+    const q = tx.deleteFrom('sessions');
+    const res = everywhere
+      ? await q.where('user_id', '=', actor.userId).executeTakeFirst()
+      : await q.where('id', '=', actor.sessionId).executeTakeFirst();
+    await audit.record({
+      entity: 'session',
+      entityId: actor.userId,
+      action: everywhere ? 'logout_everywhere' : 'logout',
+      summary: everywhere ? `${actor.username} 退出所有设备的登录` : `${actor.username} 退出登录`,
+    });
+    return Number(res.numDeletedRows);
+  });
+}
+
+export async function changeOwnPassword(
+  ctx: Ctx,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    throw invalid([{ path: 'currentPassword', message: '当前密码不正确' }]);
+  }
+  const problems = checkPassword(input.newPassword, { username: user.username });
+  if (input.newPassword === input.currentPassword) problems.push('新密码不能与当前密码相同');
+  if (problems.length) throw invalid(problems.map((message) => ({ path: 'newPassword', message })));
+  const hash = await hashPassword(input.newPassword);
+  const now = ctx.clock.now().toISOString();
+  await writeTx(ctx, async (tx, audit) => {
+    await tx
+      .updateTable('users')
+      .set({
+        password_hash: hash,
+        must_change_password: 0,
+        password_changed_at: now,
+        updated_at: now,
+        version: user.version + 1,
+      })
+      .where('id', '=', user.id)
+      .execute();
+    // Other sessions of this account end: a changed password must shut out whoever knew the old one.
+    await tx.deleteFrom('sessions').where('user_id', '=', user.id).where('id', '!=', actor.sessionId).execute();
+    await audit.record({
+      entity: 'user',
+      entityId: user.id,
+      action: 'change_password',
+      summary: `${user.username} 修改了自己的密码`,
+      before: { password_hash: 'x', must_change_password: user.must_change_password },
+      after: { password_hash: 'y', must_change_password: 0 },
+    });
+  });
+}

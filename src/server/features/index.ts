@@ -1,0 +1,20 @@
+import type { Router } from '../http/router';
+import { registerAuditEventRoutes } from './audit-events/audit-events.routes';
+import { registerAuthRoutes } from './auth/auth.routes';
+import { registerDistrictRoutes } from './districts/districts.routes';
+import { registerOrganizationRoutes } from './organizations/organizations.routes';
+import { registerProgramYearRoutes } from './program-years/program-years.routes';
+import { registerSecuritySettingRoutes } from './security-settings.routes';
+import { registerStationRoutes } from './stations/stations.routes';
+import { registerUserRoutes } from './users/users.routes';
+
+export function registerFeatureRoutes(r: Router): void {
+  registerAuthRoutes(r);
+  registerProgramYearRoutes(r);
+  registerDistrictRoutes(r);
+  registerOrganizationRoutes(r);
+  registerStationRoutes(r);
+  registerUserRoutes(r);
+  registerAuditEventRoutes(r);
+  registerSecuritySettingRoutes(r);
+}

@@ -1,0 +1,250 @@
+import {
+  BUILT_IN_POLICIES,
+  copyPolicyForYear,
+  type Policy,
+  STATION_TYPES,
+  validatePolicy,
+} from '../../../domain/policy/index';
+import { conflict, invalid, notFound } from '../../../shared/errors';
+import type { UpdatePolicyInput } from '../../../shared/schemas/program-year';
+import { writeTx } from '../../audit/audit';
+import type { Ctx } from '../../context';
+import type { Database, Tx } from '../../db/database';
+import type { ProgramYearTable } from '../../db/schema';
+
+export interface ProgramYearSummaryDto {
+  year: number;
+  title: string;
+  status: 'draft' | 'locked';
+  lockedAt: string | null;
+  stationCount: number;
+  quotaTotal: number;
+  version: number;
+}
+
+export interface ProgramYearDto extends Omit<ProgramYearSummaryDto, 'stationCount'> {
+  policy: Policy;
+  problems: string[];
+}
+
+export function parsePolicy(row: Pick<ProgramYearTable, 'policy_json'>): Policy {
+  return JSON.parse(row.policy_json) as Policy;
+}
+
+export async function loadPolicy(db: Database | Tx, year: number): Promise<Policy> {
+  const row = await db.selectFrom('program_years').select('policy_json').where('year', '=', year).executeTakeFirst();
+  if (!row) throw notFound(`${year} 年度`);
+  return parsePolicy(row);
+}
+
+const quotaTotal = (p: Policy) => STATION_TYPES.reduce((s, t) => s + p.stationTypes[t].quota, 0);
+
+export async function listProgramYears(ctx: Ctx): Promise<ProgramYearSummaryDto[]> {
+  const rows = await ctx.db
+    .selectFrom('program_years')
+    .leftJoin('stations', 'stations.program_year', 'program_years.year')
+    .select((eb) => [
+      'program_years.year',
+      'program_years.policy_json',
+      'program_years.status',
+      'program_years.locked_at',
+      'program_years.version',
+      eb.fn.count<number>('stations.id').as('station_count'),
+    ])
+    .groupBy([
+      'program_years.year',
+      'program_years.policy_json',
+      'program_years.status',
+      'program_years.locked_at',
+      'program_years.version',
+    ])
+    .orderBy('program_years.year', 'desc')
+    .execute();
+  return rows.map((r) => {
+    const p = parsePolicy(r);
+    return {
+      year: r.year,
+      title: p.title,
+      status: r.status,
+      lockedAt: r.locked_at,
+      stationCount: Number(r.station_count),
+      quotaTotal: quotaTotal(p),
+      version: r.version,
+    };
+  });
+}
+
+export async function getProgramYear(ctx: Ctx, year: number): Promise<ProgramYearDto> {
+  const row = await ctx.db.selectFrom('program_years').selectAll().where('year', '=', year).executeTakeFirst();
+  if (!row) throw notFound(`${year} 年度`);
+  const policy = parsePolicy(row);
+  return {
+    year: row.year,
+    title: policy.title,
+    status: row.status,
+    lockedAt: row.locked_at,
+    version: row.version,
+    quotaTotal: quotaTotal(policy),
+    policy,
+    problems: validatePolicy(policy),
+  };
+}
+
+/** Inserts a built-in year's policy (seed and migrations of a fresh database). */
+export async function ensureBuiltInYears(ctx: Ctx): Promise<number[]> {
+  const created: number[] = [];
+  for (const p of BUILT_IN_POLICIES) {
+    const exists = await ctx.db
+      .selectFrom('program_years')
+      .select('year')
+      .where('year', '=', p.year)
+      .executeTakeFirst();
+    if (exists) continue;
+    const now = ctx.clock.now().toISOString();
+    await writeTx(ctx, async (tx, audit) => {
+      await tx
+        .insertInto('program_years')
+        .values({
+          year: p.year,
+          policy_json: JSON.stringify(p),
+          status: 'draft',
+          locked_at: null,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        })
+        .execute();
+      await audit.record({
+        entity: 'program_year',
+        entityId: String(p.year),
+        action: 'create',
+        summary: `载入 ${p.year} 年度政策（${p.sourceDocument}）`,
+        after: { year: p.year, title: p.title },
+      });
+    });
+    created.push(p.year);
+  }
+  return created;
+}
+
+/** 第三条 年度项目制: next year's rules start as a copy of a past year's, then the Center edits them. */
+export async function copyProgramYear(ctx: Ctx, input: { fromYear: number; year: number }): Promise<ProgramYearDto> {
+  const source = await loadPolicy(ctx.db, input.fromYear);
+  const exists = await ctx.db
+    .selectFrom('program_years')
+    .select('year')
+    .where('year', '=', input.year)
+    .executeTakeFirst();
+  if (exists) throw invalid([{ path: 'year', message: `${input.year} 年度已存在` }]);
+  const policy = copyPolicyForYear(source, input.year);
+  const now = ctx.clock.now().toISOString();
+  await writeTx(ctx, async (tx, audit) => {
+    await tx
+      .insertInto('program_years')
+      .values({
+        year: input.year,
+        policy_json: JSON.stringify(policy),
+        status: 'draft',
+        locked_at: null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })
+      .execute();
+    await audit.record({
+      entity: 'program_year',
+      entityId: String(input.year),
+      action: 'create',
+      summary: `由 ${input.fromYear} 年度复制创建 ${input.year} 年度政策`,
+      after: { year: input.year, fromYear: input.fromYear, title: policy.title },
+    });
+  });
+  return getProgramYear(ctx, input.year);
+}
+
+function applyEdits(policy: Policy, input: UpdatePolicyInput): Policy {
+  const next = JSON.parse(JSON.stringify(policy)) as Policy;
+  if (input.title) next.title = input.title;
+  for (const [type, edit] of Object.entries(input.stationTypes ?? {})) {
+    const st = next.stationTypes[type as keyof Policy['stationTypes']];
+    if (edit.quota !== undefined) st.quota = edit.quota;
+    if (edit.fundingFen !== undefined) st.fundingFen = edit.fundingFen;
+  }
+  for (const d of input.districts ?? []) {
+    const found = next.districts.find((x) => x.code === d.code);
+    if (found) found.stationType = d.stationType;
+  }
+  for (const [type, rows] of Object.entries(input.kpis ?? {})) {
+    const list = next.kpis[type as keyof Policy['kpis']];
+    for (const r of rows) {
+      const k = list.find((x) => x.id === r.id);
+      if (k) k.target = r.target;
+    }
+  }
+  return next;
+}
+
+/** A draft year's numbers may change; once its call opens the policy is locked (第十条: the call states the rules). */
+export async function updateProgramYear(ctx: Ctx, year: number, input: UpdatePolicyInput): Promise<ProgramYearDto> {
+  await writeTx(ctx, async (tx, audit) => {
+    const row = await tx.selectFrom('program_years').selectAll().where('year', '=', year).executeTakeFirst();
+    if (!row) throw notFound(`${year} 年度`);
+    if (row.status === 'locked') throw conflict(`${year} 年度的申报已开启，年度政策已锁定，不能修改`);
+    if (row.version !== input.version) throw conflict('该年度政策已被他人修改，请刷新后重试');
+    const before = parsePolicy(row);
+    const after = applyEdits(before, input);
+    const problems = validatePolicy(after);
+    if (problems.length)
+      throw invalid(
+        problems.map((message) => ({ path: 'policy', message })),
+        '年度政策不一致',
+      );
+    const now = ctx.clock.now().toISOString();
+    const res = await tx
+      .updateTable('program_years')
+      .set({ policy_json: JSON.stringify(after), updated_at: now, version: row.version + 1 })
+      .where('year', '=', year)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw conflict('该年度政策已被他人修改，请刷新后重试');
+    await audit.record({
+      entity: 'program_year',
+      entityId: String(year),
+      action: 'update',
+      summary: `修改 ${year} 年度政策`,
+      before: {
+        stationTypes: before.stationTypes,
+        districts: before.districts,
+        kpis: before.kpis,
+        title: before.title,
+      },
+      after: { stationTypes: after.stationTypes, districts: after.districts, kpis: after.kpis, title: after.title },
+    });
+  });
+  return getProgramYear(ctx, year);
+}
+
+export async function lockProgramYear(ctx: Ctx, year: number): Promise<ProgramYearDto> {
+  await writeTx(ctx, async (tx, audit) => {
+    const row = await tx.selectFrom('program_years').selectAll().where('year', '=', year).executeTakeFirst();
+    if (!row) throw notFound(`${year} 年度`);
+    if (row.status === 'locked') throw conflict(`${year} 年度政策已锁定`);
+    const problems = validatePolicy(parsePolicy(row));
+    if (problems.length) throw conflict(`年度政策存在问题，不能锁定：${problems[0]}`);
+    const now = ctx.clock.now().toISOString();
+    await tx
+      .updateTable('program_years')
+      .set({ status: 'locked', locked_at: now, updated_at: now, version: row.version + 1 })
+      .where('year', '=', year)
+      .execute();
+    await audit.record({
+      entity: 'program_year',
+      entityId: String(year),
+      action: 'lock',
+      summary: `锁定 ${year} 年度政策（申报通知发布，第十条）`,
+      before: { status: row.status },
+      after: { status: 'locked', locked_at: now },
+    });
+  });
+  return getProgramYear(ctx, year);
+}

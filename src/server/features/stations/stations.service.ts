@@ -1,0 +1,273 @@
+import { uuidv7 } from 'uuidv7';
+import { stationTypeForDistrict } from '../../../domain/policy/index';
+import { conflict, invalid, notFound } from '../../../shared/errors';
+import { STATION_TYPE_LABELS } from '../../../shared/labels';
+import type { StationInput } from '../../../shared/schemas/station';
+import { writeTx } from '../../audit/audit';
+import type { Ctx } from '../../context';
+import type { Tx } from '../../db/database';
+import type { StationTable } from '../../db/schema';
+import { containsCi, type Page, paginate } from '../../http/paging';
+import { shanghaiDate, stationScope } from '../../scope';
+import { parsePolicy } from '../program-years/program-years.service';
+
+export interface StationDto {
+  id: string;
+  programYear: number;
+  type: StationTable['type'];
+  typeLabel: string;
+  districtCode: string | null;
+  districtName: string | null;
+  hostOrgId: string;
+  hostName: string;
+  hostUscc: string | null;
+  name: string;
+  periodStart: string;
+  periodEnd: string;
+  leaderName: string;
+  leaderPhone: string;
+  contactName: string;
+  contactPhone: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+type Row = StationTable & { host_name: string; host_uscc: string | null; district_name: string | null };
+
+export function toStationDto(r: Row): StationDto {
+  return {
+    id: r.id,
+    programYear: r.program_year,
+    type: r.type,
+    typeLabel: STATION_TYPE_LABELS[r.type] ?? r.type,
+    districtCode: r.district_code,
+    districtName: r.district_name,
+    hostOrgId: r.host_org_id,
+    hostName: r.host_name,
+    hostUscc: r.host_uscc,
+    name: r.name,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    leaderName: r.leader_name,
+    leaderPhone: r.leader_phone,
+    contactName: r.contact_name,
+    contactPhone: r.contact_phone,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+  };
+}
+
+export interface StationFilter {
+  year?: number;
+  type?: StationTable['type'];
+  districtCode?: string;
+  q?: string;
+}
+
+function scopedQuery(ctx: Ctx, f: StationFilter) {
+  let qb = ctx.db
+    .selectFrom('stations')
+    .innerJoin('organizations as host', 'host.id', 'stations.host_org_id')
+    .leftJoin('organizations as da', (j) =>
+      j.onRef('da.district_code', '=', 'stations.district_code').on('da.kind', '=', 'district_association'),
+    )
+    .selectAll('stations')
+    .select(['host.name as host_name', 'host.uscc as host_uscc', 'da.name as district_name'])
+    .where(stationScope(ctx.actor!, shanghaiDate(ctx.clock.now())));
+  if (f.year) qb = qb.where('stations.program_year', '=', f.year);
+  if (f.type) qb = qb.where('stations.type', '=', f.type);
+  if (f.districtCode) qb = qb.where('stations.district_code', '=', f.districtCode);
+  if (f.q) qb = qb.where((eb) => eb.or([containsCi('stations.name', f.q!), containsCi('host.name', f.q!)]));
+  return qb;
+}
+
+export function listStations(
+  ctx: Ctx,
+  f: StationFilter & { page: number; pageSize: number },
+): Promise<Page<StationDto>> {
+  return paginate(scopedQuery(ctx, f), {
+    page: f.page,
+    pageSize: f.pageSize,
+    map: (r) => toStationDto(r as Row),
+    orderBy: (qb) =>
+      qb
+        .orderBy('stations.program_year', 'desc')
+        .orderBy('stations.type')
+        .orderBy('stations.district_code')
+        .orderBy('stations.id'),
+  });
+}
+
+export async function allStations(ctx: Ctx, f: StationFilter, limit: number): Promise<StationDto[]> {
+  const rows = await scopedQuery(ctx, f)
+    .orderBy('stations.program_year', 'desc')
+    .orderBy('stations.type')
+    .orderBy('stations.district_code')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => toStationDto(r as Row));
+}
+
+/** Out of scope and missing are the same answer (404), so a URL does not reveal whether a station exists. */
+export async function getStation(ctx: Ctx, id: string): Promise<StationDto> {
+  const row = await scopedQuery(ctx, {}).where('stations.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('工作站点');
+  return toStationDto(row as Row);
+}
+
+/**
+ * The rules a station must keep (第三条, 第六条), checked inside the write transaction that holds the year's row:
+ * the district's class decides the type; the host's kind may host that type; one district station per district;
+ * the year's quota per type.
+ */
+async function checkStationRules(ctx: Ctx, tx: Tx, input: StationInput, exceptId: string | null): Promise<void> {
+  let yq = tx.selectFrom('program_years').select(['policy_json', 'year']).where('year', '=', input.programYear);
+  if (ctx.engine === 'postgres') yq = yq.forUpdate();
+  const yearRow = await yq.executeTakeFirst();
+  if (!yearRow) throw invalid([{ path: 'programYear', message: `${input.programYear} 年度不存在` }]);
+  const policy = parsePolicy(yearRow);
+  const typePolicy = policy.stationTypes[input.type];
+  const issues: { path: string; message: string }[] = [];
+
+  if (input.districtCode) {
+    const districtType = stationTypeForDistrict(policy, input.districtCode);
+    if (!districtType) {
+      issues.push({ path: 'districtCode', message: `区代码 ${input.districtCode} 不在 ${policy.year} 年度的区名单中` });
+    } else if (districtType !== input.type) {
+      issues.push({
+        path: 'type',
+        message: `该区属于${STATION_TYPE_LABELS[districtType]}，站点类型应与区的类别一致（第三条）`,
+      });
+    }
+  }
+
+  const host = await tx.selectFrom('organizations').selectAll().where('id', '=', input.hostOrgId).executeTakeFirst();
+  if (!host || host.kind !== 'host') {
+    issues.push({ path: 'hostOrgId', message: '依托单位不存在' });
+  } else if (!host.host_kind || !(typePolicy.hostKinds as string[]).includes(host.host_kind)) {
+    issues.push({
+      path: 'hostOrgId',
+      message: `“${host.name}”的单位类型不能承担${typePolicy.name}（${typePolicy.hostArticle}）`,
+    });
+  } else if (!host.is_active) {
+    issues.push({ path: 'hostOrgId', message: `“${host.name}”已停用` });
+  }
+  if (issues.length) throw invalid(issues);
+
+  if (input.districtCode) {
+    let dq = tx
+      .selectFrom('stations')
+      .select(['id', 'name'])
+      .where('program_year', '=', input.programYear)
+      .where('district_code', '=', input.districtCode);
+    if (exceptId) dq = dq.where('id', '!=', exceptId);
+    const other = await dq.executeTakeFirst();
+    if (other)
+      throw conflict(`该区 ${input.programYear} 年度已有工作站点“${other.name}”，每区只设一个区工作站点（第六条）`);
+  }
+  let cq = tx
+    .selectFrom('stations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('program_year', '=', input.programYear)
+    .where('type', '=', input.type);
+  if (exceptId) cq = cq.where('id', '!=', exceptId);
+  const { n } = await cq.executeTakeFirstOrThrow();
+  if (Number(n) >= typePolicy.quota) {
+    throw conflict(
+      `${input.programYear} 年度${typePolicy.name}名额 ${typePolicy.quota} 个已满（${typePolicy.quotaArticle}）`,
+    );
+  }
+}
+
+function toRow(input: StationInput): Omit<StationTable, 'id' | 'created_at' | 'updated_at' | 'version'> {
+  return {
+    program_year: input.programYear,
+    type: input.type,
+    district_code: input.districtCode,
+    host_org_id: input.hostOrgId,
+    name: input.name,
+    period_start: input.periodStart,
+    period_end: input.periodEnd,
+    leader_name: input.leaderName,
+    leader_phone: input.leaderPhone,
+    contact_name: input.contactName,
+    contact_phone: input.contactPhone,
+  };
+}
+
+export async function createStation(ctx: Ctx, input: StationInput): Promise<StationDto> {
+  const id = uuidv7();
+  await writeTx(ctx, async (tx, audit) => {
+    await checkStationRules(ctx, tx, input, null);
+    const now = ctx.clock.now().toISOString();
+    const row: StationTable = { id, ...toRow(input), created_at: now, updated_at: now, version: 1 };
+    await tx.insertInto('stations').values(row).execute();
+    await audit.record({
+      entity: 'station',
+      entityId: id,
+      action: 'create',
+      summary: `新建工作站点“${input.name}”`,
+      after: { ...row },
+    });
+  });
+  return getStation(ctx, id);
+}
+
+export async function updateStation(ctx: Ctx, id: string, version: number, input: StationInput): Promise<StationDto> {
+  await getStation(ctx, id);
+  await writeTx(ctx, async (tx, audit) => {
+    const before = await tx.selectFrom('stations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    if (before.version !== version) throw conflict('该站点信息已被他人修改，请刷新后重试');
+    if (before.program_year !== input.programYear) {
+      throw invalid([{ path: 'programYear', message: '站点的项目年度不能修改' }]);
+    }
+    await checkStationRules(ctx, tx, input, id);
+    const after: StationTable = {
+      ...before,
+      ...toRow(input),
+      updated_at: ctx.clock.now().toISOString(),
+      version: before.version + 1,
+    };
+    const res = await tx
+      .updateTable('stations')
+      .set(after)
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw conflict('该站点信息已被他人修改，请刷新后重试');
+    await audit.record({
+      entity: 'station',
+      entityId: id,
+      action: 'update',
+      summary: `修改工作站点“${after.name}”`,
+      before: { ...before },
+      after: { ...after },
+    });
+  });
+  return getStation(ctx, id);
+}
+
+export async function deleteStation(ctx: Ctx, id: string, version: number): Promise<void> {
+  const station = await getStation(ctx, id);
+  await writeTx(ctx, async (tx, audit) => {
+    const before = await tx.selectFrom('stations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    if (before.version !== version) throw conflict('该站点信息已被他人修改，请刷新后重试');
+    const locked = await tx
+      .selectFrom('program_years')
+      .select('status')
+      .where('year', '=', before.program_year)
+      .executeTakeFirst();
+    if (locked?.status === 'locked') throw conflict(`${before.program_year} 年度已锁定，站点不能删除`);
+    await tx.deleteFrom('user_stations').where('station_id', '=', id).execute();
+    await tx.deleteFrom('stations').where('id', '=', id).execute();
+    await audit.record({
+      entity: 'station',
+      entityId: id,
+      action: 'delete',
+      summary: `删除工作站点“${station.name}”`,
+      before: { ...before },
+    });
+  });
+}

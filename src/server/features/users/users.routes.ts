@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import {
+  roleAssignSchema,
+  userCreateSchema,
+  userListQuery,
+  userUpdateSchema,
+  versionBody,
+} from '../../../shared/schemas/user';
+import { pageQuery } from '../../http/paging';
+import type { Router } from '../../http/router';
+import { assignRole, createUser, getUser, listUsers, resetPassword, unlockUser, updateUser } from './users.service';
+
+const idParam = z.object({ id: z.string().min(1).max(64) });
+
+export function registerUserRoutes(r: Router): void {
+  const tag = '账户';
+  r.route({
+    method: 'get',
+    path: '/api/v1/users',
+    tag,
+    summary: '账户列表',
+    access: { permission: 'read:user' },
+    query: userListQuery.extend(pageQuery),
+    handler: async (c, { query, ctx }) => c.json(await listUsers(ctx, query)),
+  });
+  r.route({
+    method: 'get',
+    path: '/api/v1/users/{id}',
+    tag,
+    summary: '账户详情',
+    access: { permission: 'read:user' },
+    scoped: { param: 'id', entity: 'user' },
+    params: idParam,
+    handler: async (c, { params, ctx }) => c.json(await getUser(ctx, params.id)),
+  });
+  r.route({
+    method: 'post',
+    path: '/api/v1/users',
+    tag,
+    summary: '新建账户（返回一次性临时密码）',
+    access: { permission: 'write:user' },
+    body: userCreateSchema,
+    handler: async (c, { body, ctx }) => c.json(await createUser(ctx, body), 201),
+  });
+  r.route({
+    method: 'put',
+    path: '/api/v1/users/{id}',
+    tag,
+    summary: '修改账户（姓名、启用状态）',
+    access: { permission: 'write:user' },
+    scoped: { param: 'id', entity: 'user' },
+    params: idParam,
+    body: userUpdateSchema,
+    handler: async (c, { params, body, ctx }) => c.json(await updateUser(ctx, params.id, body)),
+  });
+  r.route({
+    method: 'post',
+    path: '/api/v1/users/{id}/password-reset',
+    tag,
+    summary: '重置密码（返回一次性临时密码）',
+    access: { permission: 'write:user' },
+    scoped: { param: 'id', entity: 'user' },
+    params: idParam,
+    body: versionBody,
+    handler: async (c, { params, body, ctx }) => c.json(await resetPassword(ctx, params.id, body.version)),
+  });
+  r.route({
+    method: 'post',
+    path: '/api/v1/users/{id}/unlock',
+    tag,
+    summary: '解除登录锁定',
+    access: { permission: 'write:user' },
+    scoped: { param: 'id', entity: 'user' },
+    params: idParam,
+    body: versionBody,
+    handler: async (c, { params, body, ctx }) => c.json(await unlockUser(ctx, params.id, body.version)),
+  });
+  r.route({
+    method: 'put',
+    path: '/api/v1/users/{id}/role',
+    tag,
+    summary: '分配角色与数据范围（安全管理员）',
+    access: { permission: 'assign:role' },
+    scoped: { param: 'id', entity: 'user' },
+    params: idParam,
+    body: roleAssignSchema,
+    handler: async (c, { params, body, ctx }) => c.json(await assignRole(ctx, params.id, body)),
+  });
+}

@@ -1,0 +1,31 @@
+import ExcelJS from 'exceljs';
+import type { Context } from 'hono';
+
+export interface SheetColumn<T> {
+  header: string;
+  width?: number;
+  value: (row: T) => string | number | null;
+}
+
+/** One-sheet workbook with Chinese headers, frozen header row and auto filter — how users open lists in Excel. */
+export async function xlsxBuffer<T>(sheetName: string, columns: SheetColumn<T>[], rows: T[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '千企 Qianqi';
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
+  for (const r of rows) ws.addRow(columns.map((c) => c.value(r)));
+  ws.getRow(1).font = { bold: true };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export function fileResponse(c: Context, buf: Buffer, filename: string, mediaType: string): Response {
+  c.header('Content-Type', mediaType);
+  c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
+  return c.body(new Uint8Array(buf));
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Exports are capped: a list larger than this should be filtered first. */
+export const EXPORT_LIMIT = 50_000;

@@ -1,0 +1,133 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import { can, type Permission } from '../../shared/permissions';
+import type { Actor, AppDeps, Ctx } from '../context';
+
+/**
+ * Who may call a route. Every route declares one; the authorization-matrix test fails on a route without it.
+ * `public` — anyone; `authenticated` — any signed-in account (its own data only); otherwise a permission.
+ */
+export type Access = 'public' | 'authenticated' | { permission: Permission };
+
+/** Which path parameter names a record whose data scope the service checks (out of scope → 404). */
+export interface ScopedParam {
+  param: string;
+  entity: 'station' | 'organization' | 'user' | 'program-year';
+}
+
+export interface RouteMeta {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  access: Access;
+  scoped?: ScopedParam;
+  summary: string;
+}
+
+export type Env = { Variables: { ctx: Ctx; actor: Actor | null } };
+
+type AnyZodObject = z.ZodObject<z.ZodRawShape>;
+
+export interface RouteDef<P extends AnyZodObject, Q extends AnyZodObject, B extends z.ZodType> extends RouteMeta {
+  tag: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Response kind for the OpenAPI document; JSON unless a file is returned. */
+  produces?: 'json' | 'xlsx' | 'docx' | 'zip' | 'file';
+  handler: (
+    c: Context<Env>,
+    input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B>; ctx: Ctx },
+  ) => Promise<Response>;
+}
+
+export interface Router {
+  route<P extends AnyZodObject, Q extends AnyZodObject, B extends z.ZodType>(def: RouteDef<P, Q, B>): void;
+  readonly routes: readonly RouteMeta[];
+  readonly deps: AppDeps;
+}
+
+function accessGuard(access: Access): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    if (access === 'public') return next();
+    const actor = c.get('actor');
+    if (!actor) throw new AppError('unauthenticated', { userMessage: '请先登录' });
+    if (
+      actor.mustChangePassword &&
+      !c.req.path.startsWith('/api/v1/me') &&
+      !c.req.path.startsWith('/api/v1/sessions')
+    ) {
+      throw new AppError('password_change_required', { userMessage: '首次登录请先修改密码' });
+    }
+    if (access !== 'authenticated' && !can(actor.role, access.permission)) {
+      throw new AppError('forbidden', { userMessage: '您没有执行此操作的权限' });
+    }
+    return next();
+  };
+}
+
+const mediaTypes = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  zip: 'application/zip',
+  file: 'application/octet-stream',
+} as const;
+
+export function createRouter(app: OpenAPIHono<Env>, deps: AppDeps): Router {
+  const routes: RouteMeta[] = [];
+  return {
+    routes,
+    deps,
+    route(def) {
+      routes.push({
+        method: def.method,
+        path: def.path,
+        access: def.access,
+        scoped: def.scoped,
+        summary: def.summary,
+      });
+      const produces = def.produces ?? 'json';
+      const okContent =
+        produces === 'json'
+          ? { 'application/json': { schema: z.any() } }
+          : { [mediaTypes[produces]]: { schema: z.any() } };
+      const config = createRoute({
+        method: def.method,
+        path: def.path,
+        tags: [def.tag],
+        summary: def.summary,
+        description:
+          def.access === 'public'
+            ? '公开'
+            : def.access === 'authenticated'
+              ? '需登录'
+              : `需权限 ${def.access.permission}${def.scoped ? `，数据范围按${def.scoped.entity}检查` : ''}`,
+        middleware: [accessGuard(def.access)] as const,
+        request: {
+          ...(def.params ? { params: def.params } : {}),
+          ...(def.query ? { query: def.query } : {}),
+          ...(def.body ? { body: { content: { 'application/json': { schema: def.body } }, required: true } } : {}),
+        },
+        responses: {
+          200: { description: '成功', content: okContent },
+          400: { description: '输入有误：每个字段一条 { path, message }' },
+          401: { description: '未登录' },
+          403: { description: '无权限' },
+          404: { description: '不存在或不在数据范围内' },
+          409: { description: '冲突（并发修改、违反规则）' },
+        },
+      });
+      // biome-ignore lint/suspicious/noExplicitAny: the typed OpenAPI handler is erased here on purpose
+      (app as any).openapi(config, async (c: Context<Env>) => {
+        const req = c.req as unknown as { valid(k: string): unknown };
+        return def.handler(c, {
+          params: (def.params ? req.valid('param') : {}) as z.infer<typeof def.params & AnyZodObject>,
+          query: (def.query ? req.valid('query') : {}) as never,
+          body: (def.body ? req.valid('json') : undefined) as never,
+          ctx: c.get('ctx'),
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * The one permission vocabulary (`action:entity`), the role → permission table and each role's data scope.
+ * 等保 2.0 三员分立: sys_admin, sec_admin and audit_admin are separate and hold no business data.
+ */
+export const ROLES = [
+  'center_admin',
+  'center_staff',
+  'district',
+  'host',
+  'reviewer',
+  'auditor',
+  'sys_admin',
+  'sec_admin',
+  'audit_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The three administrators of 三员分立: no account may hold two of them (one role per account enforces it). */
+export const SEPARATED_ADMIN_ROLES: readonly Role[] = ['sys_admin', 'sec_admin', 'audit_admin'];
+
+export const PERMISSIONS = [
+  'read:program-year',
+  'write:program-year',
+  'read:district',
+  'read:organization',
+  'write:organization',
+  'read:station',
+  'write:station',
+  'read:user',
+  'write:user',
+  'assign:role',
+  'read:security-setting',
+  'read:audit-event',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * Data scope of a role: `all` — every station; `district` — stations of the account's district;
+ * `station` — stations of the account's organisation (host) or assigned to it (auditor); `none` — no business data.
+ */
+export type Scope = 'all' | 'district' | 'station' | 'none';
+
+export const ROLE_SCOPE: Record<Role, Scope> = {
+  center_admin: 'all',
+  center_staff: 'all',
+  district: 'district',
+  host: 'station',
+  reviewer: 'none',
+  auditor: 'station',
+  sys_admin: 'none',
+  sec_admin: 'none',
+  audit_admin: 'none',
+};
+
+const BUSINESS_READ: Permission[] = ['read:program-year', 'read:district', 'read:organization', 'read:station'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  center_admin: [...BUSINESS_READ, 'write:program-year', 'write:organization', 'write:station'],
+  center_staff: [...BUSINESS_READ, 'write:organization', 'write:station'],
+  district: [...BUSINESS_READ],
+  host: [...BUSINESS_READ],
+  reviewer: ['read:program-year', 'read:district'],
+  auditor: [...BUSINESS_READ],
+  sys_admin: ['read:user', 'write:user', 'read:district', 'read:organization'],
+  sec_admin: ['read:user', 'assign:role', 'read:security-setting'],
+  audit_admin: ['read:audit-event'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  center_admin: '中心管理员',
+  center_staff: '中心工作人员',
+  district: '区科协',
+  host: '依托单位',
+  reviewer: '评审专家',
+  auditor: '审计人员',
+  sys_admin: '系统管理员',
+  sec_admin: '安全管理员',
+  audit_admin: '审计管理员',
+};
+
+/** Roles whose account must name a district or an organisation, to define its scope. */
+export function roleNeeds(role: Role): 'district' | 'organization' | null {
+  if (role === 'district') return 'district';
+  if (role === 'host') return 'organization';
+  return null;
+}

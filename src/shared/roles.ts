@@ -1,0 +1,5 @@
+import { ROLES, type Role } from './permissions';
+
+export function isRole(v: string): v is Role {
+  return (ROLES as readonly string[]).includes(v);
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { isValidUscc, normalizeUscc } from '../../domain/uscc';
+
+export const HOST_KIND_CODES = [
+  'society',
+  'association',
+  'alliance',
+  'park_association',
+  'public_institution',
+  'university_association',
+] as const;
+
+export const usccField = z
+  .string({ error: '请输入统一社会信用代码' })
+  .transform(normalizeUscc)
+  .refine((v) => v.length === 18, { message: '统一社会信用代码应为 18 位' })
+  .refine(isValidUscc, { message: '统一社会信用代码校验位不正确（GB 32100）' });
+
+const phone = z
+  .string()
+  .trim()
+  .max(30, '电话过长')
+  .regex(/^[0-9+\-() ]*$/, '电话只能包含数字、空格和 + - ( )');
+
+const districtCode = z.string().regex(/^(\d{6}|etown)$/, '区代码应为 6 位 GB/T 2260 代码或 etown');
+
+export const organizationInputSchema = z.object({
+  name: z.string().trim().min(2, '请输入单位名称（至少 2 个字）').max(100, '单位名称不能超过 100 字'),
+  hostKind: z.enum(HOST_KIND_CODES, { error: '请选择单位类型' }),
+  uscc: usccField,
+  districtCode: districtCode.nullable().optional(),
+  contactName: z.string().trim().max(30, '联系人姓名过长').nullable().optional(),
+  contactPhone: phone.nullable().optional(),
+  address: z.string().trim().max(200, '地址过长').nullable().optional(),
+});
+export type OrganizationInput = z.infer<typeof organizationInputSchema>;
+
+export const organizationUpdateSchema = organizationInputSchema.extend({
+  version: z.number().int().min(1),
+  isActive: z.boolean().optional(),
+});
+export type OrganizationUpdate = z.infer<typeof organizationUpdateSchema>;
+
+export const organizationListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  kind: z.enum(['center', 'district_association', 'host']).optional(),
+  hostKind: z.enum(HOST_KIND_CODES).optional(),
+  districtCode: districtCode.optional(),
+});

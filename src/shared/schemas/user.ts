@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { ROLES } from '../permissions';
+
+export const usernameField = z
+  .string({ error: '请输入用户名' })
+  .trim()
+  .min(3, '用户名至少 3 个字符')
+  .max(32, '用户名不能超过 32 个字符')
+  .regex(/^[a-zA-Z][a-zA-Z0-9_.-]*$/, '用户名须以字母开头，只能包含字母、数字和 _ . -');
+
+const scopeFields = {
+  organizationId: z.string().min(1).max(64).nullable().optional(),
+  districtCode: z
+    .string()
+    .regex(/^(\d{6}|etown)$/, '区代码应为 6 位 GB/T 2260 代码或 etown')
+    .nullable()
+    .optional(),
+};
+
+export const userCreateSchema = z.object({
+  username: usernameField,
+  displayName: z.string().trim().min(2, '请输入姓名（至少 2 个字）').max(30, '姓名过长'),
+  role: z.enum(ROLES, { error: '请选择角色' }),
+  ...scopeFields,
+});
+export type UserCreateInput = z.infer<typeof userCreateSchema>;
+
+export const userUpdateSchema = z.object({
+  version: z.number().int().min(1),
+  displayName: z.string().trim().min(2, '请输入姓名（至少 2 个字）').max(30, '姓名过长'),
+  isActive: z.boolean(),
+});
+export type UserUpdateInput = z.infer<typeof userUpdateSchema>;
+
+export const roleAssignSchema = z.object({
+  version: z.number().int().min(1),
+  role: z.enum(ROLES, { error: '请选择角色' }),
+  ...scopeFields,
+});
+export type RoleAssignInput = z.infer<typeof roleAssignSchema>;
+
+export const userListQuery = z.object({
+  q: z.string().trim().max(64).optional(),
+  role: z.enum(ROLES).optional(),
+});
+
+export const versionBody = z.object({ version: z.number().int().min(1) });

@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createApp } from '../../src/server/app';
+import type { AppDeps, Clock, Ctx } from '../../src/server/context';
+import { type DbHandle, migrateToLatest, openDatabase } from '../../src/server/db/database';
+import { loadEnv } from '../../src/server/env';
+import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed';
+
+/** A clock the test moves by hand. */
+export function testClock(
+  start = '2025-06-15T02:00:00.000Z',
+): Clock & { advance(ms: number): void; set(iso: string): void } {
+  let t = new Date(start).getTime();
+  return {
+    now: () => new Date(t),
+    advance(ms) {
+      t += ms;
+    },
+    set(iso) {
+      t = new Date(iso).getTime();
+    },
+  };
+}
+
+/**
+ * A fresh database per call: a temp SQLite file by default; a new PostgreSQL database when TEST_DATABASE_URL is set
+ * (the same tests then run on both engines, as CI does).
+ */
+export async function freshDatabase(): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
+  const pgUrl = process.env.TEST_DATABASE_URL;
+  if (pgUrl) {
+    const name = `qianqi_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(pgUrl);
+    url.pathname = `/${name}`;
+    const handle = openDatabase(url.toString());
+    return {
+      handle,
+      drop: async () => {
+        await handle.close();
+        const a = new pg.Client({ connectionString: pgUrl });
+        await a.connect();
+        await a.query(`drop database if exists ${name} with (force)`);
+        await a.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'qianqi-test-'));
+  const handle = openDatabase(`sqlite:${join(dir, 'test.db')}`);
+  return {
+    handle,
+    drop: async () => {
+      await handle.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>['app'];
+  routes: ReturnType<typeof createApp>['routes'];
+  deps: AppDeps;
+  clock: ReturnType<typeof testClock>;
+  ctx: Ctx;
+  close: () => Promise<void>;
+  /** Signs in and returns the session cookie header value. */
+  login: (username: string, password?: string) => Promise<string>;
+  /** A JSON request with the cookie; method defaults to GET. */
+  call: (
+    cookie: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+  ) => Promise<{ status: number; json: any; res: Response }>;
+}
+
+export const PASSWORD = DEMO_PASSWORD;
+
+/** Migrated, seeded with the demo data (2025 year, 23 stations, one account per role), ready for app.request. */
+export async function createTestApp(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const { handle, drop } = await freshDatabase();
+  await migrateToLatest(handle.db);
+  const clock = testClock();
+  const env = loadEnv({ NODE_ENV: 'test', ...opts.env });
+  const deps: AppDeps = { db: handle.db, engine: handle.engine, clock, env };
+  const ctx: Ctx = { ...deps, actor: null, ip: null };
+  if (opts.seed !== false) await seedDemo(ctx);
+  const { app, routes } = createApp(deps);
+  const call: TestApp['call'] = async (cookie, method, path, body) => {
+    const headers: Record<string, string> = {};
+    if (cookie) headers.cookie = cookie;
+    if (body !== undefined || !['GET', 'HEAD', 'DELETE'].includes(method.toUpperCase())) {
+      headers['content-type'] = 'application/json';
+    }
+    const res = await app.request(path, {
+      method,
+      headers,
+      body:
+        body !== undefined
+          ? JSON.stringify(body)
+          : ['GET', 'HEAD', 'DELETE'].includes(method.toUpperCase())
+            ? undefined
+            : '{}',
+    });
+    const type = res.headers.get('content-type') ?? '';
+    const json = type.includes('application/json') ? await res.json() : null;
+    return { status: res.status, json, res };
+  };
+  const login: TestApp['login'] = async (username, password = PASSWORD) => {
+    const r = await call(null, 'POST', '/api/v1/sessions', { username, password });
+    if (r.status !== 201) throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.json)}`);
+    const setCookie = r.res.headers.get('set-cookie') ?? '';
+    return setCookie.split(';')[0];
+  };
+  return { app, routes, deps, clock, ctx, close: drop, login, call };
+}
