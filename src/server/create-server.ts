@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { compress } from 'hono/compress';
 import { type CreatedApp, createApp } from './app';
 import type { AppDeps } from './context';
 
@@ -10,6 +11,8 @@ export function createServerApp(deps: AppDeps, distDir = resolve('dist')): Creat
   const { app } = created;
   if (existsSync(join(distDir, 'index.html'))) {
     const indexHtml = readFileSync(join(distDir, 'index.html'), 'utf8');
+    // Office PCs on slow links: the bundles go gzip'd (CompressionStream, no native module).
+    app.use('/assets/*', compress());
     app.use(
       '/assets/*',
       serveStatic({

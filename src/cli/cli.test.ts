@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'qianqi-cli-'));
+const dbFile = join(dir, 'cli.db');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function qianqi(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync('bin/qianqi', args, {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: `sqlite:${dbFile}`, LOG_LEVEL: 'silent', ...env },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('bin/qianqi', () => {
+  it('migrates, creates an administrator and verifies an intact audit chain', () => {
+    expect(qianqi(['migrate']).code).toBe(0);
+    const created = qianqi(['create-admin', 'root'], { QIANQI_PASSWORD: 'Str0ng-Passw0rd' });
+    expect(created.code).toBe(0);
+    expect(created.out).toContain('已创建账户 root');
+    const temp = qianqi(['create-admin', 'auditor1', '--role', 'audit_admin']);
+    expect(temp.code).toBe(0);
+    expect(temp.out).toMatch(/临时密码：\S+/);
+    const db = new SQLite(dbFile, { readonly: true });
+    const users = db.prepare('select username, role, must_change_password from users order by username').all();
+    db.close();
+    expect(users).toEqual([
+      { username: 'auditor1', role: 'audit_admin', must_change_password: 1 },
+      { username: 'root', role: 'sys_admin', must_change_password: 0 },
+    ]);
+    const ok = qianqi(['audit', 'verify']);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('已校验 2 条记录');
+  });
+
+  it('refuses a weak password and a duplicate username', () => {
+    const weak = qianqi(['create-admin', 'weak'], { QIANQI_PASSWORD: 'short' });
+    expect(weak.code).toBe(2);
+    expect(weak.err).toContain('密码不符合要求');
+    const dup = qianqi(['create-admin', 'root'], { QIANQI_PASSWORD: 'Str0ng-Passw0rd' });
+    expect(dup.code).toBe(1);
+    expect(dup.err).toContain('已存在');
+  });
+
+  it('backs up the SQLite database online into a file that opens', () => {
+    const file = join(dir, 'backup.db');
+    const r = qianqi(['backup', file]);
+    expect(r.code).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    const copy = new SQLite(file, { readonly: true });
+    expect(copy.prepare('select count(*) as n from users').get()).toEqual({ n: 2 });
+    copy.close();
+  });
+
+  it('names the first tampered row of the audit chain', () => {
+    const db = new SQLite(dbFile);
+    db.prepare("update audit_events set summary = '被篡改' where seq = 2").run();
+    db.close();
+    const r = qianqi(['audit', 'verify']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('第 2 条记录');
+  });
+
+  it('prints help and refuses an unknown command', () => {
+    expect(qianqi(['--help']).out).toContain('bin/qianqi audit verify');
+    const r = qianqi(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('未知命令');
+  });
+
+  it.runIf(!!process.env.TEST_DATABASE_URL)('points to pg_dump for a PostgreSQL backup', () => {
+    const r = qianqi(['backup', join(dir, 'x.db')], { DATABASE_URL: process.env.TEST_DATABASE_URL! });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('pg_dump');
+  });
+});

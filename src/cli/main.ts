@@ -1,0 +1,162 @@
+import { checkPassword } from '../domain/password-policy';
+import { verifyAuditChain, writeTx } from '../server/audit/audit';
+import { hashPassword } from '../server/auth/password';
+import { systemClock } from '../server/context';
+import { type DbHandle, migrateToLatest, openDatabase } from '../server/db/database';
+import { loadEnv } from '../server/env';
+import { isRole } from '../shared/roles';
+import { ROLE_LABELS, roleNeeds } from '../shared/permissions';
+import { uuidv7 } from 'uuidv7';
+
+const HELP = `qianqi — 千企命令行工具
+
+用法：
+  bin/qianqi migrate                         执行数据库迁移
+  bin/qianqi create-admin USERNAME [--role ROLE] [--name 姓名]
+                                             创建管理员账户（默认 sys_admin）；
+                                             密码从环境变量 QIANQI_PASSWORD 读取，未设置时生成临时密码，首次登录须修改
+  bin/qianqi audit verify                    校验操作日志哈希链，指出第一条被篡改的记录
+  bin/qianqi backup FILE                     在线备份 SQLite 数据库到 FILE（PostgreSQL 请用 pg_dump）
+
+数据库由环境变量 DATABASE_URL 指定（默认 sqlite:./data/qianqi.db）。`;
+
+function arg(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
+  const env = loadEnv();
+  const h = openDatabase(env.DATABASE_URL);
+  try {
+    await migrateToLatest(h.db);
+    return await fn(h);
+  } finally {
+    await h.close();
+  }
+}
+
+async function createAdmin(args: string[]): Promise<number> {
+  const username = args[0];
+  if (!username || username.startsWith('--')) {
+    console.error('缺少用户名：bin/qianqi create-admin USERNAME');
+    return 2;
+  }
+  const role = arg(args, '--role') ?? 'sys_admin';
+  if (!isRole(role)) {
+    console.error(`角色无效：${role}。可选：${Object.keys(ROLE_LABELS).join(', ')}`);
+    return 2;
+  }
+  if (roleNeeds(role)) {
+    console.error(`${ROLE_LABELS[role]}账户须指定所属区或单位，请在系统中由管理员创建`);
+    return 2;
+  }
+  const given = process.env.QIANQI_PASSWORD;
+  const password = given ?? `Tmp-${uuidv7().slice(-12)}!A`;
+  const problems = checkPassword(password, { username });
+  if (problems.length) {
+    console.error(`密码不符合要求：${problems.join('；')}`);
+    return 2;
+  }
+  const env = loadEnv();
+  return withDb(async (h) => {
+    const exists = await h.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+    if (exists) {
+      console.error(`用户名 ${username} 已存在`);
+      return 1;
+    }
+    const now = systemClock.now().toISOString();
+    const id = uuidv7();
+    const ctx = { db: h.db, engine: h.engine, clock: systemClock, env, actor: null, ip: null };
+    const hash = await hashPassword(password);
+    await writeTx(ctx, async (tx, audit) => {
+      const row = {
+        id,
+        username,
+        display_name: arg(args, '--name') ?? ROLE_LABELS[role],
+        password_hash: hash,
+        role,
+        organization_id: null,
+        district_code: null,
+        must_change_password: given ? 0 : 1,
+        failed_attempts: 0,
+        locked_until: null,
+        is_active: 1,
+        last_login_at: null,
+        password_changed_at: given ? now : null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      };
+      await tx.insertInto('users').values(row).execute();
+      await audit.record({
+        entity: 'user',
+        entityId: id,
+        action: 'create',
+        summary: `命令行创建账户 ${username}（${ROLE_LABELS[role]}）`,
+        after: row,
+        actorOverride: { id: null, name: 'cli', role: null },
+      });
+    });
+    console.log(`已创建账户 ${username}（${ROLE_LABELS[role]}）`);
+    if (!given) console.log(`临时密码：${password}（首次登录须修改）`);
+    return 0;
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case 'migrate':
+      return withDb(async () => {
+        console.log('数据库已迁移到最新版本');
+        return 0;
+      });
+    case 'create-admin':
+      return createAdmin(rest);
+    case 'audit': {
+      if (rest[0] !== 'verify') break;
+      return withDb(async (h) => {
+        const r = await verifyAuditChain(h.db);
+        if (r.ok) {
+          console.log(`操作日志哈希链完整：已校验 ${r.checked} 条记录`);
+          return 0;
+        }
+        console.error(`操作日志哈希链校验失败：第 ${r.firstBadSeq} 条记录 — ${r.reason}（此前 ${r.checked} 条完好）`);
+        return 1;
+      });
+    }
+    case 'backup': {
+      const file = rest[0];
+      if (!file) {
+        console.error('缺少备份文件路径：bin/qianqi backup FILE');
+        return 2;
+      }
+      return withDb(async (h) => {
+        if (h.engine !== 'sqlite' || !h.sqlite) {
+          console.error('PostgreSQL 请使用 pg_dump 备份，例如：pg_dump --format=custom --file=qianqi.dump "$DATABASE_URL"');
+          return 2;
+        }
+        await h.sqlite.backup(file);
+        console.log(`已备份到 ${file}`);
+        return 0;
+      });
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(HELP);
+      return 0;
+  }
+  console.error(`未知命令：${argv.join(' ')}\n\n${HELP}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

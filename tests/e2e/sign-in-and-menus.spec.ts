@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { loginAs, PASSWORD, shot } from './fixtures';
+
+const ALL = ['首页', '项目年度', '组织', '工作站点', '账户', '操作日志', '安全策略'];
+
+// What each role's side menu shows, as the permission table (src/shared/permissions.ts) grants it.
+const MENUS: Record<string, string[]> = {
+  center: ['首页', '项目年度', '组织', '工作站点'],
+  staff: ['首页', '项目年度', '组织', '工作站点'],
+  haidian: ['首页', '项目年度', '组织', '工作站点'],
+  host: ['首页', '项目年度', '组织', '工作站点'],
+  reviewer: ['首页', '项目年度'],
+  auditor: ['首页', '项目年度', '组织', '工作站点'],
+  sysadmin: ['首页', '组织', '账户'],
+  secadmin: ['首页', '账户', '安全策略'],
+  auditadmin: ['首页', '操作日志'],
+};
+
+for (const [username, expected] of Object.entries(MENUS)) {
+  test(`${username} signs in and sees exactly the menu of the role`, async ({ page }) => {
+    await loginAs(page, username);
+    const menu = page.getByRole('menu').first();
+    for (const name of ALL) {
+      const item = menu.getByRole('menuitem', { name });
+      if (expected.includes(name)) await expect(item).toBeVisible();
+      else await expect(item).toHaveCount(0);
+    }
+    await shot(page, `home-${username}`);
+  });
+}
+
+test('the Center home page lists the year’s stations by type with their hosts', async ({ page }) => {
+  await loginAs(page, 'center');
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  await expect(page.getByText('区工作站点（A类）').first()).toBeVisible();
+  await expect(page.getByText('产学研合作站点').first()).toBeVisible();
+  await expect(page.getByText('中关村智能制造创新学会').first()).toBeVisible();
+  await expect(page.getByText('北京理工大学科协').first()).toBeVisible();
+  await shot(page, 'home-center-full');
+});
+
+test('a district user who types another district’s station URL is refused', async ({ page, request }) => {
+  // Find the 朝阳区 station's id as the Center would see it.
+  const login = await request.post('/api/v1/sessions', { data: { username: 'center', password: PASSWORD } });
+  expect(login.status()).toBe(201);
+  const list = await request.get('/api/v1/stations?districtCode=110105');
+  const chaoyang = (await list.json()).items[0];
+  expect(chaoyang.districtCode).toBe('110105');
+
+  await loginAs(page, 'haidian');
+  await page.goto(`/stations/${chaoyang.id}`);
+  await expect(page.getByText(/不存在或您无权查看|无权/).first()).toBeVisible();
+  await expect(page.getByText(chaoyang.hostName)).toHaveCount(0);
+  await shot(page, 'district-other-station-refused');
+
+  // Its own district's station opens.
+  await page.goto('/stations');
+  await expect(page.getByText('海淀区“千人进千企”工作站点').first()).toBeVisible();
+  await expect(page.getByText('朝阳区“千人进千企”工作站点')).toHaveCount(0);
+  await shot(page, 'district-stations');
+});
+
+test('five wrong passwords lock the account', async ({ page }) => {
+  await page.goto('/login');
+  for (let i = 1; i <= 5; i++) {
+    await page.getByLabel('用户名').fill('staff');
+    await page.getByLabel('密码').fill(`wrong-password-${i}`);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    if (i < 5) await expect(page.getByText('用户名或密码错误').last()).toBeVisible();
+  }
+  await expect(page.getByText(/锁定/).last()).toBeVisible();
+  // Even the right password is refused now.
+  await page.getByLabel('用户名').fill('staff');
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await expect(page.getByText(/已锁定/).last()).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+  await shot(page, 'login-locked');
+});
