@@ -66,6 +66,32 @@ describe('bin/qianqi', () => {
     expect(r.err).toContain('第 2 条记录');
   });
 
+  it('resets a password and unlocks the account, audited', () => {
+    const db = new SQLite(dbFile);
+    db.prepare(
+      "update users set locked_until = '2999-01-01T00:00:00.000Z', failed_attempts = 3 where username = 'root'",
+    ).run();
+    db.close();
+    const r = qianqi(['reset-password', 'root']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/临时密码：\S+/);
+    const after = new SQLite(dbFile, { readonly: true });
+    expect(
+      after
+        .prepare("select locked_until, failed_attempts, must_change_password from users where username = 'root'")
+        .get(),
+    ).toEqual({
+      locked_until: null,
+      failed_attempts: 0,
+      must_change_password: 1,
+    });
+    expect(after.prepare('select action from audit_events order by seq desc limit 1').get()).toEqual({
+      action: 'reset_password',
+    });
+    after.close();
+    expect(qianqi(['reset-password', 'nobody']).code).toBe(1);
+  });
+
   it('prints help and refuses an unknown command', () => {
     expect(qianqi(['--help']).out).toContain('bin/qianqi audit verify');
     const r = qianqi(['frobnicate']);

@@ -1,12 +1,12 @@
+import { uuidv7 } from 'uuidv7';
 import { checkPassword } from '../domain/password-policy';
 import { verifyAuditChain, writeTx } from '../server/audit/audit';
 import { hashPassword } from '../server/auth/password';
 import { systemClock } from '../server/context';
 import { type DbHandle, migrateToLatest, openDatabase } from '../server/db/database';
 import { loadEnv } from '../server/env';
-import { isRole } from '../shared/roles';
 import { ROLE_LABELS, roleNeeds } from '../shared/permissions';
-import { uuidv7 } from 'uuidv7';
+import { isRole } from '../shared/roles';
 
 const HELP = `qianqi — 千企命令行工具
 
@@ -15,6 +15,8 @@ const HELP = `qianqi — 千企命令行工具
   bin/qianqi create-admin USERNAME [--role ROLE] [--name 姓名]
                                              创建管理员账户（默认 sys_admin）；
                                              密码从环境变量 QIANQI_PASSWORD 读取，未设置时生成临时密码，首次登录须修改
+  bin/qianqi reset-password USERNAME        重置账户密码并解除锁定（三员账户只能这样重置）；
+                                             新密码从 QIANQI_PASSWORD 读取，未设置时生成临时密码，首次登录须修改
   bin/qianqi audit verify                    校验操作日志哈希链，指出第一条被篡改的记录
   bin/qianqi backup FILE                     在线备份 SQLite 数据库到 FILE（PostgreSQL 请用 pg_dump）
 
@@ -104,6 +106,56 @@ async function createAdmin(args: string[]): Promise<number> {
   });
 }
 
+async function resetPassword(args: string[]): Promise<number> {
+  const username = args[0];
+  if (!username) {
+    console.error('缺少用户名：bin/qianqi reset-password USERNAME');
+    return 2;
+  }
+  const given = process.env.QIANQI_PASSWORD;
+  const password = given ?? `Tmp-${uuidv7().slice(-12)}!A`;
+  const problems = checkPassword(password, { username });
+  if (problems.length) {
+    console.error(`密码不符合要求：${problems.join('；')}`);
+    return 2;
+  }
+  const env = loadEnv();
+  return withDb(async (h) => {
+    const user = await h.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+    if (!user) {
+      console.error(`用户名 ${username} 不存在`);
+      return 1;
+    }
+    const ctx = { db: h.db, engine: h.engine, clock: systemClock, env, actor: null, ip: null };
+    const hash = await hashPassword(password);
+    const now = systemClock.now().toISOString();
+    await writeTx(ctx, async (tx, audit) => {
+      const patch = {
+        password_hash: hash,
+        must_change_password: given ? 0 : 1,
+        failed_attempts: 0,
+        locked_until: null,
+        updated_at: now,
+        version: user.version + 1,
+      };
+      await tx.updateTable('users').set(patch).where('id', '=', user.id).execute();
+      await tx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+      await audit.record({
+        entity: 'user',
+        entityId: user.id,
+        action: 'reset_password',
+        summary: `命令行重置账户 ${username} 的密码`,
+        before: { ...user },
+        after: { ...user, ...patch },
+        actorOverride: { id: null, name: 'cli', role: null },
+      });
+    });
+    console.log(`已重置账户 ${username} 的密码，并解除锁定`);
+    if (!given) console.log(`临时密码：${password}（首次登录须修改）`);
+    return 0;
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   switch (cmd) {
@@ -114,6 +166,8 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'create-admin':
       return createAdmin(rest);
+    case 'reset-password':
+      return resetPassword(rest);
     case 'audit': {
       if (rest[0] !== 'verify') break;
       return withDb(async (h) => {
@@ -134,7 +188,9 @@ async function main(argv: string[]): Promise<number> {
       }
       return withDb(async (h) => {
         if (h.engine !== 'sqlite' || !h.sqlite) {
-          console.error('PostgreSQL 请使用 pg_dump 备份，例如：pg_dump --format=custom --file=qianqi.dump "$DATABASE_URL"');
+          console.error(
+            'PostgreSQL 请使用 pg_dump 备份，例如：pg_dump --format=custom --file=qianqi.dump "$DATABASE_URL"',
+          );
           return 2;
         }
         await h.sqlite.backup(file);

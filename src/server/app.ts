@@ -52,8 +52,12 @@ export function createApp(deps: AppDeps): CreatedApp {
       const origin = c.req.header('origin');
       if (origin) {
         const own = new URL(c.req.url);
-        const host = c.req.header('host') ?? own.host;
-        const allowed = origin === `${own.protocol}//${host}` || extraOrigins.includes(origin);
+        // Behind a trusted TLS proxy the app sees http; the browser's origin is the proxy's https one.
+        const forwarded = (name: string) =>
+          deps.env.TRUST_PROXY === '1' ? c.req.header(name)?.split(',')[0].trim() || undefined : undefined;
+        const protocol = forwarded('x-forwarded-proto') ? `${forwarded('x-forwarded-proto')}:` : own.protocol;
+        const host = forwarded('x-forwarded-host') ?? c.req.header('host') ?? own.host;
+        const allowed = origin === `${protocol}//${host}` || extraOrigins.includes(origin);
         if (!allowed) throw new AppError('forbidden', { userMessage: '拒绝跨站请求' });
       }
       const fetchSite = c.req.header('sec-fetch-site');

@@ -42,6 +42,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   unlock: '解除锁定',
   assign_role: '分配角色',
   export: '导出',
+  access_denied: '拒绝访问',
+  assign_station: '分配站点',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -51,4 +53,5 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   station: '工作站点',
   program_year: '项目年度',
   audit_event: '操作日志',
+  access: '访问控制',
 };

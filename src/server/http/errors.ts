@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import { AppError, type ErrorBody, type ErrorCode, type FieldIssue } from '../../shared/errors';
+import { AppError, conflict, type ErrorBody, type ErrorCode, type FieldIssue } from '../../shared/errors';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   validation: 400,
@@ -22,8 +22,20 @@ export function errorResponse(c: Context, err: AppError): Response {
   return c.json(body, STATUS[err.code]);
 }
 
+/** One entry per bad field (the first broken rule), so a form shows one message under each field. */
 export function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '$', message: i.message }));
+  const byPath = new Map<string, FieldIssue>();
+  for (const i of error.issues) {
+    const path = i.path.map(String).join('.') || '$';
+    if (!byPath.has(path)) byPath.set(path, { path, message: i.message });
+  }
+  return [...byPath.values()];
+}
+
+/** A unique index refused a row: two requests created the same record at once. A conflict, not a server fault. */
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 export function onError(log: { error(o: object, m: string): void }) {
@@ -35,6 +47,7 @@ export function onError(log: { error(o: object, m: string): void }) {
         status === 415 ? '请求格式不支持：请以 application/json 提交' : status === 413 ? '提交的内容过大' : '请求有误';
       return c.json({ error: { code: status === 401 ? 'unauthenticated' : 'validation', message } }, status);
     }
+    if (isUniqueViolation(err)) return errorResponse(c, conflict('该记录已存在（可能刚被他人创建），请刷新后重试'));
     log.error({ err }, 'unhandled error');
     return c.json({ error: { code: 'internal', message: '服务器内部错误，请稍后重试或联系管理员' } }, 500);
   };

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { can, type Permission } from '../../shared/permissions';
+import { writeTx } from '../audit/audit';
 import type { Actor, AppDeps, Ctx } from '../context';
 
 /**
@@ -55,12 +56,21 @@ function accessGuard(access: Access): MiddlewareHandler<Env> {
     if (!actor) throw new AppError('unauthenticated', { userMessage: '请先登录' });
     if (
       actor.mustChangePassword &&
-      !c.req.path.startsWith('/api/v1/me') &&
-      !c.req.path.startsWith('/api/v1/sessions')
+      // Only the account's own routes and signing out; a prefix match would also free /api/v1/meetings.
+      !/^\/api\/v1\/(me|sessions)(\/|$)/.test(c.req.path)
     ) {
       throw new AppError('password_change_required', { userMessage: '首次登录请先修改密码' });
     }
     if (access !== 'authenticated' && !can(actor.role, access.permission)) {
+      // 等保 2.0 安全审计: a refused attempt is a security event, recorded in its own transaction.
+      await writeTx(c.get('ctx'), (_tx, audit) =>
+        audit.record({
+          entity: 'access',
+          entityId: null,
+          action: 'access_denied',
+          summary: `拒绝访问：${c.req.method} ${c.req.path}（缺少权限 ${access.permission}）`,
+        }),
+      );
       throw new AppError('forbidden', { userMessage: '您没有执行此操作的权限' });
     }
     return next();

@@ -14,14 +14,14 @@ export const updatePolicySchema = z.object({
   version: z.number().int().min(1),
   title: z.string().trim().min(1, '请输入标题').max(200).optional(),
   stationTypes: z
-    .record(
+    .partialRecord(
       z.enum(['district_a', 'district_b', 'iur']),
       z.object({ quota: z.number().int().min(0, '名额不能为负').max(1000), fundingFen: fen }).partial(),
     )
     .optional(),
   districts: z.array(z.object({ code: z.string(), stationType: z.enum(['district_a', 'district_b']) })).optional(),
   kpis: z
-    .record(
+    .partialRecord(
       z.enum(['district_a', 'district_b', 'iur']),
       z.array(z.object({ id: z.string(), target: z.number().min(0, '目标值不能为负') })),
     )

@@ -54,7 +54,20 @@ export async function signIn(
     throw new AppError('locked', { userMessage: `连续登录失败次数过多，账户已锁定，请 ${minutes} 分钟后再试` });
   }
   const ok = await verifyPassword(user.password_hash, input.password);
-  if (!ok || !user.is_active) {
+  if (ok && !user.is_active) {
+    // The right password for a disabled account: say so (only the holder learns it) and count no failure.
+    await writeTx(ctx, (_tx, audit) =>
+      audit.record({
+        entity: 'session',
+        entityId: user.id,
+        action: 'login_refused_inactive',
+        summary: `已停用账户 ${user.username} 尝试登录`,
+        actorOverride: who,
+      }),
+    );
+    throw new AppError('forbidden', { userMessage: '该账户已停用，请联系系统管理员' });
+  }
+  if (!ok) {
     const failures = user.failed_attempts + 1;
     const lock = failures >= ctx.env.LOGIN_MAX_FAILURES;
     const lockedUntil = lock ? new Date(now.getTime() + ctx.env.LOGIN_LOCK_MINUTES * 60_000).toISOString() : null;
@@ -67,10 +80,8 @@ export async function signIn(
       await audit.record({
         entity: 'session',
         entityId: user.id,
-        action: user.is_active ? 'login_failed' : 'login_refused_inactive',
-        summary: user.is_active
-          ? `登录失败：${user.username} 密码错误（第 ${failures} 次）`
-          : `已停用账户 ${user.username} 尝试登录`,
+        action: 'login_failed',
+        summary: `登录失败：${user.username} 密码错误（第 ${failures} 次）`,
         actorOverride: who,
       });
       if (lock) {

@@ -14,7 +14,12 @@ import {
 } from './stations.service';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
-const versionQuery = z.object({ version: z.coerce.number().int().min(1, '缺少版本号') });
+const versionQuery = z.object({
+  version: z
+    .string({ error: '缺少版本号' })
+    .regex(/^[1-9]\d*$/, '版本号应为正整数')
+    .transform(Number),
+});
 
 export function registerStationRoutes(r: Router): void {
   const tag = '工作站点';

@@ -197,6 +197,14 @@ async function updateWithVersion(
   await writeTx(ctx, async (tx, audit) => {
     const before = await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('账户');
+    // 三员分立: the system administrator manages business accounts only. Were it able to reset or disable the
+    // security or audit administrator, one person could hold two of the three roles; those accounts are kept
+    // with the command line (bin/qianqi reset-password) by whoever runs the server.
+    if (action !== 'assign_role' && (SEPARATED_ADMIN_ROLES as readonly string[]).includes(before.role)) {
+      throw forbidden(
+        '系统管理员、安全管理员、审计管理员账户不能在此修改，请由运维人员使用 bin/qianqi reset-password（三员分立）',
+      );
+    }
     if (before.version !== version) throw conflict('该账户已被他人修改，请刷新后重试');
     const patch = await change(before, tx);
     const after = { ...before, ...patch, updated_at: ctx.clock.now().toISOString(), version: before.version + 1 };

@@ -1,0 +1,342 @@
+// Audit coverage (issue #2, Convention 8): every mutating route, called successfully, leaves at least one new audit
+// row naming who did it; a refused or failed call leaves none and changes nothing. The table of valid requests is
+// keyed by `METHOD path` and a mutating route without an entry fails, so a new route must be added here.
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app';
+import { verifyAuditChain } from '../../src/server/audit/audit';
+import { loadEnv } from '../../src/server/env';
+import type { RouteMeta } from '../../src/server/http/router';
+import { can, ROLES, type Role } from '../../src/shared/permissions';
+import { createTestApp, PASSWORD, type TestApp } from '../setup/test-app';
+import {
+  badCheckUscc,
+  CHAOYANG,
+  DEMO_USERS,
+  type DemoIds,
+  demoIds,
+  FANGSHAN,
+  HAIDIAN,
+  lastAuditSeq,
+  rawRequest,
+  snapshot,
+  stationBody,
+  TABLES,
+  validUscc,
+} from './support/fixtures';
+
+const snapshotOf = (snap: Record<string, unknown[]>, tables: readonly string[]) =>
+  Object.fromEntries(tables.map((t) => [t, snap[t]]));
+
+interface Req {
+  /** Full path with parameters (and query) filled in. */
+  path: string;
+  body?: unknown;
+  /** A body that is not JSON at all (for routes that take no input). */
+  rawBody?: { contentType: string; text: string };
+}
+
+interface Case {
+  /** Demo username that calls the route (must hold the route's permission). */
+  as: string | null;
+  /** State the call needs (done through the API; its own audit rows happen before the count). */
+  setup?: (t: TestApp, ids: DemoIds, cookie: string | null) => Promise<void>;
+  valid: (t: TestApp, ids: DemoIds) => Req;
+  /** A failing call: wrong input (400) or a conflict (409). */
+  invalid: (t: TestApp, ids: DemoIds) => Req & { status: 400 | 409 };
+}
+
+const notJson = { contentType: 'text/plain', text: 'logout' };
+
+async function copy2026(t: TestApp, cookie: string | null): Promise<void> {
+  const r = await t.call(cookie, 'POST', '/api/v1/program-years', { fromYear: 2025, year: 2026 });
+  expect(r.status).toBe(201);
+}
+
+const CASES: Record<string, Case> = {
+  'POST /api/v1/sessions': {
+    as: null,
+    valid: () => ({ path: '/api/v1/sessions', body: { username: 'center', password: PASSWORD } }),
+    invalid: () => ({ path: '/api/v1/sessions', body: { username: '', password: '' }, status: 400 }),
+  },
+  'DELETE /api/v1/sessions/current': {
+    as: 'staff',
+    valid: () => ({ path: '/api/v1/sessions/current' }),
+    invalid: () => ({ path: '/api/v1/sessions/current', rawBody: notJson, status: 400 }),
+  },
+  'DELETE /api/v1/sessions': {
+    as: 'staff',
+    valid: () => ({ path: '/api/v1/sessions' }),
+    invalid: () => ({ path: '/api/v1/sessions', rawBody: notJson, status: 400 }),
+  },
+  'PUT /api/v1/me/password': {
+    as: 'staff',
+    valid: () => ({ path: '/api/v1/me/password', body: { currentPassword: PASSWORD, newPassword: 'Nova#2026x' } }),
+    invalid: () => ({
+      path: '/api/v1/me/password',
+      body: { currentPassword: PASSWORD, newPassword: 'weakpass' },
+      status: 400,
+    }),
+  },
+  'POST /api/v1/program-years': {
+    as: 'center',
+    valid: () => ({ path: '/api/v1/program-years', body: { fromYear: 2025, year: 2026 } }),
+    invalid: () => ({ path: '/api/v1/program-years', body: { fromYear: 2025, year: 2025 }, status: 400 }),
+  },
+  'PUT /api/v1/program-years/{year}': {
+    as: 'center',
+    valid: () => ({ path: '/api/v1/program-years/2025', body: { version: 1, title: '2025年度工作站点政策（修订）' } }),
+    invalid: () => ({
+      path: '/api/v1/program-years/2025',
+      body: { version: 1, stationTypes: { district_a: { quota: 8 } } },
+      status: 400,
+    }),
+  },
+  'POST /api/v1/program-years/{year}/lock': {
+    as: 'center',
+    setup: async (t, _ids, cookie) => {
+      await copy2026(t, cookie);
+      const r = await t.call(cookie, 'POST', '/api/v1/program-years/2026/lock');
+      expect(r.status).toBe(200);
+    },
+    valid: () => ({ path: '/api/v1/program-years/2025/lock' }),
+    invalid: () => ({ path: '/api/v1/program-years/2026/lock', status: 409 }),
+  },
+  'POST /api/v1/organizations': {
+    as: 'staff',
+    valid: () => ({
+      path: '/api/v1/organizations',
+      body: { name: '北京市测试科技学会', hostKind: 'society', uscc: validUscc(9001), districtCode: CHAOYANG },
+    }),
+    invalid: () => ({
+      path: '/api/v1/organizations',
+      body: { name: '北京市测试科技学会', hostKind: 'society', uscc: badCheckUscc(9001) },
+      status: 400,
+    }),
+  },
+  'PUT /api/v1/organizations/{id}': {
+    as: 'staff',
+    valid: (_t, ids) => ({
+      path: `/api/v1/organizations/${ids.orgs.haidianHost}`,
+      body: {
+        version: 1,
+        name: '中关村智能制造创新学会',
+        hostKind: 'society',
+        uscc: validUscc(9002),
+        districtCode: HAIDIAN,
+        contactName: '新联系人',
+      },
+    }),
+    invalid: (_t, ids) => ({
+      path: `/api/v1/organizations/${ids.orgs.haidianHost}`,
+      body: { version: 7, name: '中关村智能制造创新学会', hostKind: 'society', uscc: validUscc(9002) },
+      status: 409,
+    }),
+  },
+  'POST /api/v1/stations': {
+    as: 'staff',
+    setup: async (t) => copy2026(t, await t.login('center')),
+    valid: (_t, ids) => ({ path: '/api/v1/stations', body: stationBody({ hostOrgId: ids.orgs.haidianHost }) }),
+    invalid: (_t, ids) => ({
+      // 房山区 is a B-class district: an A-class station there breaks 第三条.
+      path: '/api/v1/stations',
+      body: stationBody({ hostOrgId: ids.orgs.haidianHost, districtCode: FANGSHAN }),
+      status: 400,
+    }),
+  },
+  'PUT /api/v1/stations/{id}': {
+    as: 'staff',
+    valid: (_t, ids) => ({
+      path: `/api/v1/stations/${ids.stations.chaoyang}`,
+      body: {
+        version: 1,
+        station: stationBody({
+          programYear: 2025,
+          districtCode: CHAOYANG,
+          hostOrgId: ids.orgs.chaoyangHost,
+          name: '朝阳区“千人进千企”工作站点',
+          periodStart: '2025-04-01',
+          periodEnd: '2025-12-31',
+          leaderName: '新负责人',
+        }),
+      },
+    }),
+    invalid: (_t, ids) => ({
+      path: `/api/v1/stations/${ids.stations.chaoyang}`,
+      body: {
+        version: 2,
+        station: stationBody({ programYear: 2025, districtCode: CHAOYANG, hostOrgId: ids.orgs.chaoyangHost }),
+      },
+      status: 409,
+    }),
+  },
+  'DELETE /api/v1/stations/{id}': {
+    as: 'center',
+    valid: (_t, ids) => ({ path: `/api/v1/stations/${ids.stations.chaoyang}?version=1` }),
+    invalid: (_t, ids) => ({ path: `/api/v1/stations/${ids.stations.chaoyang}?version=3`, status: 409 }),
+  },
+  'POST /api/v1/users': {
+    as: 'sysadmin',
+    valid: () => ({
+      path: '/api/v1/users',
+      body: { username: 'chaoyang', displayName: '朝阳区科协', role: 'district', districtCode: CHAOYANG },
+    }),
+    invalid: () => ({
+      path: '/api/v1/users',
+      body: { username: 'sec2', displayName: '第二安全管理员', role: 'sec_admin' },
+      status: 400,
+    }),
+  },
+  'PUT /api/v1/users/{id}': {
+    as: 'sysadmin',
+    valid: (_t, ids) => ({
+      path: `/api/v1/users/${ids.users.haidian.id}`,
+      body: { version: ids.users.haidian.version, displayName: '海淀区科协（张）', isActive: true },
+    }),
+    invalid: (_t, ids) => ({
+      path: `/api/v1/users/${ids.users.haidian.id}`,
+      body: { version: ids.users.haidian.version, displayName: '海', isActive: true },
+      status: 400,
+    }),
+  },
+  'POST /api/v1/users/{id}/password-reset': {
+    as: 'sysadmin',
+    valid: (_t, ids) => ({
+      path: `/api/v1/users/${ids.users.haidian.id}/password-reset`,
+      body: { version: ids.users.haidian.version },
+    }),
+    invalid: (_t, ids) => ({
+      path: `/api/v1/users/${ids.users.haidian.id}/password-reset`,
+      body: { version: ids.users.haidian.version + 5 },
+      status: 409,
+    }),
+  },
+  'POST /api/v1/users/{id}/unlock': {
+    as: 'sysadmin',
+    valid: (_t, ids) => ({
+      path: `/api/v1/users/${ids.users.haidian.id}/unlock`,
+      body: { version: ids.users.haidian.version },
+    }),
+    invalid: (_t, ids) => ({ path: `/api/v1/users/${ids.users.haidian.id}/unlock`, body: {}, status: 400 }),
+  },
+  'PUT /api/v1/users/{id}/role': {
+    as: 'secadmin',
+    valid: (_t, ids) => ({
+      path: `/api/v1/users/${ids.users.reviewer.id}/role`,
+      body: { version: ids.users.reviewer.version, role: 'center_staff' },
+    }),
+    invalid: (_t, ids) => ({
+      // A district account must name its district.
+      path: `/api/v1/users/${ids.users.reviewer.id}/role`,
+      body: { version: ids.users.reviewer.version, role: 'district' },
+      status: 400,
+    }),
+  },
+};
+
+// The route list, from a router that is never served (no database is touched when routes register).
+const { routes } = createApp({
+  db: null as never,
+  engine: 'sqlite',
+  clock: { now: () => new Date() },
+  env: loadEnv({ NODE_ENV: 'test' }),
+});
+const keyOf = (r: Pick<RouteMeta, 'method' | 'path'>) => `${r.method.toUpperCase()} ${r.path}`;
+const mutating = routes.filter((r) => r.method !== 'get');
+
+async function send(t: TestApp, cookie: string | null, method: string, req: Req) {
+  if (req.rawBody) {
+    return rawRequest(t, method, req.path, {
+      cookie,
+      headers: { 'content-type': req.rawBody.contentType },
+      body: req.rawBody.text,
+    });
+  }
+  return t.call(cookie, method, req.path, req.body);
+}
+
+function roleOf(username: string): Role {
+  const role = ROLES.find((r) => DEMO_USERS[r] === username);
+  if (!role) throw new Error(`${username} is not a demo account`);
+  return role;
+}
+
+describe('the table of valid requests', () => {
+  it('has an entry for every mutating route, and none for a route that no longer exists', () => {
+    expect(mutating.length).toBeGreaterThan(10);
+    expect(mutating.map(keyOf).filter((k) => !CASES[k])).toEqual([]);
+    const known = new Set(mutating.map(keyOf));
+    expect(Object.keys(CASES).filter((k) => !known.has(k))).toEqual([]);
+  });
+
+  it('calls each route as a role that holds its permission', () => {
+    for (const r of mutating) {
+      const c = CASES[keyOf(r)];
+      if (!c || typeof r.access !== 'object') continue;
+      expect(c.as, keyOf(r)).not.toBeNull();
+      expect(can(roleOf(c.as!), r.access.permission), `${keyOf(r)} as ${c.as}`).toBe(true);
+    }
+  });
+});
+
+describe('every mutating route', () => {
+  for (const route of mutating) {
+    const key = keyOf(route);
+    it(`${key}: a failed call changes nothing; a successful one leaves an audit row naming the actor`, async () => {
+      const c = CASES[key];
+      expect(c, `no valid request for ${key}: add one to CASES`).toBeDefined();
+      const t = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '10000' } });
+      try {
+        const ids = await demoIds(t);
+        const cookie = c.as ? await t.login(c.as) : null;
+        await c.setup?.(t, ids, cookie);
+        const method = route.method.toUpperCase();
+
+        const good = c.valid(t, ids);
+        const access = route.access;
+        const outsider = typeof access === 'object' ? ROLES.find((r) => !can(r, access.permission)) : undefined;
+        const outsiderCookie = outsider ? await t.login(DEMO_USERS[outsider]) : null;
+        const before = await snapshot(t);
+
+        // 1. A failed call: the wanted status, no audit row, no table changed.
+        const bad = c.invalid(t, ids);
+        const failed = await send(t, cookie, method, bad);
+        expect(failed.status, `${key} invalid: ${JSON.stringify(failed.json)}`).toBe(bad.status);
+        expect(failed.json.error.message).toMatch(/[\u4e00-\u9fff]/);
+        expect(await snapshot(t)).toEqual(before);
+
+        // 2. Refused calls (not signed in; a role without the permission) change nothing either.
+        if (access !== 'public') {
+          const anon = await send(t, null, method, good);
+          expect(anon.status).toBe(401);
+        }
+        expect(await snapshot(t)).toEqual(before);
+        if (outsider) {
+          // A refused attempt is a security event (等保 2.0 安全审计): one access_denied row, nothing else changes.
+          const seqBefore = await lastAuditSeq(t);
+          const refused = await send(t, outsiderCookie, method, good);
+          expect(refused.status, `${key} as ${outsider}`).toBe(403);
+          const denied = await t.deps.db.selectFrom('audit_events').selectAll().where('seq', '>', seqBefore).execute();
+          expect(denied.map((r) => [r.action, r.actor_name])).toEqual([['access_denied', DEMO_USERS[outsider]]]);
+          const business = TABLES.filter((x) => x !== 'audit_events' && x !== 'audit_head');
+          expect(await snapshot(t, business)).toEqual(await snapshotOf(before, business));
+        }
+
+        // 3. The successful call.
+        const seq = await lastAuditSeq(t);
+        const ok = await send(t, cookie, method, good);
+        expect(ok.status, `${key} valid: ${JSON.stringify(ok.json)}`).toBeGreaterThanOrEqual(200);
+        expect(ok.status).toBeLessThan(300);
+        const rows = await t.deps.db.selectFrom('audit_events').selectAll().where('seq', '>', seq).execute();
+        expect(rows.length, `${key} left no audit row`).toBeGreaterThanOrEqual(1);
+        const actor = c.as ?? (good.body as { username: string }).username;
+        for (const row of rows) {
+          expect(row.actor_name).toBe(actor);
+          expect(row.summary).toMatch(/[\u4e00-\u9fff]/);
+        }
+        expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+      } finally {
+        await t.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,399 @@
+// The authorization matrix (issue #2): every route the router registers × every role × records in and out of the
+// role's data scope. Routes come from `createApp().routes`, so a route added later is covered without editing this
+// file; a Hono route registered without a RouteMeta (and so without a declared permission) fails the first test.
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app';
+import type { RouteMeta } from '../../src/server/http/router';
+import { can, PERMISSIONS, ROLE_SCOPE, ROLES, type Role } from '../../src/shared/permissions';
+import { createTestApp, type TestApp } from '../setup/test-app';
+import { CHAOYANG, DEMO_USERS, demoIds, HAIDIAN } from './support/fixtures';
+
+const t: TestApp = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '10000' } });
+const ids = await demoIds(t);
+afterAll(() => t.close());
+
+/** An id no record has: the answer for it is what an out-of-scope id must look like. */
+const MISSING_ID = '01900000-0000-7000-8000-000000000000';
+/** Values for path parameters that name no scoped record. */
+const PLAIN_PARAMS: Record<string, string> = { year: '2025' };
+/** Query strings for GET routes that need one (default: the demo year). */
+const GET_QUERY: Record<string, string> = {};
+const DEFAULT_GET_QUERY = 'year=2025';
+
+// ---------------------------------------------------------------------------------------------------------------
+// The expected data scope, written from the rules (ROLE_SCOPE and the demo rows), not from the server's SQL.
+
+interface Account {
+  role: Role;
+  userId: string;
+  organizationId: string | null;
+  districtCode: string | null;
+  assignedStations: Set<string>;
+}
+
+const accounts = {} as Record<Role, Account>;
+const allStations = await t.deps.db.selectFrom('stations').selectAll().execute();
+const allOrgs = await t.deps.db.selectFrom('organizations').selectAll().execute();
+{
+  const users = await t.deps.db.selectFrom('users').selectAll().execute();
+  const assignments = await t.deps.db.selectFrom('user_stations').selectAll().execute();
+  for (const role of ROLES) {
+    const u = users.find((x) => x.username === DEMO_USERS[role]);
+    if (!u || u.role !== role) throw new Error(`demo account for ${role} missing`);
+    accounts[role] = {
+      role,
+      userId: u.id,
+      organizationId: u.organization_id,
+      districtCode: u.district_code,
+      assignedStations: new Set(assignments.filter((a) => a.user_id === u.id).map((a) => a.station_id)),
+    };
+  }
+}
+
+function stationVisible(a: Account, stationId: string): boolean {
+  const s = allStations.find((x) => x.id === stationId);
+  if (!s) return false;
+  switch (ROLE_SCOPE[a.role]) {
+    case 'all':
+      return true;
+    case 'district':
+      return s.district_code === a.districtCode;
+    case 'station':
+      return a.role === 'host' ? s.host_org_id === a.organizationId : a.assignedStations.has(s.id);
+    default:
+      return false;
+  }
+}
+
+/** Organisations: all for the Center and the account administrator (who picks a host for a host account);
+ * otherwise the account's own organisation, its district's association, and the hosts of stations it sees. */
+function organizationVisible(a: Account, orgId: string): boolean {
+  const o = allOrgs.find((x) => x.id === orgId);
+  if (!o) return false;
+  if (ROLE_SCOPE[a.role] === 'all' || a.role === 'sys_admin') return true;
+  if (o.id === a.organizationId) return true;
+  if (a.role === 'district' && o.kind === 'district_association' && o.district_code === a.districtCode) return true;
+  return allStations.some((s) => s.host_org_id === o.id && stationVisible(a, s.id));
+}
+
+/** Accounts have no data scope: whoever may read accounts reads all of them. */
+function userVisible(_a: Account, userId: string): boolean {
+  return userId !== MISSING_ID;
+}
+
+interface Target {
+  label: string;
+  id: string;
+}
+
+const TARGETS: Record<string, { targets: Target[]; visible: (a: Account, id: string) => boolean }> = {
+  station: {
+    targets: [
+      { label: '海淀区站点', id: ids.stations.haidian },
+      { label: '朝阳区站点（另一区）', id: ids.stations.chaoyang },
+      { label: '产学研站点（同在海淀、另一依托单位）', id: ids.stations.iurBit },
+    ],
+    visible: stationVisible,
+  },
+  organization: {
+    targets: [
+      { label: '创新服务中心', id: ids.orgs.center },
+      { label: '海淀区科协', id: ids.orgs.haidianAssociation },
+      { label: '朝阳区科协（另一区）', id: ids.orgs.chaoyangAssociation },
+      { label: '海淀依托单位', id: ids.orgs.haidianHost },
+      { label: '朝阳依托单位（另一区）', id: ids.orgs.chaoyangHost },
+      { label: '北理工科协（另一站点）', id: ids.orgs.bit },
+    ],
+    visible: organizationVisible,
+  },
+  user: {
+    targets: [
+      { label: '账户 center', id: ids.users.center.id },
+      { label: '账户 haidian', id: ids.users.haidian.id },
+      { label: '账户 secadmin', id: ids.users.secadmin.id },
+    ],
+    visible: userVisible,
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const cookies = {} as Record<Role, string>;
+beforeAll(async () => {
+  for (const role of ROLES) cookies[role] = await t.login(DEMO_USERS[role]);
+});
+
+/** A mutating call may have ended the session (logout routes): sign in again so the next call tests access. */
+async function keepSignedIn(role: Role): Promise<void> {
+  const me = await t.call(cookies[role], 'GET', '/api/v1/me');
+  if (me.status === 401) cookies[role] = await t.login(DEMO_USERS[role]);
+  else expect(me.status, `GET /api/v1/me as ${role}`).toBe(200);
+}
+
+function keyOf(r: Pick<RouteMeta, 'method' | 'path'>): string {
+  return `${r.method.toUpperCase()} ${r.path}`;
+}
+
+function urlFor(route: RouteMeta, scopedId?: string): string {
+  let path = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    if (route.scoped?.param === name) return encodeURIComponent(scopedId ?? MISSING_ID);
+    return PLAIN_PARAMS[name] ?? 'x';
+  });
+  if (route.method === 'get') path += `?${GET_QUERY[route.path] ?? DEFAULT_GET_QUERY}`;
+  return path;
+}
+
+/** Hono routes (method + path) that no RouteMeta declares; middleware (`ALL /…*`) is not a route. */
+function undeclaredRoutes(app: TestApp['app'], routes: readonly RouteMeta[]): string[] {
+  const declared = new Set(routes.map(keyOf));
+  const served = app.routes
+    .filter((r) => !(r.method === 'ALL' && r.path.endsWith('*')))
+    .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
+  return [...new Set(served.filter((k) => !declared.has(k)))];
+}
+
+describe('route table', () => {
+  it('every route Hono serves has a RouteMeta, and every RouteMeta is served', () => {
+    expect(undeclaredRoutes(t.app, t.routes)).toEqual([]);
+    const served = new Set(t.app.routes.map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`));
+    expect(t.routes.map(keyOf).filter((k) => !served.has(k))).toEqual([]);
+    expect(t.routes.length).toBeGreaterThan(30);
+  });
+
+  it('detects a route registered behind the router’s back (the check above can fail)', () => {
+    const rogue = createApp(t.deps);
+    rogue.app.get('/api/v1/rogue', (c) => c.json({ leaked: true }));
+    expect(undeclaredRoutes(rogue.app, rogue.routes)).toEqual(['GET /api/v1/rogue']);
+  });
+
+  it('every route declares a known access, scoped params name a path parameter, no route twice', () => {
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    for (const r of t.routes) {
+      const k = keyOf(r);
+      if (seen.has(k)) problems.push(`${k}: registered twice`);
+      seen.add(k);
+      const a = r.access as unknown;
+      const ok =
+        a === 'public' ||
+        a === 'authenticated' ||
+        (typeof a === 'object' &&
+          a !== null &&
+          (PERMISSIONS as readonly string[]).includes((a as { permission: string }).permission));
+      if (!ok) problems.push(`${k}: access ${JSON.stringify(a)} is not public, authenticated or a known permission`);
+      if (r.scoped) {
+        if (!r.path.includes(`{${r.scoped.param}}`)) problems.push(`${k}: scoped param ${r.scoped.param} not in path`);
+        if (!TARGETS[r.scoped.entity]) problems.push(`${k}: no test targets for scoped entity ${r.scoped.entity}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('only sign-in, the health check and the API document are public', () => {
+    expect(
+      t.routes
+        .filter((r) => r.access === 'public')
+        .map(keyOf)
+        .sort(),
+    ).toEqual(['GET /api/health', 'GET /api/v1/openapi.json', 'POST /api/v1/sessions']);
+  });
+});
+
+// GET routes first: mutating calls (sign-out, lock) come after every read.
+const ordered = [...t.routes].sort((a, b) => Number(a.method !== 'get') - Number(b.method !== 'get'));
+
+describe('not signed in', () => {
+  for (const route of ordered) {
+    it(`${keyOf(route)} — ${route.access === 'public' ? 'public' : '401 without a session'}`, async () => {
+      for (const cookie of [null, 'qianqi_sid=forged-or-expired-token']) {
+        const r = await t.call(cookie, route.method.toUpperCase(), urlFor(route, ids.stations.haidian));
+        if (route.access === 'public') {
+          expect([401, 403], `${keyOf(route)} is public`).not.toContain(r.status);
+          expect(r.status).toBeLessThan(500);
+        } else {
+          expect(r.status, `${keyOf(route)} with cookie ${cookie}`).toBe(401);
+          expect(r.json?.error?.code).toBe('unauthenticated');
+        }
+      }
+    });
+  }
+});
+
+describe('each role', () => {
+  for (const route of ordered) {
+    it(`${keyOf(route)} — ${typeof route.access === 'object' ? route.access.permission : route.access}${
+      route.scoped ? ` (scoped by ${route.scoped.entity})` : ''
+    }`, async () => {
+      const method = route.method.toUpperCase();
+      const mismatches: string[] = [];
+      const scopedChecks: string[] = [];
+      for (const role of ROLES) {
+        const a = accounts[role];
+        const permitted =
+          route.access === 'public' || route.access === 'authenticated' || can(role, route.access.permission);
+        const call = async (id?: string) => {
+          const r = await t.call(cookies[role], method, urlFor(route, id));
+          if (method !== 'GET') await keepSignedIn(role);
+          return r;
+        };
+        if (!route.scoped) {
+          const r = await call();
+          const where = `${role}`;
+          if (!permitted) {
+            if (r.status !== 403 || r.json?.error?.code !== 'forbidden')
+              mismatches.push(`${where}: ${r.status}, want 403`);
+          } else if ([401, 403].includes(r.status) || r.status >= 500) {
+            mismatches.push(`${where}: refused or failed with ${r.status} ${JSON.stringify(r.json)}`);
+          } else if (method === 'GET' && r.status !== 200) {
+            mismatches.push(`${where}: ${r.status}, want 200 (${JSON.stringify(r.json)})`);
+          }
+          continue;
+        }
+        const spec = TARGETS[route.scoped.entity];
+        const missing = await call(MISSING_ID);
+        if (!permitted) {
+          for (const target of [...spec.targets, { label: '不存在的 id', id: MISSING_ID }]) {
+            const r = target.id === MISSING_ID ? missing : await call(target.id);
+            if (r.status !== 403 || r.json?.error?.code !== 'forbidden') {
+              mismatches.push(`${role} → ${target.label}: ${r.status}, want 403`);
+            }
+          }
+          continue;
+        }
+        if (method === 'GET' && missing.status !== 404) mismatches.push(`${role} → missing id: ${missing.status}`);
+        if (method !== 'GET' && route.scoped.entity !== 'user' && ROLE_SCOPE[role] !== 'all') {
+          // The dummy body stops at validation, which proves nothing about the scope of a write.
+          mismatches.push(
+            `${role} may call ${keyOf(route)} with a limited data scope: give this matrix a valid body for it, to prove an out-of-scope write answers 404`,
+          );
+        }
+        let visibleCount = 0;
+        for (const target of spec.targets) {
+          const r = await call(target.id);
+          const where = `${role} → ${target.label}`;
+          if (spec.visible(a, target.id)) {
+            visibleCount += 1;
+            if ([401, 403, 404].includes(r.status) || r.status >= 500) {
+              mismatches.push(`${where} (in scope): ${r.status} ${JSON.stringify(r.json)}`);
+            } else if (method === 'GET' && r.status !== 200) {
+              mismatches.push(`${where} (in scope): ${r.status}, want 200`);
+            }
+          } else {
+            scopedChecks.push(where);
+            // Out of scope must look exactly like a missing record: same status, same body, never 403.
+            if (r.status !== missing.status || JSON.stringify(r.json) !== JSON.stringify(missing.json)) {
+              mismatches.push(
+                `${where} (out of scope): ${r.status} ${JSON.stringify(r.json)} ≠ missing ${missing.status} ${JSON.stringify(missing.json)}`,
+              );
+            }
+            if (method === 'GET' && r.status !== 404) mismatches.push(`${where} (out of scope): ${r.status}, want 404`);
+          }
+        }
+        if (ROLE_SCOPE[role] !== 'none' && route.scoped.entity !== 'user' && visibleCount === 0) {
+          mismatches.push(`${role}: no target in scope — the matrix would test nothing for this role`);
+        }
+      }
+      expect(mismatches).toEqual([]);
+      // Scoped reads must actually exercise out-of-scope ids for the roles that have a data scope.
+      if (route.scoped && route.scoped.entity !== 'user' && method === 'GET') {
+        expect(scopedChecks.length).toBeGreaterThan(0);
+      }
+    });
+  }
+});
+
+describe('lists show only rows in the role’s scope', () => {
+  const readers = (p: 'read:station' | 'read:organization') => ROLES.filter((r) => can(r, p));
+
+  async function xlsxFirstColumn(res: Response, column: number): Promise<string[]> {
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const ws = wb.worksheets[0];
+    const out: string[] = [];
+    ws.eachRow((row, n) => {
+      if (n > 1) out.push(String(row.getCell(column).value ?? ''));
+    });
+    return out.sort();
+  }
+
+  it('GET /api/v1/stations: district haidian sees only 110108, host only its organisation’s, auditor only 110105', async () => {
+    const h = await t.call(cookies.district, 'GET', '/api/v1/stations?pageSize=200');
+    expect(h.status).toBe(200);
+    expect(h.json.items.length).toBeGreaterThan(0);
+    expect(h.json.items.every((s: { districtCode: string }) => s.districtCode === HAIDIAN)).toBe(true);
+    expect(h.json.total).toBe(allStations.filter((s) => s.district_code === HAIDIAN).length);
+
+    const host = await t.call(cookies.host, 'GET', '/api/v1/stations?pageSize=200');
+    expect(host.json.items.map((s: { id: string }) => s.id)).toEqual([ids.stations.haidian]);
+    expect(host.json.items[0].hostOrgId).toBe(accounts.host.organizationId);
+    expect(host.json.total).toBe(1);
+
+    const aud = await t.call(cookies.auditor, 'GET', '/api/v1/stations?pageSize=200');
+    expect(aud.json.items.map((s: { districtCode: string }) => s.districtCode)).toEqual([CHAOYANG]);
+    expect(aud.json.total).toBe(1);
+
+    const all = await t.call(cookies.center_admin, 'GET', '/api/v1/stations?pageSize=200');
+    expect(all.json.total).toBe(allStations.length);
+    expect(allStations.length).toBe(23);
+  });
+
+  it('every station reader’s list, Excel export and overview hold exactly its scope', async () => {
+    for (const role of readers('read:station')) {
+      const want = allStations
+        .filter((s) => stationVisible(accounts[role], s.id))
+        .map((s) => s.id)
+        .sort();
+      const list = await t.call(cookies[role], 'GET', '/api/v1/stations?pageSize=200');
+      expect(list.json.items.map((s: { id: string }) => s.id).sort(), role).toEqual(want);
+      expect(list.json.total, role).toBe(want.length);
+      // A filter cannot widen the scope.
+      const filtered = await t.call(cookies[role], 'GET', `/api/v1/stations?districtCode=${CHAOYANG}&pageSize=200`);
+      expect(filtered.json.items.map((s: { id: string }) => s.id).sort(), role).toEqual(
+        want.filter((id) => allStations.find((s) => s.id === id)!.district_code === CHAOYANG),
+      );
+
+      const exp = await t.call(cookies[role], 'GET', '/api/v1/stations/export');
+      expect(exp.status, role).toBe(200);
+      const names = await xlsxFirstColumn(exp.res, 2);
+      expect(names, role).toEqual(
+        allStations
+          .filter((s) => want.includes(s.id))
+          .map((s) => s.name)
+          .sort(),
+      );
+
+      const ov = await t.call(cookies[role], 'GET', '/api/v1/home/overview?year=2025');
+      expect(ov.status, role).toBe(200);
+      const total = ov.json.byType.reduce((n: number, x: { stations: number }) => n + x.stations, 0);
+      expect(total, role).toBe(want.length);
+    }
+  });
+
+  it('GET /api/v1/organizations and its export hold exactly the role’s scope', async () => {
+    for (const role of readers('read:organization')) {
+      const want = allOrgs
+        .filter((o) => organizationVisible(accounts[role], o.id))
+        .map((o) => o.id)
+        .sort();
+      const list = await t.call(cookies[role], 'GET', '/api/v1/organizations?pageSize=200');
+      expect(list.status, role).toBe(200);
+      expect(list.json.items.map((o: { id: string }) => o.id).sort(), role).toEqual(want);
+      const exp = await t.call(cookies[role], 'GET', '/api/v1/organizations/export');
+      const names = await xlsxFirstColumn(exp.res, 1);
+      expect(names, role).toEqual(
+        allOrgs
+          .filter((o) => want.includes(o.id))
+          .map((o) => o.name)
+          .sort(),
+      );
+    }
+    const host = await t.call(cookies.host, 'GET', '/api/v1/organizations?pageSize=200');
+    expect(host.json.items.map((o: { id: string }) => o.id)).toEqual([ids.orgs.haidianHost]);
+    const hd = await t.call(cookies.district, 'GET', '/api/v1/organizations?pageSize=200');
+    expect(hd.json.items.map((o: { id: string }) => o.id).sort()).toEqual(
+      [ids.orgs.haidianAssociation, ids.orgs.haidianHost].sort(),
+    );
+  });
+});
