@@ -84,13 +84,22 @@ async function pageWeights(base: string): Promise<void> {
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
   await page.waitForLoadState('networkidle');
   const shell = [...js.values()].reduce((a, b) => a + b, 0);
-  rows.push({ what: '框架 + 中心首页 JavaScript（gzip）', value: kb(shell), budget: '≤ 450 kB', ok: shell <= 450 * 1024 });
+  rows.push({
+    what: '框架 + 中心首页 JavaScript（gzip）',
+    value: kb(shell),
+    budget: '≤ 450 kB',
+    ok: shell <= 450 * 1024,
+  });
   await browser.close();
 }
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'qianqi-bench-'));
-  const env = loadEnv({ NODE_ENV: 'test', DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, LOGIN_RATE_PER_MINUTE: '10000' });
+  const env = loadEnv({
+    NODE_ENV: 'test',
+    DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`,
+    LOGIN_RATE_PER_MINUTE: '10000',
+  });
   const handle = openDatabase(env.DATABASE_URL);
   await migrateToLatest(handle.db);
   const deps = { db: handle.db, engine: handle.engine, clock: systemClock, env };
@@ -111,8 +120,18 @@ async function main() {
   const list = `${base}/api/v1/stations?year=2025&pageSize=50`;
   await timeRequests(list, cookie, 50);
   const t = await timeRequests(list, cookie, 500);
-  rows.push({ what: '站点列表 GET /api/v1/stations p50', value: `${percentile(t, 50).toFixed(2)} ms`, budget: '—', ok: null });
-  rows.push({ what: '站点列表 GET /api/v1/stations p95', value: `${percentile(t, 95).toFixed(2)} ms`, budget: '< 20 ms', ok: percentile(t, 95) < 20 });
+  rows.push({
+    what: '站点列表 GET /api/v1/stations p50',
+    value: `${percentile(t, 50).toFixed(2)} ms`,
+    budget: '—',
+    ok: null,
+  });
+  rows.push({
+    what: '站点列表 GET /api/v1/stations p95',
+    value: `${percentile(t, 95).toFixed(2)} ms`,
+    budget: '< 20 ms',
+    ok: percentile(t, 95) < 20,
+  });
   const empty = await throughput(`${base}/api/health`, cookie, 3, 16);
   const stations = await throughput(list, cookie, 3, 16);
   rows.push({ what: '空 JSON 路由吞吐（/api/health）', value: `${empty.toFixed(0)} req/s`, budget: '—', ok: null });

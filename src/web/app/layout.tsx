@@ -1,0 +1,140 @@
+// The authenticated layout: side menu generated from the route table, header with the app name and the user menu.
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Dropdown, Layout, Menu, type MenuProps, Tag } from 'antd';
+import { Suspense } from 'react';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { ROLE_LABELS, type Role } from '../../shared/permissions';
+import { FullPageSpin } from '../components/full-page-spin';
+import ForbiddenPage from '../features/errors/forbidden-page';
+import NotFoundPage from '../features/errors/not-found-page';
+import { APP_NAME } from '../lib/app';
+import { sessionApi } from '../lib/session';
+import { type AppRoute, canOpen, menuKeyFor, menuRoutesFor, ROUTES } from '../routes';
+import { useMe } from './session-context';
+
+const HEADER_STYLE = {
+  position: 'sticky',
+  top: 0,
+  zIndex: 10,
+  height: 56,
+  padding: '0 20px',
+  lineHeight: 'normal',
+  display: 'flex',
+  alignItems: 'center',
+  background: '#fff',
+  borderBottom: '1px solid #f0f0f0',
+} as const;
+
+export function SideMenu({ role }: { role: Role }) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const items: MenuProps['items'] = menuRoutesFor(role).map((r) => ({ key: r.path, icon: r.icon, label: r.label }));
+  return (
+    <Menu
+      theme="dark"
+      mode="inline"
+      aria-label="主菜单"
+      selectedKeys={[menuKeyFor(location.pathname)]}
+      items={items}
+      onClick={({ key }) => navigate(key)}
+    />
+  );
+}
+
+function UserMenu() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { modal, message } = App.useApp();
+
+  async function signOut(everywhere: boolean) {
+    try {
+      if (everywhere) {
+        const r = await sessionApi.logoutEverywhere();
+        message.success(`已退出所有设备（共 ${r.ended} 个会话）`);
+      } else {
+        await sessionApi.logout();
+      }
+    } catch {
+      // the session may already be gone; go to the sign-in page anyway
+    } finally {
+      queryClient.clear();
+      navigate('/login', { replace: true });
+    }
+  }
+
+  const items: MenuProps['items'] = [
+    { key: 'password', icon: <KeyOutlined aria-hidden />, label: '修改密码' },
+    { type: 'divider' },
+    { key: 'logout', icon: <LogoutOutlined aria-hidden />, label: '退出登录' },
+    { key: 'logout-all', icon: <LogoutOutlined aria-hidden />, label: '退出所有设备' },
+  ];
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'password') navigate('/change-password');
+    if (key === 'logout') void signOut(false);
+    if (key === 'logout-all') {
+      modal.confirm({
+        title: '退出所有设备？',
+        content: '您在所有电脑和浏览器上的登录都将结束，需要重新登录。',
+        okText: '退出所有设备',
+        cancelText: '取消',
+        onOk: () => signOut(true),
+      });
+    }
+  };
+  return (
+    <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
+      <Button type="text" aria-label={`账户菜单：${me.displayName}`}>
+        <UserOutlined aria-hidden />
+        <span>{me.displayName}</span>
+        <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+          {ROLE_LABELS[me.role]}
+        </Tag>
+        <DownOutlined aria-hidden style={{ fontSize: 11 }} />
+      </Button>
+    </Dropdown>
+  );
+}
+
+function Guarded({ route }: { route: AppRoute }) {
+  const me = useMe();
+  if (!canOpen(me.role, route)) return <ForbiddenPage />;
+  const Page = route.page;
+  return <Page />;
+}
+
+export default function AppLayout() {
+  const me = useMe();
+  return (
+    <Layout className="app-layout">
+      <Layout.Sider width={200}>
+        <div className="app-sider-inner">
+          <div className="app-logo">
+            <img src="/favicon.svg" alt="" width={26} height={26} />
+            <span>千企</span>
+          </div>
+          <SideMenu role={me.role} />
+        </div>
+      </Layout.Sider>
+      <Layout style={{ minWidth: 0 }}>
+        <Layout.Header style={HEADER_STYLE}>
+          <div className="app-header-inner">
+            <div className="app-name">{APP_NAME}</div>
+            <UserMenu />
+          </div>
+        </Layout.Header>
+        <Layout.Content className="app-content">
+          <Suspense fallback={<FullPageSpin />}>
+            <Routes>
+              {ROUTES.map((r) => (
+                <Route key={r.path} path={r.path} element={<Guarded route={r} />} />
+              ))}
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

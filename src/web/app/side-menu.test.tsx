@@ -1,0 +1,37 @@
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../shared/permissions';
+import { menuRoutesFor } from '../routes';
+import { SideMenu } from './layout';
+
+// What each role's side menu shows, as the permission table (src/shared/permissions.ts) grants it.
+const EXPECTED: Record<Role, string[]> = {
+  center_admin: ['首页', '项目年度', '组织', '工作站点'],
+  center_staff: ['首页', '项目年度', '组织', '工作站点'],
+  district: ['首页', '项目年度', '组织', '工作站点'],
+  host: ['首页', '项目年度', '组织', '工作站点'],
+  reviewer: ['首页', '项目年度'],
+  auditor: ['首页', '项目年度', '组织', '工作站点'],
+  sys_admin: ['首页', '组织', '账户'],
+  sec_admin: ['首页', '账户', '安全策略'],
+  audit_admin: ['首页', '操作日志'],
+};
+
+afterEach(cleanup);
+
+describe('side menu', () => {
+  it.each(ROLES.map((r) => [r]))('%s sees exactly the entries its permissions grant', (role) => {
+    expect(menuRoutesFor(role).map((r) => r.label)).toEqual(EXPECTED[role]);
+    render(
+      <MemoryRouter>
+        <SideMenu role={role} />
+      </MemoryRouter>,
+    );
+    const menu = screen.getByRole('menu', { name: '主菜单' });
+    const names = within(menu)
+      .getAllByRole('menuitem')
+      .map((el) => el.textContent?.trim());
+    expect(names).toEqual(EXPECTED[role]);
+  });
+});

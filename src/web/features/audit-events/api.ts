@@ -1,0 +1,34 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { AuditEventDto } from '../../../server/features/audit-events/audit-events.service';
+import type { Page } from '../../../server/http/paging';
+import { api, qs } from '../../lib/api';
+
+export type AuditEvent = AuditEventDto;
+
+export interface AuditFilters {
+  from?: string;
+  to?: string;
+  actor?: string;
+  entity?: string;
+  action?: string;
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  checked: number;
+  firstBadSeq: number | null;
+  reason: string | null;
+}
+
+export const auditQueryString = (f: AuditFilters, page?: { page: number; pageSize: number }) =>
+  qs({ from: f.from, to: f.to, actor: f.actor, entity: f.entity, action: f.action, ...page });
+
+export function useAuditEvents(f: AuditFilters, page: { page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: ['audit-events', f, page],
+    queryFn: () => api.get<Page<AuditEvent>>(`/api/v1/audit-events${auditQueryString(f, page)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const verifyChain = () => api.get<ChainVerification>('/api/v1/audit-events/verification');

@@ -1,0 +1,193 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Progress,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { formatYuan } from '../../../domain/money';
+import { STATION_TYPES, type StationType } from '../../../domain/policy/types';
+import { STATION_TYPE_LABELS } from '../../../shared/labels';
+import { can, ROLE_LABELS, ROLE_SCOPE } from '../../../shared/permissions';
+import { useMe } from '../../app/session-context';
+import { DataTable } from '../../components/data-table';
+import { PageHeader } from '../../components/page-header';
+import { useDistricts } from '../../lib/districts';
+import { menuRoutesFor } from '../../routes';
+import { useProgramYears } from '../program-years/api';
+import { type Station, useStations } from '../stations/api';
+import { useOverview } from './api';
+import { homeStationColumns } from './columns';
+
+function Welcome() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const pages = menuRoutesFor(me.role).filter((r) => r.path !== '/');
+  return (
+    <Card>
+      <Typography.Paragraph style={{ fontSize: 15 }}>
+        您好，{me.displayName}。您的角色是“{ROLE_LABELS[me.role]}”，可使用以下功能：
+      </Typography.Paragraph>
+      {pages.length ? (
+        <Space wrap>
+          {pages.map((r) => (
+            <Button key={r.path} icon={r.icon} onClick={() => navigate(r.path)}>
+              {r.label}
+            </Button>
+          ))}
+        </Space>
+      ) : (
+        <Typography.Text type="secondary">当前角色没有可用的业务功能。</Typography.Text>
+      )}
+    </Card>
+  );
+}
+
+function OwnStations({ stations }: { stations: Station[] }) {
+  if (!stations.length) {
+    return <Alert className="card-gap" type="info" showIcon title="本单位在该年度暂无工作站点" />;
+  }
+  return (
+    <Card className="card-gap" title="本单位的工作站点" size="small">
+      {stations.map((s) => (
+        <Descriptions
+          key={s.id}
+          size="small"
+          column={3}
+          title={<Link to={`/stations/${s.id}`}>{s.name}</Link>}
+          items={[
+            { key: 't', label: '站点类型', children: s.typeLabel },
+            { key: 'p', label: '执行期', children: `${s.periodStart} 至 ${s.periodEnd}` },
+            { key: 'l', label: '项目负责人', children: `${s.leaderName}（${s.leaderPhone}）` },
+            { key: 'c', label: '联系人', children: `${s.contactName}（${s.contactPhone}）` },
+          ]}
+        />
+      ))}
+    </Card>
+  );
+}
+
+function StationOverview() {
+  const me = useMe();
+  const years = useProgramYears();
+  const [year, setYear] = useState<number>();
+  useEffect(() => {
+    if (year === undefined && years.data?.length) setYear(years.data[0].year);
+  }, [year, years.data]);
+  const overview = useOverview(year);
+  const stations = useStations({ year }, { page: 1, pageSize: 200 }, year !== undefined);
+  const districts = useDistricts(year ?? undefined, year !== undefined);
+  const districtName = useMemo(() => new Map((districts.data ?? []).map((d) => [d.code, d.name])), [districts.data]);
+  const byType = useMemo(() => {
+    const m = new Map<StationType, Station[]>(STATION_TYPES.map((t) => [t, []]));
+    for (const s of stations.data?.items ?? []) {
+      m.get(s.type)?.push({ ...s, districtName: s.districtCode ? (districtName.get(s.districtCode) ?? null) : null });
+    }
+    for (const list of m.values()) list.sort((a, b) => (a.districtCode ?? '').localeCompare(b.districtCode ?? ''));
+    return m;
+  }, [stations.data, districtName]);
+
+  // A district, host or auditor account sees only its own stations: its counts are not the city's.
+  const scoped = ROLE_SCOPE[me.role] !== 'all';
+  const scopeName = me.role === 'district' ? '本区' : me.role === 'host' ? '本单位' : '可见';
+  const yearSelect = (
+    <Select
+      aria-label="项目年度"
+      style={{ width: 140 }}
+      loading={years.isPending}
+      value={year}
+      onChange={setYear}
+      options={(years.data ?? []).map((y) => ({ value: y.year, label: `${y.year} 年度` }))}
+    />
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="首页"
+        subtitle={`欢迎，${me.displayName}（${ROLE_LABELS[me.role]}${me.organizationName ? ` · ${me.organizationName}` : ''}）`}
+        extra={yearSelect}
+      />
+      {years.data && !years.data.length && <Empty description="尚未设置项目年度" />}
+      {me.role === 'host' && stations.data && <OwnStations stations={stations.data.items} />}
+      <Spin spinning={overview.isFetching && !overview.data}>
+        <Row gutter={[16, 16]} className="card-gap">
+          {(overview.data?.byType ?? []).map((t) => (
+            <Col key={t.type} xs={24} md={8}>
+              <Card size="small" title={t.label} extra={<Tag>{t.quotaArticle}</Tag>}>
+                {scoped ? (
+                  <div style={{ display: 'flex', alignItems: 'baseline', gap: 6, marginBottom: 8 }}>
+                    <span style={{ color: 'rgba(0,0,0,0.55)' }}>{scopeName}站点</span>
+                    <span style={{ fontSize: 26, fontWeight: 600 }}>{t.stations}</span>
+                    <span style={{ color: 'rgba(0,0,0,0.55)', marginInlineStart: 12 }}>全市名额 {t.quota}</span>
+                  </div>
+                ) : (
+                  <>
+                    <div style={{ display: 'flex', alignItems: 'baseline', gap: 6 }}>
+                      <span style={{ color: 'rgba(0,0,0,0.55)' }}>已设站点 / 名额</span>
+                      <span style={{ fontSize: 26, fontWeight: 600 }}>{t.stations}</span>
+                      <span style={{ fontSize: 16 }}>/ {t.quota}</span>
+                    </div>
+                    <Progress
+                      percent={t.quota ? Math.round((t.stations / t.quota) * 100) : 0}
+                      size="small"
+                      aria-label={`${t.label}已设站点占名额比例`}
+                    />
+                  </>
+                )}
+                <div>
+                  支持金额：<strong>{formatYuan(t.fundingFen)}</strong> / 站
+                </div>
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      </Spin>
+      {STATION_TYPES.map((t) => {
+        const list = byType.get(t) ?? [];
+        if (scoped && stations.data && !list.length) return null;
+        return (
+          <Card
+            key={t}
+            className="card-gap"
+            size="small"
+            title={`${STATION_TYPE_LABELS[t]}（${list.length} 个）`}
+            styles={{ body: { padding: 0 } }}
+          >
+            <DataTable<Station>
+              size="small"
+              loading={stations.isFetching && !stations.data}
+              columns={homeStationColumns(t !== 'iur')}
+              dataSource={list}
+              emptyText="该类型暂无工作站点"
+              scroll={{ x: 900 }}
+            />
+          </Card>
+        );
+      })}
+    </>
+  );
+}
+
+export default function HomePage() {
+  const me = useMe();
+  if (!can(me.role, 'read:station')) {
+    return (
+      <>
+        <PageHeader title="首页" subtitle={`欢迎，${me.displayName}（${ROLE_LABELS[me.role]}）`} />
+        <Welcome />
+      </>
+    );
+  }
+  return <StationOverview />;
+}

@@ -1,0 +1,110 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Input, Select } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { HOST_KIND_LABELS, ORG_KIND_LABELS } from '../../../shared/labels';
+import { useCan } from '../../app/session-context';
+import { DataTable } from '../../components/data-table';
+import { ExportButton } from '../../components/export-button';
+import { PageHeader } from '../../components/page-header';
+import { districtOptions, useDistricts } from '../../lib/districts';
+import { type Organization, type OrganizationFilters, orgQueryString, useOrganizations } from './api';
+import { organizationColumns } from './columns';
+
+const OrganizationForm = lazy(() => import('./organization-form').then((m) => ({ default: m.OrganizationForm })));
+
+const toOptions = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+export default function OrganizationsPage() {
+  const can = useCan();
+  const [filters, setFilters] = useState<OrganizationFilters>({});
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [editing, setEditing] = useState<Organization | 'new' | null>(null);
+  const list = useOrganizations(filters, paging);
+  const districts = useDistricts(undefined, can('read:district'));
+  const names = useMemo(() => new Map((districts.data ?? []).map((d) => [d.code, d.name])), [districts.data]);
+
+  const setFilter = (patch: OrganizationFilters) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+  const columns = organizationColumns({
+    districtName: (c) => (c ? (names.get(c) ?? c) : '—'),
+    onEdit: can('write:organization') ? (o) => setEditing(o) : undefined,
+  });
+
+  return (
+    <>
+      <PageHeader
+        title="组织"
+        subtitle="市科协创新服务中心、区科协和依托单位"
+        extra={
+          <>
+            <ExportButton path={`/api/v1/organizations/export${orgQueryString(filters)}`} />
+            {can('write:organization') && (
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
+                新建依托单位
+              </Button>
+            )}
+          </>
+        }
+      />
+      <div className="filter-bar">
+        <Input.Search
+          allowClear
+          placeholder="单位名称或统一社会信用代码"
+          aria-label="搜索组织"
+          style={{ width: 280 }}
+          onSearch={(q) => setFilter({ q: q.trim() || undefined })}
+          enterButton="搜索"
+        />
+        <Select
+          allowClear
+          placeholder="组织类别"
+          aria-label="组织类别"
+          style={{ width: 170 }}
+          options={toOptions(ORG_KIND_LABELS)}
+          value={filters.kind}
+          onChange={(kind) => setFilter({ kind })}
+        />
+        <Select
+          allowClear
+          placeholder="单位类型"
+          aria-label="单位类型"
+          style={{ width: 200 }}
+          options={toOptions(HOST_KIND_LABELS)}
+          value={filters.hostKind}
+          onChange={(hostKind) => setFilter({ hostKind })}
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="所在区"
+          aria-label="所在区"
+          style={{ width: 180 }}
+          options={districtOptions(districts.data)}
+          value={filters.districtCode}
+          onChange={(districtCode) => setFilter({ districtCode })}
+        />
+      </div>
+      <DataTable<Organization>
+        loading={list.isFetching}
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        emptyText="没有符合条件的组织"
+        scroll={{ x: 1110 }}
+        paging={{
+          page: paging.page,
+          pageSize: paging.pageSize,
+          total: list.data?.total ?? 0,
+          onChange: (page, pageSize) => setPaging({ page, pageSize }),
+        }}
+      />
+      {editing && (
+        <Suspense fallback={null}>
+          <OrganizationForm org={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+        </Suspense>
+      )}
+    </>
+  );
+}

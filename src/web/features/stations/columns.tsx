@@ -1,0 +1,60 @@
+import { Button, Popconfirm, Space, type TableColumnsType, Tag } from 'antd';
+import { Link } from 'react-router';
+import type { Station } from './api';
+
+export const typeColor: Record<string, string> = { district_a: 'blue', district_b: 'green', iur: 'purple' };
+
+export function stationColumns(opts: {
+  districtName: (code: string | null) => string;
+  onEdit?: (s: Station) => void;
+  onDelete?: (s: Station) => void;
+}): TableColumnsType<Station> {
+  const cols: TableColumnsType<Station> = [
+    { title: '年度', dataIndex: 'programYear', width: 64 },
+    {
+      title: '站点名称',
+      dataIndex: 'name',
+      ellipsis: true,
+      render: (name: string, s) => <Link to={`/stations/${s.id}`}>{name}</Link>,
+    },
+    {
+      title: '站点类型',
+      dataIndex: 'typeLabel',
+      width: 150,
+      render: (v: string, s) => <Tag color={typeColor[s.type]}>{v}</Tag>,
+    },
+    { title: '所在区', dataIndex: 'districtCode', width: 84, render: (c: string | null) => opts.districtName(c) },
+    { title: '依托单位', dataIndex: 'hostName', ellipsis: true },
+    { title: '执行期', key: 'period', width: 196, render: (_, s) => `${s.periodStart} 至 ${s.periodEnd}` },
+    { title: '项目负责人', dataIndex: 'leaderName', width: 96 },
+  ];
+  const { onEdit, onDelete } = opts;
+  if (onEdit && onDelete) {
+    cols.push({
+      title: '操作',
+      key: 'actions',
+      width: 110,
+      fixed: 'right',
+      render: (_, s) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => onEdit(s)} aria-label={`编辑 ${s.name}`}>
+            编辑
+          </Button>
+          <Popconfirm
+            title="删除工作站点"
+            description={`确定删除“${s.name}”？删除后不可恢复。`}
+            okText="删除"
+            okButtonProps={{ danger: true }}
+            cancelText="取消"
+            onConfirm={() => onDelete(s)}
+          >
+            <Button type="link" size="small" danger aria-label={`删除 ${s.name}`}>
+              删除
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    });
+  }
+  return cols;
+}

@@ -1,0 +1,133 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Input, Select } from 'antd';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { STATION_TYPE_LABELS } from '../../../shared/labels';
+import { useCan } from '../../app/session-context';
+import { DataTable } from '../../components/data-table';
+import { ExportButton } from '../../components/export-button';
+import { PageHeader } from '../../components/page-header';
+import { districtOptions, useDistricts } from '../../lib/districts';
+import { useProgramYears } from '../program-years/api';
+import { type Station, type StationFilters, stationQueryString, useDeleteStation, useStations } from './api';
+import { stationColumns } from './columns';
+
+// Forms load on demand: the list opens without the date picker and the schemas.
+const StationForm = lazy(() => import('./station-form').then((m) => ({ default: m.StationForm })));
+
+export default function StationsPage() {
+  const can = useCan();
+  const { message } = App.useApp();
+  const years = useProgramYears();
+  const [filters, setFilters] = useState<StationFilters>({});
+  const [yearChosen, setYearChosen] = useState(false);
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [editing, setEditing] = useState<Station | 'new' | null>(null);
+  // Default to the newest year once the years are known; the user may then pick 全部年度.
+  useEffect(() => {
+    if (!yearChosen && years.data?.length) {
+      setFilters((f) => ({ ...f, year: years.data[0].year }));
+      setYearChosen(true);
+    }
+  }, [yearChosen, years.data]);
+  const list = useStations(filters, paging, yearChosen || years.isError || years.data?.length === 0);
+  const districts = useDistricts(filters.year, can('read:district'));
+  const names = useMemo(() => new Map((districts.data ?? []).map((d) => [d.code, d.name])), [districts.data]);
+  const remove = useDeleteStation();
+  const canWrite = can('write:station');
+
+  const setFilter = (patch: StationFilters) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+  const columns = stationColumns({
+    districtName: (c) => (c ? (names.get(c) ?? c) : '—'),
+    onEdit: canWrite ? (s) => setEditing(s) : undefined,
+    onDelete: canWrite
+      ? (s) =>
+          remove.mutate(s, {
+            onSuccess: () => message.success(`已删除“${s.name}”`),
+          })
+      : undefined,
+  });
+
+  return (
+    <>
+      <PageHeader
+        title="工作站点"
+        subtitle="区工作站点（A类、B类）与产学研合作站点（第三条、第六条）"
+        extra={
+          <>
+            <ExportButton path={`/api/v1/stations/export${stationQueryString(filters)}`} />
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
+                新建工作站点
+              </Button>
+            )}
+          </>
+        }
+      />
+      <div className="filter-bar">
+        <Select
+          aria-label="项目年度"
+          style={{ width: 130 }}
+          value={filters.year ?? 0}
+          onChange={(y) => setFilter({ year: y || undefined })}
+          options={[
+            { value: 0, label: '全部年度' },
+            ...(years.data ?? []).map((y) => ({ value: y.year, label: `${y.year} 年度` })),
+          ]}
+        />
+        <Select
+          allowClear
+          aria-label="站点类型"
+          placeholder="站点类型"
+          style={{ width: 180 }}
+          value={filters.type}
+          onChange={(type) => setFilter({ type })}
+          options={Object.entries(STATION_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          aria-label="所在区"
+          placeholder="所在区"
+          style={{ width: 180 }}
+          value={filters.districtCode}
+          onChange={(districtCode) => setFilter({ districtCode })}
+          options={districtOptions(districts.data)}
+        />
+        <Input.Search
+          allowClear
+          aria-label="搜索工作站点"
+          placeholder="站点名称或依托单位"
+          style={{ width: 260 }}
+          enterButton="搜索"
+          onSearch={(q) => setFilter({ q: q.trim() || undefined })}
+        />
+      </div>
+      <DataTable<Station>
+        loading={list.isFetching}
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        emptyText="没有符合条件的工作站点"
+        scroll={{ x: 1090 }}
+        paging={{
+          page: paging.page,
+          pageSize: paging.pageSize,
+          total: list.data?.total ?? 0,
+          onChange: (page, pageSize) => setPaging({ page, pageSize }),
+        }}
+      />
+      {editing && (
+        <Suspense fallback={null}>
+          <StationForm
+            station={editing === 'new' ? null : editing}
+            defaultYear={filters.year}
+            onClose={() => setEditing(null)}
+            onSaved={(s) => message.success(`已保存“${s.name}”`)}
+          />
+        </Suspense>
+      )}
+    </>
+  );
+}

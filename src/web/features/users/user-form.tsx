@@ -1,0 +1,130 @@
+// 新建账户 (sys_admin: business roles only, 三员分立) and 编辑账户 (姓名、启用).
+import { Form, Input, Modal, Select, Switch } from 'antd';
+import { ROLE_LABELS, ROLES, type Role, SEPARATED_ADMIN_ROLES } from '../../../shared/permissions';
+import { type UserCreateInput, userCreateSchema, userUpdateSchema } from '../../../shared/schemas/user';
+import { applyApiError, applyIssues, validated, zodIssues, zodRule } from '../../lib/form';
+import { type TemporaryPassword, type User, useUserMutations } from './api';
+import { ScopeFields } from './scope-fields';
+
+const createShape = userCreateSchema.shape;
+const businessRoles = ROLES.filter((r) => !SEPARATED_ADMIN_ROLES.includes(r)).map((r) => ({
+  value: r,
+  label: ROLE_LABELS[r],
+}));
+
+export function CreateUserForm({
+  onClose,
+  onCreated,
+}: {
+  onClose: () => void;
+  onCreated: (r: TemporaryPassword) => void;
+}) {
+  const [form] = Form.useForm<UserCreateInput>();
+  const { create } = useUserMutations();
+  const role = Form.useWatch('role', form) as Role | undefined;
+
+  async function onOk() {
+    const v = await validated(form);
+    if (!v) return;
+    const parsed = userCreateSchema.safeParse({
+      ...v,
+      organizationId: v.organizationId || null,
+      districtCode: v.districtCode || null,
+    });
+    if (!parsed.success) {
+      applyIssues(form, zodIssues(parsed.error));
+      return;
+    }
+    try {
+      const r = await create.mutateAsync(parsed.data);
+      onClose();
+      onCreated(r);
+    } catch (e) {
+      applyApiError(form, e);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title="新建账户"
+      onOk={onOk}
+      onCancel={onClose}
+      okText="创建"
+      cancelText="取消"
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
+      <Form<UserCreateInput> form={form} layout="vertical">
+        <Form.Item name="username" label="用户名" required rules={[zodRule(createShape.username)]}>
+          <Input maxLength={32} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="displayName" label="姓名" required rules={[zodRule(createShape.displayName)]}>
+          <Input maxLength={30} />
+        </Form.Item>
+        <Form.Item
+          name="role"
+          label="角色"
+          required
+          rules={[zodRule(createShape.role, undefined)]}
+          extra="系统管理员、安全管理员、审计管理员由安全管理员授予（三员分立）"
+        >
+          <Select
+            options={businessRoles}
+            placeholder="请选择角色"
+            onChange={() => form.setFieldsValue({ organizationId: null, districtCode: null })}
+          />
+        </Form.Item>
+        <ScopeFields role={role} />
+      </Form>
+      <p style={{ color: 'rgba(0,0,0,0.55)', margin: 0 }}>创建后系统生成一次性临时密码，首次登录时须修改。</p>
+    </Modal>
+  );
+}
+
+interface EditValues {
+  displayName: string;
+  isActive: boolean;
+}
+
+export function EditUserForm({ user, onClose }: { user: User; onClose: () => void }) {
+  const [form] = Form.useForm<EditValues>();
+  const { update } = useUserMutations();
+
+  async function onOk() {
+    const v = await validated(form);
+    if (!v) return;
+    try {
+      await update.mutateAsync({ id: user.id, version: user.version, ...v });
+      onClose();
+    } catch (e) {
+      applyApiError(form, e);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={`编辑账户 · ${user.username}`}
+      onOk={onOk}
+      onCancel={onClose}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={update.isPending}
+      destroyOnHidden
+    >
+      <Form<EditValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ displayName: user.displayName, isActive: user.isActive }}
+      >
+        <Form.Item name="displayName" label="姓名" required rules={[zodRule(userUpdateSchema.shape.displayName)]}>
+          <Input maxLength={30} />
+        </Form.Item>
+        <Form.Item name="isActive" label="启用" valuePropName="checked" extra="停用后该账户的所有登录立即结束">
+          <Switch checkedChildren="启用" unCheckedChildren="停用" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

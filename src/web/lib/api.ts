@@ -1,0 +1,153 @@
+// The one way the web talks to the server. It stays free of antd so that the sign-in page (which imports it) does
+// not pull the UI library: the authenticated shell plugs in how errors are shown and how to navigate.
+import type { ErrorCode, FieldIssue } from '../../shared/errors';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode | 'internal' | 'network';
+  readonly issues: FieldIssue[];
+  constructor(status: number, code: ApiError['code'], message: string, issues: FieldIssue[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+export interface ApiHooks {
+  /** Client-side navigation (the router's navigate once the app is mounted). */
+  navigate: (to: string) => void;
+  /** Shows an error message centrally (antd message once the shell is mounted). */
+  notify: (err: ApiError) => void;
+}
+
+export const apiHooks: ApiHooks = {
+  navigate: (to) => window.location.assign(to),
+  notify: () => {},
+};
+
+export interface RequestOptions {
+  /** The caller shows the error itself (a form, a "not found" result): no central message. */
+  quiet?: boolean;
+  /** A 401 is an answer here (sign-in, the first /me), not a reason to go to the sign-in page. */
+  allowUnauthenticated?: boolean;
+  signal?: AbortSignal;
+}
+
+/** Same-origin path to come back to after signing in; never an absolute or protocol-relative URL. */
+export function safeReturnPath(p: string | null | undefined): string {
+  if (!p?.startsWith('/') || p.startsWith('//') || p.includes('\\') || p.startsWith('/login')) return '/';
+  return p;
+}
+
+export function loginPath(returnTo = window.location.pathname + window.location.search): string {
+  const next = safeReturnPath(returnTo);
+  return next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // not JSON (a proxy's HTML error page): fall through to a generic message
+  }
+  const e = (body as { error?: { code?: string; message?: string; issues?: FieldIssue[] } } | null)?.error;
+  if (e?.message)
+    return new ApiError(res.status, (e.code ?? 'internal') as ApiError['code'], e.message, e.issues ?? []);
+  const fallback =
+    res.status >= 500 ? '服务器暂时无法处理请求，请稍后重试' : `请求失败（${res.status}），请稍后重试或联系管理员`;
+  return new ApiError(res.status, res.status === 401 ? 'unauthenticated' : 'internal', fallback);
+}
+
+function handleError(err: ApiError, opts: RequestOptions): void {
+  if (err.status === 401 && !opts.allowUnauthenticated) {
+    apiHooks.navigate(loginPath());
+    return;
+  }
+  if (err.code === 'password_change_required') {
+    if (window.location.pathname !== '/change-password') apiHooks.navigate('/change-password');
+    return;
+  }
+  if (!opts.quiet) apiHooks.notify(err);
+}
+
+async function send(method: string, path: string, body: unknown, opts: RequestOptions): Promise<Response> {
+  const init: RequestInit = { method, credentials: 'same-origin', signal: opts.signal, headers: { accept: '*/*' } };
+  if (method !== 'GET') {
+    // The server refuses a non-GET without a JSON content type (cross-site request defence), so always send one.
+    init.headers = { accept: 'application/json', 'content-type': 'application/json' };
+    init.body = JSON.stringify(body ?? {});
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, init);
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    const err = new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
+    if (!opts.quiet) apiHooks.notify(err);
+    throw err;
+  }
+  if (!res.ok) {
+    const err = await toApiError(res);
+    handleError(err, opts);
+    throw err;
+  }
+  return res;
+}
+
+export async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+  const res = await send(method, path, body, opts);
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+/** Query string from an object, skipping empty values. */
+export function qs(params: Record<string, string | number | boolean | null | undefined>): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '') continue;
+    sp.set(k, String(v));
+  }
+  const s = sp.toString();
+  return s ? `?${s}` : '';
+}
+
+export const api = {
+  get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, undefined, opts),
+  post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, body, opts),
+  put: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PUT', path, body, opts),
+  del: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('DELETE', path, body, opts),
+};
+
+/** `attachment; filename*=UTF-8''%E7%BB%84%E7%BB%87.xlsx` → 组织.xlsx */
+export function filenameFromDisposition(header: string | null, fallback: string): string {
+  if (!header) return fallback;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // malformed escape: try the plain form
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
+  return plain ? plain[1].trim() : fallback;
+}
+
+/** Downloads a file (an Excel export) with the session cookie and saves it under the server's file name. */
+export async function download(path: string, fallbackName = '导出.xlsx'): Promise<string> {
+  const res = await send('GET', path, undefined, {});
+  const blob = await res.blob();
+  const name = filenameFromDisposition(res.headers.get('content-disposition'), fallbackName);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}

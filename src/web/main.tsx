@@ -1,0 +1,39 @@
+// Entry: only React, the router and two lazy routes. The sign-in page is plain React + CSS; everything behind it
+// (antd, react-query, the layout and every page) loads after sign-in, so the first screen stays small.
+import { lazy, StrictMode, Suspense, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes, useNavigate } from 'react-router';
+import { apiHooks } from './lib/api';
+
+const LoginPage = lazy(() => import('./features/auth/login-page'));
+const AppShell = lazy(() => import('./app/shell'));
+
+/** Lets the API client navigate inside the SPA (401 → sign-in, forced password change). */
+function NavigatorBridge() {
+  const navigate = useNavigate();
+  useEffect(() => {
+    apiHooks.navigate = (to) => navigate(to, { replace: to.startsWith('/login') });
+  }, [navigate]);
+  return null;
+}
+
+function BootLoading() {
+  return <div className="boot-loading">正在加载…</div>;
+}
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <BrowserRouter>
+        <NavigatorBridge />
+        <Suspense fallback={<BootLoading />}>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="*" element={<AppShell />} />
+          </Routes>
+        </Suspense>
+      </BrowserRouter>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,128 @@
+// The route table: one entry per page. The side menu is generated from it (entries with `menu: true`, filtered by
+// the role's permissions) and the same permission guards the route, so a menu and a guard cannot disagree.
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import { can, type Permission, type Role } from '../shared/permissions';
+
+export interface AppRoute {
+  path: string;
+  /** 菜单名 — also the page's heading */
+  label: string;
+  icon?: ReactNode;
+  /** null: any signed-in account */
+  permission: Permission | null;
+  page: LazyExoticComponent<ComponentType>;
+  /** shown in the side menu */
+  menu: boolean;
+  /** the menu entry to highlight for a detail page */
+  parent?: string;
+}
+
+const icon = (C: ComponentType<{ 'aria-hidden'?: boolean }>) => <C aria-hidden />;
+
+export const ROUTES: AppRoute[] = [
+  {
+    path: '/',
+    label: '首页',
+    icon: icon(HomeOutlined),
+    permission: null,
+    menu: true,
+    page: lazy(() => import('./features/home/home-page')),
+  },
+  {
+    path: '/program-years',
+    label: '项目年度',
+    icon: icon(CalendarOutlined),
+    permission: 'read:program-year',
+    menu: true,
+    page: lazy(() => import('./features/program-years/program-years-page')),
+  },
+  {
+    path: '/program-years/:year',
+    label: '年度政策',
+    permission: 'read:program-year',
+    menu: false,
+    parent: '/program-years',
+    page: lazy(() => import('./features/program-years/program-year-detail-page')),
+  },
+  {
+    path: '/organizations',
+    label: '组织',
+    icon: icon(ApartmentOutlined),
+    permission: 'read:organization',
+    menu: true,
+    page: lazy(() => import('./features/organizations/organizations-page')),
+  },
+  {
+    path: '/stations',
+    label: '工作站点',
+    icon: icon(EnvironmentOutlined),
+    permission: 'read:station',
+    menu: true,
+    page: lazy(() => import('./features/stations/stations-page')),
+  },
+  {
+    path: '/stations/:id',
+    label: '工作站点详情',
+    permission: 'read:station',
+    menu: false,
+    parent: '/stations',
+    page: lazy(() => import('./features/stations/station-detail-page')),
+  },
+  {
+    path: '/users',
+    label: '账户',
+    icon: icon(TeamOutlined),
+    permission: 'read:user',
+    menu: true,
+    page: lazy(() => import('./features/users/users-page')),
+  },
+  {
+    path: '/audit-events',
+    label: '操作日志',
+    icon: icon(AuditOutlined),
+    permission: 'read:audit-event',
+    menu: true,
+    page: lazy(() => import('./features/audit-events/audit-events-page')),
+  },
+  {
+    path: '/security-settings',
+    label: '安全策略',
+    icon: icon(SafetyCertificateOutlined),
+    permission: 'read:security-setting',
+    menu: true,
+    page: lazy(() => import('./features/security-settings/security-settings-page')),
+  },
+  {
+    path: '/change-password',
+    label: '修改密码',
+    permission: null,
+    menu: false,
+    page: lazy(() => import('./features/auth/change-password-page')),
+  },
+];
+
+export function canOpen(role: Role, route: Pick<AppRoute, 'permission'>): boolean {
+  return route.permission === null || can(role, route.permission);
+}
+
+/** The side-menu entries of a role, in table order. */
+export function menuRoutesFor(role: Role): AppRoute[] {
+  return ROUTES.filter((r) => r.menu && canOpen(role, r));
+}
+
+/** The menu key (a menu route's path) that a location belongs to. */
+export function menuKeyFor(pathname: string): string {
+  const exact = ROUTES.find((r) => r.menu && r.path === pathname);
+  if (exact) return exact.path;
+  const parent = ROUTES.filter((r) => r.menu && r.path !== '/').find((r) => pathname.startsWith(`${r.path}/`));
+  return parent?.path ?? '/';
+}

@@ -1,0 +1,106 @@
+import { expect, test } from '@playwright/test';
+import { loginAs, shot } from './fixtures';
+
+// Every page, as the role that uses it, with a screenshot saved as a CI artifact (artifacts/screenshots).
+test('the Center views the 2025 policy with its articles', async ({ page }) => {
+  await loginAs(page, 'center');
+  await page.getByRole('menuitem', { name: '项目年度' }).click();
+  await expect(page.getByRole('heading', { name: '项目年度' })).toBeVisible();
+  await shot(page, 'program-years');
+  await page.getByText('2025', { exact: false }).first().click();
+  await expect(page.getByText('第七条').first()).toBeVisible();
+  await expect(page.getByText('第八条').first()).toBeVisible();
+  await expect(page.getByText('海淀区').first()).toBeVisible();
+  await shot(page, 'program-year-2025');
+});
+
+test('organisations: search narrows the list and the Excel export downloads', async ({ page }) => {
+  await loginAs(page, 'staff');
+  await page.getByRole('menuitem', { name: '组织' }).click();
+  await expect(page.getByRole('heading', { name: '组织' })).toBeVisible();
+  await expect(page.getByText('北京市海淀区科学技术协会').first()).toBeVisible();
+  await shot(page, 'organizations');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /导出/ }).first().click();
+  expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+});
+
+test('stations: the Center sees all 23 and opens one', async ({ page }) => {
+  await loginAs(page, 'center');
+  await page.getByRole('menuitem', { name: '工作站点' }).click();
+  await expect(page.getByRole('heading', { name: '工作站点' })).toBeVisible();
+  await expect(page.getByText(/共\s*23\s*条/)).toBeVisible();
+  await shot(page, 'stations');
+  await page.getByText('海淀区“千人进千企”工作站点').first().click();
+  await expect(page.getByText('中关村智能制造创新学会').first()).toBeVisible();
+  await shot(page, 'station-detail');
+});
+
+test('the system administrator creates an account whose holder must change the password first', async ({
+  page,
+  browser,
+}) => {
+  await loginAs(page, 'sysadmin');
+  await page.getByRole('menuitem', { name: '账户' }).click();
+  await expect(page.getByRole('heading', { name: '账户' })).toBeVisible();
+  await shot(page, 'users');
+  await page.getByRole('button', { name: /新建账户/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('用户名').fill('e2e_staff');
+  await dialog.getByLabel('姓名').fill('测试人员');
+  await dialog.getByLabel('角色').click();
+  await page.getByTitle('中心工作人员').click();
+  await shot(page, 'user-create');
+  await dialog.getByRole('button', { name: /确\s*定|保\s*存|创\s*建/ }).click();
+  const temp = page.getByTestId('temporary-password');
+  await expect(temp).toBeVisible();
+  const password = (await temp.textContent())?.trim() ?? '';
+  expect(password.length).toBeGreaterThanOrEqual(8);
+  await shot(page, 'user-temporary-password');
+
+  const other = await browser.newPage();
+  await loginAs(other, 'e2e_staff', password);
+  await expect(other).toHaveURL(/change-password/);
+  await other.getByLabel('当前密码').fill(password);
+  await other.getByLabel('新密码', { exact: true }).fill('weak');
+  await other.getByLabel('确认新密码').fill('weak');
+  await other.getByRole('button', { name: /修改密码|确\s*定|保\s*存/ }).click();
+  await expect(other.getByText(/至少 8|8 个字符/).first()).toBeVisible();
+  await shot(other, 'change-password-errors');
+  await other.getByLabel('新密码', { exact: true }).fill('Better-Pass-2025');
+  await other.getByLabel('确认新密码').fill('Better-Pass-2025');
+  await other.getByRole('button', { name: /修改密码|确\s*定|保\s*存/ }).click();
+  await expect(other).not.toHaveURL(/change-password/);
+  await expect(other.getByRole('menuitem', { name: '工作站点' })).toBeVisible();
+  await other.close();
+});
+
+test('the audit administrator filters the audit log, verifies the chain and exports it', async ({ page }) => {
+  await loginAs(page, 'auditadmin');
+  await page.getByRole('menuitem', { name: '操作日志' }).click();
+  await expect(page.getByRole('heading', { name: '操作日志' })).toBeVisible();
+  await expect(page.getByText(/登录/).first()).toBeVisible();
+  await shot(page, 'audit-events');
+  await page.getByRole('button', { name: /校验/ }).click();
+  await expect(page.getByText(/完整|通过/).first()).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /导出/ }).first().click();
+  expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+});
+
+test('the security administrator sees the security policy', async ({ page }) => {
+  await loginAs(page, 'secadmin');
+  await page.getByRole('menuitem', { name: '安全策略' }).click();
+  await expect(page.getByRole('heading', { name: '安全策略' })).toBeVisible();
+  await expect(page.getByText('30').first()).toBeVisible();
+  await shot(page, 'security-settings');
+});
+
+test('an unknown page shows 404 and a page outside the role shows 403', async ({ page }) => {
+  await loginAs(page, 'host');
+  await page.goto('/no-such-page');
+  await expect(page.getByText('404').first()).toBeVisible();
+  await page.goto('/users');
+  await expect(page.getByText(/无权|没有访问/).first()).toBeVisible();
+  await shot(page, 'forbidden-page');
+});
