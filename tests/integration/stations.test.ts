@@ -48,7 +48,8 @@ describe('stations', () => {
     expect(haidian).toMatchObject({
       typeLabel: '区工作站点（A类）',
       districtCode: HAIDIAN,
-      districtName: '北京市海淀区科学技术协会',
+      districtName: '海淀区',
+      districtAssociationName: '北京市海淀区科学技术协会',
       hostName: '中关村智能制造创新学会',
       version: 1,
     });

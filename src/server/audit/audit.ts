@@ -72,11 +72,12 @@ export function makeRecorder(tx: Tx, ctx: Ctx): AuditRecorder {
       let head = tx.selectFrom('audit_head').selectAll().where('id', '=', 1);
       if (ctx.engine === 'postgres') head = head.forUpdate();
       const h = await head.executeTakeFirstOrThrow();
-      const actor = input.actorOverride ?? {
-        id: ctx.actor?.userId ?? null,
-        name: ctx.actor?.username ?? null,
-        role: ctx.actor?.role ?? null,
-      };
+      // No signed-in actor and no override: the system itself (start-up seeding, migrations of data).
+      const actor =
+        input.actorOverride ??
+        (ctx.actor
+          ? { id: ctx.actor.userId, name: ctx.actor.username, role: ctx.actor.role }
+          : { id: null, name: 'system', role: null });
       const row: Hashable = {
         seq: Number(h.seq) + 1,
         id: uuidv7(),

@@ -50,11 +50,29 @@ export interface AuditFilter {
   action?: string;
 }
 
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date-only bound means that whole calendar day in Beijing (UTC+8); an instant is taken as given. */
+export function instantBounds(f: { from?: string; to?: string }): { from?: string; toExclusive?: string; to?: string } {
+  const dayStart = (d: string, plusDays = 0) => {
+    const t = new Date(`${d}T00:00:00+08:00`);
+    t.setUTCDate(t.getUTCDate() + plusDays);
+    return t.toISOString();
+  };
+  return {
+    from: f.from && DATE_ONLY.test(f.from) ? dayStart(f.from) : f.from,
+    toExclusive: f.to && DATE_ONLY.test(f.to) ? dayStart(f.to, 1) : undefined,
+    to: f.to && !DATE_ONLY.test(f.to) ? f.to : undefined,
+  };
+}
+
 /** Read-only by construction: this module has no write path to audit_events. */
 function filtered(ctx: Ctx, f: AuditFilter) {
   let qb = ctx.db.selectFrom('audit_events').selectAll();
-  if (f.from) qb = qb.where('at', '>=', f.from);
-  if (f.to) qb = qb.where('at', '<=', f.to);
+  const b = instantBounds(f);
+  if (b.from) qb = qb.where('at', '>=', b.from);
+  if (b.toExclusive) qb = qb.where('at', '<', b.toExclusive);
+  if (b.to) qb = qb.where('at', '<=', b.to);
   if (f.actor) qb = qb.where(containsCi('actor_name', f.actor));
   if (f.entity) qb = qb.where('entity', '=', f.entity);
   if (f.entityId) qb = qb.where('entity_id', '=', f.entityId);

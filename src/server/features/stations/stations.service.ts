@@ -9,7 +9,7 @@ import type { Tx } from '../../db/database';
 import type { StationTable } from '../../db/schema';
 import { containsCi, type Page, paginate } from '../../http/paging';
 import { shanghaiDate, stationScope } from '../../scope';
-import { parsePolicy } from '../program-years/program-years.service';
+import { loadPolicy, parsePolicy } from '../program-years/program-years.service';
 
 export interface StationDto {
   id: string;
@@ -17,7 +17,10 @@ export interface StationDto {
   type: StationTable['type'];
   typeLabel: string;
   districtCode: string | null;
+  /** the district's name in the station's program year (e.g. 海淀区) */
   districtName: string | null;
+  /** the district association that recommends the station (第五条) */
+  districtAssociationName: string | null;
   hostOrgId: string;
   hostName: string;
   hostUscc: string | null;
@@ -33,16 +36,17 @@ export interface StationDto {
   version: number;
 }
 
-type Row = StationTable & { host_name: string; host_uscc: string | null; district_name: string | null };
+type Row = StationTable & { host_name: string; host_uscc: string | null; association_name: string | null };
 
-export function toStationDto(r: Row): StationDto {
+export function toStationDto(r: Row, districtNames: ReadonlyMap<string, string>): StationDto {
   return {
     id: r.id,
     programYear: r.program_year,
     type: r.type,
     typeLabel: STATION_TYPE_LABELS[r.type] ?? r.type,
     districtCode: r.district_code,
-    districtName: r.district_name,
+    districtName: r.district_code ? (districtNames.get(`${r.program_year}:${r.district_code}`) ?? null) : null,
+    districtAssociationName: r.association_name,
     hostOrgId: r.host_org_id,
     hostName: r.host_name,
     hostUscc: r.host_uscc,
@@ -74,7 +78,7 @@ function scopedQuery(ctx: Ctx, f: StationFilter) {
       j.onRef('da.district_code', '=', 'stations.district_code').on('da.kind', '=', 'district_association'),
     )
     .selectAll('stations')
-    .select(['host.name as host_name', 'host.uscc as host_uscc', 'da.name as district_name'])
+    .select(['host.name as host_name', 'host.uscc as host_uscc', 'da.name as association_name'])
     .where(stationScope(ctx.actor!, shanghaiDate(ctx.clock.now())));
   if (f.year) qb = qb.where('stations.program_year', '=', f.year);
   if (f.type) qb = qb.where('stations.type', '=', f.type);
@@ -83,14 +87,29 @@ function scopedQuery(ctx: Ctx, f: StationFilter) {
   return qb;
 }
 
-export function listStations(
+/** District names come from each year's policy (one small read per distinct year on the page). */
+async function districtNamesFor(ctx: Ctx, rows: Row[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const year of new Set(rows.map((r) => r.program_year))) {
+    const policy = await loadPolicy(ctx.db, year);
+    for (const d of policy.districts) names.set(`${year}:${d.code}`, d.name);
+  }
+  return names;
+}
+
+async function toDtos(ctx: Ctx, rows: Row[]): Promise<StationDto[]> {
+  const names = await districtNamesFor(ctx, rows);
+  return rows.map((r) => toStationDto(r, names));
+}
+
+export async function listStations(
   ctx: Ctx,
   f: StationFilter & { page: number; pageSize: number },
 ): Promise<Page<StationDto>> {
-  return paginate(scopedQuery(ctx, f), {
+  const page = await paginate(scopedQuery(ctx, f), {
     page: f.page,
     pageSize: f.pageSize,
-    map: (r) => toStationDto(r as Row),
+    map: (r) => r as Row,
     orderBy: (qb) =>
       qb
         .orderBy('stations.program_year', 'desc')
@@ -98,6 +117,7 @@ export function listStations(
         .orderBy('stations.district_code')
         .orderBy('stations.id'),
   });
+  return { ...page, items: await toDtos(ctx, page.items) };
 }
 
 export async function allStations(ctx: Ctx, f: StationFilter, limit: number): Promise<StationDto[]> {
@@ -107,14 +127,14 @@ export async function allStations(ctx: Ctx, f: StationFilter, limit: number): Pr
     .orderBy('stations.district_code')
     .limit(limit)
     .execute();
-  return rows.map((r) => toStationDto(r as Row));
+  return toDtos(ctx, rows as Row[]);
 }
 
 /** Out of scope and missing are the same answer (404), so a URL does not reveal whether a station exists. */
 export async function getStation(ctx: Ctx, id: string): Promise<StationDto> {
   const row = await scopedQuery(ctx, {}).where('stations.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('工作站点');
-  return toStationDto(row as Row);
+  return (await toDtos(ctx, [row as Row]))[0];
 }
 
 /**

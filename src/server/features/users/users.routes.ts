@@ -8,7 +8,16 @@ import {
 } from '../../../shared/schemas/user';
 import { pageQuery } from '../../http/paging';
 import type { Router } from '../../http/router';
-import { assignRole, createUser, getUser, listUsers, resetPassword, unlockUser, updateUser } from './users.service';
+import {
+  assignRole,
+  createUser,
+  getUser,
+  listUsers,
+  resetPassword,
+  roleScopeOptions,
+  unlockUser,
+  updateUser,
+} from './users.service';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
 
@@ -22,6 +31,14 @@ export function registerUserRoutes(r: Router): void {
     access: { permission: 'read:user' },
     query: userListQuery.extend(pageQuery),
     handler: async (c, { query, ctx }) => c.json(await listUsers(ctx, query)),
+  });
+  r.route({
+    method: 'get',
+    path: '/api/v1/users/scope-options',
+    tag,
+    summary: '分配角色可选的区与依托单位（仅名称与编号）',
+    access: { permission: 'assign:role' },
+    handler: async (c, { ctx }) => c.json(await roleScopeOptions(ctx)),
   });
   r.route({
     method: 'get',

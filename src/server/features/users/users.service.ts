@@ -293,3 +293,26 @@ export function assignRole(ctx: Ctx, id: string, input: RoleAssignInput): Promis
     async (_u, tx) => ({ role: input.role, ...(await checkScopeFields(tx, input.role, input)) }),
   );
 }
+
+/**
+ * What the security administrator needs to give a role its scope (districts, host organisations): names and ids
+ * only, since it holds no business data (三员分立).
+ */
+export async function roleScopeOptions(ctx: Ctx): Promise<{
+  districts: Array<{ code: string; name: string }>;
+  hosts: Array<{ id: string; name: string }>;
+}> {
+  const orgs = await ctx.db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'kind', 'district_code'])
+    .where('kind', 'in', ['district_association', 'host'])
+    .where('is_active', '=', 1)
+    .orderBy('name')
+    .execute();
+  return {
+    districts: orgs
+      .filter((o) => o.kind === 'district_association' && o.district_code)
+      .map((o) => ({ code: o.district_code!, name: o.name })),
+    hosts: orgs.filter((o) => o.kind === 'host').map((o) => ({ id: o.id, name: o.name })),
+  };
+}

@@ -97,7 +97,7 @@ export default function StationDetailPage() {
                 ? `${district?.name ?? s.districtCode}（${s.districtCode}）`
                 : '—（产学研合作站点）',
             },
-            { key: 'da', label: '推荐区科协', children: s.districtName ?? '—' },
+            { key: 'da', label: '推荐区科协', children: s.districtAssociationName ?? '—' },
             { key: 'h', label: '依托单位', children: s.hostName },
             { key: 'u', label: '统一社会信用代码', children: s.hostUscc ?? '—' },
             { key: 'p', label: '执行期', span: 2, children: `${s.periodStart} 至 ${s.periodEnd}` },

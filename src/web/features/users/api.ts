@@ -51,3 +51,18 @@ export function useUserMutations() {
     }),
   };
 }
+
+export interface RoleScopeOptions {
+  districts: Array<{ code: string; name: string }>;
+  hosts: Array<{ id: string; name: string }>;
+}
+
+/** Names and ids only, for the security administrator who holds no business data. Needs assign:role. */
+export function useRoleScopeOptions(enabled: boolean) {
+  return useQuery({
+    queryKey: ['users', 'scope-options'],
+    queryFn: () => api.get<RoleScopeOptions>('/api/v1/users/scope-options'),
+    enabled,
+    staleTime: 60_000,
+  });
+}

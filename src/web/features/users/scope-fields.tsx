@@ -1,20 +1,19 @@
 // The scope an account's role needs (roleNeeds): a district account its district, a host account its organisation.
-import { Form, Input, Select } from 'antd';
-import { policy2025 } from '../../../domain/policy/policy-2025';
+import { Form, Select } from 'antd';
 import { type Role, roleNeeds } from '../../../shared/permissions';
 import { userCreateSchema } from '../../../shared/schemas/user';
 import { useCan } from '../../app/session-context';
 import { districtOptions, useDistricts } from '../../lib/districts';
 import { zodRule } from '../../lib/form';
 import { HostOrgSelect } from '../organizations/org-select';
-
-// Without read:district (the security administrator) the built-in district list serves: codes never change.
-const STATIC_DISTRICTS = policy2025.districts.map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }));
+import { useRoleScopeOptions } from './api';
 
 export function ScopeFields({ role, orgLabel }: { role: Role | undefined; orgLabel?: string }) {
   const can = useCan();
   const needs = role ? roleNeeds(role) : null;
   const districts = useDistricts(undefined, needs === 'district' && can('read:district'));
+  // The security administrator has no read:district / read:organization: it gets names and ids only.
+  const options = useRoleScopeOptions(!!needs && can('assign:role') && !can('read:organization'));
   if (needs === 'district') {
     return (
       <Form.Item
@@ -29,8 +28,12 @@ export function ScopeFields({ role, orgLabel }: { role: Role | undefined; orgLab
         <Select
           showSearch={{ optionFilterProp: 'label' }}
           placeholder="请选择所属区"
-          options={can('read:district') ? districtOptions(districts.data) : STATIC_DISTRICTS}
-          loading={districts.isFetching}
+          options={
+            can('read:district')
+              ? districtOptions(districts.data)
+              : (options.data?.districts ?? []).map((d) => ({ value: d.code, label: d.name }))
+          }
+          loading={districts.isFetching || options.isFetching}
         />
       </Form.Item>
     );
@@ -43,12 +46,16 @@ export function ScopeFields({ role, orgLabel }: { role: Role | undefined; orgLab
         label="所属依托单位"
         required
         rules={[{ required: true, message: '依托单位账户须选择所属单位' }]}
-        extra={canBrowse ? undefined : '您无权浏览组织列表，请填写系统管理员提供的依托单位 ID'}
       >
         {canBrowse ? (
           <HostOrgSelect initialLabel={orgLabel} />
         ) : (
-          <Input placeholder="依托单位 ID" maxLength={64} className="mono" />
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="请选择依托单位"
+            options={(options.data?.hosts ?? []).map((h) => ({ value: h.id, label: h.name }))}
+            loading={options.isFetching}
+          />
         )}
       </Form.Item>
     );
