@@ -135,6 +135,7 @@ async function resetPassword(args: string[]): Promise<number> {
         must_change_password: given ? 0 : 1,
         failed_attempts: 0,
         locked_until: null,
+        password_changed_at: now,
         updated_at: now,
         version: user.version + 1,
       };

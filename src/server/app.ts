@@ -61,13 +61,14 @@ export function createApp(deps: AppDeps): CreatedApp {
         if (!allowed) throw new AppError('forbidden', { userMessage: '拒绝跨站请求' });
       }
       const fetchSite = c.req.header('sec-fetch-site');
-      if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') {
+      const allowlisted = !!origin && extraOrigins.includes(origin);
+      if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none' && !allowlisted) {
         throw new AppError('forbidden', { userMessage: '拒绝跨站请求' });
       }
       const type = c.req.header('content-type') ?? '';
       const hasBody = c.req.method !== 'DELETE' || (c.req.header('content-length') ?? '0') !== '0';
       if (hasBody && !type.toLowerCase().startsWith('application/json')) {
-        throw new AppError('validation', { userMessage: '请求格式不支持：请以 application/json 提交' });
+        throw new AppError('unsupported_media_type', { userMessage: '请求格式不支持：请以 application/json 提交' });
       }
     }
     const token = getCookie(c, SESSION_COOKIE);

@@ -37,12 +37,12 @@ export function stationScope(actor: Actor, today: string) {
 }
 
 /**
- * Organisations visible to an actor: everything for the Center and the account administrator; otherwise the
+ * Organisations visible to an actor: everything for the Center; otherwise the
  * actor's own organisation, its district's association, and the hosts of stations it can see.
  */
 export function organizationScope(actor: Actor, today: string) {
   return (eb: ExpressionBuilder<DB, 'organizations'>) => {
-    if (ROLE_SCOPE[actor.role] === 'all' || actor.role === 'sys_admin') return sql<boolean>`1 = 1`;
+    if (ROLE_SCOPE[actor.role] === 'all') return sql<boolean>`1 = 1`;
     const visibleHosts = eb
       .selectFrom('stations')
       .select('stations.host_org_id')

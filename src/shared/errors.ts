@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'conflict'
   | 'locked'
   | 'rate_limited'
+  | 'unsupported_media_type'
   | 'password_change_required';
 
 export interface FieldIssue {

@@ -38,6 +38,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   logout: '退出登录',
   logout_everywhere: '退出所有设备',
   change_password: '修改密码',
+  change_password_failed: '修改密码失败',
+  login_rate_limited: '登录限速',
   reset_password: '重置密码',
   unlock: '解除锁定',
   assign_role: '分配角色',

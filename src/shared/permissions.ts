@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'read:user',
   'write:user',
   'assign:role',
+  'read:role-scope',
   'read:security-setting',
   'read:audit-event',
 ] as const;
@@ -61,8 +62,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   host: [...BUSINESS_READ],
   reviewer: ['read:program-year', 'read:district'],
   auditor: [...BUSINESS_READ],
-  sys_admin: ['read:user', 'write:user', 'read:district', 'read:organization'],
-  sec_admin: ['read:user', 'assign:role', 'read:security-setting'],
+  // Account administrators see names and ids of districts and hosts only (read:role-scope), no business data.
+  sys_admin: ['read:user', 'write:user', 'read:role-scope'],
+  sec_admin: ['read:user', 'assign:role', 'read:role-scope', 'read:security-setting'],
   audit_admin: ['read:audit-event'],
 };
 

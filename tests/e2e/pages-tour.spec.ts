@@ -59,7 +59,7 @@ test('the system administrator creates an account whose holder must change the p
   await shot(page, 'user-temporary-password');
 
   const other = await browser.newPage();
-  await loginAs(other, 'e2e_staff', password);
+  await loginAs(other, 'e2e_staff', password, { shell: false });
   await expect(other).toHaveURL(/change-password/);
   await other.getByLabel('当前密码').fill(password);
   await other.getByLabel('新密码', { exact: true }).fill('weak');

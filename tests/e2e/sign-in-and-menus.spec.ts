@@ -11,7 +11,7 @@ const MENUS: Record<string, string[]> = {
   host: ['首页', '项目年度', '组织', '工作站点'],
   reviewer: ['首页', '项目年度'],
   auditor: ['首页', '项目年度', '组织', '工作站点'],
-  sysadmin: ['首页', '组织', '账户'],
+  sysadmin: ['首页', '账户'],
   secadmin: ['首页', '账户', '安全策略'],
   auditadmin: ['首页', '操作日志'],
 };

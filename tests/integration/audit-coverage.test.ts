@@ -42,7 +42,7 @@ interface Case {
   setup?: (t: TestApp, ids: DemoIds, cookie: string | null) => Promise<void>;
   valid: (t: TestApp, ids: DemoIds) => Req;
   /** A failing call: wrong input (400) or a conflict (409). */
-  invalid: (t: TestApp, ids: DemoIds) => Req & { status: 400 | 409 };
+  invalid: (t: TestApp, ids: DemoIds) => Req & { status: 400 | 409 | 415 };
 }
 
 const notJson = { contentType: 'text/plain', text: 'logout' };
@@ -61,12 +61,12 @@ const CASES: Record<string, Case> = {
   'DELETE /api/v1/sessions/current': {
     as: 'staff',
     valid: () => ({ path: '/api/v1/sessions/current' }),
-    invalid: () => ({ path: '/api/v1/sessions/current', rawBody: notJson, status: 400 }),
+    invalid: () => ({ path: '/api/v1/sessions/current', rawBody: notJson, status: 415 }),
   },
   'DELETE /api/v1/sessions': {
     as: 'staff',
     valid: () => ({ path: '/api/v1/sessions' }),
-    invalid: () => ({ path: '/api/v1/sessions', rawBody: notJson, status: 400 }),
+    invalid: () => ({ path: '/api/v1/sessions', rawBody: notJson, status: 415 }),
   },
   'PUT /api/v1/me/password': {
     as: 'staff',
@@ -95,11 +95,11 @@ const CASES: Record<string, Case> = {
     as: 'center',
     setup: async (t, _ids, cookie) => {
       await copy2026(t, cookie);
-      const r = await t.call(cookie, 'POST', '/api/v1/program-years/2026/lock');
+      const r = await t.call(cookie, 'POST', '/api/v1/program-years/2026/lock', { version: 1 });
       expect(r.status).toBe(200);
     },
-    valid: () => ({ path: '/api/v1/program-years/2025/lock' }),
-    invalid: () => ({ path: '/api/v1/program-years/2026/lock', status: 409 }),
+    valid: () => ({ path: '/api/v1/program-years/2025/lock', body: { version: 1 } }),
+    invalid: () => ({ path: '/api/v1/program-years/2026/lock', body: { version: 2 }, status: 409 }),
   },
   'POST /api/v1/organizations': {
     as: 'staff',

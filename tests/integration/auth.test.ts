@@ -43,7 +43,9 @@ describe('sign-in', () => {
     const unknown = await login(app, 'nobody', 'Wrong#Pass1');
     expect(unknown.status).toBe(401);
     expect(unknown.json).toEqual(r.json);
-    expect(await auditActions(app, 'nobody')).toEqual(['login_failed']);
+    // Recorded, but with the typed name masked: people type passwords into the username box.
+    expect(await auditActions(app, 'no***y')).toEqual(['login_failed']);
+    expect(await auditActions(app, 'nobody')).toEqual([]);
   });
 
   it('signs in with the right password: 201, the account, a session cookie and a login audit row', async () => {
@@ -126,8 +128,64 @@ describe('sign-in', () => {
     expect(limited.json.error.message).toMatch(CHINESE);
     expect(limited.res.headers.get('set-cookie')).toBeNull();
     expect(await app.deps.db.selectFrom('sessions').select('id').execute()).toHaveLength(1);
+    expect(Number(limited.res.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The brute force shows in the audit log once per minute and address, not once per attempt.
+    expect((await login(app, 'center', PASSWORD)).status).toBe(429);
+    const limitedRows = await app.deps.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', '=', 'login_rate_limited')
+      .execute();
+    expect(limitedRows).toHaveLength(1);
     app.clock.advance(61_000);
     expect((await login(app, 'center', PASSWORD)).status).toBe(201);
+  });
+
+  it('counts concurrent wrong guesses each: a burst of 10 locks the account', async () => {
+    const app = await fresh();
+    const burst = await Promise.all(Array.from({ length: 10 }, (_, i) => login(app, 'staff', `Wrong#Pass${i}`)));
+    expect(burst.some((r) => r.status === 423)).toBe(true);
+    const right = await login(app, 'staff', PASSWORD);
+    expect(right.status).toBe(423);
+    expect(await auditActions(app, 'staff')).toContain('lockout');
+  });
+
+  it('a wrong current password when changing it counts toward the lockout, and the lock ends the session', async () => {
+    const app = await fresh();
+    const c = await app.login('staff');
+    for (let i = 1; i <= 4; i++) {
+      const r = await app.call(c, 'PUT', '/api/v1/me/password', {
+        currentPassword: `Guess#${i}x`,
+        newPassword: 'New#Pass2026',
+      });
+      expect(r.status).toBe(400);
+    }
+    const fifth = await app.call(c, 'PUT', '/api/v1/me/password', {
+      currentPassword: 'Guess#5x',
+      newPassword: 'New#Pass2026',
+    });
+    expect(fifth.status).toBe(401);
+    expect(fifth.json.error.message).toContain('已锁定');
+    expect((await app.call(c, 'GET', '/api/v1/me')).status).toBe(401);
+    expect((await login(app, 'staff', PASSWORD)).status).toBe(423);
+    const actions = await auditActions(app, 'staff');
+    expect(actions.filter((a) => a === 'change_password_failed')).toHaveLength(5);
+    expect(actions).toContain('lockout');
+  });
+
+  it('behind a trusted proxy takes the address the proxy appended, not one the client wrote', async () => {
+    const app = await fresh({ TRUST_PROXY: '1' });
+    const r = await rawRequest(app, 'POST', '/api/v1/sessions', {
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.9.9.9, 203.0.113.7' },
+      body: JSON.stringify({ username: 'staff', password: 'Wrong#Pass1' }),
+    });
+    expect(r.status).toBe(401);
+    const row = await app.deps.db
+      .selectFrom('audit_events')
+      .select('ip')
+      .where('action', '=', 'login_failed')
+      .executeTakeFirstOrThrow();
+    expect(row.ip).toBe('203.0.113.7');
   });
 
   it('refuses a deactivated account and ends its sessions', async () => {
@@ -289,9 +347,10 @@ describe('first sign-in of an account made by the system administrator', () => {
     });
     expect(wrongCurrent.status).toBe(400);
     expect(wrongCurrent.json.error.issues).toEqual([{ path: 'currentPassword', message: '当前密码不正确' }]);
-    expect(await app.deps.db.selectFrom('users').selectAll().where('username', '=', 'chaoyang').execute()).toEqual(
-      userBefore,
-    );
+    // A wrong current password counts toward the lockout (a stolen session must not be a guessing oracle);
+    // nothing else about the account changes.
+    const userAfter = await app.deps.db.selectFrom('users').selectAll().where('username', '=', 'chaoyang').execute();
+    expect(userAfter).toEqual([{ ...userBefore[0], failed_attempts: userBefore[0].failed_attempts + 1 }]);
     expect((await app.call(c, 'GET', '/api/v1/stations')).json.error.code).toBe('password_change_required');
 
     const ok = await app.call(c, 'PUT', '/api/v1/me/password', { currentPassword: temp, newPassword: 'Qy#2026-new' });
@@ -395,16 +454,16 @@ describe('cross-site and malformed requests', () => {
       headers: { 'content-type': 'text/plain' },
       body: JSON.stringify(newOrg),
     });
-    expect(plain.status).toBe(400);
+    expect(plain.status).toBe(415);
     expect(plain.json.error.message).toContain('application/json');
     const form = await rawRequest(app, 'POST', '/api/v1/sessions', {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: `username=center&password=${encodeURIComponent(PASSWORD)}`,
     });
-    expect(form.status).toBe(400);
+    expect(form.status).toBe(415);
     expect(form.res.headers.get('set-cookie')).toBeNull();
     const none = await rawRequest(app, 'POST', '/api/v1/organizations', { cookie: c, body: JSON.stringify(newOrg) });
-    expect(none.status).toBe(400);
+    expect(none.status).toBe(415);
     expect(await snapshot(app)).toEqual(before);
   });
 

@@ -126,7 +126,12 @@ describe('program years', () => {
 
   it('locks a year: further edits and a second lock are 409, and its stations can no longer be deleted', async () => {
     const y = await get(2026);
-    const lock = await t.call(center, 'POST', '/api/v1/program-years/2026/lock');
+    // A lock against a version the admin has not seen is refused: nobody fixes numbers they never looked at.
+    const stale = await t.call(center, 'POST', '/api/v1/program-years/2026/lock', { version: y.version - 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error.message).toBe('该年度政策已被他人修改，请刷新核对后再锁定');
+    expect((await get(2026)).status).toBe('draft');
+    const lock = await t.call(center, 'POST', '/api/v1/program-years/2026/lock', { version: y.version });
     expect(lock.status).toBe(200);
     expect(lock.json).toMatchObject({ status: 'locked', version: y.version + 1 });
     expect(lock.json.lockedAt).toBe(t.clock.now().toISOString());
@@ -138,7 +143,7 @@ describe('program years', () => {
     });
     expect(edit.status).toBe(409);
     expect(edit.json.error.message).toBe('2026 年度的申报已开启，年度政策已锁定，不能修改');
-    const again = await t.call(center, 'POST', '/api/v1/program-years/2026/lock');
+    const again = await t.call(center, 'POST', '/api/v1/program-years/2026/lock', { version: y.version + 1 });
     expect(again.status).toBe(409);
     const station = (await t.call(center, 'GET', `/api/v1/stations?year=2026&districtCode=${FANGSHAN}`)).json.items[0];
     const del = await t.call(center, 'DELETE', `/api/v1/stations/${station.id}?version=${station.version}`);

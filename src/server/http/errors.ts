@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   conflict: 409,
   locked: 423,
   rate_limited: 429,
+  unsupported_media_type: 415,
 };
 
 export function errorResponse(c: Context, err: AppError): Response {

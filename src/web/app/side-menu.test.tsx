@@ -13,7 +13,7 @@ const EXPECTED: Record<Role, string[]> = {
   host: ['首页', '项目年度', '组织', '工作站点'],
   reviewer: ['首页', '项目年度'],
   auditor: ['首页', '项目年度', '组织', '工作站点'],
-  sys_admin: ['首页', '组织', '账户'],
+  sys_admin: ['首页', '账户'],
   sec_admin: ['首页', '账户', '安全策略'],
   audit_admin: ['首页', '操作日志'],
 };

@@ -1,10 +1,11 @@
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../../../shared/errors';
 import { changePasswordSchema, loginSchema } from '../../../shared/schemas/auth';
+import { writeTx } from '../../audit/audit';
 import { createRateLimiter } from '../../auth/rate-limit';
 import { SESSION_COOKIE } from '../../auth/sessions';
 import type { Router } from '../../http/router';
-import { changeOwnPassword, getMe, signIn, signOut } from './auth.service';
+import { changeOwnPassword, getMe, maskUnknown, signIn, signOut } from './auth.service';
 
 export function registerAuthRoutes(r: Router): void {
   const limiter = createRateLimiter({
@@ -27,8 +28,21 @@ export function registerAuthRoutes(r: Router): void {
     access: 'public',
     body: loginSchema,
     handler: async (c, { body, ctx }) => {
-      if (!limiter.hit(ctx.ip ?? 'unknown')) {
-        throw new AppError('rate_limited', { userMessage: '登录尝试过于频繁，请稍后再试' });
+      const rate = limiter.hit(ctx.ip ?? 'unknown');
+      if (!rate.allowed) {
+        if (rate.first) {
+          // Once per window and address: a brute-force attempt shows in the audit log without flooding it.
+          await writeTx(ctx, (_tx, audit) =>
+            audit.record({
+              entity: 'session',
+              action: 'login_rate_limited',
+              summary: `来自 ${ctx.ip ?? '未知地址'} 的登录尝试超过每分钟 ${ctx.env.LOGIN_RATE_PER_MINUTE} 次，已限速`,
+              actorOverride: { id: null, name: maskUnknown(body.username), role: null },
+            }),
+          );
+        }
+        c.header('Retry-After', String(rate.retryAfterS));
+        throw new AppError('rate_limited', { userMessage: `登录尝试过于频繁，请 ${rate.retryAfterS} 秒后再试` });
       }
       const { token, me } = await signIn(ctx, { ...body, userAgent: c.req.header('user-agent') ?? null });
       setCookie(c, SESSION_COOKIE, token, { ...cookieBase, maxAge: ctx.env.SESSION_ABSOLUTE_HOURS * 3600 });

@@ -1,5 +1,5 @@
 import { checkPassword } from '../../../domain/password-policy';
-import { AppError, invalid } from '../../../shared/errors';
+import { AppError, conflict, invalid } from '../../../shared/errors';
 import { writeTx } from '../../audit/audit';
 import { dummyHash, hashPassword, verifyPassword } from '../../auth/password';
 import { newToken } from '../../auth/sessions';
@@ -20,6 +20,14 @@ export interface MeDto {
  * Sign-in (等保 2.0 身份鉴别): argon2id check, 5 failures lock the account for 15 minutes, every outcome audited.
  * The error never says whether the username exists.
  */
+/**
+ * An unknown username is kept only partly in the audit log: people type passwords into the username box.
+ */
+export function maskUnknown(username: string): string {
+  const u = username.slice(0, 32);
+  return u.length <= 3 ? `${u[0] ?? ''}***` : `${u.slice(0, 2)}***${u.slice(-1)}`;
+}
+
 export async function signIn(
   ctx: Ctx,
   input: { username: string; password: string; userAgent: string | null },
@@ -33,8 +41,8 @@ export async function signIn(
       audit.record({
         entity: 'session',
         action: 'login_failed',
-        summary: `登录失败：用户名 ${input.username} 不存在`,
-        actorOverride: { id: null, name: input.username, role: null },
+        summary: `登录失败：用户名 ${maskUnknown(input.username)} 不存在`,
+        actorOverride: { id: null, name: maskUnknown(input.username), role: null },
       }),
     );
     throw badCredentials;
@@ -68,37 +76,15 @@ export async function signIn(
     throw new AppError('forbidden', { userMessage: '该账户已停用，请联系系统管理员' });
   }
   if (!ok) {
-    const failures = user.failed_attempts + 1;
-    const lock = failures >= ctx.env.LOGIN_MAX_FAILURES;
-    const lockedUntil = lock ? new Date(now.getTime() + ctx.env.LOGIN_LOCK_MINUTES * 60_000).toISOString() : null;
-    await writeTx(ctx, async (tx, audit) => {
-      await tx
-        .updateTable('users')
-        .set({ failed_attempts: lock ? 0 : failures, locked_until: lockedUntil })
-        .where('id', '=', user.id)
-        .execute();
-      await audit.record({
-        entity: 'session',
-        entityId: user.id,
-        action: 'login_failed',
-        summary: `登录失败：${user.username} 密码错误（第 ${failures} 次）`,
-        actorOverride: who,
-      });
-      if (lock) {
-        await audit.record({
-          entity: 'user',
-          entityId: user.id,
-          action: 'lockout',
-          summary: `账户 ${user.username} 连续 ${failures} 次登录失败，锁定 ${ctx.env.LOGIN_LOCK_MINUTES} 分钟`,
-          before: { locked_until: user.locked_until },
-          after: { locked_until: lockedUntil },
-          actorOverride: who,
-        });
-      }
-    });
-    if (lock) {
+    const outcome = await recordPasswordFailure(
+      ctx,
+      user,
+      'login_failed',
+      (n) => `登录失败：${user.username} 密码错误（第 ${n} 次）`,
+    );
+    if (outcome.lock) {
       throw new AppError('locked', {
-        userMessage: `连续登录失败 ${failures} 次，账户已锁定 ${ctx.env.LOGIN_LOCK_MINUTES} 分钟`,
+        userMessage: `连续登录失败 ${outcome.failures} 次，账户已锁定 ${ctx.env.LOGIN_LOCK_MINUTES} 分钟`,
       });
     }
     throw badCredentials;
@@ -133,6 +119,62 @@ export async function signIn(
   });
   const me = await getMe(ctx, user.id);
   return { token, me };
+}
+
+/**
+ * A wrong password (at sign-in or when changing it): the count is incremented in the database so concurrent wrong
+ * guesses each count, and the account locks at the year's threshold (等保 2.0 登录失败处理). On lock every session of
+ * the account ends.
+ */
+async function recordPasswordFailure(
+  ctx: Ctx,
+  user: { id: string; username: string; role: string },
+  action: string,
+  summary: (failures: number) => string,
+): Promise<{ lock: boolean; failures: number }> {
+  const now = ctx.clock.now();
+  const who = { id: user.id, name: user.username, role: user.role };
+  return writeTx(ctx, async (tx, audit) => {
+    await tx
+      .updateTable('users')
+      .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+      .where('id', '=', user.id)
+      .execute();
+    const { failed_attempts: failures, locked_until: lockedBefore } = await tx
+      .selectFrom('users')
+      .select(['failed_attempts', 'locked_until'])
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    const lock = failures >= ctx.env.LOGIN_MAX_FAILURES;
+    const lockedUntil = lock ? new Date(now.getTime() + ctx.env.LOGIN_LOCK_MINUTES * 60_000).toISOString() : null;
+    if (lock) {
+      await tx
+        .updateTable('users')
+        .set({ failed_attempts: 0, locked_until: lockedUntil })
+        .where('id', '=', user.id)
+        .execute();
+      await tx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+    }
+    await audit.record({
+      entity: 'session',
+      entityId: user.id,
+      action,
+      summary: summary(failures),
+      actorOverride: who,
+    });
+    if (lock) {
+      await audit.record({
+        entity: 'user',
+        entityId: user.id,
+        action: 'lockout',
+        summary: `账户 ${user.username} 连续 ${failures} 次密码错误，锁定 ${ctx.env.LOGIN_LOCK_MINUTES} 分钟`,
+        before: { locked_until: lockedBefore },
+        after: { locked_until: lockedUntil },
+        actorOverride: who,
+      });
+    }
+    return { lock, failures };
+  });
 }
 
 export async function getMe(ctx: Ctx, userId: string): Promise<MeDto> {
@@ -186,6 +228,18 @@ export async function changeOwnPassword(
 ): Promise<void> {
   const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', actor.userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    // A stolen session must not be a way to guess the password: wrong guesses count toward the lockout.
+    const outcome = await recordPasswordFailure(
+      ctx,
+      user,
+      'change_password_failed',
+      (n) => `${user.username} 修改密码时当前密码错误（第 ${n} 次）`,
+    );
+    if (outcome.lock) {
+      throw new AppError('unauthenticated', {
+        userMessage: `当前密码连续错误 ${outcome.failures} 次，账户已锁定 ${ctx.env.LOGIN_LOCK_MINUTES} 分钟，请稍后重新登录`,
+      });
+    }
     throw invalid([{ path: 'currentPassword', message: '当前密码不正确' }]);
   }
   const problems = checkPassword(input.newPassword, { username: user.username });
@@ -194,17 +248,21 @@ export async function changeOwnPassword(
   const hash = await hashPassword(input.newPassword);
   const now = ctx.clock.now().toISOString();
   await writeTx(ctx, async (tx, audit) => {
-    await tx
+    // Only if nobody (an administrator's reset) changed the account since the current password was checked.
+    const res = await tx
       .updateTable('users')
       .set({
         password_hash: hash,
         must_change_password: 0,
+        failed_attempts: 0,
         password_changed_at: now,
         updated_at: now,
         version: user.version + 1,
       })
       .where('id', '=', user.id)
-      .execute();
+      .where('version', '=', user.version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw conflict('账户刚被修改（例如管理员重置了密码），请重新登录后再试');
     // Other sessions of this account end: a changed password must shut out whoever knew the old one.
     await tx.deleteFrom('sessions').where('user_id', '=', user.id).where('id', '!=', actor.sessionId).execute();
     await audit.record({

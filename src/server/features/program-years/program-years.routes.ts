@@ -1,4 +1,5 @@
 import { copyYearSchema, updatePolicySchema, yearParam } from '../../../shared/schemas/program-year';
+import { versionBody } from '../../../shared/schemas/user';
 import type { Router } from '../../http/router';
 import {
   copyProgramYear,
@@ -53,6 +54,7 @@ export function registerProgramYearRoutes(r: Router): void {
     summary: '锁定年度政策（申报开启时）',
     access: { permission: 'write:program-year' },
     params: yearParam,
-    handler: async (c, { params, ctx }) => c.json(await lockProgramYear(ctx, params.year)),
+    body: versionBody,
+    handler: async (c, { params, body, ctx }) => c.json(await lockProgramYear(ctx, params.year, body.version)),
   });
 }

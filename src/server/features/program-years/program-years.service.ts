@@ -11,6 +11,7 @@ import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import type { Database, Tx } from '../../db/database';
 import type { ProgramYearTable } from '../../db/schema';
+import { shanghaiDate, stationScope } from '../../scope';
 
 export interface ProgramYearSummaryDto {
   year: number;
@@ -40,26 +41,16 @@ export async function loadPolicy(db: Database | Tx, year: number): Promise<Polic
 const quotaTotal = (p: Policy) => STATION_TYPES.reduce((s, t) => s + p.stationTypes[t].quota, 0);
 
 export async function listProgramYears(ctx: Ctx): Promise<ProgramYearSummaryDto[]> {
-  const rows = await ctx.db
-    .selectFrom('program_years')
-    .leftJoin('stations', 'stations.program_year', 'program_years.year')
-    .select((eb) => [
-      'program_years.year',
-      'program_years.policy_json',
-      'program_years.status',
-      'program_years.locked_at',
-      'program_years.version',
-      eb.fn.count<number>('stations.id').as('station_count'),
-    ])
-    .groupBy([
-      'program_years.year',
-      'program_years.policy_json',
-      'program_years.status',
-      'program_years.locked_at',
-      'program_years.version',
-    ])
-    .orderBy('program_years.year', 'desc')
+  const years = await ctx.db.selectFrom('program_years').selectAll().orderBy('year', 'desc').execute();
+  // Station counts within the actor's data scope: a host or district does not learn the city's totals here.
+  const counts = await ctx.db
+    .selectFrom('stations')
+    .select((eb) => ['stations.program_year', eb.fn.countAll<number>().as('n')])
+    .where(stationScope(ctx.actor!, shanghaiDate(ctx.clock.now())))
+    .groupBy('stations.program_year')
     .execute();
+  const n = new Map(counts.map((c) => [c.program_year, Number(c.n)]));
+  const rows = years.map((y) => ({ ...y, station_count: n.get(y.year) ?? 0 }));
   return rows.map((r) => {
     const p = parsePolicy(r);
     return {
@@ -224,19 +215,22 @@ export async function updateProgramYear(ctx: Ctx, year: number, input: UpdatePol
   return getProgramYear(ctx, year);
 }
 
-export async function lockProgramYear(ctx: Ctx, year: number): Promise<ProgramYearDto> {
+export async function lockProgramYear(ctx: Ctx, year: number, version: number): Promise<ProgramYearDto> {
   await writeTx(ctx, async (tx, audit) => {
     const row = await tx.selectFrom('program_years').selectAll().where('year', '=', year).executeTakeFirst();
     if (!row) throw notFound(`${year} 年度`);
     if (row.status === 'locked') throw conflict(`${year} 年度政策已锁定`);
+    if (row.version !== version) throw conflict('该年度政策已被他人修改，请刷新核对后再锁定');
     const problems = validatePolicy(parsePolicy(row));
     if (problems.length) throw conflict(`年度政策存在问题，不能锁定：${problems[0]}`);
     const now = ctx.clock.now().toISOString();
-    await tx
+    const res = await tx
       .updateTable('program_years')
       .set({ status: 'locked', locked_at: now, updated_at: now, version: row.version + 1 })
       .where('year', '=', year)
-      .execute();
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw conflict('该年度政策已被他人修改，请刷新核对后再锁定');
     await audit.record({
       entity: 'program_year',
       entityId: String(year),

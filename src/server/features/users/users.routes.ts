@@ -36,8 +36,8 @@ export function registerUserRoutes(r: Router): void {
     method: 'get',
     path: '/api/v1/users/scope-options',
     tag,
-    summary: '分配角色可选的区与依托单位（仅名称与编号）',
-    access: { permission: 'assign:role' },
+    summary: '账户可选的区与依托单位（仅名称与编号）',
+    access: { permission: 'read:role-scope' },
     handler: async (c, { ctx }) => c.json(await roleScopeOptions(ctx)),
   });
   r.route({

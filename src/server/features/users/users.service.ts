@@ -202,7 +202,7 @@ async function updateWithVersion(
     // with the command line (bin/qianqi reset-password) by whoever runs the server.
     if (action !== 'assign_role' && (SEPARATED_ADMIN_ROLES as readonly string[]).includes(before.role)) {
       throw forbidden(
-        '系统管理员、安全管理员、审计管理员账户不能在此修改，请由运维人员使用 bin/qianqi reset-password（三员分立）',
+        '系统管理员、安全管理员、审计管理员账户不能由系统管理员修改、重置或解锁（三员分立）；忘记密码时由运维人员在服务器上执行 bin/qianqi reset-password',
       );
     }
     if (before.version !== version) throw conflict('该账户已被他人修改，请刷新后重试');

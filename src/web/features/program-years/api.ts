@@ -50,7 +50,7 @@ export function useUpdateYear(year: number) {
 export function useLockYear(year: number) {
   const invalidate = useInvalidateYears();
   return useMutation({
-    mutationFn: () => api.post<ProgramYear>(`/api/v1/program-years/${year}/lock`),
+    mutationFn: (version: number) => api.post<ProgramYear>(`/api/v1/program-years/${year}/lock`, { version }),
     onSuccess: invalidate,
   });
 }

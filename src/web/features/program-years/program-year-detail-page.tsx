@@ -54,7 +54,7 @@ export default function ProgramYearDetailPage() {
       cancelText: '取消',
       onOk: async () => {
         try {
-          await lock.mutateAsync();
+          await lock.mutateAsync(y.version);
           message.success(`${y.year} 年度已锁定`);
         } catch {
           // the API client has shown why (already locked, stale version)

@@ -57,7 +57,7 @@ export interface RoleScopeOptions {
   hosts: Array<{ id: string; name: string }>;
 }
 
-/** Names and ids only, for the security administrator who holds no business data. Needs assign:role. */
+/** Names and ids only, for the account administrators who hold no business data. Needs read:role-scope. */
 export function useRoleScopeOptions(enabled: boolean) {
   return useQuery({
     queryKey: ['users', 'scope-options'],

@@ -11,6 +11,8 @@ export interface UserActions {
   onResetPassword?: (u: User) => void;
   onUnlock?: (u: User) => void;
   onAssignRole?: (u: User) => void;
+  /** the signed-in account: nobody changes their own role, so it gets no 分配角色 */
+  meId?: string;
 }
 
 export function userColumns(a: UserActions): TableColumnsType<User> {
@@ -89,7 +91,7 @@ export function userColumns(a: UserActions): TableColumnsType<User> {
               </Button>
             </Popconfirm>
           )}
-          {onAssignRole && (
+          {onAssignRole && u.id !== a.meId && (
             <Button type="link" size="small" onClick={() => onAssignRole(u)} aria-label={`为 ${u.username} 分配角色`}>
               分配角色
             </Button>

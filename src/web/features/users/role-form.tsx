@@ -55,6 +55,10 @@ export function RoleForm({ user, onClose }: { user: User; onClose: () => void })
       <Form<Values>
         form={form}
         layout="vertical"
+        // A new role needs its own scope: the old district or organisation must not linger in hidden fields.
+        onValuesChange={(changed) => {
+          if ('role' in changed) form.setFieldsValue({ organizationId: undefined, districtCode: undefined });
+        }}
         initialValues={{
           role: user.role as Role,
           organizationId: user.organizationId,

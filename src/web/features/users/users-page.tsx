@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Input, Select } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { ROLE_LABELS, ROLES } from '../../../shared/permissions';
-import { useCan } from '../../app/session-context';
+import { useCan, useMe } from '../../app/session-context';
 import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
 import { type TemporaryPassword, type User, type UserFilters, useUserMutations, useUsers } from './api';
@@ -18,6 +18,7 @@ type Dialog = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'role'
 
 export default function UsersPage() {
   const can = useCan();
+  const me = useMe();
   const { message } = App.useApp();
   const [filters, setFilters] = useState<UserFilters>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
@@ -38,6 +39,7 @@ export default function UsersPage() {
       ? (u) => m.unlock.mutate(u, { onSuccess: () => message.success(`已解除 ${u.username} 的锁定`) })
       : undefined,
     onAssignRole: can('assign:role') ? (user) => setDialog({ kind: 'role', user }) : undefined,
+    meId: me.id,
   });
 
   return (
