@@ -104,3 +104,22 @@ test('an unknown page shows 404 and a page outside the role shows 403', async ({
   await expect(page.getByText(/无权|没有访问/).first()).toBeVisible();
   await shot(page, 'forbidden-page');
 });
+
+test('the system administrator creates a district account, choosing the district from names only', async ({ page }) => {
+  await loginAs(page, 'sysadmin');
+  await page.getByRole('menuitem', { name: '账户' }).click();
+  await page.getByRole('button', { name: /新建账户/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('用户名').fill('e2e_chaoyang');
+  await dialog.getByLabel('姓名').fill('朝阳区科协');
+  await dialog.getByLabel('角色').click();
+  await page.getByTitle('区科协', { exact: true }).click();
+  await dialog.getByLabel('所属区').click();
+  await page.getByTitle('北京市朝阳区科学技术协会').click();
+  await shot(page, 'user-create-district');
+  await dialog.getByRole('button', { name: /确\s*定|保\s*存|创\s*建/ }).click();
+  await expect(page.getByTestId('temporary-password')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('cell', { name: 'e2e_chaoyang', exact: true })).toBeVisible();
+  await expect(page.getByText('北京市朝阳区科学技术协会').first()).toBeVisible();
+});
