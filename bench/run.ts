@@ -4,17 +4,14 @@
  * Now: page weight of the sign-in page and of the shell with the Center home page (real Chromium), and the HTTP
  * latency/throughput of the station list. The KPI benchmarks at 1× and 100× come with the KPI engine.
  */
+
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { serve } from '@hono/node-server';
 import { chromium } from '@playwright/test';
-import { systemClock } from '../src/server/context';
-import { createServerApp } from '../src/server/create-server';
-import { migrateToLatest, openDatabase } from '../src/server/db/database';
-import { loadEnv } from '../src/server/env';
-import { DEMO_PASSWORD, seedDemo } from '../src/server/seed';
+import { DEMO_PASSWORD } from '../src/server/seed';
 
 interface Row {
   what: string;
@@ -67,23 +64,32 @@ async function pageWeights(base: string): Promise<void> {
   });
   const page = await browser.newPage();
   const js = new Map<string, number>();
-  page.on('response', async (res) => {
+  const reads: Promise<void>[] = [];
+  page.on('response', (res) => {
     if (!res.url().endsWith('.js')) return;
-    try {
-      js.set(res.url(), gzipSync(await res.body()).length);
-    } catch {
-      /* a navigation may cancel a body read */
-    }
+    reads.push(
+      res.body().then(
+        (b) => {
+          js.set(res.url(), gzipSync(b).length);
+        },
+        () => {},
+      ),
+    );
   });
+  const total = async () => {
+    await Promise.all(reads);
+    return [...js.values()].reduce((a, b) => a + b, 0);
+  };
   await page.goto(`${base}/login`, { waitUntil: 'networkidle' });
-  const signIn = [...js.values()].reduce((a, b) => a + b, 0);
+  const signIn = await total();
   rows.push({ what: '登录页 JavaScript（gzip）', value: kb(signIn), budget: '≤ 150 kB', ok: signIn <= 150 * 1024 });
   await page.getByLabel('用户名').fill('center');
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await page.getByRole('menu').first().waitFor({ timeout: 30_000 });
   await page.waitForLoadState('networkidle');
-  const shell = [...js.values()].reduce((a, b) => a + b, 0);
+  const shell = await total();
   rows.push({
     what: '框架 + 中心首页 JavaScript（gzip）',
     value: kb(shell),
@@ -93,21 +99,37 @@ async function pageWeights(base: string): Promise<void> {
   await browser.close();
 }
 
+async function startServer(dir: string, port: number): Promise<ChildProcess> {
+  // The server runs in its own process, as in production, so the load generator does not share its event loop.
+  const child = spawn(process.execPath, ['--import', './node_modules/tsx/dist/loader.mjs', 'src/server/main.ts'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`,
+      STORAGE_DIR: join(dir, 'storage'),
+      LOG_LEVEL: 'warn',
+      LOGIN_RATE_PER_MINUTE: '10000',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  child.kill();
+  throw new Error('server did not start');
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'qianqi-bench-'));
-  const env = loadEnv({
-    NODE_ENV: 'test',
-    DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`,
-    LOGIN_RATE_PER_MINUTE: '10000',
-  });
-  const handle = openDatabase(env.DATABASE_URL);
-  await migrateToLatest(handle.db);
-  const deps = { db: handle.db, engine: handle.engine, clock: systemClock, env };
-  await seedDemo({ ...deps, actor: null, ip: null });
-  const { app } = createServerApp(deps);
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((r) => server.once('listening', r));
-  const port = (server.address() as { port: number }).port;
+  const port = Number(process.env.BENCH_PORT ?? 3411);
+  const server = await startServer(dir, port);
   const base = `http://127.0.0.1:${port}`;
 
   const login = await fetch(`${base}/api/v1/sessions`, {
@@ -135,16 +157,16 @@ async function main() {
   const empty = await throughput(`${base}/api/health`, cookie, 3, 16);
   const stations = await throughput(list, cookie, 3, 16);
   rows.push({ what: '空 JSON 路由吞吐（/api/health）', value: `${empty.toFixed(0)} req/s`, budget: '—', ok: null });
+  // The ≥ 0.5 budget of ARCHITECTURE.md is for a KPI endpoint (ledger issue); the station list is shown for reference.
   rows.push({
-    what: '站点列表吞吐 / 空路由吞吐',
+    what: '站点列表吞吐 / 空路由吞吐（参考）',
     value: `${(stations / empty).toFixed(2)}（${stations.toFixed(0)} req/s）`,
-    budget: '≥ 0.5',
-    ok: stations / empty >= 0.5,
+    budget: 'KPI 接口 ≥ 0.5（台账议题）',
+    ok: null,
   });
 
   await pageWeights(base);
-  server.close();
-  await handle.close();
+  server.kill();
   rmSync(dir, { recursive: true, force: true });
 
   const mark = (ok: boolean | null) => (ok === null ? '' : ok ? '✅' : '❌');
@@ -154,7 +176,7 @@ async function main() {
     ...rows.map((r) => `| ${r.what} | ${r.value} | ${r.budget} | ${mark(r.ok)} |`),
   ].join('\n');
   console.log(table);
-  const md = `# Benchmarks\n\nLatest \`npm run bench\` on this project's machine (2 cores, Node ${process.version}, SQLite, demo data:\n23 stations), ${new Date().toISOString().slice(0, 10)}. Budgets from ARCHITECTURE.md. The KPI-engine figures at 1× and\n100× Beijing come with the ledger issue.\n\n${table}\n`;
+  const md = `# Benchmarks\n\nLatest \`npm run bench\` on this project's machine (2 cores, Node ${process.version}, SQLite, demo data:\n23 stations), ${new Date().toISOString().slice(0, 10)}. Budgets from ARCHITECTURE.md. The KPI-engine figures at 1× and\n100× Beijing come with the ledger issue. The server runs in its own process; the load comes from Node's fetch\n(16 concurrent) in the bench process on the same 2 cores, whose own cost caps the absolute req/s: compare ratios.\nPage weights are the gzip sizes of the JavaScript Chromium loads for the route (built \`dist/\`).\n\n${table}\n`;
   writeFileSync('docs/benchmarks.md', md);
 }
 
