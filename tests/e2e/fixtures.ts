@@ -20,6 +20,20 @@ export async function loginAs(
   if (opts.shell) await expect(page.getByRole('menu').first()).toBeVisible({ timeout: 30_000 });
 }
 
+/** A screenshot as the user sees it: the whole page, or just the viewport while a dialog is open over it. */
 export async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  const dialogOpen = (await page.locator('.ant-modal:visible, .ant-drawer-open').count()) > 0;
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: !dialogOpen });
+}
+
+/** Picks an option in the antd Select dropdown that is open now, after its opening animation, and waits for it to close. */
+export async function pickOption(page: Page, title: string): Promise<void> {
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+  const option = dropdown.locator('.ant-select-item-option').filter({ has: page.getByTitle(title, { exact: true }) });
+  const item = option.count().then((n) => (n ? option.first() : dropdown.getByTitle(title, { exact: true })));
+  const target = await item;
+  await expect(target).toBeVisible();
+  await page.waitForTimeout(150); // the dropdown's slide-in animation
+  await target.click();
+  await expect(dropdown).toBeHidden();
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAs, shot } from './fixtures';
+import { loginAs, pickOption, shot } from './fixtures';
 
 // Every page, as the role that uses it, with a screenshot saved as a CI artifact (artifacts/screenshots).
 test('the Center views the 2025 policy with its articles', async ({ page }) => {
@@ -49,7 +49,7 @@ test('the system administrator creates an account whose holder must change the p
   await dialog.getByLabel('用户名').fill('e2e_staff');
   await dialog.getByLabel('姓名').fill('测试人员');
   await dialog.getByLabel('角色').click();
-  await page.getByTitle('中心工作人员').click();
+  await pickOption(page, '中心工作人员');
   await shot(page, 'user-create');
   await dialog.getByRole('button', { name: /确\s*定|保\s*存|创\s*建/ }).click();
   const temp = page.getByTestId('temporary-password');
@@ -113,9 +113,9 @@ test('the system administrator creates a district account, choosing the district
   await dialog.getByLabel('用户名').fill('e2e_chaoyang');
   await dialog.getByLabel('姓名').fill('朝阳区科协');
   await dialog.getByLabel('角色').click();
-  await page.getByTitle('区科协', { exact: true }).click();
+  await pickOption(page, '区科协');
   await dialog.getByLabel('所属区').click();
-  await page.getByTitle('北京市朝阳区科学技术协会').click();
+  await pickOption(page, '北京市朝阳区科学技术协会');
   await shot(page, 'user-create-district');
   await dialog.getByRole('button', { name: /确\s*定|保\s*存|创\s*建/ }).click();
   await expect(page.getByTestId('temporary-password')).toBeVisible();

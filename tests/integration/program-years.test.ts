@@ -62,7 +62,9 @@ describe('program years', () => {
       stationTypes: { district_a: { quota: 8 } },
     });
     expect(r.status).toBe(400);
-    expect(r.json.error.message).toBe('年度政策不一致');
+    expect(r.json.error.message).toBe(
+      '年度政策前后不一致：区工作站点（A类）名额为 8 个，但划入该类的区有 7 个；每区一个站点（第六条）',
+    );
     expect(r.json.error.issues).toEqual([
       {
         path: 'policy',

@@ -3,7 +3,7 @@ import type { FormInstance, FormRule as Rule } from 'antd';
 import { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import type { FieldIssue } from '../../shared/errors';
-import { ApiError } from './api';
+import { ApiError, apiHooks } from './api';
 
 // zod's own messages (where a schema gives none) in Chinese, as on the server.
 z.config(zhCN());
@@ -43,7 +43,12 @@ export function applyIssues(form: FormInstance, issues: FieldIssue[], stripPrefi
 /** For a failed submit: field issues go on the fields; returns true when the error was a validation error. */
 export function applyApiError(form: FormInstance, err: unknown, stripPrefix?: string): boolean {
   if (err instanceof ApiError && err.issues.length) {
-    applyIssues(form, err.issues, stripPrefix);
+    // Unless the central message already said them (it is shown for every failed request that is not quiet).
+    const unplaced = applyIssues(form, err.issues, stripPrefix).filter((i) => !err.message.includes(i.message));
+    // Issues about the whole record (a policy that no longer adds up) have no field: show them centrally.
+    if (unplaced.length) {
+      apiHooks.notify(new ApiError(err.status, err.code, unplaced.map((i) => i.message).join('；')));
+    }
     return true;
   }
   return false;

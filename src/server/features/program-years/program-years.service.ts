@@ -188,7 +188,7 @@ export async function updateProgramYear(ctx: Ctx, year: number, input: UpdatePol
     if (problems.length)
       throw invalid(
         problems.map((message) => ({ path: 'policy', message })),
-        '年度政策不一致',
+        `年度政策前后不一致：${problems.join('；')}`,
       );
     const now = ctx.clock.now().toISOString();
     const res = await tx
