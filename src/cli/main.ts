@@ -5,6 +5,7 @@ import { hashPassword } from '../server/auth/password';
 import { systemClock } from '../server/context';
 import { type DbHandle, migrateToLatest, openDatabase } from '../server/db/database';
 import { loadEnv } from '../server/env';
+import { temporaryPassword } from '../server/features/users/users.service';
 import { ROLE_LABELS, roleNeeds } from '../shared/permissions';
 import { isRole } from '../shared/roles';
 
@@ -38,6 +39,18 @@ async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
   }
 }
 
+/** QIANQI_PASSWORD when set (it must meet the policy), else a temporary one the holder must change. */
+function chosenPassword(username: string): { password: string | null; given: boolean } {
+  const given = process.env.QIANQI_PASSWORD;
+  if (given === undefined) return { password: temporaryPassword(), given: false };
+  const problems = checkPassword(given, { username });
+  if (problems.length) {
+    console.error(`密码不符合要求：${problems.join('；')}`);
+    return { password: null, given: true };
+  }
+  return { password: given, given: true };
+}
+
 async function createAdmin(args: string[]): Promise<number> {
   const username = args[0];
   if (!username || username.startsWith('--')) {
@@ -53,13 +66,8 @@ async function createAdmin(args: string[]): Promise<number> {
     console.error(`${ROLE_LABELS[role]}账户须指定所属区或单位，请在系统中由管理员创建`);
     return 2;
   }
-  const given = process.env.QIANQI_PASSWORD;
-  const password = given ?? `Tmp-${uuidv7().slice(-12)}!A`;
-  const problems = checkPassword(password, { username });
-  if (problems.length) {
-    console.error(`密码不符合要求：${problems.join('；')}`);
-    return 2;
-  }
+  const { password, given } = chosenPassword(username);
+  if (!password) return 2;
   const env = loadEnv();
   return withDb(async (h) => {
     const exists = await h.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
@@ -112,13 +120,8 @@ async function resetPassword(args: string[]): Promise<number> {
     console.error('缺少用户名：bin/qianqi reset-password USERNAME');
     return 2;
   }
-  const given = process.env.QIANQI_PASSWORD;
-  const password = given ?? `Tmp-${uuidv7().slice(-12)}!A`;
-  const problems = checkPassword(password, { username });
-  if (problems.length) {
-    console.error(`密码不符合要求：${problems.join('；')}`);
-    return 2;
-  }
+  const { password, given } = chosenPassword(username);
+  if (!password) return 2;
   const env = loadEnv();
   return withDb(async (h) => {
     const user = await h.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidUscc, normalizeUscc } from '../../domain/uscc';
+import { districtCodeField, phoneField } from './fields';
 
 export const HOST_KIND_CODES = [
   'society',
@@ -16,13 +17,8 @@ export const usccField = z
   .refine((v) => v.length === 18, { message: '统一社会信用代码应为 18 位' })
   .refine(isValidUscc, { message: '统一社会信用代码校验位不正确（GB 32100）' });
 
-const phone = z
-  .string()
-  .trim()
-  .max(30, '电话过长')
-  .regex(/^[0-9+\-() ]*$/, '电话只能包含数字、空格和 + - ( )');
-
-const districtCode = z.string().regex(/^(\d{6}|etown)$/, '区代码应为 6 位 GB/T 2260 代码或 etown');
+const phone = phoneField(false);
+const districtCode = districtCodeField;
 
 export const organizationInputSchema = z.object({
   name: z.string().trim().min(2, '请输入单位名称（至少 2 个字）').max(100, '单位名称不能超过 100 字'),

@@ -1,12 +1,8 @@
 import { z } from 'zod';
+import { districtCodeField, phoneField } from './fields';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const phone = z
-  .string()
-  .trim()
-  .min(5, '请输入联系电话')
-  .max(30, '电话过长')
-  .regex(/^[0-9+\-() ]+$/, '电话只能包含数字、空格和 + - ( )');
+const phone = phoneField(true);
 const person = (what: string) => z.string().trim().min(2, `请输入${what}姓名`).max(30, `${what}姓名过长`);
 
 export const STATION_TYPE_CODES = ['district_a', 'district_b', 'iur'] as const;
@@ -15,10 +11,7 @@ export const stationInputSchema = z
   .object({
     programYear: z.number({ error: '请选择项目年度' }).int().min(2000).max(2100),
     type: z.enum(STATION_TYPE_CODES, { error: '请选择站点类型' }),
-    districtCode: z
-      .string()
-      .regex(/^(\d{6}|etown)$/, '区代码应为 6 位 GB/T 2260 代码或 etown')
-      .nullable(),
+    districtCode: districtCodeField.nullable(),
     hostOrgId: z.string({ error: '请选择依托单位' }).min(1, '请选择依托单位'),
     name: z.string().trim().min(4, '请输入站点名称（至少 4 个字）').max(100, '站点名称不能超过 100 字'),
     periodStart: date,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../permissions';
+import { districtCodeField } from './fields';
 
 export const usernameField = z
   .string({ error: '请输入用户名' })
@@ -10,11 +11,7 @@ export const usernameField = z
 
 const scopeFields = {
   organizationId: z.string().min(1).max(64).nullable().optional(),
-  districtCode: z
-    .string()
-    .regex(/^(\d{6}|etown)$/, '区代码应为 6 位 GB/T 2260 代码或 etown')
-    .nullable()
-    .optional(),
+  districtCode: districtCodeField.nullable().optional(),
 };
 
 export const userCreateSchema = z.object({

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** A district's code: GB/T 2260 (6 digits), or `etown` for 经开区, which has none (LEDGER.md). */
+export const districtCodeField = z.string().regex(/^(\d{6}|etown)$/, '区代码应为 6 位 GB/T 2260 代码或 etown');
+
+/** A telephone number as people write it; `required` for a station's named persons, optional on organisations. */
+export function phoneField(required: boolean) {
+  const base = z.string().trim();
+  return (required ? base.min(5, '请输入联系电话') : base)
+    .max(30, '电话过长')
+    .regex(required ? /^[0-9+\-() ]+$/ : /^[0-9+\-() ]*$/, '电话只能包含数字、空格和 + - ( )');
+}
