@@ -2,6 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { checkPassword } from '../domain/password-policy';
 import { verifyAuditChain, writeTx } from '../server/audit/audit';
 import { hashPassword } from '../server/auth/password';
+import { createLocalDiskStorage } from '../server/blobs/local-disk';
 import { systemClock } from '../server/context';
 import { type DbHandle, migrateToLatest, openDatabase } from '../server/db/database';
 import { loadEnv } from '../server/env';
@@ -19,6 +20,7 @@ const HELP = `qianqi — 千企命令行工具
   bin/qianqi reset-password USERNAME        重置账户密码并解除锁定（三员账户只能这样重置）；
                                              新密码从 QIANQI_PASSWORD 读取，未设置时生成临时密码，首次登录须修改
   bin/qianqi audit verify                    校验操作日志哈希链，指出第一条被篡改的记录
+  bin/qianqi evaluate FILE [--on 日期]        按 LEDGER.md 评价台账文件（JSON 输出到标准输出；输入有误时退出码 2）
   bin/qianqi backup FILE                     在线备份 SQLite 数据库到 FILE（PostgreSQL 请用 pg_dump）
 
 数据库由环境变量 DATABASE_URL 指定（默认 sqlite:./data/qianqi.db）。`;
@@ -77,7 +79,15 @@ async function createAdmin(args: string[]): Promise<number> {
     }
     const now = systemClock.now().toISOString();
     const id = uuidv7();
-    const ctx = { db: h.db, engine: h.engine, clock: systemClock, env, actor: null, ip: null };
+    const ctx = {
+      db: h.db,
+      engine: h.engine,
+      clock: systemClock,
+      env,
+      blobs: createLocalDiskStorage(env.STORAGE_DIR),
+      actor: null,
+      ip: null,
+    };
     const hash = await hashPassword(password);
     await writeTx(ctx, async (tx, audit) => {
       const row = {
@@ -129,7 +139,15 @@ async function resetPassword(args: string[]): Promise<number> {
       console.error(`用户名 ${username} 不存在`);
       return 1;
     }
-    const ctx = { db: h.db, engine: h.engine, clock: systemClock, env, actor: null, ip: null };
+    const ctx = {
+      db: h.db,
+      engine: h.engine,
+      clock: systemClock,
+      env,
+      blobs: createLocalDiskStorage(env.STORAGE_DIR),
+      actor: null,
+      ip: null,
+    };
     const hash = await hashPassword(password);
     const now = systemClock.now().toISOString();
     await writeTx(ctx, async (tx, audit) => {
@@ -201,6 +219,10 @@ async function main(argv: string[]): Promise<number> {
         console.log(`已备份到 ${file}`);
         return 0;
       });
+    }
+    case 'evaluate': {
+      const { runEvaluate } = await import('./evaluate');
+      return runEvaluate(rest, { out: (s) => process.stdout.write(s), err: (s) => console.error(s) });
     }
     case undefined:
     case 'help':

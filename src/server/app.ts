@@ -46,6 +46,18 @@ export function createApp(deps: AppDeps): CreatedApp {
     if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
   });
 
+  // Upload routes take application/octet-stream; the router checks that after the access guard.
+  let uploads: Array<{ method: string; re: RegExp }> | null = null;
+  const isUploadPath = (method: string, path: string): boolean => {
+    uploads ??= router.routes
+      .filter((r) => r.upload)
+      .map((r) => ({
+        method: r.method.toUpperCase(),
+        re: new RegExp(`^${r.path.replace(/\{\w+\}/g, '[^/]+')}$`),
+      }));
+    return uploads.some((u) => u.method === method && u.re.test(path));
+  };
+
   app.use('/api/*', async (c, next) => {
     // Cross-site request refusal: a browser always sends Origin on a non-GET; it must be our own origin.
     if (!SAFE_METHODS.has(c.req.method)) {
@@ -67,7 +79,7 @@ export function createApp(deps: AppDeps): CreatedApp {
       }
       const type = c.req.header('content-type') ?? '';
       const hasBody = c.req.method !== 'DELETE' || (c.req.header('content-length') ?? '0') !== '0';
-      if (hasBody && !type.toLowerCase().startsWith('application/json')) {
+      if (hasBody && !type.toLowerCase().startsWith('application/json') && !isUploadPath(c.req.method, c.req.path)) {
         throw new AppError('unsupported_media_type', { userMessage: '请求格式不支持：请以 application/json 提交' });
       }
     }

@@ -1,4 +1,5 @@
 import type { Role } from '../shared/permissions';
+import type { BlobStorage } from './blobs/storage';
 import type { Database, Engine } from './db/database';
 import type { Env } from './env';
 
@@ -23,6 +24,8 @@ export interface AppDeps {
   engine: Engine;
   clock: Clock;
   env: Env;
+  /** evidence files and report sources, content-addressed */
+  blobs: BlobStorage;
 }
 
 /** What a service receives: the dependencies, who is acting, and from where. */

@@ -33,6 +33,18 @@ const schema = z.object({
     .default(15),
   /** Sign-in attempts per IP per minute. */
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+  /** Largest upload (evidence files, reports, ledgers), in megabytes. */
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(50),
+  /**
+   * Key for sensitive personal information at rest (PIPL 第二十八条: ID cards, bank accounts): 32 bytes, base64.
+   * Required in production; development and tests fall back to a fixed key that protects nothing.
+   */
+  PII_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, {
+      message: '应为 32 字节密钥的 base64 编码（openssl rand -base64 32）',
+    })
+    .optional(),
   /** Seed the demo year and accounts into an empty database. Never in production. */
   DEMO_DATA: z.enum(['0', '1']).default('1'),
 });
@@ -41,7 +53,13 @@ export type Env = z.infer<typeof schema>;
 
 /** Parses the environment once at start-up; a bad variable stops the process with its name and why. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = schema.safeParse(source);
+  const result = schema
+    .superRefine((e, ctx) => {
+      if (e.NODE_ENV === 'production' && !e.PII_KEY) {
+        ctx.addIssue({ code: 'custom', path: ['PII_KEY'], message: '生产环境必须设置个人敏感信息加密密钥' });
+      }
+    })
+    .safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`环境变量配置有误 (invalid environment):\n${lines.join('\n')}`);

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { serve } from '@hono/node-server';
+import { createLocalDiskStorage } from './blobs/local-disk';
 import { systemClock } from './context';
 import { createServerApp } from './create-server';
 import { migrateToLatest, openDatabase } from './db/database';
@@ -13,7 +14,13 @@ async function main() {
   const handle = openDatabase(env.DATABASE_URL);
   const applied = await migrateToLatest(handle.db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
-  const deps = { db: handle.db, engine: handle.engine, clock: systemClock, env };
+  const deps = {
+    db: handle.db,
+    engine: handle.engine,
+    clock: systemClock,
+    env,
+    blobs: createLocalDiskStorage(env.STORAGE_DIR),
+  };
 
   if (env.NODE_ENV !== 'production' && env.DEMO_DATA === '1') {
     const accounts = await seedDemo({ ...deps, actor: null, ip: null });

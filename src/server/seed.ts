@@ -6,6 +6,7 @@ import { writeTx } from './audit/audit';
 import { hashPassword } from './auth/password';
 import type { Ctx } from './context';
 import type { OrganizationTable, StationTable, UserTable } from './db/schema';
+import { seedDemoLedgers } from './demo/seed-ledgers';
 import { ensureBuiltInYears } from './features/program-years/program-years.service';
 
 /** The demo password of every demo account; printed on the console, never used when NODE_ENV=production. */
@@ -296,5 +297,6 @@ export async function seedDemo(ctx: Ctx): Promise<DemoAccount[]> {
       after: { station_id: chaoyangStation.id },
     });
   });
+  await seedDemoLedgers(ctx);
   return accounts.map(({ username, role, displayName, note }) => ({ username, role, displayName, note }));
 }

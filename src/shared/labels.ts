@@ -57,3 +57,101 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   audit_event: '操作日志',
   access: '访问控制',
 };
+
+// Ledger codes (LEDGER.md) in Chinese: one place for pages, Excel templates and exports.
+export const SRDI_LABELS: Record<string, string> = {
+  none: '否',
+  municipal: '市级专精特新',
+  national: '国家级专精特新“小巨人”',
+};
+
+export const CONTACT_MODE_LABELS: Record<string, string> = {
+  visit: '上门走访',
+  meeting: '会议交流',
+  phone: '电话联系',
+  online: '线上联系',
+};
+
+export const DEMAND_STATUS_LABELS: Record<string, string> = {
+  collected: '已征集',
+  matched: '已匹配',
+  docked: '已对接',
+  resolved: '已解决',
+  closed: '已关闭',
+};
+
+export const MATCH_KIND_LABELS: Record<string, string> = {
+  expert: '专家',
+  university: '高校',
+  achievement: '科技成果',
+};
+
+export const EXPERT_KIND_LABELS: Record<string, string> = {
+  commissioner: '产业特派员',
+  expert: '专家',
+};
+
+export const EXPERT_GRADE_LABELS: Record<string, string> = {
+  academician: '院士、全国知名专家',
+  senior: '高级专业技术职称',
+  other: '其他专业人员',
+};
+
+export const EVENT_KIND_LABELS: Record<string, string> = {
+  demand_collection: '需求征集会',
+  matchmaking: '对接会',
+  release: '发布会',
+  roadshow: '路演',
+  training: '培训',
+  other: '其他活动',
+};
+
+export const EVIDENCE_KIND_LABELS: Record<string, string> = {
+  plan: '活动方案',
+  photo: '活动照片',
+  minutes: '会议纪要',
+  press: '新闻报道',
+};
+
+export const PRESS_CHANNEL_LABELS: Record<string, string> = {
+  association_website: '科协网站',
+  other: '其他媒体',
+};
+
+export const REPORT_KIND_LABELS: Record<string, string> = {
+  summary: '总结报告',
+  demand_analysis: '企业需求分析报告',
+  expert_service_mode: '专家服务模式报告',
+  regional_development: '区域发展报告',
+  iur_mode: '产学研合作模式报告',
+  final_accounts: '决算报告',
+};
+
+export const FINDING_LABELS: Record<string, string> = {
+  forbidden_item: '禁止列支的支出',
+  item_not_in_category: '支出事项与科目不符',
+  consulting_to_host_staff: '向依托单位工作人员支付咨询费',
+  labour_to_fiscal_personnel: '向财政供养人员支付劳务费',
+  after_deadline: '项目期结束后列支',
+  budget_overrun: '超出科目预算',
+  rate_above_standard: '超出费用标准',
+  unexecuted_funds: '经费未执行完毕',
+  evidence_missing: '活动缺少佐证材料',
+  invalid_uscc: '统一社会信用代码无效',
+  outside_period: '记录日期不在项目期内',
+};
+
+/** Why a record does not count towards a KPI (the drill-down beside each record, LEDGER.md counting rules). */
+export const KPI_REASON_LABELS: Record<string, string> = {
+  outside_period: '日期不在项目期内',
+  other_district: '非本区注册企业',
+  not_listed: '未列入本站点服务企业名录（无法确认所在区）',
+  invalid_uscc: '统一社会信用代码无效',
+  no_content: '合作内容为空',
+  not_promoted: '尚未推广',
+  not_website: '非科协网站发布',
+  not_srdi: '非专精特新企业',
+  no_contact: '项目期内无联系记录',
+  empty: '报告正文为空',
+  shorter: '同类报告中非最长的一份（按最长一份计字数）',
+};

@@ -32,6 +32,10 @@ export const PERMISSIONS = [
   'read:role-scope',
   'read:security-setting',
   'read:audit-event',
+  'read:ledger',
+  'write:ledger',
+  'import:ledger',
+  'reveal:personal-info',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,13 +57,28 @@ export const ROLE_SCOPE: Record<Role, Scope> = {
   audit_admin: 'none',
 };
 
-const BUSINESS_READ: Permission[] = ['read:program-year', 'read:district', 'read:organization', 'read:station'];
+const BUSINESS_READ: Permission[] = [
+  'read:program-year',
+  'read:district',
+  'read:organization',
+  'read:station',
+  'read:ledger',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  center_admin: [...BUSINESS_READ, 'write:program-year', 'write:organization', 'write:station'],
+  // The Center reads every ledger and may import one (moving a station between deployments); only the host, whose
+  // work it is, records it day to day.
+  center_admin: [
+    ...BUSINESS_READ,
+    'write:program-year',
+    'write:organization',
+    'write:station',
+    'import:ledger',
+    'reveal:personal-info',
+  ],
   center_staff: [...BUSINESS_READ, 'write:organization', 'write:station'],
   district: [...BUSINESS_READ],
-  host: [...BUSINESS_READ],
+  host: [...BUSINESS_READ, 'write:ledger', 'import:ledger', 'reveal:personal-info'],
   reviewer: ['read:program-year', 'read:district'],
   auditor: [...BUSINESS_READ],
   // Account administrators see names and ids of districts and hosts only (read:role-scope), no business data.

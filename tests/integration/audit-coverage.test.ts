@@ -7,6 +7,7 @@ import { verifyAuditChain } from '../../src/server/audit/audit';
 import { loadEnv } from '../../src/server/env';
 import type { RouteMeta } from '../../src/server/http/router';
 import { can, ROLES, type Role } from '../../src/shared/permissions';
+import { RECORD_KINDS, type RecordKind } from '../../src/shared/schemas/ledger-records';
 import { createTestApp, PASSWORD, type TestApp } from '../setup/test-app';
 import {
   badCheckUscc,
@@ -23,6 +24,7 @@ import {
   TABLES,
   validUscc,
 } from './support/fixtures';
+import { DOCX, evidenceOf, ledgerFor, PNG, validRecordBody } from './support/ledger-requests';
 
 const snapshotOf = (snap: Record<string, unknown[]>, tables: readonly string[]) =>
   Object.fromEntries(tables.map((t) => [t, snap[t]]));
@@ -32,7 +34,7 @@ interface Req {
   path: string;
   body?: unknown;
   /** A body that is not JSON at all (for routes that take no input). */
-  rawBody?: { contentType: string; text: string };
+  rawBody?: { contentType: string; text?: string; bytes?: Uint8Array };
 }
 
 interface Case {
@@ -51,6 +53,8 @@ async function copy2026(t: TestApp, cookie: string | null): Promise<void> {
   const r = await t.call(cookie, 'POST', '/api/v1/program-years', { fromYear: 2025, year: 2026 });
   expect(r.status).toBe(201);
 }
+
+let emptyStationId = '';
 
 const CASES: Record<string, Case> = {
   'POST /api/v1/sessions': {
@@ -170,9 +174,16 @@ const CASES: Record<string, Case> = {
     }),
   },
   'DELETE /api/v1/stations/{id}': {
+    // A station with ledger records cannot be deleted: delete a new, empty one of a copied year.
     as: 'center',
-    valid: (_t, ids) => ({ path: `/api/v1/stations/${ids.stations.chaoyang}?version=1` }),
-    invalid: (_t, ids) => ({ path: `/api/v1/stations/${ids.stations.chaoyang}?version=3`, status: 409 }),
+    setup: async (t, ids, cookie) => {
+      await copy2026(t, cookie);
+      const r = await t.call(cookie, 'POST', '/api/v1/stations', stationBody({ hostOrgId: ids.orgs.haidianHost }));
+      expect(r.status, JSON.stringify(r.json)).toBe(201);
+      emptyStationId = r.json.id;
+    },
+    valid: () => ({ path: `/api/v1/stations/${emptyStationId}?version=1` }),
+    invalid: () => ({ path: `/api/v1/stations/${emptyStationId}?version=3`, status: 409 }),
   },
   'POST /api/v1/users': {
     as: 'sysadmin',
@@ -233,12 +244,119 @@ const CASES: Record<string, Case> = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------------------------
+// Ledger routes (issue #3): one valid and one failing request per route, generated per kind of record. The host of
+// the 海淀 station writes; `setup` creates the record a PUT or DELETE works on, through the API.
+
+const HD = (ids: DemoIds) => `/api/v1/stations/${ids.stations.haidian}`;
+const octet = (bytes: Uint8Array) => ({ contentType: 'application/octet-stream', bytes });
+let stash: { id: string; version: number; evidenceId?: string; ledger?: unknown } = { id: '', version: 0 };
+
+async function createVia(t: TestApp, cookie: string | null, ids: DemoIds, kind: RecordKind): Promise<void> {
+  const r = await t.call(cookie, 'POST', `${HD(ids)}/${kind}`, validRecordBody(kind));
+  expect(r.status, JSON.stringify(r.json)).toBe(201);
+  stash = { id: r.json.id, version: r.json.version };
+}
+
+for (const kind of RECORD_KINDS) {
+  CASES[`POST /api/v1/stations/{id}/${kind}`] = {
+    as: 'host',
+    valid: (_t, ids) => ({ path: `${HD(ids)}/${kind}`, body: validRecordBody(kind) }),
+    invalid: (_t, ids) => ({ path: `${HD(ids)}/${kind}`, body: {}, status: 400 }),
+  };
+  CASES[`PUT /api/v1/stations/{id}/${kind}/{recordId}`] = {
+    as: 'host',
+    setup: (t, ids, cookie) => createVia(t, cookie, ids, kind),
+    valid: (_t, ids) => ({
+      path: `${HD(ids)}/${kind}/${stash.id}`,
+      body: { version: stash.version, record: validRecordBody(kind) },
+    }),
+    invalid: (_t, ids) => ({
+      path: `${HD(ids)}/${kind}/${stash.id}`,
+      body: { version: stash.version + 5, record: validRecordBody(kind) },
+      status: 409,
+    }),
+  };
+  CASES[`DELETE /api/v1/stations/{id}/${kind}/{recordId}`] = {
+    as: 'host',
+    setup: (t, ids, cookie) => createVia(t, cookie, ids, kind),
+    valid: (_t, ids) => ({ path: `${HD(ids)}/${kind}/${stash.id}?version=${stash.version}` }),
+    invalid: (_t, ids) => ({ path: `${HD(ids)}/${kind}/${stash.id}?version=${stash.version + 5}`, status: 409 }),
+  };
+}
+Object.assign(CASES, {
+  'POST /api/v1/stations/{id}/ledger': {
+    as: 'host',
+    setup: async (t, ids) => {
+      stash = { id: '', version: 0, ledger: await ledgerFor(t, ids.stations.haidian) };
+    },
+    valid: (_t, ids) => ({ path: `${HD(ids)}/ledger`, body: { ledger: stash.ledger, replace: true } }),
+    invalid: (_t, ids) => ({
+      path: `${HD(ids)}/ledger`,
+      body: { ledger: { ...(stash.ledger as object), programYear: 1999 }, replace: true },
+      status: 400,
+    }),
+  },
+  'POST /api/v1/stations/{id}/events/{recordId}/evidence': {
+    as: 'host',
+    setup: (t, ids, cookie) => createVia(t, cookie, ids, 'events'),
+    valid: (_t, ids) => ({
+      path: `${HD(ids)}/events/${stash.id}/evidence?kind=photo&fileName=${encodeURIComponent('照片.png')}`,
+      rawBody: octet(PNG),
+    }),
+    invalid: (_t, ids) => ({
+      path: `${HD(ids)}/events/${stash.id}/evidence?kind=photo&fileName=x.png`,
+      rawBody: octet(new TextEncoder().encode('<html>not an image</html>')),
+      status: 415,
+    }),
+  },
+  'DELETE /api/v1/stations/{id}/events/{recordId}/evidence/{evidenceId}': {
+    as: 'host',
+    setup: async (t, ids) => {
+      const ev = await evidenceOf(t, ids.stations.haidian);
+      stash = { id: ev!.eventId, version: 0, evidenceId: ev!.evidenceId };
+    },
+    valid: (_t, ids) => ({ path: `${HD(ids)}/events/${stash.id}/evidence/${stash.evidenceId}` }),
+    invalid: (_t, ids) => ({
+      path: `${HD(ids)}/events/${stash.id}/evidence/${stash.evidenceId}`,
+      rawBody: notJson,
+      status: 415,
+    }),
+  },
+  'POST /api/v1/stations/{id}/reports/docx': {
+    as: 'host',
+    valid: (_t, ids) => ({
+      path: `${HD(ids)}/reports/docx?kind=summary&title=${encodeURIComponent('年度总结')}&fileName=a.docx`,
+      rawBody: octet(DOCX),
+    }),
+    invalid: (_t, ids) => ({
+      path: `${HD(ids)}/reports/docx?kind=summary&title=${encodeURIComponent('年度总结')}&fileName=a.docx`,
+      rawBody: octet(PNG),
+      status: 415,
+    }),
+  },
+  'POST /api/v1/stations/{id}/experts/{recordId}/reveal': {
+    as: 'host',
+    setup: (t, ids, cookie) => createVia(t, cookie, ids, 'experts'),
+    valid: (_t, ids) => ({
+      path: `${HD(ids)}/experts/${stash.id}/reveal`,
+      body: { field: 'idCard', reason: '发放专家咨询费核对身份' },
+    }),
+    invalid: (_t, ids) => ({
+      path: `${HD(ids)}/experts/${stash.id}/reveal`,
+      body: { field: 'idCard', reason: '' },
+      status: 400,
+    }),
+  },
+} satisfies Record<string, Case>);
+
 // The route list, from a router that is never served (no database is touched when routes register).
 const { routes } = createApp({
   db: null as never,
   engine: 'sqlite',
   clock: { now: () => new Date() },
   env: loadEnv({ NODE_ENV: 'test' }),
+  blobs: null as never,
 });
 const keyOf = (r: Pick<RouteMeta, 'method' | 'path'>) => `${r.method.toUpperCase()} ${r.path}`;
 const mutating = routes.filter((r) => r.method !== 'get');
@@ -248,7 +366,7 @@ async function send(t: TestApp, cookie: string | null, method: string, req: Req)
     return rawRequest(t, method, req.path, {
       cookie,
       headers: { 'content-type': req.rawBody.contentType },
-      body: req.rawBody.text,
+      body: req.rawBody.bytes ?? req.rawBody.text,
     });
   }
   return t.call(cookie, method, req.path, req.body);

@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import type { RouteMeta } from '../../src/server/http/router';
 import { can, PERMISSIONS, ROLE_SCOPE, ROLES, type Role } from '../../src/shared/permissions';
+import { RECORD_KINDS, type RecordKind } from '../../src/shared/schemas/ledger-records';
 import { createTestApp, type TestApp } from '../setup/test-app';
-import { CHAOYANG, DEMO_USERS, demoIds, HAIDIAN } from './support/fixtures';
+import { CHAOYANG, DEMO_USERS, demoIds, HAIDIAN, rawRequest } from './support/fixtures';
+import { attachmentOf, DOCX, evidenceOf, ledgerFor, PNG, recordOf, validRecordBody } from './support/ledger-requests';
 
 const t: TestApp = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '10000' } });
 const ids = await demoIds(t);
@@ -135,14 +137,67 @@ function keyOf(r: Pick<RouteMeta, 'method' | 'path'>): string {
   return `${r.method.toUpperCase()} ${r.path}`;
 }
 
-function urlFor(route: RouteMeta, scopedId?: string): string {
+function urlFor(route: RouteMeta, scopedId?: string, params: Record<string, string> = {}): string {
   let path = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
     if (route.scoped?.param === name) return encodeURIComponent(scopedId ?? MISSING_ID);
-    return PLAIN_PARAMS[name] ?? 'x';
+    return encodeURIComponent(params[name] ?? PLAIN_PARAMS[name] ?? 'x');
   });
   if (route.method === 'get') path += `?${GET_QUERY[route.path] ?? DEFAULT_GET_QUERY}`;
   return path;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Ledger routes (issue #3) name records inside a station: their other path parameters are resolved from the target
+// station's own records, and writes carry a valid body, so that an answer proves the scope, not a validation error.
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are inspected loosely, as t.call returns them
+type RawJson = any;
+
+interface StationRequest {
+  params: Record<string, string>;
+  query?: string;
+  body?: unknown;
+  bytes?: Uint8Array;
+}
+
+const RECORD_KIND_OF = (path: string): RecordKind | null => {
+  const m = /\/stations\/\{id\}\/([a-z-]+)/.exec(path);
+  return m && (RECORD_KINDS as readonly string[]).includes(m[1]) ? (m[1] as RecordKind) : null;
+};
+
+async function stationRequest(route: RouteMeta, stationId: string): Promise<StationRequest> {
+  const params: Record<string, string> = {};
+  const kind = RECORD_KIND_OF(route.path);
+  if (route.path.includes('{recordId}') && kind) {
+    const ev = route.path.includes('/evidence') ? await evidenceOf(t, stationId) : null;
+    params.recordId = ev?.eventId ?? (await recordOf(t, kind, stationId))?.id ?? MISSING_ID;
+    if (ev) params.evidenceId = ev.evidenceId;
+  }
+  if (route.path.includes('{attachmentId}')) params.attachmentId = (await attachmentOf(t, stationId)) ?? MISSING_ID;
+  if (route.path.includes('{kpiId}')) params.kpiId = 'events';
+  const key = keyOf(route);
+  if (route.method === 'get') return { params };
+  if (key === 'POST /api/v1/stations/{id}/ledger')
+    return { params, body: { ledger: await ledgerFor(t, stationId), dryRun: true } };
+  if (key === 'POST /api/v1/stations/{id}/events/{recordId}/evidence')
+    return { params, query: 'kind=photo&fileName=现场照片.png', bytes: PNG };
+  if (key === 'POST /api/v1/stations/{id}/reports/docx')
+    return { params, query: `kind=summary&title=${encodeURIComponent('年度总结')}&fileName=summary.docx`, bytes: DOCX };
+  if (key === 'POST /api/v1/stations/{id}/experts/{recordId}/reveal')
+    return { params, body: { field: 'idCard', reason: '核对专家身份信息' } };
+  if (key.startsWith('DELETE') && key.endsWith('/evidence/{evidenceId}')) return { params };
+  if (kind && route.method === 'post') return { params, body: validRecordBody(kind) };
+  if (kind && (route.method === 'put' || route.method === 'delete')) {
+    const rec = await recordOf(t, kind, stationId);
+    const version = String(rec?.version ?? 1);
+    if (route.method === 'delete') return { params, query: `version=${version}` };
+    return { params, body: { version: Number(version), record: validRecordBody(kind) } };
+  }
+  throw new Error(`${key}: no valid request for the matrix; add one to stationRequest`);
+}
+
+const HAS_STATION_REQUEST = (route: RouteMeta) =>
+  route.scoped?.entity === 'station' && route.path.startsWith('/api/v1/stations/{id}/');
 
 /** Hono routes (method + path) that no RouteMeta declares; middleware (`ALL /…*`) is not a route. */
 function undeclaredRoutes(app: TestApp['app'], routes: readonly RouteMeta[]): string[] {
@@ -233,7 +288,22 @@ describe('each role', () => {
         const permitted =
           route.access === 'public' || route.access === 'authenticated' || can(role, route.access.permission);
         const call = async (id?: string) => {
-          const r = await t.call(cookies[role], method, urlFor(route, id));
+          let r: { status: number; json: RawJson };
+          if (HAS_STATION_REQUEST(route)) {
+            // A missing station borrows the 海淀 request, so that only the station differs.
+            const req = await stationRequest(route, id && id !== MISSING_ID ? id : ids.stations.haidian);
+            const path =
+              urlFor(route, id, req.params) + (req.query ? `${method === 'GET' ? '&' : '?'}${req.query}` : '');
+            r = req.bytes
+              ? await rawRequest(t, method, path, {
+                  cookie: cookies[role],
+                  headers: { 'content-type': 'application/octet-stream' },
+                  body: req.bytes,
+                })
+              : await t.call(cookies[role], method, path, req.body);
+          } else {
+            r = await t.call(cookies[role], method, urlFor(route, id));
+          }
           if (method !== 'GET') await keepSignedIn(role);
           return r;
         };
@@ -262,7 +332,12 @@ describe('each role', () => {
           continue;
         }
         if (method === 'GET' && missing.status !== 404) mismatches.push(`${role} → missing id: ${missing.status}`);
-        if (method !== 'GET' && route.scoped.entity !== 'user' && ROLE_SCOPE[role] !== 'all') {
+        if (
+          method !== 'GET' &&
+          route.scoped.entity !== 'user' &&
+          ROLE_SCOPE[role] !== 'all' &&
+          !HAS_STATION_REQUEST(route)
+        ) {
           // The dummy body stops at validation, which proves nothing about the scope of a write.
           mismatches.push(
             `${role} may call ${keyOf(route)} with a limited data scope: give this matrix a valid body for it, to prove an out-of-scope write answers 404`,

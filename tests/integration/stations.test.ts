@@ -307,6 +307,29 @@ describe('stations', () => {
     expect(move.status).toBe(400);
     expect(move.json.error.issues.map((i: { path: string }) => i.path)).toEqual(['programYear']);
 
+    // Its ledger is the evidence of its year (第十三条): a station with records is not deleted.
+    const refused = await t.call(center, 'DELETE', `/api/v1/stations/${s.id}?version=${s.version}`);
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.message).toContain('台账');
+    for (const table of [
+      'contacts',
+      'event_experts',
+      'event_enterprises',
+      'event_evidence',
+      'events',
+      'experts',
+      'achievements',
+      'reports',
+      'station_enterprises',
+      'attachments',
+    ] as const) {
+      if (table === 'event_experts' || table === 'event_evidence' || table === 'event_enterprises') {
+        const evs = t.deps.db.selectFrom('events').select('id').where('station_id', '=', s.id);
+        await t.deps.db.deleteFrom(table).where('event_id', 'in', evs).execute();
+      } else {
+        await t.deps.db.deleteFrom(table).where('station_id', '=', s.id).execute();
+      }
+    }
     const gone = await t.call(center, 'DELETE', `/api/v1/stations/${s.id}?version=${s.version}`);
     expect(gone.status).toBe(200);
     const after = await t.call(center, 'GET', `/api/v1/stations/${s.id}`);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createApp } from '../../src/server/app';
+import { createLocalDiskStorage } from '../../src/server/blobs/local-disk';
 import type { AppDeps, Clock, Ctx } from '../../src/server/context';
 import { type DbHandle, migrateToLatest, openDatabase } from '../../src/server/db/database';
 import { loadEnv } from '../../src/server/env';
@@ -88,7 +89,8 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
   await migrateToLatest(handle.db);
   const clock = testClock();
   const env = loadEnv({ NODE_ENV: 'test', ...opts.env });
-  const deps: AppDeps = { db: handle.db, engine: handle.engine, clock, env };
+  const blobDir = mkdtempSync(join(tmpdir(), 'qianqi-blobs-'));
+  const deps: AppDeps = { db: handle.db, engine: handle.engine, clock, env, blobs: createLocalDiskStorage(blobDir) };
   const ctx: Ctx = { ...deps, actor: null, ip: null };
   if (opts.seed !== false) await seedDemo(ctx);
   const { app, routes } = createApp(deps);
@@ -118,5 +120,9 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
     const setCookie = r.res.headers.get('set-cookie') ?? '';
     return setCookie.split(';')[0];
   };
-  return { app, routes, deps, clock, ctx, close: drop, login, call };
+  const close = async () => {
+    await drop();
+    rmSync(blobDir, { recursive: true, force: true });
+  };
+  return { app, routes, deps, clock, ctx, close, login, call };
 }

@@ -20,7 +20,15 @@ export interface AuditRecorder {
   record(input: AuditInput): Promise<void>;
 }
 
-const SECRET_FIELDS = new Set(['password_hash', 'password', 'token', 'id_card', 'bank_account']);
+const SECRET_FIELDS = new Set([
+  'password_hash',
+  'password',
+  'token',
+  'id_card',
+  'bank_account',
+  'id_card_enc',
+  'bank_account_enc',
+]);
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** The changed fields only, secrets replaced; for a create `before` is null, for a delete `after` is null. */

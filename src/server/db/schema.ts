@@ -110,6 +110,172 @@ export interface SettingTable {
   version: number;
 }
 
+interface Stamps {
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface EnterpriseTable extends Stamps {
+  id: string;
+  uscc: string;
+  name: string;
+  district_code: string;
+  has_association: number;
+  srdi: 'none' | 'municipal' | 'national';
+}
+
+export interface EnterpriseHistoryTable {
+  id: string;
+  enterprise_id: string;
+  changed_at: string;
+  actor_name: string | null;
+  name: string;
+  district_code: string;
+  has_association: number;
+  srdi: string;
+}
+
+export interface StationEnterpriseTable extends Stamps {
+  id: string;
+  station_id: string;
+  enterprise_id: string;
+  key_served: number;
+}
+
+export interface ContactTable extends Stamps {
+  id: string;
+  station_id: string;
+  uscc: string;
+  date: string;
+  mode: string;
+  people: string | null;
+  note: string | null;
+}
+
+export interface DemandTable extends Stamps {
+  id: string;
+  station_id: string;
+  ref: string;
+  uscc: string;
+  title: string;
+  collected_on: string;
+  status: string;
+  matched_kind: string | null;
+  matched_to: string | null;
+  matched_on: string | null;
+  docked_on: string | null;
+  resolved_on: string | null;
+  closed_on: string | null;
+  note: string | null;
+}
+
+export interface ExpertTable extends Stamps {
+  id: string;
+  station_id: string;
+  ref: string;
+  name: string;
+  kind: string;
+  employer: string | null;
+  title: string | null;
+  grade: string | null;
+  phone: string | null;
+  host_staff: number;
+  fiscally_supported: number;
+  id_card_enc: string | null;
+  id_card_masked: string | null;
+  bank_account_enc: string | null;
+  bank_account_masked: string | null;
+  bank_name: string | null;
+}
+
+export interface EventTable extends Stamps {
+  id: string;
+  station_id: string;
+  ref: string;
+  kind: string;
+  title: string;
+  date: string;
+  place: string | null;
+}
+
+export interface EventExpertTable {
+  event_id: string;
+  expert_id: string;
+}
+
+export interface EventEnterpriseTable {
+  event_id: string;
+  uscc: string;
+}
+
+export interface AttachmentTable {
+  id: string;
+  station_id: string;
+  sha256: string;
+  size: number;
+  mime: string;
+  file_name: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface EventEvidenceTable {
+  id: string;
+  event_id: string;
+  kind: string;
+  attachment_id: string | null;
+  created_at: string;
+}
+
+export interface PressReleaseTable extends Stamps {
+  id: string;
+  station_id: string;
+  title: string;
+  date: string;
+  channel: string;
+  url: string | null;
+}
+
+export interface CooperationTable extends Stamps {
+  id: string;
+  station_id: string;
+  title: string;
+  date: string;
+  parties_json: string;
+  content: string;
+  has_content: number;
+}
+
+export interface OutcomeTable extends Stamps {
+  id: string;
+  station_id: string;
+  title: string;
+  date: string;
+  uscc: string | null;
+  golden_bridge: number;
+}
+
+export interface AchievementTable extends Stamps {
+  id: string;
+  station_id: string;
+  title: string;
+  university: string;
+  collected_on: string;
+  promoted: number;
+}
+
+export interface ReportTable extends Stamps {
+  id: string;
+  station_id: string;
+  kind: string;
+  title: string;
+  submitted_on: string | null;
+  text: string;
+  word_count: number;
+  attachment_id: string | null;
+}
+
 export interface DB {
   program_years: ProgramYearTable;
   organizations: OrganizationTable;
@@ -120,4 +286,20 @@ export interface DB {
   audit_events: AuditEventTable;
   audit_head: AuditHeadTable;
   settings: SettingTable;
+  enterprises: EnterpriseTable;
+  enterprise_history: EnterpriseHistoryTable;
+  station_enterprises: StationEnterpriseTable;
+  contacts: ContactTable;
+  demands: DemandTable;
+  experts: ExpertTable;
+  events: EventTable;
+  event_experts: EventExpertTable;
+  event_enterprises: EventEnterpriseTable;
+  attachments: AttachmentTable;
+  event_evidence: EventEvidenceTable;
+  press_releases: PressReleaseTable;
+  cooperations: CooperationTable;
+  outcomes: OutcomeTable;
+  achievements: AchievementTable;
+  reports: ReportTable;
 }

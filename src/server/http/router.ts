@@ -24,6 +24,8 @@ export interface RouteMeta {
   access: Access;
   scoped?: ScopedParam;
   summary: string;
+  /** takes the raw bytes of one file (application/octet-stream) instead of JSON */
+  upload?: boolean;
 }
 
 export type Env = { Variables: { ctx: Ctx; actor: Actor | null } };
@@ -84,6 +86,28 @@ const mediaTypes = {
   file: 'application/octet-stream',
 } as const;
 
+/**
+ * The bytes of an upload route: only application/octet-stream (checked after the access guard, so a refused caller
+ * learns nothing), never more than UPLOAD_MAX_MB. The type is sniffed from the bytes by the service, never trusted.
+ */
+async function readUpload(c: Context<Env>, deps: AppDeps): Promise<Uint8Array> {
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
+  if (!type.startsWith('application/octet-stream')) {
+    throw new AppError('unsupported_media_type', { userMessage: '请以 application/octet-stream 上传文件内容' });
+  }
+  const max = deps.env.UPLOAD_MAX_MB * 1024 * 1024;
+  const declared = Number(c.req.header('content-length') ?? '0');
+  const tooLarge = () =>
+    new AppError('validation', {
+      userMessage: `文件过大：最大 ${deps.env.UPLOAD_MAX_MB} MB`,
+      issues: [{ path: 'file', message: `文件过大：最大 ${deps.env.UPLOAD_MAX_MB} MB` }],
+    });
+  if (declared > max) throw tooLarge();
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.length > max) throw tooLarge();
+  return bytes;
+}
+
 export function createRouter(app: OpenAPIHono<Env>, deps: AppDeps): Router {
   const routes: RouteMeta[] = [];
   return {
@@ -96,6 +120,7 @@ export function createRouter(app: OpenAPIHono<Env>, deps: AppDeps): Router {
         access: def.access,
         scoped: def.scoped,
         summary: def.summary,
+        upload: def.upload,
       });
       const produces = def.produces ?? 'json';
       const okContent =
@@ -118,6 +143,9 @@ export function createRouter(app: OpenAPIHono<Env>, deps: AppDeps): Router {
           ...(def.params ? { params: def.params } : {}),
           ...(def.query ? { query: def.query } : {}),
           ...(def.body ? { body: { content: { 'application/json': { schema: def.body } }, required: true } } : {}),
+          ...(def.upload
+            ? { body: { content: { 'application/octet-stream': { schema: z.any() } }, required: true } }
+            : {}),
         },
         responses: {
           200: { description: '成功', content: okContent },
@@ -134,7 +162,7 @@ export function createRouter(app: OpenAPIHono<Env>, deps: AppDeps): Router {
         return def.handler(c, {
           params: (def.params ? req.valid('param') : {}) as z.infer<typeof def.params & AnyZodObject>,
           query: (def.query ? req.valid('query') : {}) as never,
-          body: (def.body ? req.valid('json') : undefined) as never,
+          body: (def.upload ? await readUpload(c, deps) : def.body ? req.valid('json') : undefined) as never,
           ctx: c.get('ctx'),
         });
       });

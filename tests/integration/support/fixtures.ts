@@ -145,13 +145,17 @@ export async function rawRequest(
   t: TestApp,
   method: string,
   path: string,
-  opts: { cookie?: string | null; headers?: Record<string, string>; body?: string } = {},
+  opts: { cookie?: string | null; headers?: Record<string, string>; body?: string | Uint8Array } = {},
 ): Promise<RawResponse> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.cookie) headers.cookie = opts.cookie;
   // A real HTTP client states the length of a body; app.request does not add it by itself.
-  if (opts.body !== undefined) headers['content-length'] ??= String(Buffer.byteLength(opts.body));
-  const res = await t.app.request(path, { method, headers, body: opts.body });
+  if (opts.body !== undefined) {
+    headers['content-length'] ??= String(
+      typeof opts.body === 'string' ? Buffer.byteLength(opts.body) : opts.body.byteLength,
+    );
+  }
+  const res = await t.app.request(path, { method, headers, body: opts.body as BodyInit | undefined });
   const type = res.headers.get('content-type') ?? '';
   const json = type.includes('application/json') ? await res.json() : null;
   return { status: res.status, json, res };
@@ -167,6 +171,22 @@ export const TABLES = [
   'audit_events',
   'audit_head',
   'settings',
+  'enterprises',
+  'enterprise_history',
+  'station_enterprises',
+  'contacts',
+  'demands',
+  'experts',
+  'events',
+  'event_experts',
+  'event_enterprises',
+  'attachments',
+  'event_evidence',
+  'press_releases',
+  'cooperations',
+  'outcomes',
+  'achievements',
+  'reports',
 ] as const satisfies ReadonlyArray<keyof DB>;
 
 /** Every row of every table, in a stable order: equal snapshots mean nothing changed. */

@@ -9,6 +9,8 @@ import type { Tx } from '../../db/database';
 import type { StationTable } from '../../db/schema';
 import { containsCi, type Page, paginate } from '../../http/paging';
 import { shanghaiDate, stationScope } from '../../scope';
+import type { LooseDb } from '../ledger/records.kinds';
+import { stationHasRecords } from '../ledger/records.service';
 import { loadPolicy, parsePolicy } from '../program-years/program-years.service';
 
 export interface StationDto {
@@ -280,6 +282,9 @@ export async function deleteStation(ctx: Ctx, id: string, version: number): Prom
       .where('year', '=', before.program_year)
       .executeTakeFirst();
     if (locked?.status === 'locked') throw conflict(`${before.program_year} 年度已锁定，站点不能删除`);
+    if (await stationHasRecords(tx as unknown as LooseDb, id)) {
+      throw conflict('该站点已有台账记录（企业、活动、报告等），不能删除；台账是考核和审计的依据（第十三条）');
+    }
     await tx.deleteFrom('user_stations').where('station_id', '=', id).execute();
     await tx.deleteFrom('stations').where('id', '=', id).execute();
     await audit.record({

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { assertSha256, BlobNotFoundError, type BlobStorage, sha256Hex } from './storage';
+
+function errnoCode(err: unknown): string | undefined {
+  return (err as { code?: unknown } | null)?.code as string | undefined;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT' || errnoCode(err) === 'ENOTDIR') return false;
+    throw err;
+  }
+}
+
+/**
+ * Blobs under `dir/ab/cd/<hash>`: two levels of fan-out keep any one directory small (at most 65 536 subfolders and
+ * a few files each) even with millions of evidence files.
+ */
+export function createLocalDiskStorage(dir: string): BlobStorage {
+  const root = resolve(dir);
+  const pathFor = (sha256: string): string => {
+    assertSha256(sha256);
+    return join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  };
+
+  return {
+    async put(bytes) {
+      const sha256 = sha256Hex(bytes);
+      const size = bytes.byteLength;
+      const target = pathFor(sha256);
+      // Same address means same bytes, so an existing file is already the right content.
+      if (await isFile(target)) return { sha256, size };
+      await mkdir(dirname(target), { recursive: true });
+      // A reader must never see a half-written blob: write beside the target (same filesystem, so rename is atomic)
+      // and rename into place. The random suffix keeps concurrent puts of the same bytes from sharing a temp file.
+      const tmp = `${target}.${randomUUID()}.tmp`;
+      try {
+        await writeFile(tmp, bytes, { flag: 'wx' });
+        await rename(tmp, target);
+      } catch (err) {
+        await unlink(tmp).catch(() => {});
+        // Windows refuses to rename over a file another put just created; that file holds these very bytes.
+        if (await isFile(target)) return { sha256, size };
+        throw err;
+      }
+      return { sha256, size };
+    },
+
+    async get(sha256) {
+      const path = pathFor(sha256);
+      try {
+        const buf = await readFile(path);
+        return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+      } catch (err) {
+        if (errnoCode(err) === 'ENOENT' || errnoCode(err) === 'ENOTDIR') throw new BlobNotFoundError(sha256);
+        throw err;
+      }
+    },
+
+    async has(sha256) {
+      return isFile(pathFor(sha256));
+    },
+
+    async delete(sha256) {
+      // Empty fan-out directories are left in place: removing one could race a concurrent put that has just
+      // created it and is about to rename a blob into it.
+      try {
+        await unlink(pathFor(sha256));
+      } catch (err) {
+        if (errnoCode(err) !== 'ENOENT' && errnoCode(err) !== 'ENOTDIR') throw err;
+      }
+    },
+  };
+}

@@ -1,0 +1,225 @@
+import { sql } from 'kysely';
+import { assembleEvaluation } from '../../../domain/kpi/evaluate';
+import { type Pace, paceOf } from '../../../domain/kpi/forecast';
+import type { Evaluation, Finding, KpiResult } from '../../../domain/kpi/types';
+import type { KpiId, Policy, StationType } from '../../../domain/policy/types';
+import { notFound } from '../../../shared/errors';
+import { FINDING_LABELS, STATION_TYPE_LABELS } from '../../../shared/labels';
+import type { Ctx } from '../../context';
+import type { StationTable } from '../../db/schema';
+import { shanghaiDate, stationScope } from '../../scope';
+import { requireStation } from '../ledger/station-access';
+import { loadPolicy } from '../program-years/program-years.service';
+import { kpiCounts, recordFindings } from './kpis.queries';
+
+/** The evaluation (`qianqi-evaluation/1`, without expenses until the funds issue) of one stored station. */
+export async function evaluateStation(
+  ctx: Pick<Ctx, 'db'>,
+  station: StationTable,
+  policy?: Policy,
+): Promise<Evaluation> {
+  const p = policy ?? (await loadPolicy(ctx.db, station.program_year));
+  const ids = sql`${station.id}`;
+  const counts = (await kpiCounts(ctx.db, ids)).get(station.id)!;
+  const findings = (await recordFindings(ctx.db, ids)).get(station.id) ?? [];
+  return assembleEvaluation(p, { type: station.type, district: station.district_code }, counts, findings);
+}
+
+export interface KpiRowDto extends KpiResult {
+  name: string;
+  unit: string;
+  measure: string;
+  countingRule: string;
+  pace: Pace;
+}
+
+export interface StationKpisDto {
+  station: {
+    id: string;
+    name: string;
+    type: StationType;
+    typeLabel: string;
+    districtCode: string | null;
+    periodStart: string;
+    periodEnd: string;
+    programYear: number;
+  };
+  today: string;
+  kpis: KpiRowDto[];
+  findings: Array<Finding & { label: string }>;
+  metCount: number;
+}
+
+export async function getStationKpis(ctx: Ctx, stationId: string): Promise<StationKpisDto> {
+  const station = await requireStation(ctx, stationId);
+  const policy = await loadPolicy(ctx.db, station.program_year);
+  const ev = await evaluateStation(ctx, station, policy);
+  const today = shanghaiDate(ctx.clock.now());
+  const period = { start: station.period_start, end: station.period_end };
+  const defs = new Map(policy.kpis[station.type].map((k) => [k.id, k]));
+  const kpis = ev.kpis.map((k) => {
+    const d = defs.get(k.id)!;
+    return {
+      ...k,
+      name: d.name,
+      unit: d.unit,
+      measure: d.measure,
+      countingRule: d.countingRule,
+      pace: paceOf(k, d.measure, period, today),
+    };
+  });
+  return {
+    station: {
+      id: station.id,
+      name: station.name,
+      type: station.type,
+      typeLabel: STATION_TYPE_LABELS[station.type],
+      districtCode: station.district_code,
+      periodStart: station.period_start,
+      periodEnd: station.period_end,
+      programYear: station.program_year,
+    },
+    today,
+    kpis,
+    findings: ev.findings.map((f) => ({ ...f, label: FINDING_LABELS[f.id] ?? f.id })),
+    metCount: kpis.filter((k) => k.met).length,
+  };
+}
+
+export interface MatrixFilter {
+  year: number;
+  type?: StationType;
+  districtCode?: string;
+}
+
+export interface MatrixRowDto {
+  stationId: string;
+  name: string;
+  type: StationType;
+  districtCode: string | null;
+  districtName: string | null;
+  hostName: string;
+  kpis: Partial<Record<KpiId, { actual: number; target: number; met: boolean; ratio: number }>>;
+  metCount: number;
+  kpiCount: number;
+}
+
+export interface MatrixDto {
+  year: number;
+  columns: Array<{ id: KpiId; name: string; unit: string; measure: string; types: StationType[] }>;
+  rows: MatrixRowDto[];
+  totals: Array<{
+    type: StationType;
+    typeLabel: string;
+    stations: number;
+    fullyMet: number;
+    attainment: number;
+    metByKpi: Partial<Record<KpiId, number>>;
+  }>;
+}
+
+/** Every station of a year in the actor's scope × its KPIs: the same SQL aggregates as one station, grouped. */
+export async function kpiMatrix(ctx: Ctx, f: MatrixFilter): Promise<MatrixDto> {
+  const policy = await loadPolicy(ctx.db, f.year);
+  let sq = ctx.db
+    .selectFrom('stations')
+    .select('stations.id')
+    .where('stations.program_year', '=', f.year)
+    .where(stationScope(ctx.actor!, shanghaiDate(ctx.clock.now())));
+  if (f.type) sq = sq.where('stations.type', '=', f.type);
+  if (f.districtCode) sq = sq.where('stations.district_code', '=', f.districtCode);
+  const stations = await ctx.db
+    .selectFrom('stations')
+    .innerJoin('organizations as h', 'h.id', 'stations.host_org_id')
+    .selectAll('stations')
+    .select('h.name as host_name')
+    .where('stations.id', 'in', sq)
+    .orderBy('stations.type')
+    .orderBy('stations.district_code')
+    .orderBy('stations.name')
+    .execute();
+  const counts = await kpiCounts(ctx.db, sq);
+  const districtNames = new Map(policy.districts.map((d) => [d.code, d.name]));
+  const rows: MatrixRowDto[] = stations.map((s) => {
+    const c = counts.get(s.id)!;
+    const ev = assembleEvaluation(policy, { type: s.type, district: s.district_code }, c, []);
+    const kpis: MatrixRowDto['kpis'] = {};
+    for (const k of ev.kpis) {
+      kpis[k.id] = {
+        actual: k.actual,
+        target: k.target,
+        met: k.met,
+        ratio: k.target > 0 ? Math.min(k.actual / k.target, 9.99) : 1,
+      };
+    }
+    return {
+      stationId: s.id,
+      name: s.name,
+      type: s.type,
+      districtCode: s.district_code,
+      districtName: s.district_code ? (districtNames.get(s.district_code) ?? null) : null,
+      hostName: s.host_name,
+      kpis,
+      metCount: ev.kpis.filter((k) => k.met).length,
+      kpiCount: ev.kpis.length,
+    };
+  });
+  const columns = new Map<KpiId, MatrixDto['columns'][number]>();
+  for (const t of ['district_a', 'district_b', 'iur'] as StationType[]) {
+    for (const k of policy.kpis[t]) {
+      const col = columns.get(k.id) ?? { id: k.id, name: k.name, unit: k.unit, measure: k.measure, types: [] };
+      col.types.push(t);
+      columns.set(k.id, col);
+    }
+  }
+  const totals = (['district_a', 'district_b', 'iur'] as StationType[]).map((type) => {
+    const rs = rows.filter((r) => r.type === type);
+    const metByKpi: Partial<Record<KpiId, number>> = {};
+    for (const k of policy.kpis[type]) metByKpi[k.id] = rs.filter((r) => r.kpis[k.id]?.met).length;
+    const met = rs.reduce((a, r) => a + r.metCount, 0);
+    const all = rs.reduce((a, r) => a + r.kpiCount, 0);
+    return {
+      type,
+      typeLabel: STATION_TYPE_LABELS[type],
+      stations: rs.length,
+      fullyMet: rs.filter((r) => r.metCount === r.kpiCount).length,
+      attainment: all ? met / all : 0,
+      metByKpi,
+    };
+  });
+  return { year: f.year, columns: [...columns.values()], rows, totals };
+}
+
+/** Work recorded per month (events, contacts, demands) for the stations of a year in scope: the activity chart. */
+export async function kpiActivity(ctx: Ctx, f: MatrixFilter) {
+  let sq = ctx.db
+    .selectFrom('stations')
+    .select('stations.id')
+    .where('stations.program_year', '=', f.year)
+    .where(stationScope(ctx.actor!, shanghaiDate(ctx.clock.now())));
+  if (f.type) sq = sq.where('stations.type', '=', f.type);
+  if (f.districtCode) sq = sq.where('stations.district_code', '=', f.districtCode);
+  const series: Record<string, Record<string, number>> = {};
+  for (const [table, col, key] of [
+    ['events', 'date', 'events'],
+    ['contacts', 'date', 'contacts'],
+    ['demands', 'collected_on', 'demands'],
+  ] as const) {
+    const r = await sql<{ month: string; n: number | string }>`
+      select substr(${sql.ref(col)}, 1, 7) as month, count(*) as n from ${sql.table(table)}
+      where station_id in (${sq}) group by substr(${sql.ref(col)}, 1, 7) order by month`.execute(ctx.db);
+    for (const row of r.rows) {
+      series[row.month] ??= { events: 0, contacts: 0, demands: 0 };
+      series[row.month][key] = Number(row.n);
+    }
+  }
+  return Object.entries(series)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([month, v]) => ({ month, ...v }));
+}
+
+export async function requireStationOr404(ctx: Ctx, id: string): Promise<StationTable> {
+  const s = await requireStation(ctx, id);
+  if (!s) throw notFound('工作站点');
+  return s;
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { EVIDENCE_KINDS, REPORT_KINDS } from '../../../domain/ledger/codes';
+import { isIsoDate } from '../../../domain/ledger/schema';
+import { contentDisposition } from '../../blobs/filename';
+import type { Router } from '../../http/router';
+import { addEventEvidence, createReportFromDocx, readAttachment, removeEventEvidence } from './attachments.service';
+import { exportLedger, importLedger } from './ledger.service';
+
+const stationParam = z.object({ id: z.string().min(1).max(64) });
+const fileName = z.string({ error: '缺少文件名' }).trim().min(1, '缺少文件名').max(200, '文件名过长');
+export function registerLedgerRoutes(r: Router): void {
+  const tag = '站点台账';
+  r.route({
+    method: 'get',
+    path: '/api/v1/stations/{id}/ledger',
+    tag,
+    summary: '导出站点台账（JSON，qianqi-ledger/1）',
+    access: { permission: 'read:ledger' },
+    scoped: { param: 'id', entity: 'station' },
+    params: stationParam,
+    handler: async (c, { params, ctx }) => {
+      const ledger = await exportLedger(ctx, params.id);
+      c.header('Content-Disposition', contentDisposition(`${ledger.station.name}-台账.json`));
+      return c.json(ledger);
+    },
+  });
+  r.route({
+    method: 'post',
+    path: '/api/v1/stations/{id}/ledger',
+    tag,
+    summary: '导入站点台账（JSON）：先校验，全部通过才写入',
+    access: { permission: 'import:ledger' },
+    scoped: { param: 'id', entity: 'station' },
+    params: stationParam,
+    body: z.object({
+      ledger: z.unknown(),
+      replace: z.boolean().default(false),
+      dryRun: z.boolean().default(false),
+    }),
+    handler: async (c, { params, body, ctx }) => {
+      const report = await importLedger(ctx, params.id, body.ledger, { replace: body.replace, dryRun: body.dryRun });
+      if (report.ok) return c.json(report);
+      return c.json(
+        {
+          error: {
+            code: 'validation',
+            message: `台账有 ${report.errors.length} 处问题，未导入任何记录；请按校验报告修改后重新导入`,
+            issues: report.errors.map((e) => ({ path: e.path, message: e.message })),
+          },
+          report,
+        },
+        400,
+      );
+    },
+  });
+  r.route({
+    method: 'post',
+    path: '/api/v1/stations/{id}/events/{recordId}/evidence',
+    tag,
+    summary: '上传活动佐证材料（方案、照片、纪要、报道；第十三条）',
+    access: { permission: 'write:ledger' },
+    scoped: { param: 'id', entity: 'station' },
+    params: stationParam.extend({ recordId: z.string().min(1).max(64) }),
+    query: z.object({ kind: z.enum(EVIDENCE_KINDS, { error: '请选择佐证材料类型' }), fileName }),
+    upload: true,
+    handler: async (c, { params, query, body, ctx }) =>
+      c.json(
+        await addEventEvidence(ctx, params.id, params.recordId, query.kind, query.fileName, body as Uint8Array),
+        201,
+      ),
+  });
+  r.route({
+    method: 'delete',
+    path: '/api/v1/stations/{id}/events/{recordId}/evidence/{evidenceId}',
+    tag,
+    summary: '删除活动佐证材料',
+    access: { permission: 'write:ledger' },
+    scoped: { param: 'id', entity: 'station' },
+    params: stationParam.extend({ recordId: z.string().min(1).max(64), evidenceId: z.string().min(1).max(64) }),
+    handler: async (c, { params, ctx }) =>
+      c.json(await removeEventEvidence(ctx, params.id, params.recordId, params.evidenceId)),
+  });
+  r.route({
+    method: 'post',
+    path: '/api/v1/stations/{id}/reports/docx',
+    tag,
+    summary: '上传 Word 报告（.docx），提取正文并计算字数',
+    access: { permission: 'write:ledger' },
+    scoped: { param: 'id', entity: 'station' },
+    params: stationParam,
+    query: z.object({
+      kind: z.enum(REPORT_KINDS, { error: '请选择报告类型' }),
+      title: z.string({ error: '请输入报告标题' }).trim().min(2, '请输入报告标题').max(200, '报告标题过长'),
+      submittedOn: z.string().refine(isIsoDate, { message: '提交日期格式不正确' }).optional(),
+      fileName,
+    }),
+    upload: true,
+    handler: async (c, { params, query, body, ctx }) =>
+      c.json(await createReportFromDocx(ctx, params.id, query, body as Uint8Array), 201),
+  });
+  r.route({
+    method: 'get',
+    path: '/api/v1/stations/{id}/attachments/{attachmentId}',
+    tag,
+    summary: '下载文件（按站点数据范围检查后以附件形式下载）',
+    access: { permission: 'read:ledger' },
+    scoped: { param: 'id', entity: 'station' },
+    params: stationParam.extend({ attachmentId: z.string().min(1).max(64) }),
+    produces: 'file',
+    handler: async (c, { params, ctx }) => {
+      const f = await readAttachment(ctx, params.id, params.attachmentId);
+      c.header('Content-Type', f.mime);
+      c.header('Content-Disposition', contentDisposition(f.fileName));
+      c.header('Content-Security-Policy', "default-src 'none'; sandbox");
+      return c.body(f.bytes as Uint8Array<ArrayBuffer>);
+    },
+  });
+}

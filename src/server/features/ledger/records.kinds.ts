@@ -1,0 +1,574 @@
+import type { Kysely, Transaction } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { maskSecret } from '../../../domain/id-card';
+import { hasContent } from '../../../domain/kpi/from-ledger';
+import { wordCount } from '../../../domain/word-count';
+import { invalid } from '../../../shared/errors';
+import {
+  CONTACT_MODE_LABELS,
+  DEMAND_STATUS_LABELS,
+  EVENT_KIND_LABELS,
+  EXPERT_GRADE_LABELS,
+  EXPERT_KIND_LABELS,
+  MATCH_KIND_LABELS,
+  PRESS_CHANNEL_LABELS,
+  REPORT_KIND_LABELS,
+  SRDI_LABELS,
+} from '../../../shared/labels';
+import type { RecordInput, RecordKind } from '../../../shared/schemas/ledger-records';
+import type { Ctx } from '../../context';
+import { encryptPii, piiKey } from '../../crypto/pii';
+import type { SheetColumn } from '../../http/excel';
+
+// Each kind of ledger record as data (Convention 9): its table, columns, DTO and export columns. One service
+// (records.service.ts) does scope, concurrency and audit for all of them.
+
+/** The database seen without per-table typing: the generic service addresses tables by name. */
+export type LooseDb = Kysely<Record<string, Record<string, unknown>>>;
+export type LooseTx = Transaction<Record<string, Record<string, unknown>>>;
+export type Row = Record<string, unknown>;
+
+export interface KindContext {
+  ctx: Ctx;
+  tx: LooseTx;
+  stationId: string;
+  recordId: string;
+  /** the stored row when updating */
+  before: Row | null;
+}
+
+export interface RecordKindDef<K extends RecordKind = RecordKind> {
+  kind: K;
+  table: string;
+  /** audit entity name */
+  entity: string;
+  label: string;
+  /** column that dates the record (filters, ordering); null when undated */
+  dateColumn: string | null;
+  searchColumns: string[];
+  /** columns of the row from the validated input (without id, station_id and stamps) */
+  toRow(input: RecordInput<K>, k: KindContext): Promise<Row> | Row;
+  /** relations written after the row (event experts, registry) */
+  afterWrite?(input: RecordInput<K>, k: KindContext): Promise<void>;
+  /** refuses a delete or removes dependent rows */
+  beforeDelete?(k: KindContext): Promise<void>;
+  /** extra selected columns (joins) for lists */
+  join?: 'enterprise_by_uscc' | 'enterprise_by_id';
+  toDto(row: Row, extras: Map<string, Row>): Record<string, unknown>;
+  /** extra per-record data loaded for a page of rows */
+  loadExtras?(db: LooseDb, ids: string[]): Promise<Map<string, Row>>;
+  describe(row: Row): string;
+  exportColumns: SheetColumn<Record<string, unknown>>[];
+}
+
+const b = (v: unknown) => Number(v) === 1;
+const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const yes = (v: unknown) => (v ? '是' : '否');
+const stamp = (r: Row) => ({ id: r.id as string, version: Number(r.version), updatedAt: r.updated_at as string });
+
+async function upsertEnterprise(input: RecordInput<'enterprises'>, k: KindContext): Promise<string> {
+  const now = k.ctx.clock.now().toISOString();
+  const existing = await k.tx.selectFrom('enterprises').selectAll().where('uscc', '=', input.uscc).executeTakeFirst();
+  const next = {
+    name: input.name,
+    district_code: input.districtCode,
+    has_association: input.hasAssociation ? 1 : 0,
+    srdi: input.srdi,
+  };
+  if (!existing) {
+    const id = uuidv7();
+    await k.tx
+      .insertInto('enterprises')
+      .values({ id, uscc: input.uscc, ...next, created_at: now, updated_at: now, version: 1 })
+      .execute();
+    return id;
+  }
+  const changed = (Object.keys(next) as Array<keyof typeof next>).some((c) => existing[c] !== next[c]);
+  if (changed) {
+    // The registry is shared by all stations: keep what the flags were before this change (issue #3).
+    await k.tx
+      .insertInto('enterprise_history')
+      .values({
+        id: uuidv7(),
+        enterprise_id: existing.id,
+        changed_at: now,
+        actor_name: k.ctx.actor?.username ?? null,
+        name: existing.name,
+        district_code: existing.district_code,
+        has_association: existing.has_association,
+        srdi: existing.srdi,
+      })
+      .execute();
+    await k.tx
+      .updateTable('enterprises')
+      .set({ ...next, updated_at: now, version: Number(existing.version) + 1 })
+      .where('id', '=', existing.id as string)
+      .execute();
+  }
+  return existing.id as string;
+}
+
+const enterprises: RecordKindDef<'enterprises'> = {
+  kind: 'enterprises',
+  table: 'station_enterprises',
+  entity: 'station_enterprise',
+  label: '服务企业',
+  dateColumn: null,
+  searchColumns: ['e.name', 'e.uscc'],
+  join: 'enterprise_by_id',
+  async toRow(input, k) {
+    const enterpriseId = await upsertEnterprise(input, k);
+    const dup = await k.tx
+      .selectFrom('station_enterprises')
+      .select('id')
+      .where('station_id', '=', k.stationId)
+      .where('enterprise_id', '=', enterpriseId)
+      .where('id', '!=', k.recordId)
+      .executeTakeFirst();
+    if (dup) throw invalid([{ path: 'uscc', message: '该企业已在本站点的服务企业名录中' }]);
+    return { enterprise_id: enterpriseId, key_served: input.keyServed ? 1 : 0 };
+  },
+  toDto: (r) => ({
+    ...stamp(r),
+    enterpriseId: r.enterprise_id,
+    uscc: r.e_uscc,
+    name: r.e_name,
+    districtCode: r.e_district_code,
+    hasAssociation: b(r.e_has_association),
+    srdi: r.e_srdi,
+    keyServed: b(r.key_served),
+  }),
+  describe: (r) => `服务企业 ${s(r.e_name ?? r.enterprise_id)}`,
+  exportColumns: [
+    { header: '统一社会信用代码', width: 22, value: (d) => s(d.uscc) },
+    { header: '企业名称', width: 32, value: (d) => s(d.name) },
+    { header: '注册区代码', width: 10, value: (d) => s(d.districtCode) },
+    { header: '企业科协', width: 10, value: (d) => yes(d.hasAssociation) },
+    { header: '专精特新', width: 20, value: (d) => SRDI_LABELS[s(d.srdi)] ?? s(d.srdi) },
+    { header: '重点服务企业', width: 12, value: (d) => yes(d.keyServed) },
+  ],
+};
+
+const contacts: RecordKindDef<'contacts'> = {
+  kind: 'contacts',
+  table: 'contacts',
+  entity: 'contact',
+  label: '联系走访',
+  dateColumn: 'date',
+  searchColumns: ['r.uscc', 'r.note', 'e.name'],
+  join: 'enterprise_by_uscc',
+  toRow: (i) => ({ uscc: i.uscc, date: i.date, mode: i.mode, people: i.people ?? null, note: i.note ?? null }),
+  toDto: (r) => ({
+    ...stamp(r),
+    uscc: r.uscc,
+    enterpriseName: r.e_name ?? null,
+    date: r.date,
+    mode: r.mode,
+    people: r.people,
+    note: r.note,
+  }),
+  describe: (r) => `联系企业 ${s(r.uscc)}（${s(r.date)}）`,
+  exportColumns: [
+    { header: '联系日期', width: 12, value: (d) => s(d.date) },
+    { header: '统一社会信用代码', width: 22, value: (d) => s(d.uscc) },
+    { header: '企业名称', width: 30, value: (d) => s(d.enterpriseName) },
+    { header: '联系方式', width: 10, value: (d) => CONTACT_MODE_LABELS[s(d.mode)] ?? s(d.mode) },
+    { header: '参与人员', width: 20, value: (d) => s(d.people) },
+    { header: '备注', width: 40, value: (d) => s(d.note) },
+  ],
+};
+
+/** A ledger-facing id (D1, E1, A1) for records made in the app: short, unique in the station. */
+async function nextRef(k: KindContext, table: string, prefix: string): Promise<string> {
+  if (k.before) return k.before.ref as string;
+  const r = await k.tx
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('station_id', '=', k.stationId)
+    .executeTakeFirstOrThrow();
+  let n = Number(r.n) + 1;
+  for (;;) {
+    const ref = `${prefix}${n}`;
+    const taken = await k.tx
+      .selectFrom(table)
+      .select('id')
+      .where('station_id', '=', k.stationId)
+      .where('ref', '=', ref)
+      .executeTakeFirst();
+    if (!taken) return ref;
+    n += 1;
+  }
+}
+
+const demands: RecordKindDef<'demands'> = {
+  kind: 'demands',
+  table: 'demands',
+  entity: 'demand',
+  label: '企业需求',
+  dateColumn: 'collected_on',
+  searchColumns: ['r.title', 'r.uscc', 'e.name'],
+  join: 'enterprise_by_uscc',
+  toRow: async (i, k) => ({
+    ref: await nextRef(k, 'demands', 'D'),
+    uscc: i.uscc,
+    title: i.title,
+    collected_on: i.collectedOn,
+    status: i.status,
+    matched_kind: i.matchedKind ?? null,
+    matched_to: i.matchedTo ?? null,
+    matched_on: i.matchedOn ?? null,
+    docked_on: i.dockedOn ?? null,
+    resolved_on: i.resolvedOn ?? null,
+    closed_on: i.closedOn ?? null,
+    note: i.note ?? null,
+  }),
+  toDto: (r) => ({
+    ...stamp(r),
+    ref: r.ref,
+    uscc: r.uscc,
+    enterpriseName: r.e_name ?? null,
+    title: r.title,
+    collectedOn: r.collected_on,
+    status: r.status,
+    matchedKind: r.matched_kind,
+    matchedTo: r.matched_to,
+    matchedOn: r.matched_on,
+    dockedOn: r.docked_on,
+    resolvedOn: r.resolved_on,
+    closedOn: r.closed_on,
+    note: r.note,
+  }),
+  describe: (r) => `企业需求“${s(r.title)}”`,
+  exportColumns: [
+    { header: '编号', width: 8, value: (d) => s(d.ref) },
+    { header: '需求名称', width: 30, value: (d) => s(d.title) },
+    { header: '统一社会信用代码', width: 22, value: (d) => s(d.uscc) },
+    { header: '企业名称', width: 28, value: (d) => s(d.enterpriseName) },
+    { header: '征集日期', width: 12, value: (d) => s(d.collectedOn) },
+    { header: '状态', width: 10, value: (d) => DEMAND_STATUS_LABELS[s(d.status)] ?? s(d.status) },
+    { header: '匹配对象类型', width: 10, value: (d) => MATCH_KIND_LABELS[s(d.matchedKind)] ?? '' },
+    { header: '匹配对象', width: 20, value: (d) => s(d.matchedTo) },
+    { header: '匹配日期', width: 12, value: (d) => s(d.matchedOn) },
+    { header: '对接日期', width: 12, value: (d) => s(d.dockedOn) },
+    { header: '解决日期', width: 12, value: (d) => s(d.resolvedOn) },
+    { header: '关闭日期', width: 12, value: (d) => s(d.closedOn) },
+  ],
+};
+
+const experts: RecordKindDef<'experts'> = {
+  kind: 'experts',
+  table: 'experts',
+  entity: 'expert',
+  label: '专家与产业特派员',
+  dateColumn: null,
+  searchColumns: ['r.name', 'r.employer'],
+  toRow: async (i, k) => {
+    const key = piiKey(k.ctx.env);
+    const secret = (v: string | null | undefined, enc: string, masked: string) =>
+      v
+        ? { [enc]: encryptPii(v.toUpperCase(), key), [masked]: maskSecret(v) }
+        : { [enc]: k.before?.[enc] ?? null, [masked]: k.before?.[masked] ?? null };
+    return {
+      ref: await nextRef(k, 'experts', 'E'),
+      name: i.name,
+      kind: i.kind,
+      employer: i.employer ?? null,
+      title: i.title ?? null,
+      grade: i.grade ?? null,
+      phone: i.phone || null,
+      host_staff: i.hostStaff ? 1 : 0,
+      fiscally_supported: i.fiscallySupported ? 1 : 0,
+      ...secret(i.idCard, 'id_card_enc', 'id_card_masked'),
+      ...secret(i.bankAccount, 'bank_account_enc', 'bank_account_masked'),
+      bank_name: i.bankName ?? null,
+    };
+  },
+  async beforeDelete(k) {
+    const used = await k.tx
+      .selectFrom('event_experts')
+      .select('event_id')
+      .where('expert_id', '=', k.recordId)
+      .executeTakeFirst();
+    if (used) throw invalid([], '该专家已登记为活动到场专家，请先从活动中移除后再删除');
+  },
+  toDto: (r) => ({
+    ...stamp(r),
+    ref: r.ref,
+    name: r.name,
+    kind: r.kind,
+    employer: r.employer,
+    title: r.title,
+    grade: r.grade,
+    phone: r.phone,
+    hostStaff: b(r.host_staff),
+    fiscallySupported: b(r.fiscally_supported),
+    idCardMasked: r.id_card_masked,
+    bankAccountMasked: r.bank_account_masked,
+    bankName: r.bank_name,
+  }),
+  describe: (r) => `${EXPERT_KIND_LABELS[s(r.kind)] ?? '专家'} ${s(r.name)}`,
+  exportColumns: [
+    { header: '编号', width: 8, value: (d) => s(d.ref) },
+    { header: '姓名', width: 10, value: (d) => s(d.name) },
+    { header: '类别', width: 12, value: (d) => EXPERT_KIND_LABELS[s(d.kind)] ?? s(d.kind) },
+    { header: '工作单位', width: 28, value: (d) => s(d.employer) },
+    { header: '职称', width: 14, value: (d) => s(d.title) },
+    { header: '职称等级', width: 18, value: (d) => EXPERT_GRADE_LABELS[s(d.grade)] ?? '' },
+    { header: '电话', width: 14, value: (d) => s(d.phone) },
+    { header: '依托单位工作人员', width: 10, value: (d) => yes(d.hostStaff) },
+    { header: '财政供养人员', width: 10, value: (d) => yes(d.fiscallySupported) },
+    // Masked in every export (PIPL): the full number is shown only through an audited reveal.
+    { header: '身份证号（脱敏）', width: 22, value: (d) => s(d.idCardMasked) },
+    { header: '银行账号（脱敏）', width: 24, value: (d) => s(d.bankAccountMasked) },
+    { header: '开户行', width: 20, value: (d) => s(d.bankName) },
+  ],
+};
+
+const events: RecordKindDef<'events'> = {
+  kind: 'events',
+  table: 'events',
+  entity: 'event',
+  label: '活动',
+  dateColumn: 'date',
+  searchColumns: ['r.title', 'r.place'],
+  toRow: async (i, k) => ({
+    ref: await nextRef(k, 'events', 'A'),
+    kind: i.kind,
+    title: i.title,
+    date: i.date,
+    place: i.place ?? null,
+  }),
+  async afterWrite(i, k) {
+    const ids = [...new Set(i.expertIds)];
+    if (ids.length) {
+      const found = await k.tx
+        .selectFrom('experts')
+        .select('id')
+        .where('station_id', '=', k.stationId)
+        .where('id', 'in', ids)
+        .execute();
+      if (found.length !== ids.length) {
+        throw invalid([{ path: 'expertIds', message: '到场专家须是本站点已登记的专家' }]);
+      }
+    }
+    await k.tx.deleteFrom('event_experts').where('event_id', '=', k.recordId).execute();
+    for (const expertId of ids) {
+      await k.tx.insertInto('event_experts').values({ event_id: k.recordId, expert_id: expertId }).execute();
+    }
+    await k.tx.deleteFrom('event_enterprises').where('event_id', '=', k.recordId).execute();
+    for (const uscc of new Set(i.enterpriseUsccs)) {
+      await k.tx.insertInto('event_enterprises').values({ event_id: k.recordId, uscc }).execute();
+    }
+  },
+  async beforeDelete(k) {
+    await k.tx.deleteFrom('event_experts').where('event_id', '=', k.recordId).execute();
+    await k.tx.deleteFrom('event_enterprises').where('event_id', '=', k.recordId).execute();
+    await k.tx.deleteFrom('event_evidence').where('event_id', '=', k.recordId).execute();
+  },
+  async loadExtras(db, ids) {
+    const out = new Map<string, Row>();
+    if (!ids.length) return out;
+    for (const id of ids) out.set(id, { experts: [], enterprises: [], evidence: [] });
+    const ex = await db
+      .selectFrom('event_experts as ee')
+      .innerJoin('experts as x', 'x.id', 'ee.expert_id')
+      .select(['ee.event_id', 'x.id', 'x.name'])
+      .where('ee.event_id', 'in', ids)
+      .execute();
+    for (const r of ex) (out.get(r.event_id as string)!.experts as Row[]).push({ id: r.id, name: r.name });
+    const en = await db.selectFrom('event_enterprises').selectAll().where('event_id', 'in', ids).execute();
+    for (const r of en) (out.get(r.event_id as string)!.enterprises as unknown[]).push(r.uscc);
+    const ev = await db
+      .selectFrom('event_evidence as v')
+      .leftJoin('attachments as a', 'a.id', 'v.attachment_id')
+      .select(['v.id', 'v.event_id', 'v.kind', 'v.attachment_id', 'a.file_name', 'a.mime', 'a.size'])
+      .where('v.event_id', 'in', ids)
+      .orderBy('v.id')
+      .execute();
+    for (const r of ev) {
+      (out.get(r.event_id as string)!.evidence as Row[]).push({
+        id: r.id,
+        kind: r.kind,
+        attachmentId: r.attachment_id,
+        fileName: r.file_name ?? null,
+        mime: r.mime ?? null,
+        size: r.size === null || r.size === undefined ? null : Number(r.size),
+      });
+    }
+    return out;
+  },
+  toDto: (r, extras) => {
+    const x = extras.get(r.id as string) ?? { experts: [], enterprises: [], evidence: [] };
+    return {
+      ...stamp(r),
+      ref: r.ref,
+      kind: r.kind,
+      title: r.title,
+      date: r.date,
+      place: r.place,
+      experts: x.experts,
+      expertIds: (x.experts as Row[]).map((e) => e.id),
+      enterpriseUsccs: x.enterprises,
+      evidence: x.evidence,
+    };
+  },
+  describe: (r) => `活动“${s(r.title)}”（${s(r.date)}）`,
+  exportColumns: [
+    { header: '编号', width: 8, value: (d) => s(d.ref) },
+    { header: '活动类型', width: 12, value: (d) => EVENT_KIND_LABELS[s(d.kind)] ?? s(d.kind) },
+    { header: '活动名称', width: 30, value: (d) => s(d.title) },
+    { header: '日期', width: 12, value: (d) => s(d.date) },
+    { header: '地点', width: 20, value: (d) => s(d.place) },
+    { header: '到场专家', width: 30, value: (d) => (d.experts as Row[]).map((e) => e.name).join('、') },
+    { header: '到场专家人数', width: 10, value: (d) => (d.experts as Row[]).length },
+    { header: '参与企业数', width: 10, value: (d) => (d.enterpriseUsccs as string[]).length },
+    {
+      header: '佐证材料',
+      width: 24,
+      value: (d) => [...new Set((d.evidence as Row[]).map((e) => s(e.kind)))].join('、'),
+    },
+  ],
+};
+
+const pressReleases: RecordKindDef<'press-releases'> = {
+  kind: 'press-releases',
+  table: 'press_releases',
+  entity: 'press_release',
+  label: '新闻宣传',
+  dateColumn: 'date',
+  searchColumns: ['r.title', 'r.url'],
+  toRow: (i) => ({ title: i.title, date: i.date, channel: i.channel, url: i.url ?? null }),
+  toDto: (r) => ({ ...stamp(r), title: r.title, date: r.date, channel: r.channel, url: r.url }),
+  describe: (r) => `新闻稿“${s(r.title)}”`,
+  exportColumns: [
+    { header: '标题', width: 36, value: (d) => s(d.title) },
+    { header: '发布日期', width: 12, value: (d) => s(d.date) },
+    { header: '发布渠道', width: 12, value: (d) => PRESS_CHANNEL_LABELS[s(d.channel)] ?? s(d.channel) },
+    { header: '链接', width: 40, value: (d) => s(d.url) },
+  ],
+};
+
+const cooperations: RecordKindDef<'cooperations'> = {
+  kind: 'cooperations',
+  table: 'cooperations',
+  entity: 'cooperation',
+  label: '合作',
+  dateColumn: 'date',
+  searchColumns: ['r.title', 'r.content', 'r.parties_json'],
+  toRow: (i) => ({
+    title: i.title,
+    date: i.date,
+    parties_json: JSON.stringify(i.parties),
+    content: i.content,
+    has_content: hasContent(i.content) ? 1 : 0,
+  }),
+  toDto: (r) => ({
+    ...stamp(r),
+    title: r.title,
+    date: r.date,
+    parties: JSON.parse(s(r.parties_json) || '[]'),
+    content: r.content,
+    hasContent: b(r.has_content),
+  }),
+  describe: (r) => `合作“${s(r.title)}”`,
+  exportColumns: [
+    { header: '合作名称', width: 30, value: (d) => s(d.title) },
+    { header: '日期', width: 12, value: (d) => s(d.date) },
+    { header: '合作方', width: 30, value: (d) => (d.parties as string[]).join('、') },
+    { header: '合作内容', width: 50, value: (d) => s(d.content) },
+  ],
+};
+
+const outcomes: RecordKindDef<'outcomes'> = {
+  kind: 'outcomes',
+  table: 'outcomes',
+  entity: 'outcome',
+  label: '落地成果',
+  dateColumn: 'date',
+  searchColumns: ['r.title', 'r.uscc'],
+  toRow: (i) => ({ title: i.title, date: i.date, uscc: i.uscc ?? null, golden_bridge: i.goldenBridge ? 1 : 0 }),
+  toDto: (r) => ({ ...stamp(r), title: r.title, date: r.date, uscc: r.uscc, goldenBridge: b(r.golden_bridge) }),
+  describe: (r) => `落地成果“${s(r.title)}”`,
+  exportColumns: [
+    { header: '成果名称', width: 36, value: (d) => s(d.title) },
+    { header: '落地日期', width: 12, value: (d) => s(d.date) },
+    { header: '企业统一社会信用代码', width: 22, value: (d) => s(d.uscc) },
+    { header: '金桥工程候选', width: 12, value: (d) => yes(d.goldenBridge) },
+  ],
+};
+
+const achievements: RecordKindDef<'achievements'> = {
+  kind: 'achievements',
+  table: 'achievements',
+  entity: 'achievement',
+  label: '高校创新成果',
+  dateColumn: 'collected_on',
+  searchColumns: ['r.title', 'r.university'],
+  toRow: (i) => ({
+    title: i.title,
+    university: i.university,
+    collected_on: i.collectedOn,
+    promoted: i.promoted ? 1 : 0,
+  }),
+  toDto: (r) => ({
+    ...stamp(r),
+    title: r.title,
+    university: r.university,
+    collectedOn: r.collected_on,
+    promoted: b(r.promoted),
+  }),
+  describe: (r) => `高校创新成果“${s(r.title)}”`,
+  exportColumns: [
+    { header: '成果名称', width: 36, value: (d) => s(d.title) },
+    { header: '高校', width: 20, value: (d) => s(d.university) },
+    { header: '征集日期', width: 12, value: (d) => s(d.collectedOn) },
+    { header: '已推广', width: 10, value: (d) => yes(d.promoted) },
+  ],
+};
+
+const reports: RecordKindDef<'reports'> = {
+  kind: 'reports',
+  table: 'reports',
+  entity: 'report',
+  label: '报告',
+  dateColumn: 'submitted_on',
+  searchColumns: ['r.title'],
+  toRow: (i, k) => ({
+    kind: i.kind,
+    title: i.title,
+    submitted_on: i.submittedOn ?? null,
+    text: i.text,
+    // 字数 as LEDGER.md defines it, stored so that the KPI SQL takes max() without re-counting.
+    word_count: wordCount(i.text),
+    attachment_id: k.before?.attachment_id ?? null,
+  }),
+  toDto: (r) => ({
+    ...stamp(r),
+    kind: r.kind,
+    title: r.title,
+    submittedOn: r.submitted_on,
+    text: r.text,
+    wordCount: Number(r.word_count),
+    attachmentId: r.attachment_id,
+  }),
+  describe: (r) => `${REPORT_KIND_LABELS[s(r.kind)] ?? '报告'}“${s(r.title)}”`,
+  exportColumns: [
+    { header: '报告类型', width: 20, value: (d) => REPORT_KIND_LABELS[s(d.kind)] ?? s(d.kind) },
+    { header: '标题', width: 36, value: (d) => s(d.title) },
+    { header: '提交日期', width: 12, value: (d) => s(d.submittedOn) },
+    { header: '字数', width: 10, value: (d) => Number(d.wordCount) },
+  ],
+};
+
+export const RECORD_KIND_DEFS: { [K in RecordKind]: RecordKindDef<K> } = {
+  enterprises,
+  contacts,
+  demands,
+  experts,
+  events,
+  'press-releases': pressReleases,
+  cooperations,
+  outcomes,
+  achievements,
+  reports,
+};

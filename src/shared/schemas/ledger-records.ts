@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { demandStepIssues } from '../../domain/demand-lifecycle';
+import { isValidIdCard } from '../../domain/id-card';
+import {
+  CONTACT_MODES,
+  DEMAND_STATUSES,
+  EVENT_KINDS,
+  EXPERT_KINDS,
+  PRESS_CHANNELS,
+  REPORT_KINDS,
+  SRDI_LEVELS,
+} from '../../domain/ledger/codes';
+import { isIsoDate } from '../../domain/ledger/schema';
+import { EXPERT_GRADES } from '../../domain/policy/types';
+import { isValidUscc, normalizeUscc } from '../../domain/uscc';
+import { districtCodeField, phoneField } from './fields';
+
+// Input schemas of a station's ledger records (issue #3), shared by the forms and the routes. Messages name the field.
+
+const date = (name: string) =>
+  z.string({ error: `请选择${name}` }).refine(isIsoDate, { message: `${name}应为 YYYY-MM-DD 格式的有效日期` });
+const optDate = (name: string) => date(name).nullable().optional();
+const text = (name: string, max: number, min = 1) =>
+  z
+    .string({ error: `请输入${name}` })
+    .trim()
+    .min(min, `请输入${name}`)
+    .max(max, `${name}不能超过 ${max} 字`);
+const optText = (name: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${name}不能超过 ${max} 字`)
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null));
+const flag = (name: string) => z.boolean({ error: `请选择${name}` });
+
+/** GB 32100 check, after trimming and upper-casing (the same normalisation as the KPI engine). */
+export const usccField = z
+  .string({ error: '请输入统一社会信用代码' })
+  .transform(normalizeUscc)
+  .refine((v) => v.length === 18, { message: '统一社会信用代码应为 18 位' })
+  .refine(isValidUscc, { message: '统一社会信用代码校验位不正确（GB 32100-2015），请核对' });
+
+export const enterpriseRecordSchema = z.object({
+  uscc: usccField,
+  name: text('企业名称', 100, 2),
+  districtCode: districtCodeField,
+  hasAssociation: flag('是否建有企业科协'),
+  srdi: z.enum(SRDI_LEVELS, { error: '请选择专精特新级别' }),
+  keyServed: flag('是否重点服务企业'),
+});
+
+export const contactRecordSchema = z.object({
+  uscc: usccField,
+  date: date('联系日期'),
+  mode: z.enum(CONTACT_MODES, { error: '请选择联系方式' }),
+  people: optText('参与人员', 200),
+  note: optText('备注', 2000),
+});
+
+export const demandRecordSchema = z
+  .object({
+    uscc: usccField,
+    title: text('需求名称', 200, 2),
+    collectedOn: date('征集日期'),
+    status: z.enum(DEMAND_STATUSES, { error: '请选择需求状态' }),
+    matchedKind: z.enum(['expert', 'university', 'achievement']).nullable().optional(),
+    matchedTo: optText('匹配对象', 200),
+    matchedOn: optDate('匹配日期'),
+    dockedOn: optDate('对接日期'),
+    resolvedOn: optDate('解决日期'),
+    closedOn: optDate('关闭日期'),
+    note: optText('备注', 2000),
+  })
+  .superRefine((d, ctx) => {
+    for (const i of demandStepIssues(d)) ctx.addIssue({ code: 'custom', path: [i.path], message: i.message });
+  });
+
+export const expertRecordSchema = z.object({
+  name: text('姓名', 30, 2),
+  kind: z.enum(EXPERT_KINDS, { error: '请选择类别' }),
+  employer: optText('工作单位', 100),
+  title: optText('职称', 50),
+  grade: z.enum(EXPERT_GRADES, { error: '请选择职称等级' }).nullable().optional(),
+  phone: phoneField(false).nullable().optional(),
+  hostStaff: flag('是否依托单位工作人员'),
+  fiscallySupported: flag('是否财政供养人员'),
+  /** Write-only: the response carries the masked form. Empty keeps the stored value on update. */
+  idCard: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || isValidIdCard(v), { message: '身份证号码格式或校验位不正确（GB 11643）' })
+    .nullable()
+    .optional(),
+  bankAccount: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^\d{12,30}$/.test(v), { message: '银行账号应为 12–30 位数字' })
+    .nullable()
+    .optional(),
+  bankName: optText('开户行', 100),
+});
+
+export const eventRecordSchema = z.object({
+  kind: z.enum(EVENT_KINDS, { error: '请选择活动类型' }),
+  title: text('活动名称', 200, 2),
+  date: date('活动日期'),
+  place: optText('活动地点', 200),
+  /** ids of the station's registered experts present */
+  expertIds: z.array(z.string().min(1)).max(200, '到场专家过多').default([]),
+  /** USCCs of the enterprises present */
+  enterpriseUsccs: z.array(usccField).max(500, '参与企业过多').default([]),
+});
+
+export const pressReleaseRecordSchema = z.object({
+  title: text('标题', 200, 2),
+  date: date('发布日期'),
+  channel: z.enum(PRESS_CHANNELS, { error: '请选择发布渠道' }),
+  url: z
+    .string()
+    .trim()
+    .max(500, '链接过长')
+    .refine((v) => v === '' || /^https?:\/\/\S+$/i.test(v), { message: '链接应以 http:// 或 https:// 开头' })
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null)),
+});
+
+export const cooperationRecordSchema = z.object({
+  title: text('合作名称', 200, 2),
+  date: date('合作日期'),
+  parties: z.array(text('合作方', 100)).min(1, '请至少填写一个合作方').max(20, '合作方过多'),
+  /** 第七条 asks for concrete content; a blank one is kept but does not count */
+  content: z.string().trim().max(5000, '合作内容不能超过 5000 字').default(''),
+});
+
+export const outcomeRecordSchema = z.object({
+  title: text('成果名称', 200, 2),
+  date: date('落地日期'),
+  uscc: usccField.nullable().optional(),
+  goldenBridge: flag('是否金桥工程候选'),
+});
+
+export const achievementRecordSchema = z.object({
+  title: text('成果名称', 200, 2),
+  university: text('高校', 100, 2),
+  collectedOn: date('征集日期'),
+  promoted: flag('是否已推广'),
+});
+
+export const reportRecordSchema = z.object({
+  kind: z.enum(REPORT_KINDS, { error: '请选择报告类型' }),
+  title: text('报告标题', 200, 2),
+  submittedOn: optDate('提交日期'),
+  text: z.string({ error: '请输入报告正文' }).max(200_000, '报告正文过长（超过 20 万字符）'),
+});
+
+export const RECORD_SCHEMAS = {
+  enterprises: enterpriseRecordSchema,
+  contacts: contactRecordSchema,
+  demands: demandRecordSchema,
+  experts: expertRecordSchema,
+  events: eventRecordSchema,
+  'press-releases': pressReleaseRecordSchema,
+  cooperations: cooperationRecordSchema,
+  outcomes: outcomeRecordSchema,
+  achievements: achievementRecordSchema,
+  reports: reportRecordSchema,
+} as const;
+export type RecordKind = keyof typeof RECORD_SCHEMAS;
+export const RECORD_KINDS = Object.keys(RECORD_SCHEMAS) as RecordKind[];
+export type RecordInput<K extends RecordKind> = z.output<(typeof RECORD_SCHEMAS)[K]>;
+
+export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
+  enterprises: '服务企业',
+  contacts: '联系走访',
+  demands: '企业需求',
+  experts: '专家与产业特派员',
+  events: '活动',
+  'press-releases': '新闻宣传',
+  cooperations: '合作',
+  outcomes: '落地成果',
+  achievements: '高校创新成果',
+  reports: '报告',
+};
+
+export const recordListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  from: z.string().refine(isIsoDate, { message: '开始日期格式不正确' }).optional(),
+  to: z.string().refine(isIsoDate, { message: '结束日期格式不正确' }).optional(),
+});
+
+export const revealSchema = z.object({
+  field: z.enum(['idCard', 'bankAccount'], { error: '请选择要查看的字段' }),
+  reason: z.string({ error: '请填写查看原因' }).trim().min(4, '请填写查看原因（至少 4 个字）').max(200, '原因过长'),
+});
