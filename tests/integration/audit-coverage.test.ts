@@ -24,7 +24,7 @@ import {
   TABLES,
   validUscc,
 } from './support/fixtures';
-import { DOCX, evidenceOf, ledgerFor, PNG, validRecordBody } from './support/ledger-requests';
+import { DOCX, evidenceOf, ledgerFor, ledgerXlsx, PNG, validRecordBody } from './support/ledger-requests';
 
 const snapshotOf = (snap: Record<string, unknown[]>, tables: readonly string[]) =>
   Object.fromEntries(tables.map((t) => [t, snap[t]]));
@@ -296,6 +296,14 @@ Object.assign(CASES, {
       body: { ledger: { ...(stash.ledger as object), programYear: 1999 }, replace: true },
       status: 400,
     }),
+  },
+  'POST /api/v1/stations/{id}/ledger/xlsx': {
+    as: 'host',
+    setup: async (t, ids) => {
+      stash = { id: '', version: 0, ledger: await ledgerXlsx(t, ids.stations.haidian) };
+    },
+    valid: (_t, ids) => ({ path: `${HD(ids)}/ledger/xlsx?replace=1`, rawBody: octet(stash.ledger as Uint8Array) }),
+    invalid: (_t, ids) => ({ path: `${HD(ids)}/ledger/xlsx?replace=1`, rawBody: octet(PNG), status: 400 }),
   },
   'POST /api/v1/stations/{id}/events/{recordId}/evidence': {
     as: 'host',

@@ -9,7 +9,16 @@ import { can, PERMISSIONS, ROLE_SCOPE, ROLES, type Role } from '../../src/shared
 import { RECORD_KINDS, type RecordKind } from '../../src/shared/schemas/ledger-records';
 import { createTestApp, type TestApp } from '../setup/test-app';
 import { CHAOYANG, DEMO_USERS, demoIds, HAIDIAN, rawRequest } from './support/fixtures';
-import { attachmentOf, DOCX, evidenceOf, ledgerFor, PNG, recordOf, validRecordBody } from './support/ledger-requests';
+import {
+  attachmentOf,
+  DOCX,
+  evidenceOf,
+  ledgerFor,
+  ledgerXlsx,
+  PNG,
+  recordOf,
+  validRecordBody,
+} from './support/ledger-requests';
 
 const t: TestApp = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '10000' } });
 const ids = await demoIds(t);
@@ -181,6 +190,8 @@ async function stationRequest(route: RouteMeta, stationId: string): Promise<Stat
     return { params, body: { ledger: await ledgerFor(t, stationId), dryRun: true } };
   if (key === 'POST /api/v1/stations/{id}/events/{recordId}/evidence')
     return { params, query: 'kind=photo&fileName=现场照片.png', bytes: PNG };
+  if (key === 'POST /api/v1/stations/{id}/ledger/xlsx')
+    return { params, query: 'dryRun=1', bytes: await ledgerXlsx(t, stationId) };
   if (key === 'POST /api/v1/stations/{id}/reports/docx')
     return { params, query: `kind=summary&title=${encodeURIComponent('年度总结')}&fileName=summary.docx`, bytes: DOCX };
   if (key === 'POST /api/v1/stations/{id}/experts/{recordId}/reveal')

@@ -1,8 +1,11 @@
 // Valid requests for the ledger routes (issue #3), shared by the authorization matrix and the audit-coverage test:
 // each write must be valid so that a refusal proves the permission or the scope, not a validation error.
 import { idCardCheckChar } from '../../../src/domain/id-card';
+import type { LedgerInput } from '../../../src/domain/ledger/schema';
+import { policy2025 } from '../../../src/domain/policy/index';
 import { usccCheckChar } from '../../../src/domain/uscc';
 import { samplePng } from '../../../src/server/demo/sample-png';
+import { ledgerWorkbook } from '../../../src/server/features/ledger/ledger-excel';
 import type { RecordKind } from '../../../src/shared/schemas/ledger-records';
 import { minimalDocx } from '../../setup/docx';
 import type { TestApp } from '../../setup/test-app';
@@ -128,6 +131,11 @@ export async function ledgerFor(t: TestApp, stationId: string): Promise<Record<s
     },
     contacts: [{ uscc: freshUscc(), date: st.period_start, mode: 'visit' }],
   };
+}
+
+/** The same minimal ledger as an Excel workbook, as a station would upload it. */
+export async function ledgerXlsx(t: TestApp, stationId: string): Promise<Uint8Array> {
+  return new Uint8Array(await ledgerWorkbook((await ledgerFor(t, stationId)) as LedgerInput, policy2025));
 }
 
 export const PNG = samplePng(16, 12);

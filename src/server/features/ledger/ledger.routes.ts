@@ -1,15 +1,104 @@
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { EVIDENCE_KINDS, REPORT_KINDS } from '../../../domain/ledger/codes';
 import { isIsoDate } from '../../../domain/ledger/schema';
 import { contentDisposition } from '../../blobs/filename';
-import type { Router } from '../../http/router';
+import { fileResponse, XLSX_TYPE } from '../../http/excel';
+import type { Env, Router } from '../../http/router';
+import { loadPolicy } from '../program-years/program-years.service';
 import { addEventEvidence, createReportFromDocx, readAttachment, removeEventEvidence } from './attachments.service';
-import { exportLedger, importLedger } from './ledger.service';
+import { exportLedger, type ImportProblem, type ImportReport, importLedger } from './ledger.service';
+import { ledgerWorkbook, locateLedgerPath, readLedgerWorkbook } from './ledger-excel';
+import { requireStation } from './station-access';
 
 const stationParam = z.object({ id: z.string().min(1).max(64) });
 const fileName = z.string({ error: '缺少文件名' }).trim().min(1, '缺少文件名').max(200, '文件名过长');
+const flag = z
+  .enum(['0', '1', 'true', 'false'], { error: '应为 0 或 1' })
+  .default('0')
+  .transform((v) => v === '1' || v === 'true');
+
+function importResponse(c: Context<Env>, report: ImportReport): Response {
+  if (report.ok) return c.json(report);
+  return c.json(
+    {
+      error: {
+        code: 'validation',
+        message: `台账有 ${report.errors.length} 处问题，未导入任何记录；请按校验报告修改后重新导入`,
+        issues: report.errors.map((e) => ({ path: e.path, message: e.message })),
+      },
+      report,
+    },
+    400,
+  );
+}
+
 export function registerLedgerRoutes(r: Router): void {
   const tag = '站点台账';
+  r.route({
+    method: 'get',
+    path: '/api/v1/ledger-template',
+    tag,
+    summary: '下载台账导入模板（Excel，每个台账数组一个工作表，代码列带下拉选项）',
+    access: { permission: 'read:ledger' },
+    query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+    produces: 'xlsx',
+    handler: async (c, { query, ctx }) => {
+      const policy = await loadPolicy(ctx.db, query.year);
+      return fileResponse(c, await ledgerWorkbook(null, policy), `${query.year}年度站点台账导入模板.xlsx`, XLSX_TYPE);
+    },
+  });
+  r.route({
+    method: 'get',
+    path: '/api/v1/stations/{id}/ledger/xlsx',
+    tag,
+    summary: '导出站点台账（Excel）',
+    access: { permission: 'read:ledger' },
+    scoped: { param: 'id', entity: 'station' },
+    params: stationParam,
+    produces: 'xlsx',
+    handler: async (c, { params, ctx }) => {
+      const ledger = await exportLedger(ctx, params.id);
+      const policy = await loadPolicy(ctx.db, ledger.programYear);
+      return fileResponse(c, await ledgerWorkbook(ledger, policy), `${ledger.station.name}-台账.xlsx`, XLSX_TYPE);
+    },
+  });
+  r.route({
+    method: 'post',
+    path: '/api/v1/stations/{id}/ledger/xlsx',
+    tag,
+    summary: '导入站点台账（Excel）：校验报告按工作表、行、列列出问题，全部通过才写入',
+    access: { permission: 'import:ledger' },
+    scoped: { param: 'id', entity: 'station' },
+    params: stationParam,
+    query: z.object({ replace: flag, dryRun: flag }),
+    upload: true,
+    handler: async (c, { params, query, body, ctx }) => {
+      const station = await requireStation(ctx, params.id);
+      const policy = await loadPolicy(ctx.db, station.program_year);
+      const book = await readLedgerWorkbook(body as Uint8Array, policy);
+      const pre: ImportProblem[] = book.problems.map((p) => ({
+        path: '',
+        sheet: p.sheet,
+        row: p.row,
+        column: p.column,
+        message: p.message,
+      }));
+      const report = await importLedger(ctx, params.id, book.value, { ...query, preProblems: pre });
+      // Locate schema problems in the workbook (sheet, row, column), once per cell.
+      const seen = new Set(pre.map((p) => `${p.sheet}|${p.row}|${p.column}`));
+      report.errors = report.errors.filter((e) => {
+        if (e.sheet !== undefined) return true;
+        Object.assign(e, locateLedgerPath(e.path, book.value));
+        const key = `${e.sheet}|${e.row}|${e.column}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      for (const w of report.warnings) Object.assign(w, locateLedgerPath(w.path, book.value));
+      return importResponse(c, report);
+    },
+  });
   r.route({
     method: 'get',
     path: '/api/v1/stations/{id}/ledger',
@@ -39,18 +128,7 @@ export function registerLedgerRoutes(r: Router): void {
     }),
     handler: async (c, { params, body, ctx }) => {
       const report = await importLedger(ctx, params.id, body.ledger, { replace: body.replace, dryRun: body.dryRun });
-      if (report.ok) return c.json(report);
-      return c.json(
-        {
-          error: {
-            code: 'validation',
-            message: `台账有 ${report.errors.length} 处问题，未导入任何记录；请按校验报告修改后重新导入`,
-            issues: report.errors.map((e) => ({ path: e.path, message: e.message })),
-          },
-          report,
-        },
-        400,
-      );
+      return importResponse(c, report);
     },
   });
   r.route({

@@ -546,6 +546,7 @@ export async function writeStationLedger(
   station: StationTable,
   ledger: Ledger,
   replace: boolean,
+  actorOverride?: { id: string | null; name: string | null; role: string | null },
 ): Promise<Record<string, number>> {
   return writeTx(ctx, async (tx, audit) => {
     const existing = await stationRecordCount(tx, station.id);
@@ -563,6 +564,7 @@ export async function writeStationLedger(
         .map(([k, n]) => `${k} ${n} 条`)
         .join('，')}${existing > 0 ? `（替换原有 ${existing} 条记录）` : ''}`,
       after: { counts: c, replaced: existing },
+      actorOverride,
     });
     return c;
   });

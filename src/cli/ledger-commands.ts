@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { uuidv7 } from 'uuidv7';
+import { type Ledger, parseLedgerText } from '../domain/ledger/schema';
+import { normalizeUscc } from '../domain/uscc';
+import { writeTx } from '../server/audit/audit';
+import type { Ctx } from '../server/context';
+import type { StationTable } from '../server/db/schema';
+import { evaluateStation } from '../server/features/kpis/kpis.service';
+import { buildLedger, importChecks, writeStationLedger } from '../server/features/ledger/ledger.service';
+import { ensureBuiltInYears } from '../server/features/program-years/program-years.service';
+import type { CliIo } from './evaluate';
+
+// `qianqi import | export | kpis` (issue #3): the same services as the web, acting as the command line ('cli' in the
+// audit trail). `kpis` of a station equals `evaluate` of its exported ledger.
+
+const CLI_ACTOR = { id: null, name: 'cli', role: null };
+
+async function stationOf(ctx: Ctx, id: string | undefined, io: CliIo): Promise<StationTable | null> {
+  if (!id) {
+    io.err('缺少站点：--station ID');
+    return null;
+  }
+  const s = await ctx.db.selectFrom('stations').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!s) io.err(`站点 ${id} 不存在`);
+  return s ?? null;
+}
+
+export async function runExport(ctx: Ctx, stationId: string | undefined, io: CliIo): Promise<number> {
+  const s = await stationOf(ctx, stationId, io);
+  if (!s) return 2;
+  io.out(`${JSON.stringify(await buildLedger(ctx, s), null, 2)}\n`);
+  return 0;
+}
+
+export async function runKpis(ctx: Ctx, stationId: string | undefined, io: CliIo): Promise<number> {
+  const s = await stationOf(ctx, stationId, io);
+  if (!s) return 2;
+  io.out(`${JSON.stringify(await evaluateStation(ctx, s), null, 2)}\n`);
+  return 0;
+}
+
+/** The station the ledger names (year, type, district; for IUR the host), created with its host when missing. */
+async function findOrCreateStation(ctx: Ctx, ledger: Ledger, io: CliIo): Promise<StationTable> {
+  const st = ledger.station;
+  const hostUscc = st.host.uscc ? normalizeUscc(st.host.uscc) : null;
+  return writeTx(ctx, async (tx, audit) => {
+    let host = hostUscc
+      ? await tx.selectFrom('organizations').selectAll().where('uscc', '=', hostUscc).executeTakeFirst()
+      : await tx
+          .selectFrom('organizations')
+          .selectAll()
+          .where('name', '=', st.host.name)
+          .where('kind', '=', 'host')
+          .executeTakeFirst();
+    const now = ctx.clock.now().toISOString();
+    if (!host) {
+      host = {
+        id: uuidv7(),
+        kind: 'host',
+        // The ledger does not say what kind of body the host is; the Center corrects it on the organisation page.
+        host_kind: st.type === 'iur' ? 'university_association' : 'association',
+        name: st.host.name,
+        uscc: hostUscc,
+        district_code: st.district,
+        contact_name: null,
+        contact_phone: null,
+        address: null,
+        is_active: 1,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      };
+      await tx.insertInto('organizations').values(host).execute();
+      await audit.record({
+        entity: 'organization',
+        entityId: host.id,
+        action: 'create',
+        summary: `命令行导入台账时新建依托单位“${host.name}”`,
+        after: { ...host },
+        actorOverride: CLI_ACTOR,
+      });
+      io.err(
+        `已新建依托单位“${host.name}”（单位类型暂定为${host.host_kind === 'association' ? '协会' : '高校科协'}，请在系统中核对）`,
+      );
+    }
+    let q = tx
+      .selectFrom('stations')
+      .selectAll()
+      .where('program_year', '=', ledger.programYear)
+      .where('type', '=', st.type);
+    q = st.district ? q.where('district_code', '=', st.district) : q.where('host_org_id', '=', host.id);
+    const found = await q.executeTakeFirst();
+    if (found) return found;
+    const station: StationTable = {
+      id: uuidv7(),
+      program_year: ledger.programYear,
+      type: st.type,
+      district_code: st.district,
+      host_org_id: host.id,
+      name: st.name,
+      period_start: st.period.start,
+      period_end: st.period.end,
+      leader_name: '（待补充）',
+      leader_phone: '',
+      contact_name: '（待补充）',
+      contact_phone: '',
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    };
+    await tx.insertInto('stations').values(station).execute();
+    await audit.record({
+      entity: 'station',
+      entityId: station.id,
+      action: 'create',
+      summary: `命令行导入台账时新建工作站点“${station.name}”`,
+      after: { ...station },
+      actorOverride: CLI_ACTOR,
+    });
+    io.err(`已新建工作站点“${station.name}”（${station.id}），负责人和联系人待补充`);
+    return station;
+  });
+}
+
+export async function runImport(ctx: Ctx, args: string[], io: CliIo): Promise<number> {
+  const file = args.find((a) => !a.startsWith('--'));
+  if (!file) {
+    io.err('缺少台账文件：bin/qianqi import FILE [--replace]');
+    return 2;
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    io.err(`$: 无法读取文件 ${file}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+    return 2;
+  }
+  await ensureBuiltInYears(ctx);
+  const years = new Set((await ctx.db.selectFrom('program_years').select('year').execute()).map((r) => r.year));
+  const parsed = parseLedgerText(text, (y) => years.has(y));
+  if (!parsed.ok) {
+    for (const p of parsed.problems) io.err(p);
+    return 2;
+  }
+  const station = await findOrCreateStation(ctx, parsed.ledger, io);
+  const checks = importChecks(parsed.ledger, station);
+  for (const w of checks.warnings) io.err(`提示 ${w.path}: ${w.message}`);
+  if (checks.errors.length) {
+    for (const e of checks.errors) io.err(`${e.path}: ${e.message}`);
+    return 2;
+  }
+  const counts = await writeStationLedger({ ...ctx, actor: null }, station, parsed.ledger, args.includes('--replace'));
+  io.out(`${JSON.stringify({ station: station.id, counts })}\n`);
+  return 0;
+}
