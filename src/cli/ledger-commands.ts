@@ -149,7 +149,7 @@ export async function runImport(ctx: Ctx, args: string[], io: CliIo): Promise<nu
     for (const e of checks.errors) io.err(`${e.path}: ${e.message}`);
     return 2;
   }
-  const counts = await writeStationLedger({ ...ctx, actor: null }, station, parsed.ledger, args.includes('--replace'));
+  const counts = await writeStationLedger(ctx, station, parsed.ledger, args.includes('--replace'), CLI_ACTOR);
   io.out(`${JSON.stringify({ station: station.id, counts })}\n`);
   return 0;
 }

@@ -151,3 +151,44 @@ export async function download(path: string, fallbackName = '导出.xlsx'): Prom
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return name;
 }
+
+/**
+ * Uploads one file's bytes (application/octet-stream) to an upload route; the server sniffs the type from the bytes.
+ * XMLHttpRequest rather than fetch, for an upload progress indicator on large ledgers and photos.
+ */
+export function uploadFile<T>(
+  path: string,
+  file: Blob,
+  opts: RequestOptions & { onProgress?: (percent: number) => void } = {},
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) opts.onProgress?.(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onerror = () => {
+      const err = new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
+      if (!opts.quiet) apiHooks.notify(err);
+      reject(err);
+    };
+    xhr.onload = async () => {
+      const res = new Response(xhr.responseText, {
+        status: xhr.status,
+        headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' },
+      });
+      if (res.ok) {
+        resolve((await res.json()) as T);
+        return;
+      }
+      const err = await toApiError(res.clone());
+      (err as ApiError & { body?: unknown }).body = await res.json().catch(() => null);
+      handleError(err, opts);
+      reject(err);
+    };
+    xhr.send(file);
+  });
+}

@@ -9,6 +9,7 @@ import { useDistricts } from '../../lib/districts';
 import { formatInstant } from '../../lib/format';
 import { useDeleteStation, useStation } from './api';
 import { typeColor } from './columns';
+import { StationTabs } from './station-tabs';
 
 const StationForm = lazy(() => import('./station-form').then((m) => ({ default: m.StationForm })));
 
@@ -82,6 +83,7 @@ export default function StationDetailPage() {
           )
         }
       />
+      <StationTabs stationId={s.id} />
       <Card size="small">
         <Descriptions
           bordered

@@ -1,0 +1,64 @@
+// How KPI figures read on screen: pure functions, shared by the station page, the matrix and the home card.
+import type { PaceStatus } from '../../../domain/kpi/forecast';
+
+const int = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
+
+/** A share (0.4) as a percentage with one decimal: `40.0%`. */
+export function formatShare(v: number): string {
+  return `${(Math.round(v * 1000) / 10).toFixed(1)}%`;
+}
+
+/** A KPI value as the user reads it: a share as a percentage, words as `3,000 字`, a count with its unit. */
+export function formatKpiValue(v: number, measure: string, unit = ''): string {
+  if (measure === 'share') return formatShare(v);
+  if (measure === 'words') return `${int.format(v)} 字`;
+  return unit ? `${int.format(v)} ${unit}` : int.format(v);
+}
+
+/** A value in a dense matrix cell: no unit (it is in the column header), a share still as a percentage. */
+export function formatCell(v: number, measure: string): string {
+  return measure === 'share' ? formatShare(v) : int.format(v);
+}
+
+/** The progress towards a target, 0–100 (capped), for a progress bar. A zero target counts as reached. */
+export function progressPercent(actual: number, target: number): number {
+  if (target <= 0) return 100;
+  return Math.max(0, Math.min(100, Math.floor((actual / target) * 1000) / 10));
+}
+
+export type AttainmentLevel = 'met' | 'near' | 'low';
+
+/** ≥ 100 % met, ≥ 60 % near, else low: the colour of a matrix cell. */
+export function attainmentLevel(ratio: number): AttainmentLevel {
+  if (ratio >= 1) return 'met';
+  if (ratio >= 0.6) return 'near';
+  return 'low';
+}
+
+export const ATTAINMENT_STYLE: Record<AttainmentLevel, { label: string; background: string; color: string }> = {
+  met: { label: '达标（≥100%）', background: '#d9f7be', color: '#135200' },
+  near: { label: '接近（60%–99%）', background: '#fff1b8', color: '#613400' },
+  low: { label: '不足（<60%）', background: '#ffccc7', color: '#820014' },
+};
+
+/** The pace of a KPI (issue #3) in Chinese, with the antd Tag colour and the Progress bar colour. */
+export const PACE_STATUS: Record<PaceStatus, { label: string; tag: string; bar: string; hint: string }> = {
+  met: { label: '达标', tag: 'success', bar: '#52c41a', hint: '实际值已达到目标值' },
+  on_track: { label: '进度正常', tag: 'processing', bar: '#1677ff', hint: '按当前进度，期末可达到目标值' },
+  at_risk: { label: '有风险', tag: 'warning', bar: '#fa8c16', hint: '按当前进度，期末难以达到目标值' },
+  due: { label: '期末提交', tag: 'default', bar: '#8c8c8c', hint: '报告类指标在项目期末提交' },
+  not_met: { label: '未达标', tag: 'error', bar: '#ff4d4f', hint: '项目期已结束，未达到目标值' },
+  not_started: { label: '未开始', tag: 'default', bar: '#bfbfbf', hint: '项目期尚未开始' },
+};
+
+/** `已过 37%` of the period, or that it is over / not begun. */
+export function periodProgressLabel(elapsed: number): string {
+  if (elapsed >= 1) return '项目期已结束';
+  if (elapsed <= 0) return '项目期尚未开始';
+  return `项目期已过 ${Math.min(99, Math.max(1, Math.round(elapsed * 100)))}%`;
+}
+
+/** A station's share of KPIs met (metCount / kpiCount), 0 when it has none. */
+export function attainmentOf(met: number, all: number): number {
+  return all > 0 ? met / all : 0;
+}
