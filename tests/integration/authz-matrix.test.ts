@@ -29,7 +29,9 @@ const MISSING_ID = '01900000-0000-7000-8000-000000000000';
 /** Values for path parameters that name no scoped record. */
 const PLAIN_PARAMS: Record<string, string> = { year: '2025' };
 /** Query strings for GET routes that need one (default: the demo year). */
-const GET_QUERY: Record<string, string> = {};
+const GET_QUERY: Record<string, string> = {
+  '/api/v1/enterprises/lookup': `uscc=${(await t.deps.db.selectFrom('enterprises').select('uscc').executeTakeFirstOrThrow()).uscc}`,
+};
 const DEFAULT_GET_QUERY = 'year=2025';
 
 // ---------------------------------------------------------------------------------------------------------------

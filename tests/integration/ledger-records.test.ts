@@ -237,3 +237,31 @@ describe('demands and reports', () => {
     expect(r.res.headers.get('content-type')).toContain('spreadsheetml');
   });
 });
+
+describe('the enterprise registry', () => {
+  it('the Center lists every enterprise; a district only those its stations list', async () => {
+    const all = await t.call(center, 'GET', '/api/v1/enterprises?pageSize=1');
+    const stored = await t.deps.db.selectFrom('enterprises').select('id').execute();
+    expect(all.json.total).toBe(stored.length);
+    const hd = await t.call(district, 'GET', '/api/v1/enterprises?pageSize=200');
+    const listedHere = await t.deps.db
+      .selectFrom('station_enterprises as se')
+      .innerJoin('stations as s', 's.id', 'se.station_id')
+      .select('se.enterprise_id')
+      .distinct()
+      .where('s.district_code', '=', '110108')
+      .execute();
+    expect(hd.json.total).toBe(listedHere.length);
+    expect(hd.json.total).toBeLessThan(all.json.total);
+  });
+
+  it('looks up one code with its history of flag changes', async () => {
+    const code = validUscc(1, '91110108');
+    const r = await t.call(district, 'GET', `/api/v1/enterprises/lookup?uscc=${code.toLowerCase()}`);
+    expect(r.status).toBe(200);
+    expect(r.json.uscc).toBe(code);
+    expect(r.json.history[0]).toMatchObject({ srdi: 'municipal', by: 'host' });
+    const none = await t.call(district, 'GET', `/api/v1/enterprises/lookup?uscc=${validUscc(77, '91110108')}`);
+    expect(none.status).toBe(404);
+  });
+});

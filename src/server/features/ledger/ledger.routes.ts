@@ -2,11 +2,14 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { EVIDENCE_KINDS, REPORT_KINDS } from '../../../domain/ledger/codes';
 import { isIsoDate } from '../../../domain/ledger/schema';
+import { districtCodeField } from '../../../shared/schemas/fields';
 import { contentDisposition } from '../../blobs/filename';
 import { fileResponse, XLSX_TYPE } from '../../http/excel';
+import { pageQuery } from '../../http/paging';
 import type { Env, Router } from '../../http/router';
 import { loadPolicy } from '../program-years/program-years.service';
 import { addEventEvidence, createReportFromDocx, readAttachment, removeEventEvidence } from './attachments.service';
+import { listEnterprises, lookupEnterprise } from './enterprises.service';
 import { exportLedger, type ImportProblem, type ImportReport, importLedger } from './ledger.service';
 import { ledgerWorkbook, locateLedgerPath, readLedgerWorkbook } from './ledger-excel';
 import { requireStation } from './station-access';
@@ -35,6 +38,28 @@ function importResponse(c: Context<Env>, report: ImportReport): Response {
 
 export function registerLedgerRoutes(r: Router): void {
   const tag = '站点台账';
+  r.route({
+    method: 'get',
+    path: '/api/v1/enterprises',
+    tag,
+    summary: '企业名录（中心：全部；其他：范围内站点服务的企业）',
+    access: { permission: 'read:ledger' },
+    query: z.object({
+      q: z.string().trim().max(100).optional(),
+      districtCode: districtCodeField.optional(),
+      ...pageQuery,
+    }),
+    handler: async (c, { query, ctx }) => c.json(await listEnterprises(ctx, query)),
+  });
+  r.route({
+    method: 'get',
+    path: '/api/v1/enterprises/lookup',
+    tag,
+    summary: '按统一社会信用代码查询企业登记信息及其变更历史（填表时自动带出）',
+    access: { permission: 'read:ledger' },
+    query: z.object({ uscc: z.string({ error: '请输入统一社会信用代码' }).trim().min(1).max(30) }),
+    handler: async (c, { query, ctx }) => c.json(await lookupEnterprise(ctx, query.uscc)),
+  });
   r.route({
     method: 'get',
     path: '/api/v1/ledger-template',
