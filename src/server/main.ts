@@ -29,7 +29,7 @@ async function main() {
       console.log(
         [
           '',
-          '千企 Qianqi — 已写入演示数据（2025 年度、17 个区科协、23 个工作站点）',
+          '千企 Qianqi — 已写入演示数据（2025 年度、17 个区科协、23 个工作站点及其全年台账）',
           `演示账户（密码均为 ${DEMO_PASSWORD}）：`,
           ...lines,
           '',
@@ -40,6 +40,9 @@ async function main() {
     }
   }
 
+  if (!env.PII_KEY) {
+    logger.warn('PII_KEY 未设置：专家身份证号、银行账号使用开发用固定密钥加密，仅供开发和演示（生产环境必须设置）');
+  }
   const { app } = createServerApp(deps);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     console.log(`千企 Qianqi 已启动：http://${info.address}:${info.port}  （数据库：${handle.engine}）`);
