@@ -30,7 +30,7 @@ describe('paceOf', () => {
 
   it('projects a count linearly: on track at the pace, at risk below it', () => {
     // Half-way (day 137 of 275 is 2025-08-15): 25 of 50 is on track, 20 of 50 is not.
-    expect(paceOf(kpi(25, 50, false), 'count', period, '2025-08-16')).toMatchObject({
+    expect(paceOf(kpi(25, 50, false), 'count', period, '2025-08-15')).toMatchObject({
       status: 'on_track',
       projected: 50,
     });
