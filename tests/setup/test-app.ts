@@ -84,7 +84,9 @@ export interface TestApp {
 export const PASSWORD = DEMO_PASSWORD;
 
 /** Migrated, seeded with the demo data (2025 year, 23 stations, one account per role), ready for app.request. */
-export async function createTestApp(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { seed?: boolean; env?: Record<string, string>; ledgers?: 'all' | 'few' } = {},
+): Promise<TestApp> {
   const { handle, drop } = await freshDatabase();
   await migrateToLatest(handle.db);
   const clock = testClock();
@@ -92,7 +94,7 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
   const blobDir = mkdtempSync(join(tmpdir(), 'qianqi-blobs-'));
   const deps: AppDeps = { db: handle.db, engine: handle.engine, clock, env, blobs: createLocalDiskStorage(blobDir) };
   const ctx: Ctx = { ...deps, actor: null, ip: null };
-  if (opts.seed !== false) await seedDemo(ctx);
+  if (opts.seed !== false) await seedDemo(ctx, { ledgers: opts.ledgers ?? 'few' });
   const { app, routes } = createApp(deps);
   const call: TestApp['call'] = async (cookie, method, path, body) => {
     const headers: Record<string, string> = {};
