@@ -5,12 +5,12 @@ const ALL = ['首页', '项目年度', '组织', '工作站点', '账户', '操�
 
 // What each role's side menu shows, as the permission table (src/shared/permissions.ts) grants it.
 const MENUS: Record<string, string[]> = {
-  center: ['首页', '项目年度', '组织', '工作站点'],
-  staff: ['首页', '项目年度', '组织', '工作站点'],
-  haidian: ['首页', '项目年度', '组织', '工作站点'],
-  host: ['首页', '项目年度', '组织', '工作站点'],
+  center: ['首页', '项目年度', '组织', '工作站点', '考核看板'],
+  staff: ['首页', '项目年度', '组织', '工作站点', '考核看板'],
+  haidian: ['首页', '项目年度', '组织', '工作站点', '考核看板'],
+  host: ['首页', '项目年度', '组织', '工作站点', '考核看板'],
   reviewer: ['首页', '项目年度'],
-  auditor: ['首页', '项目年度', '组织', '工作站点'],
+  auditor: ['首页', '项目年度', '组织', '工作站点', '考核看板'],
   sysadmin: ['首页', '账户'],
   secadmin: ['首页', '账户', '安全策略'],
   auditadmin: ['首页', '操作日志'],

@@ -1,3 +1,4 @@
+import { DashboardOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -24,6 +25,7 @@ import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
 import { useDistricts } from '../../lib/districts';
 import { menuRoutesFor } from '../../routes';
+import { StationKpiCard } from '../kpis/station-kpi-card';
 import { useProgramYears } from '../program-years/api';
 import { type Station, useStations } from '../stations/api';
 import { useOverview } from './api';
@@ -79,7 +81,12 @@ function OwnStations({ stations }: { stations: Station[] }) {
 
 function StationOverview() {
   const me = useMe();
+  const navigate = useNavigate();
   const years = useProgramYears();
+  // A host sees its own (latest) station first, whatever year is chosen below: the list is newest first.
+  const isHost = me.role === 'host';
+  const own = useStations({}, { page: 1, pageSize: 5 }, isHost);
+  const latest = isHost ? own.data?.items[0] : undefined;
   const [year, setYear] = useState<number>();
   useEffect(() => {
     if (year === undefined && years.data?.length) setYear(years.data[0].year);
@@ -116,8 +123,18 @@ function StationOverview() {
       <PageHeader
         title="首页"
         subtitle={`欢迎，${me.displayName}（${ROLE_LABELS[me.role]}${me.organizationName ? ` · ${me.organizationName}` : ''}）`}
-        extra={yearSelect}
+        extra={
+          <>
+            {!isHost && can(me.role, 'read:ledger') && (
+              <Button icon={<DashboardOutlined aria-hidden />} onClick={() => navigate('/kpi-dashboard')}>
+                考核看板
+              </Button>
+            )}
+            {yearSelect}
+          </>
+        }
       />
+      {latest && <StationKpiCard station={latest} others={(own.data?.total ?? 1) - 1} />}
       {years.data && !years.data.length && <Empty description="尚未设置项目年度" />}
       {me.role === 'host' && stations.data && <OwnStations stations={stations.data.items} />}
       <Spin spinning={overview.isFetching && !overview.data}>

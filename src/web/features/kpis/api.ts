@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { StationType } from '../../../domain/policy/types';
 import type { DrillRow } from '../../../server/features/kpis/kpis.drilldown';
 import type { KpiRowDto, MatrixDto, StationKpisDto } from '../../../server/features/kpis/kpis.service';
 import type { Page } from '../../../server/http/paging';
@@ -16,7 +17,7 @@ export interface ActivityMonth {
 
 export interface MatrixFilters {
   year?: number;
-  type?: string;
+  type?: StationType;
   districtCode?: string;
 }
 

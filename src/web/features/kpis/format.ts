@@ -35,6 +35,11 @@ export function attainmentLevel(ratio: number): AttainmentLevel {
   return 'low';
 }
 
+/** The level of a matrix cell: `met` decides (a share is judged on its exact fraction, the ratio on the rounded one). */
+export function cellLevel(k: { met: boolean; ratio: number }): AttainmentLevel {
+  return k.met ? 'met' : attainmentLevel(Math.min(k.ratio, 0.999));
+}
+
 export const ATTAINMENT_STYLE: Record<AttainmentLevel, { label: string; background: string; color: string }> = {
   met: { label: '达标（≥100%）', background: '#d9f7be', color: '#135200' },
   near: { label: '接近（60%–99%）', background: '#fff1b8', color: '#613400' },

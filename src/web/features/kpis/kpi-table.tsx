@@ -18,8 +18,7 @@ export function kpiColumns(onDrill: (k: KpiRowDto) => void): TableColumnsType<Kp
       render: (name: string, k) => (
         <Tooltip title={`统计口径：${k.countingRule}`}>
           <span style={{ cursor: 'help' }}>
-            {name}{' '}
-            <QuestionCircleOutlined style={{ color: 'rgba(0,0,0,0.35)', fontSize: 12 }} aria-label="统计口径" />
+            {name} <QuestionCircleOutlined style={{ color: 'rgba(0,0,0,0.35)', fontSize: 12 }} aria-label="统计口径" />
           </span>
         </Tooltip>
       ),
@@ -48,7 +47,8 @@ export function kpiColumns(onDrill: (k: KpiRowDto) => void): TableColumnsType<Kp
           percent={progressPercent(k.actual, k.target)}
           size="small"
           strokeColor={PACE_STATUS[k.pace.status].bar}
-          format={(p) => `${Math.round(p ?? 0)}%`}
+          format={(p) => `${Math.floor(p ?? 0)}%`}
+          status="normal"
           aria-label={`${k.name}完成进度`}
         />
       ),
