@@ -1,0 +1,90 @@
+// 台账记录 of one station: the ten kinds of records (LEDGER.md) under the station's tabs, one list per kind.
+import { Breadcrumb, Button, Result, Segmented, Spin, Tag } from 'antd';
+import { Link, useNavigate, useParams } from 'react-router';
+import { RECORD_KIND_LABELS, RECORD_KINDS, type RecordKind } from '../../../shared/schemas/ledger-records';
+import { PageHeader } from '../../components/page-header';
+import { ApiError } from '../../lib/api';
+import { useStation } from '../stations/api';
+import { typeColor } from '../stations/columns';
+import { StationTabs } from '../stations/station-tabs';
+import { isRecordKind } from './ledger-helpers';
+import { RecordList } from './record-list';
+
+/** Kinds without a KPI for the station's type (第七条 for district stations, 第八条 for IUR ones): shown, but dimmed. */
+const NOT_ASSESSED: Record<'district' | 'iur', RecordKind[]> = {
+  district: ['achievements'],
+  iur: ['demands', 'press-releases', 'cooperations', 'outcomes'],
+};
+
+export default function LedgerPage() {
+  const { id = '', kind } = useParams();
+  const navigate = useNavigate();
+  const station = useStation(id);
+
+  if (station.isPending) return <Spin description="正在加载…" style={{ display: 'block', marginTop: 80 }} />;
+  if (station.isError) {
+    const missing = station.error instanceof ApiError && station.error.status === 404;
+    return (
+      <Result
+        status={missing ? '404' : 'error'}
+        title={<h2 className="result-title">{missing ? '工作站点不存在或您无权查看' : '无法加载工作站点'}</h2>}
+        subTitle={missing ? '请检查链接是否正确；您只能查看数据范围内的站点。' : station.error.message}
+        extra={<Button onClick={() => navigate('/stations')}>返回工作站点列表</Button>}
+      />
+    );
+  }
+  const s = station.data;
+  const base = `/stations/${s.id}/ledger`;
+  const dimmed = NOT_ASSESSED[s.type === 'iur' ? 'iur' : 'district'];
+
+  return (
+    <>
+      <Breadcrumb
+        style={{ marginBottom: 8 }}
+        items={[
+          { title: <Link to="/stations">工作站点</Link> },
+          { title: <Link to={`/stations/${s.id}`}>{s.name}</Link> },
+          { title: '台账记录' },
+        ]}
+      />
+      <PageHeader
+        title={s.name}
+        subtitle={
+          <>
+            <Tag color={typeColor[s.type]}>{s.typeLabel}</Tag> {s.programYear} 年度 · 执行期 {s.periodStart} 至{' '}
+            {s.periodEnd}
+          </>
+        }
+      />
+      <StationTabs stationId={s.id} />
+      {isRecordKind(kind) ? (
+        <>
+          <nav aria-label="台账类别" style={{ marginBottom: 12, overflowX: 'auto' }}>
+            <Segmented<RecordKind>
+              value={kind}
+              onChange={(k) => navigate(`${base}/${k}`)}
+              options={RECORD_KINDS.map((k) => ({
+                value: k,
+                label: dimmed.includes(k) ? (
+                  <span style={{ color: 'rgba(0,0,0,0.45)' }} title={`${s.typeLabel}不考核此项`}>
+                    {RECORD_KIND_LABELS[k]}
+                  </span>
+                ) : (
+                  RECORD_KIND_LABELS[k]
+                ),
+              }))}
+            />
+          </nav>
+          <RecordList key={kind} stationId={s.id} kind={kind} programYear={s.programYear} />
+        </>
+      ) : (
+        <Result
+          status="404"
+          title={<h2 className="result-title">没有这类台账记录</h2>}
+          subTitle={`“${kind ?? ''}”不是台账记录的类别。`}
+          extra={<Button onClick={() => navigate(`${base}/enterprises`)}>查看服务企业</Button>}
+        />
+      )}
+    </>
+  );
+}

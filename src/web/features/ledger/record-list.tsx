@@ -1,0 +1,160 @@
+// One kind of a station's ledger records: search and date filter, SQL-paged table, Excel export and, for the host,
+// 新增/编辑/删除. Events expand into their evidence; experts' numbers are revealed through an audited modal.
+import { FileWordOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, DatePicker, Input } from 'antd';
+import dayjs from 'dayjs';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { RECORD_KIND_LABELS, type RecordKind } from '../../../shared/schemas/ledger-records';
+import { useCan } from '../../app/session-context';
+import { DataTable } from '../../components/data-table';
+import { ExportButton } from '../../components/export-button';
+import { qs } from '../../lib/api';
+import { useDistricts } from '../../lib/districts';
+import {
+  type AnyRecord,
+  type EventRecord,
+  type ExpertRecord,
+  type RecordFilters,
+  recordsPath,
+  useDeleteRecord,
+  useRecords,
+} from './api';
+import { recordColumns, recordName } from './columns';
+import { EvidencePanel } from './evidence-panel';
+import { KIND_META } from './ledger-helpers';
+
+// Forms load on demand: the list opens without the date pickers, schemas and upload widgets.
+const RecordForm = lazy(() => import('./record-forms').then((m) => ({ default: m.RecordForm })));
+const RevealModal = lazy(() => import('./reveal-modal').then((m) => ({ default: m.RevealModal })));
+const ReportDocxModal = lazy(() => import('./report-form').then((m) => ({ default: m.ReportDocxModal })));
+
+export function RecordList({
+  stationId,
+  kind,
+  programYear,
+}: {
+  stationId: string;
+  kind: RecordKind;
+  programYear: number;
+}) {
+  const can = useCan();
+  const { message } = App.useApp();
+  const [filters, setFilters] = useState<RecordFilters>({});
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [editing, setEditing] = useState<AnyRecord | 'new' | null>(null);
+  const [revealing, setRevealing] = useState<{ expert: ExpertRecord; field: 'idCard' | 'bankAccount' } | null>(null);
+  const [uploadingDocx, setUploadingDocx] = useState(false);
+  const [expanded, setExpanded] = useState<string[]>([]);
+  const list = useRecords(stationId, kind, filters, paging);
+  const districts = useDistricts(programYear, kind === 'enterprises' && can('read:district'));
+  const names = useMemo(() => new Map((districts.data ?? []).map((d) => [d.code, d.name])), [districts.data]);
+  const remove = useDeleteRecord(stationId, kind);
+  const canWrite = can('write:ledger');
+  const meta = KIND_META[kind];
+  const label = RECORD_KIND_LABELS[kind];
+
+  const setFilter = (patch: RecordFilters) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+  const toggle = (id: string) => setExpanded((e) => (e.includes(id) ? e.filter((x) => x !== id) : [...e, id]));
+
+  const columns = recordColumns(kind, {
+    stationId,
+    districtName: (c) => (c ? (names.get(c) ?? c) : '—'),
+    onEdit: canWrite ? (r) => setEditing(r) : undefined,
+    onDelete: canWrite
+      ? (r) => remove.mutate(r, { onSuccess: () => message.success(`已删除“${recordName(kind, r)}”`) })
+      : undefined,
+    onReveal: can('reveal:personal-info') ? (expert, field) => setRevealing({ expert, field }) : undefined,
+    onToggleEvidence: toggle,
+    isExpanded: (id) => expanded.includes(id),
+  });
+  const scrollX = columns.reduce((n, c) => n + (typeof c.width === 'number' ? c.width : 220), 0);
+
+  return (
+    <>
+      <div className="filter-bar" style={{ justifyContent: 'space-between' }}>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+          <Input.Search
+            allowClear
+            aria-label={`搜索${label}`}
+            placeholder={meta.search}
+            style={{ width: 300 }}
+            enterButton="搜索"
+            onSearch={(q) => setFilter({ q: q.trim() || undefined })}
+          />
+          {meta.dated && (
+            <DatePicker.RangePicker
+              aria-label="日期范围"
+              allowEmpty={[true, true]}
+              value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
+              onChange={(r) =>
+                setFilter({
+                  from: r?.[0]?.format('YYYY-MM-DD') ?? undefined,
+                  to: r?.[1]?.format('YYYY-MM-DD') ?? undefined,
+                })
+              }
+            />
+          )}
+        </div>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+          <ExportButton path={`${recordsPath(stationId, kind)}/export${qs({ ...filters })}`} />
+          {canWrite && kind === 'reports' && (
+            <Button icon={<FileWordOutlined aria-hidden />} onClick={() => setUploadingDocx(true)}>
+              上传 Word 报告
+            </Button>
+          )}
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
+              新增{label}
+            </Button>
+          )}
+        </div>
+      </div>
+      <DataTable<AnyRecord>
+        loading={list.isFetching}
+        columns={columns as never}
+        dataSource={(list.data?.items ?? []) as AnyRecord[]}
+        emptyText={filters.q || filters.from || filters.to ? `没有符合条件的${label}记录` : `尚无${label}记录`}
+        scroll={{ x: scrollX }}
+        expandable={
+          kind === 'events'
+            ? {
+                expandedRowKeys: expanded,
+                onExpand: (_open, r) => toggle(r.id),
+                expandedRowRender: (r) => (
+                  <EvidencePanel stationId={stationId} event={r as EventRecord} canWrite={canWrite} />
+                ),
+              }
+            : undefined
+        }
+        paging={{
+          page: paging.page,
+          pageSize: paging.pageSize,
+          total: list.data?.total ?? 0,
+          onChange: (page, pageSize) => setPaging({ page, pageSize }),
+        }}
+      />
+      <Suspense fallback={null}>
+        {editing && (
+          <RecordForm
+            kind={kind}
+            stationId={stationId}
+            record={editing === 'new' ? null : (editing as never)}
+            onClose={() => setEditing(null)}
+          />
+        )}
+        {revealing && (
+          <RevealModal
+            stationId={stationId}
+            expert={revealing.expert}
+            field={revealing.field}
+            onClose={() => setRevealing(null)}
+          />
+        )}
+        {uploadingDocx && <ReportDocxModal stationId={stationId} onClose={() => setUploadingDocx(false)} />}
+      </Suspense>
+    </>
+  );
+}
