@@ -94,6 +94,8 @@ const contactSchema = z.object({
   date: isoDate,
   mode: oneOf(CONTACT_MODES, '联系方式'),
   note: optText('备注'),
+  /** optional (this system's addition): who took part */
+  people: optText('参与人员'),
 });
 
 const demandSchema = z.object({
@@ -102,6 +104,14 @@ const demandSchema = z.object({
   title: text('需求名称'),
   collectedOn: isoDate,
   status: oneOf(DEMAND_STATUSES, '需求状态'),
+  // Optional (this system's additions): the dated steps of the demand's lifecycle.
+  matchedKind: oneOf(['expert', 'university', 'achievement'], '匹配对象类型').optional(),
+  matchedTo: optText('匹配对象'),
+  matchedOn: isoDate.optional(),
+  dockedOn: isoDate.optional(),
+  resolvedOn: isoDate.optional(),
+  closedOn: isoDate.optional(),
+  note: optText('备注'),
 });
 
 const expertSchema = z.object({
@@ -112,6 +122,9 @@ const expertSchema = z.object({
   hostStaff: bool('hostStaff').default(false),
   fiscallySupported: bool('fiscallySupported').default(false),
   grade: oneOf(EXPERT_GRADES, '职称等级').optional(),
+  /** optional (this system's additions); ID card and bank account never leave the system in a ledger */
+  title: optText('职称'),
+  phone: optText('电话'),
 });
 
 const eventSchema = z.object({
@@ -122,6 +135,8 @@ const eventSchema = z.object({
   experts: list(text('专家编号')),
   enterprises: list(text('统一社会信用代码')),
   evidence: list(oneOf(EVIDENCE_KINDS, '佐证材料类型')),
+  /** optional (this system's addition) */
+  place: optText('活动地点'),
 });
 
 const pressSchema = z.object({

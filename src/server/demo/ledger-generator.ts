@@ -186,16 +186,34 @@ export function generateLedger(o: GenerateOptions): LedgerInput {
     experts: experts.filter(() => r() < (isIur ? 0.35 : 0.45)).map((x) => x.id),
     enterprises: contacted.filter(() => r() < 0.1).map((e) => e.uscc),
     evidence: (r() < 0.85 ? ['plan', 'photo', 'minutes'] : ['press']) as Array<'plan' | 'photo' | 'minutes' | 'press'>,
+    place: pick(['站点会议室', '企业现场', '区科协报告厅', '线上会议']),
   }));
   const demands = isIur
     ? []
-    : Array.from({ length: scaled(o.station.type === 'district_a' ? 20 : 30) }, (_, i) => ({
-        id: `D${i + 1}`,
-        uscc: pick(contacted.length ? contacted : enterprises).uscc,
-        title: `${pick(DEMANDS)}需求`,
-        collectedOn: someDay(),
-        status: pick(['collected', 'matched', 'docked', 'resolved'] as const),
-      }));
+    : Array.from({ length: scaled(o.station.type === 'district_a' ? 20 : 30) }, (_, i) => {
+        // Each step of the lifecycle a few days after the one before (第七条: collected → matched → docked → resolved).
+        const status = pick(['collected', 'matched', 'docked', 'resolved'] as const);
+        const collectedOn = someDay();
+        const gaps = [0, 3 + Math.floor(r() * 10), 3 + Math.floor(r() * 10), 3 + Math.floor(r() * 10)];
+        const step = (n: number) =>
+          addDays(
+            collectedOn,
+            gaps.slice(0, n + 1).reduce((a, b) => a + b, 0),
+          );
+        const reached = ['collected', 'matched', 'docked', 'resolved'].indexOf(status);
+        return {
+          id: `D${i + 1}`,
+          uscc: pick(contacted.length ? contacted : enterprises).uscc,
+          title: `${pick(DEMANDS)}需求`,
+          collectedOn,
+          status,
+          ...(reached >= 1
+            ? { matchedKind: 'expert' as const, matchedTo: pick(experts).name, matchedOn: step(1) }
+            : {}),
+          ...(reached >= 2 ? { dockedOn: step(2) } : {}),
+          ...(reached >= 3 ? { resolvedOn: step(3) } : {}),
+        };
+      });
   const pressReleases = isIur
     ? []
     : Array.from({ length: scaled(5) }, (_, i) => ({

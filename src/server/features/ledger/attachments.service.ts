@@ -82,12 +82,7 @@ export async function addEventEvidence(
         created_at: ctx.clock.now().toISOString(),
       })
       .execute();
-    // The event changed (its evidence counts for 第十三条): a concurrent editor must reload.
-    await tx
-      .updateTable('events')
-      .set({ version: event.version + 1, updated_at: ctx.clock.now().toISOString() })
-      .where('id', '=', eventId)
-      .execute();
+
     await audit.record({
       entity: 'event',
       entityId: eventId,
@@ -113,11 +108,6 @@ export async function removeEventEvidence(ctx: Ctx, stationId: string, eventId: 
       .executeTakeFirst();
     if (!row) throw notFound('佐证材料');
     await tx.deleteFrom('event_evidence').where('id', '=', evidenceId).execute();
-    await tx
-      .updateTable('events')
-      .set({ version: row.version + 1, updated_at: ctx.clock.now().toISOString() })
-      .where('id', '=', eventId)
-      .execute();
     await audit.record({
       entity: 'event',
       entityId: eventId,

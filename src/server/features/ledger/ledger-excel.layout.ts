@@ -7,6 +7,7 @@ import {
   EVIDENCE_KIND_LABELS,
   EXPERT_GRADE_LABELS,
   EXPERT_KIND_LABELS,
+  MATCH_KIND_LABELS,
   PRESS_CHANNEL_LABELS,
   REPORT_KIND_LABELS,
   SRDI_LABELS,
@@ -155,6 +156,7 @@ export const TABLE_SHEETS: TableSheetSpec[] = [
       col('联系日期', 'date', DATE, 12),
       col('联系方式', 'mode', code(CONTACT_MODE_LABELS), 12),
       col('备注', 'note', TEXT, 40),
+      col('参与人员', 'people', TEXT, 20),
     ],
   },
   {
@@ -166,6 +168,13 @@ export const TABLE_SHEETS: TableSheetSpec[] = [
       col('需求名称', 'title', TEXT, 32),
       col('征集日期', 'collectedOn', DATE, 12),
       col('需求状态', 'status', code(DEMAND_STATUS_LABELS), 12),
+      col('匹配对象类型', 'matchedKind', code(MATCH_KIND_LABELS), 12),
+      col('匹配对象', 'matchedTo', TEXT, 20),
+      col('匹配日期', 'matchedOn', DATE, 12),
+      col('对接日期', 'dockedOn', DATE, 12),
+      col('解决日期', 'resolvedOn', DATE, 12),
+      col('关闭日期', 'closedOn', DATE, 12),
+      col('备注', 'note', TEXT, 30),
     ],
   },
   {
@@ -179,6 +188,8 @@ export const TABLE_SHEETS: TableSheetSpec[] = [
       col('依托单位工作人员', 'hostStaff', BOOL, 16),
       col('财政供养人员', 'fiscallySupported', BOOL, 14),
       col('职称等级', 'grade', code(EXPERT_GRADE_LABELS), 20),
+      col('职称', 'title', TEXT, 14),
+      col('电话', 'phone', TEXT, 14),
     ],
   },
   {
@@ -192,6 +203,7 @@ export const TABLE_SHEETS: TableSheetSpec[] = [
       col('到场专家编号', 'experts', list(), 20),
       col('参与企业统一社会信用代码', 'enterprises', list(), 42),
       col('佐证材料', 'evidence', list(EVIDENCE_KIND_LABELS), 30),
+      col('活动地点', 'place', TEXT, 20),
     ],
   },
   {

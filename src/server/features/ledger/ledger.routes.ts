@@ -75,6 +75,22 @@ export function registerLedgerRoutes(r: Router): void {
   });
   r.route({
     method: 'get',
+    path: '/api/v1/stations/{id}/ledger-template',
+    tag,
+    summary: '下载本站点的台账导入模板（Excel，站点信息已填好）',
+    access: { permission: 'read:ledger' },
+    scoped: { param: 'id', entity: 'station' },
+    params: stationParam,
+    produces: 'xlsx',
+    handler: async (c, { params, ctx }) => {
+      const { format, programYear, station } = await exportLedger(ctx, params.id);
+      const policy = await loadPolicy(ctx.db, programYear);
+      const empty = { format, programYear, station };
+      return fileResponse(c, await ledgerWorkbook(empty, policy), `${station.name}-台账导入模板.xlsx`, XLSX_TYPE);
+    },
+  });
+  r.route({
+    method: 'get',
     path: '/api/v1/stations/{id}/ledger/xlsx',
     tag,
     summary: '导出站点台账（Excel）',

@@ -120,6 +120,7 @@ export async function buildLedger(ctx: Pick<Ctx, 'db'>, station: StationTable): 
       date: c.date,
       mode: c.mode as Ledger['contacts'][number]['mode'],
       ...(c.note ? { note: c.note } : {}),
+      ...(c.people ? { people: c.people } : {}),
     })),
     demands: demands.map((d) => ({
       id: d.ref,
@@ -127,6 +128,13 @@ export async function buildLedger(ctx: Pick<Ctx, 'db'>, station: StationTable): 
       title: d.title,
       collectedOn: d.collected_on,
       status: d.status as Ledger['demands'][number]['status'],
+      ...(d.matched_kind ? { matchedKind: d.matched_kind as 'expert' } : {}),
+      ...(d.matched_to ? { matchedTo: d.matched_to } : {}),
+      ...(d.matched_on ? { matchedOn: d.matched_on } : {}),
+      ...(d.docked_on ? { dockedOn: d.docked_on } : {}),
+      ...(d.resolved_on ? { resolvedOn: d.resolved_on } : {}),
+      ...(d.closed_on ? { closedOn: d.closed_on } : {}),
+      ...(d.note ? { note: d.note } : {}),
     })),
     experts: experts.map((x) => ({
       id: x.ref,
@@ -136,6 +144,8 @@ export async function buildLedger(ctx: Pick<Ctx, 'db'>, station: StationTable): 
       hostStaff: x.host_staff === 1,
       fiscallySupported: x.fiscally_supported === 1,
       ...(x.grade ? { grade: x.grade as 'senior' } : {}),
+      ...(x.title ? { title: x.title } : {}),
+      ...(x.phone ? { phone: x.phone } : {}),
     })),
     events: events.map((ev) => ({
       id: ev.ref,
@@ -145,6 +155,7 @@ export async function buildLedger(ctx: Pick<Ctx, 'db'>, station: StationTable): 
       experts: exByEvent.get(ev.id) ?? [],
       enterprises: (enByEvent.get(ev.id) ?? []).sort(),
       evidence: EVIDENCE_KINDS.filter((k) => (evByEvent.get(ev.id) ?? []).includes(k)),
+      ...(ev.place ? { place: ev.place } : {}),
     })),
     pressReleases: press.map((p) => ({
       title: p.title,
@@ -238,6 +249,22 @@ export function importChecks(
     warnings.push({ path: 'expenses', message: '经费预算与支出由经费模块管理（第十四条至第十七条），本次未导入' });
   }
   return { errors, warnings };
+}
+
+/** What an import would write, per kind (a dry run shows it before the user confirms). */
+export function ledgerCounts(l: Ledger): Record<string, number> {
+  return {
+    enterprises: new Set(l.enterprises.map((e) => normalizeUscc(e.uscc))).size,
+    contacts: l.contacts.length,
+    demands: l.demands.length,
+    experts: l.experts.length,
+    events: l.events.length,
+    pressReleases: l.pressReleases.length,
+    cooperations: l.cooperations.length,
+    outcomes: l.outcomes.length,
+    achievements: l.achievements.length,
+    reports: l.reports.length,
+  };
 }
 
 const CHUNK = 200;
@@ -377,7 +404,7 @@ async function writeLedger(ctx: Ctx, tx: Tx, stationId: string, ledger: Ledger):
       uscc: normalizeUscc(c.uscc),
       date: c.date,
       mode: c.mode,
-      people: null,
+      people: c.people ?? null,
       note: c.note ?? null,
     })),
   );
@@ -391,13 +418,13 @@ async function writeLedger(ctx: Ctx, tx: Tx, stationId: string, ledger: Ledger):
       title: d.title,
       collected_on: d.collectedOn,
       status: d.status,
-      matched_kind: null,
-      matched_to: null,
-      matched_on: null,
-      docked_on: null,
-      resolved_on: null,
-      closed_on: null,
-      note: null,
+      matched_kind: d.matchedKind ?? null,
+      matched_to: d.matchedTo ?? null,
+      matched_on: d.matchedOn ?? null,
+      docked_on: d.dockedOn ?? null,
+      resolved_on: d.resolvedOn ?? null,
+      closed_on: d.closedOn ?? null,
+      note: d.note ?? null,
     })),
   );
   const expertIds = new Map<string, string>();
@@ -411,9 +438,9 @@ async function writeLedger(ctx: Ctx, tx: Tx, stationId: string, ledger: Ledger):
         name: x.name,
         kind: x.kind,
         employer: x.employer ?? null,
-        title: null,
+        title: x.title ?? null,
         grade: x.grade ?? null,
-        phone: null,
+        phone: x.phone ?? null,
         host_staff: x.hostStaff ? 1 : 0,
         fiscally_supported: x.fiscallySupported ? 1 : 0,
         id_card_enc: null,
@@ -427,7 +454,7 @@ async function writeLedger(ctx: Ctx, tx: Tx, stationId: string, ledger: Ledger):
     }),
   );
   const events = ledger.events.map((ev) => ({
-    row: { ...base(), ref: ev.id, kind: ev.kind, title: ev.title, date: ev.date, place: null },
+    row: { ...base(), ref: ev.id, kind: ev.kind, title: ev.title, date: ev.date, place: ev.place ?? null },
     ev,
   }));
   await insertChunks(
@@ -599,7 +626,7 @@ export async function importLedger(
   }
   const { errors, warnings } = importChecks(parsed.ledger, station);
   if (errors.length) return { ok: false, errors, warnings, counts: {} };
-  if (opts.dryRun) return { ok: true, errors, warnings, counts: {} };
+  if (opts.dryRun) return { ok: true, errors, warnings, counts: ledgerCounts(parsed.ledger) };
   const counts = await writeStationLedger(ctx, station, parsed.ledger, opts.replace);
   return { ok: true, errors: [], warnings, counts };
 }

@@ -245,6 +245,9 @@ export function useInvalidateLedger(stationId: string) {
 // --- Import / export of the whole ledger -----------------------------------------------------------------------
 
 export const templatePath = (year: number) => `/api/v1/ledger-template?year=${year}`;
+/** The template with the station's own details filled in (its type, district and period must match on import). */
+export const stationTemplatePath = (stationId: string) =>
+  `/api/v1/stations/${encodeURIComponent(stationId)}/ledger-template`;
 export const ledgerJsonPath = (stationId: string) => `${sid(stationId)}/ledger`;
 export const ledgerXlsxPath = (stationId: string) => `${sid(stationId)}/ledger/xlsx`;
 

@@ -30,6 +30,7 @@ import {
   importLedgerXlsx,
   ledgerJsonPath,
   ledgerXlsxPath,
+  stationTemplatePath,
   templatePath,
   useInvalidateLedger,
   useLedgerTotals,
@@ -156,7 +157,8 @@ export default function LedgerImportPage() {
           导入模板每类记录一个工作表，代码列带下拉选项；按模板填写后在下方导入。导出的台账可直接修改后重新导入。
         </p>
         <Space wrap>
-          <ExportButton path={templatePath(s.programYear)} label={`下载 ${s.programYear} 年度导入模板`} />
+          <ExportButton path={stationTemplatePath(s.id)} label="下载本站点导入模板" />
+          <ExportButton path={templatePath(s.programYear)} label={`${s.programYear} 年度空白模板`} />
           <ExportButton path={ledgerXlsxPath(s.id)} label="导出现有台账（Excel）" />
           <ExportButton path={ledgerJsonPath(s.id)} label="导出现有台账（JSON）" />
         </Space>
