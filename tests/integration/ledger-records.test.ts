@@ -265,3 +265,18 @@ describe('the enterprise registry', () => {
     expect(none.status).toBe(404);
   });
 });
+
+describe('derived, never typed', () => {
+  it('an enterprise’s contact count at the station comes from its contact records', async () => {
+    const code = validUscc(1, '91110108');
+    const list = await t.call(host, 'GET', `${HD()}/enterprises?q=${code}`);
+    const stored = await t.deps.db
+      .selectFrom('contacts')
+      .select('id')
+      .where('station_id', '=', ids.stations.haidian)
+      .where('uscc', '=', code)
+      .execute();
+    expect(stored.length).toBeGreaterThan(0);
+    expect(list.json.items[0].contactCount).toBe(stored.length);
+  });
+});

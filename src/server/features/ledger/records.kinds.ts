@@ -137,6 +137,7 @@ const enterprises: RecordKindDef<'enterprises'> = {
     hasAssociation: b(r.e_has_association),
     srdi: r.e_srdi,
     keyServed: b(r.key_served),
+    contactCount: Number(r.contact_count ?? 0),
   }),
   describe: (r) => `服务企业 ${s(r.e_name ?? r.enterprise_id)}`,
   exportColumns: [
@@ -146,6 +147,7 @@ const enterprises: RecordKindDef<'enterprises'> = {
     { header: '企业科协', width: 10, value: (d) => yes(d.hasAssociation) },
     { header: '专精特新', width: 20, value: (d) => SRDI_LABELS[s(d.srdi)] ?? s(d.srdi) },
     { header: '重点服务企业', width: 12, value: (d) => yes(d.keyServed) },
+    { header: '联系次数', width: 10, value: (d) => Number(d.contactCount) },
   ],
 };
 

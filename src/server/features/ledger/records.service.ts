@@ -33,7 +33,16 @@ function baseQuery(db: LooseDb, def: RecordKindDef, stationId: string): AnyQuery
         'e.district_code as e_district_code',
         'e.has_association as e_has_association',
         'e.srdi as e_srdi',
-      ]);
+      ])
+      // “contacted” of a station's enterprise is derived from its contact records, never typed (issue #3).
+      .select((eb) =>
+        eb
+          .selectFrom('contacts as c')
+          .select(eb.fn.countAll().as('n'))
+          .whereRef('c.station_id', '=', 'r.station_id')
+          .whereRef('c.uscc', '=', 'e.uscc')
+          .as('contact_count'),
+      );
   }
   return qb;
 }

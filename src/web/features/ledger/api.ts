@@ -21,6 +21,8 @@ export interface EnterpriseRecord extends Stamp {
   hasAssociation: boolean;
   srdi: string;
   keyServed: boolean;
+  /** contact records of this enterprise at the station (derived) */
+  contactCount: number;
 }
 export interface ContactRecord extends Stamp {
   uscc: string;

@@ -95,6 +95,7 @@ const BY_KIND: { [K in RecordKind]: (o: ColumnOptions) => Cols<K> } = {
     { title: '企业科协', dataIndex: 'hasAssociation', width: 84, render: yes },
     { title: '专精特新', dataIndex: 'srdi', width: 200, render: (v: string) => (v === 'none' ? '—' : SRDI_LABELS[v]) },
     { title: '重点服务', dataIndex: 'keyServed', width: 84, render: yes },
+    { title: '联系次数', dataIndex: 'contactCount', width: 84, align: 'right' },
   ],
   contacts: () => [
     { title: '联系日期', dataIndex: 'date', width: 110 },
