@@ -188,64 +188,55 @@ export function generateLedger(o: GenerateOptions): LedgerInput {
     evidence: (r() < 0.85 ? ['plan', 'photo', 'minutes'] : ['press']) as Array<'plan' | 'photo' | 'minutes' | 'press'>,
     place: pick(['站点会议室', '企业现场', '区科协报告厅', '线上会议']),
   }));
-  const demands = isIur
-    ? []
-    : Array.from({ length: scaled(o.station.type === 'district_a' ? 20 : 30) }, (_, i) => {
-        // Each step of the lifecycle a few days after the one before (第七条: collected → matched → docked → resolved).
-        const status = pick(['collected', 'matched', 'docked', 'resolved'] as const);
-        const collectedOn = someDay();
-        const gaps = [0, 3 + Math.floor(r() * 10), 3 + Math.floor(r() * 10), 3 + Math.floor(r() * 10)];
-        const step = (n: number) =>
-          addDays(
-            collectedOn,
-            gaps.slice(0, n + 1).reduce((a, b) => a + b, 0),
-          );
-        const reached = ['collected', 'matched', 'docked', 'resolved'].indexOf(status);
-        return {
-          id: `D${i + 1}`,
-          uscc: pick(contacted.length ? contacted : enterprises).uscc,
-          title: `${pick(DEMANDS)}需求`,
-          collectedOn,
-          status,
-          ...(reached >= 1
-            ? { matchedKind: 'expert' as const, matchedTo: pick(experts).name, matchedOn: step(1) }
-            : {}),
-          ...(reached >= 2 ? { dockedOn: step(2) } : {}),
-          ...(reached >= 3 ? { resolvedOn: step(3) } : {}),
-        };
-      });
-  const pressReleases = isIur
-    ? []
-    : Array.from({ length: scaled(5) }, (_, i) => ({
-        title: `工作站点动态（${i + 1}）`,
-        date: someDay(),
-        channel: (r() < 0.6 ? 'association_website' : 'other') as 'association_website' | 'other',
-        url: `https://kx.example.cn/news/${o.seed}-${i}`,
-      }));
-  const cooperations = isIur
-    ? []
-    : Array.from({ length: scaled(2.5) }, (_, i) => ({
-        title: `校企合作项目${i + 1}`,
-        date: someDay(),
-        parties: [pick(EMPLOYERS), pick(enterprises).name],
-        content: r() < 0.9 ? '共建联合实验室，开展关键技术攻关' : '',
-      }));
-  const outcomes = isIur
-    ? []
-    : Array.from({ length: scaled(o.station.type === 'district_a' ? 5 : 3) }, (_, i) => ({
-        title: `技术成果落地项目${i + 1}`,
-        date: someDay(),
-        uscc: pick(enterprises).uscc,
-        goldenBridge: r() < 0.3,
-      }));
-  const achievements = isIur
-    ? Array.from({ length: scaled(32) }, (_, i) => ({
-        title: `高校创新成果${i + 1}`,
-        university: pick(EMPLOYERS),
-        collectedOn: someDay(),
-        promoted: r() < 0.85,
-      }))
-    : [];
+  // Every station keeps some record of each kind, scored for its type or not (an IUR station also publicises its
+  // work; a district station also collects university achievements).
+  const some = (scoredTarget: number, unscored = 2) => (isIur ? unscored : Math.max(1, scaled(scoredTarget)));
+  const demands = Array.from({ length: some(o.station.type === 'district_a' ? 20 : 30) }, (_, i) => {
+    // Each step of the lifecycle a few days after the one before (第七条: collected → matched → docked → resolved).
+    const status = pick(['collected', 'matched', 'docked', 'resolved'] as const);
+    const collectedOn = someDay();
+    const gaps = [0, 3 + Math.floor(r() * 10), 3 + Math.floor(r() * 10), 3 + Math.floor(r() * 10)];
+    const step = (n: number) =>
+      addDays(
+        collectedOn,
+        gaps.slice(0, n + 1).reduce((a, b) => a + b, 0),
+      );
+    const reached = ['collected', 'matched', 'docked', 'resolved'].indexOf(status);
+    return {
+      id: `D${i + 1}`,
+      uscc: pick(contacted.length ? contacted : enterprises).uscc,
+      title: `${pick(DEMANDS)}需求`,
+      collectedOn,
+      status,
+      ...(reached >= 1 ? { matchedKind: 'expert' as const, matchedTo: pick(experts).name, matchedOn: step(1) } : {}),
+      ...(reached >= 2 ? { dockedOn: step(2) } : {}),
+      ...(reached >= 3 ? { resolvedOn: step(3) } : {}),
+    };
+  });
+  const pressReleases = Array.from({ length: some(5) }, (_, i) => ({
+    title: `工作站点动态（${i + 1}）`,
+    date: someDay(),
+    channel: (r() < 0.6 ? 'association_website' : 'other') as 'association_website' | 'other',
+    url: `https://kx.example.cn/news/${o.seed}-${i}`,
+  }));
+  const cooperations = Array.from({ length: some(2.5, 1) }, (_, i) => ({
+    title: `校企合作项目${i + 1}`,
+    date: someDay(),
+    parties: [pick(EMPLOYERS), pick(enterprises).name],
+    content: r() < 0.9 ? '共建联合实验室，开展关键技术攻关' : '',
+  }));
+  const outcomes = Array.from({ length: some(o.station.type === 'district_a' ? 5 : 3, 1) }, (_, i) => ({
+    title: `技术成果落地项目${i + 1}`,
+    date: someDay(),
+    uscc: pick(enterprises).uscc,
+    goldenBridge: r() < 0.3,
+  }));
+  const achievements = Array.from({ length: isIur ? scaled(32) : 2 }, (_, i) => ({
+    title: `高校创新成果${i + 1}`,
+    university: pick(EMPLOYERS),
+    collectedOn: someDay(),
+    promoted: r() < 0.85,
+  }));
   const words = (target: number) => PARAGRAPH.repeat(Math.max(1, Math.round((target * o.diligence * 1.05) / 60)));
   const reports = [
     ...(r() < o.diligence

@@ -14,6 +14,7 @@ import {
   allRecords,
   createRecord,
   deleteRecord,
+  getRecord,
   listRecords,
   revealExpertSecret,
   updateRecord,
@@ -77,6 +78,16 @@ function registerKind(r: Router, tag: string, kind: RecordKind): void {
       const buf = await xlsxBuffer(def.label, def.exportColumns, rows);
       return fileResponse(c, buf, `${def.label}.xlsx`, XLSX_TYPE);
     },
+  });
+  r.route({
+    method: 'get',
+    path: `${base}/{recordId}`,
+    tag,
+    summary: `${def.label}详情`,
+    access: { permission: 'read:ledger' },
+    scoped: { param: 'id', entity: 'station' },
+    params: recordParam,
+    handler: async (c, { params, ctx }) => c.json(await getRecord(ctx, kind, params.id, params.recordId)),
   });
   r.route({
     method: 'post',

@@ -85,7 +85,10 @@ export async function listRecords(
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)
     .execute();
-  return { items: await toDtos(db, def, rows), total: Number(count?.n ?? 0), page: f.page, pageSize: f.pageSize };
+  let items = await toDtos(db, def, rows);
+  // A report may run to 200,000 characters: lists carry an excerpt, the full text comes with the single record.
+  if (kind === 'reports') items = items.map(({ text, ...r }) => ({ ...r, excerpt: String(text).slice(0, 120) }));
+  return { items, total: Number(count?.n ?? 0), page: f.page, pageSize: f.pageSize };
 }
 
 /** All records of a kind in ledger order (ids are UUIDv7, so id order is entry order). */

@@ -110,7 +110,9 @@ export interface ReportRecord extends Stamp {
   kind: string;
   title: string;
   submittedOn: string | null;
-  text: string;
+  /** only on the single record (GET …/reports/{id}); lists carry `excerpt` */
+  text?: string;
+  excerpt?: string;
   wordCount: number;
   attachmentId: string | null;
 }
@@ -151,6 +153,15 @@ export function useRecords<K extends RecordKind>(
     queryKey: ['ledger', stationId, kind, f, page],
     queryFn: () => api.get<Page<RecordDtos[K]>>(`${recordsPath(stationId, kind)}${qs({ ...f, ...page })}`),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** One whole record (a report's full text is not in the list). */
+export function useRecord<K extends RecordKind>(stationId: string, kind: K, id: string | undefined) {
+  return useQuery({
+    queryKey: ['ledger', stationId, kind, 'one', id],
+    queryFn: () => api.get<RecordDtos[K]>(`${recordsPath(stationId, kind)}/${encodeURIComponent(id ?? '')}`),
+    enabled: Boolean(id),
   });
 }
 

@@ -1,7 +1,7 @@
 // 报告: typed (with a live 字数 as Word counts it, the measure of 第七条/第八条 “不少于 2000 字”) or uploaded as .docx, whose
 // text the server extracts and counts.
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, DatePicker, Form, Input, Modal, Progress, Select, Typography, Upload } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Modal, Progress, Select, Spin, Typography, Upload } from 'antd';
 import { useDeferredValue, useState } from 'react';
 import { REPORT_KINDS } from '../../../domain/ledger/codes';
 import { wordCount } from '../../../domain/word-count';
@@ -9,7 +9,7 @@ import { REPORT_KIND_LABELS } from '../../../shared/labels';
 import { reportRecordSchema } from '../../../shared/schemas/ledger-records';
 import { ApiError } from '../../lib/api';
 import { applyApiError, validated, zodRule } from '../../lib/form';
-import { uploadReportDocx, useInvalidateLedger } from './api';
+import { uploadReportDocx, useInvalidateLedger, useRecord } from './api';
 import { dateProps, labelOptions } from './form-bits';
 import { checkFile } from './ledger-helpers';
 import { Grid, type RecordFormProps, RecordModal } from './record-modal';
@@ -27,7 +27,24 @@ function LiveCount({ text }: { text: string | undefined }) {
   );
 }
 
+/** Editing loads the whole report first: the list carries only an excerpt of its text. */
 export function ReportForm(p: RecordFormProps<'reports'>) {
+  const full = useRecord(p.stationId, 'reports', p.record?.id);
+  if (p.record && !full.data) {
+    return (
+      <Modal open title="编辑报告" footer={null} onCancel={p.onClose}>
+        {full.isError ? (
+          <Alert type="error" showIcon title="无法加载报告" description={full.error.message} />
+        ) : (
+          <Spin description="正在加载报告正文…" style={{ display: 'block', margin: '40px auto' }} />
+        )}
+      </Modal>
+    );
+  }
+  return <ReportFormInner {...p} record={p.record ? (full.data ?? null) : null} />;
+}
+
+function ReportFormInner(p: RecordFormProps<'reports'>) {
   const [form] = Form.useForm();
   const text = Form.useWatch('text', form) as string | undefined;
   return (
