@@ -474,6 +474,7 @@ export async function generate(o: GenerateOptions): Promise<Generated> {
       contact_name: '孙丽',
       contact_phone: `010-8${String(2000000 + k * 4271).slice(-7)}`,
       ...stamps,
+      ledger_version: 0,
     };
     batchOrgs.push(host);
     batchStations.push(station);

@@ -107,6 +107,7 @@ async function findOrCreateStation(ctx: Ctx, ledger: Ledger, io: CliIo): Promise
       created_at: now,
       updated_at: now,
       version: 1,
+      ledger_version: 0,
     };
     await tx.insertInto('stations').values(station).execute();
     await audit.record({

@@ -122,6 +122,7 @@ export async function seedDemo(ctx: Ctx, opts: { ledgers?: 'all' | 'few' } = {})
       created_at: now,
       updated_at: now,
       version: 1,
+      ledger_version: 0,
     });
     n += 1;
   }
@@ -150,6 +151,7 @@ export async function seedDemo(ctx: Ctx, opts: { ledgers?: 'all' | 'few' } = {})
       created_at: now,
       updated_at: now,
       version: 1,
+      ledger_version: 0,
     });
     n += 1;
   }

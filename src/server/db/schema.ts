@@ -41,6 +41,8 @@ export interface StationTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** raised by every ledger write (KPI cache key) */
+  ledger_version: number;
 }
 
 export interface UserTable {

@@ -8,7 +8,6 @@ import { FINDING_LABELS, STATION_TYPE_LABELS } from '../../../shared/labels';
 import type { Ctx } from '../../context';
 import type { StationTable } from '../../db/schema';
 import { shanghaiDate, stationScope } from '../../scope';
-import { requireStation } from '../ledger/station-access';
 import { loadPolicy } from '../program-years/program-years.service';
 import { kpiCounts, recordFindings } from './kpis.queries';
 
@@ -50,11 +49,48 @@ export interface StationKpisDto {
   metCount: number;
 }
 
+/**
+ * Computed station KPIs, kept per database while the station's ledger, its program year's policy and the day are
+ * unchanged (`ledger_version`, raised by every ledger write in its transaction; the policy's `version`). Any process
+ * sees a change through the database, so the cache never answers for a newer ledger.
+ */
+const kpiCaches = new WeakMap<object, Map<string, StationKpisDto>>();
+const KPI_CACHE_SIZE = 5000;
+
+function cacheOf(db: object): Map<string, StationKpisDto> {
+  let c = kpiCaches.get(db);
+  if (!c) {
+    c = new Map();
+    kpiCaches.set(db, c);
+  }
+  return c;
+}
+
 export async function getStationKpis(ctx: Ctx, stationId: string): Promise<StationKpisDto> {
-  const station = await requireStation(ctx, stationId);
+  const today = shanghaiDate(ctx.clock.now());
+  const row = await ctx.db
+    .selectFrom('stations')
+    .innerJoin('program_years as py', 'py.year', 'stations.program_year')
+    .selectAll('stations')
+    .select('py.version as policy_version')
+    .where('stations.id', '=', stationId)
+    .where(stationScope(ctx.actor!, today))
+    .executeTakeFirst();
+  if (!row) throw notFound('工作站点');
+  const { policy_version, ...station } = row;
+  const key = `${station.id}|${station.ledger_version}|${policy_version}|${today}`;
+  const cache = cacheOf(ctx.db);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const dto = await computeStationKpis(ctx, station, today);
+  if (cache.size >= KPI_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, dto);
+  return dto;
+}
+
+async function computeStationKpis(ctx: Ctx, station: StationTable, today: string): Promise<StationKpisDto> {
   const policy = await loadPolicy(ctx.db, station.program_year);
   const ev = await evaluateStation(ctx, station, policy);
-  const today = shanghaiDate(ctx.clock.now());
   const period = { start: station.period_start, end: station.period_end };
   const defs = new Map(policy.kpis[station.type].map((k) => [k.id, k]));
   const kpis = ev.kpis.map((k) => {
@@ -216,10 +252,4 @@ export async function kpiActivity(ctx: Ctx, f: MatrixFilter) {
   return Object.entries(series)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([month, v]) => ({ month, ...v }));
-}
-
-export async function requireStationOr404(ctx: Ctx, id: string): Promise<StationTable> {
-  const s = await requireStation(ctx, id);
-  if (!s) throw notFound('工作站点');
-  return s;
 }

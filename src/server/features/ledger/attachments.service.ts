@@ -9,6 +9,7 @@ import { sanitizeFileName } from '../../blobs/filename';
 import { checkUpload, type FileKind, type SniffResult } from '../../blobs/sniff';
 import type { Ctx } from '../../context';
 import type { Tx } from '../../db/database';
+import { touchStations } from './ledger-version';
 import { getRecord } from './records.service';
 import { requireStation } from './station-access';
 
@@ -82,6 +83,7 @@ export async function addEventEvidence(
         created_at: ctx.clock.now().toISOString(),
       })
       .execute();
+    await touchStations(tx, [stationId]);
 
     await audit.record({
       entity: 'event',
@@ -108,6 +110,7 @@ export async function removeEventEvidence(ctx: Ctx, stationId: string, eventId: 
       .executeTakeFirst();
     if (!row) throw notFound('佐证材料');
     await tx.deleteFrom('event_evidence').where('id', '=', evidenceId).execute();
+    await touchStations(tx, [stationId]);
     await audit.record({
       entity: 'event',
       entityId: eventId,
@@ -148,6 +151,7 @@ export async function createReportFromDocx(
       version: 1,
     };
     await tx.insertInto('reports').values(row).execute();
+    await touchStations(tx, [stationId]);
     await audit.record({
       entity: 'report',
       entityId: id,

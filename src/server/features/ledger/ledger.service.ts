@@ -9,6 +9,7 @@ import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import type { Tx } from '../../db/database';
 import type { StationTable } from '../../db/schema';
+import { touchStations, touchStationsListing } from './ledger-version';
 import { RECORD_KIND_DEFS } from './records.kinds';
 import { requireStation } from './station-access';
 
@@ -323,6 +324,7 @@ async function upsertRegistry(ctx: Ctx, tx: Tx, ledger: Ledger, now: string): Pr
     if (!firsts.has(code)) firsts.set(code, e);
   }
   const codes = [...firsts.keys()];
+  const changed: string[] = [];
   for (let i = 0; i < codes.length; i += 500) {
     const existing = await tx
       .selectFrom('enterprises')
@@ -357,9 +359,12 @@ async function upsertRegistry(ctx: Ctx, tx: Tx, ledger: Ledger, now: string): Pr
           .set({ ...next, updated_at: now, version: row.version + 1 })
           .where('id', '=', row.id)
           .execute();
+        changed.push(row.id);
       }
     }
   }
+  // Other stations listing a changed enterprise count it differently now.
+  await touchStationsListing(tx, changed);
   const fresh = codes
     .filter((c) => !ids.has(c))
     .map((c) => {
@@ -582,6 +587,7 @@ export async function writeStationLedger(
     }
     if (existing > 0) await clearStation(tx, station.id);
     const c = await writeLedger(ctx, tx, station.id, ledger);
+    await touchStations(tx, [station.id]);
     await audit.record({
       entity: 'station',
       entityId: station.id,

@@ -18,7 +18,9 @@ import {
 import type { RecordInput, RecordKind } from '../../../shared/schemas/ledger-records';
 import type { Ctx } from '../../context';
 import { encryptPii, piiKey } from '../../crypto/pii';
+import type { Tx } from '../../db/database';
 import type { SheetColumn } from '../../http/excel';
+import { touchStationsListing } from './ledger-version';
 
 // Each kind of ledger record as data (Convention 9): its table, columns, DTO and export columns. One service
 // (records.service.ts) does scope, concurrency and audit for all of them.
@@ -104,6 +106,7 @@ async function upsertEnterprise(input: RecordInput<'enterprises'>, k: KindContex
       .set({ ...next, updated_at: now, version: Number(existing.version) + 1 })
       .where('id', '=', existing.id as string)
       .execute();
+    await touchStationsListing(k.tx as unknown as Tx, [existing.id as string]);
   }
   return existing.id as string;
 }

@@ -6,6 +6,7 @@ import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { decryptPii, piiKey } from '../../crypto/pii';
 import { containsCi, type Page } from '../../http/paging';
+import { touchStations } from './ledger-version';
 import { type LooseDb, type LooseTx, RECORD_KIND_DEFS, type RecordKindDef, type Row } from './records.kinds';
 import { requireStation } from './station-access';
 
@@ -137,6 +138,7 @@ export async function createRecord<K extends RecordKind>(
       .values({ id, station_id: stationId, ...cols, created_at: now, updated_at: now, version: 1 })
       .execute();
     await def.afterWrite?.(input, k);
+    await touchStations(rawTx, [stationId]);
     const after = await readRow(tx, def, stationId, id);
     await audit.record({
       entity: def.entity,
@@ -174,6 +176,7 @@ export async function updateRecord<K extends RecordKind>(
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw conflict(`该${def.label}记录已被他人修改，请刷新后重试`);
     await def.afterWrite?.(input, k);
+    await touchStations(rawTx, [stationId]);
     const after = await readRow(tx, def as unknown as RecordKindDef, stationId, recordId);
     await audit.record({
       entity: def.entity,
@@ -203,6 +206,7 @@ export async function deleteRecord(
     if (Number(before.version) !== version) throw conflict(`该${def.label}记录已被他人修改，请刷新后重试`);
     await def.beforeDelete?.({ ctx, tx, stationId, recordId, before });
     await tx.deleteFrom(def.table).where('id', '=', recordId).execute();
+    await touchStations(rawTx, [stationId]);
     await audit.record({
       entity: def.entity,
       entityId: recordId,

@@ -203,7 +203,9 @@ async function checkStationRules(ctx: Ctx, tx: Tx, input: StationInput, exceptId
   }
 }
 
-function toRow(input: StationInput): Omit<StationTable, 'id' | 'created_at' | 'updated_at' | 'version'> {
+function toRow(
+  input: StationInput,
+): Omit<StationTable, 'id' | 'created_at' | 'updated_at' | 'version' | 'ledger_version'> {
   return {
     program_year: input.programYear,
     type: input.type,
@@ -224,7 +226,7 @@ export async function createStation(ctx: Ctx, input: StationInput): Promise<Stat
   await writeTx(ctx, async (tx, audit) => {
     await checkStationRules(ctx, tx, input, null);
     const now = ctx.clock.now().toISOString();
-    const row: StationTable = { id, ...toRow(input), created_at: now, updated_at: now, version: 1 };
+    const row: StationTable = { id, ...toRow(input), created_at: now, updated_at: now, version: 1, ledger_version: 0 };
     await tx.insertInto('stations').values(row).execute();
     await audit.record({
       entity: 'station',
@@ -251,6 +253,8 @@ export async function updateStation(ctx: Ctx, id: string, version: number, input
       ...toRow(input),
       updated_at: ctx.clock.now().toISOString(),
       version: before.version + 1,
+      // The period decides what counts (LEDGER.md): computed KPIs of the station are stale.
+      ledger_version: before.ledger_version + 1,
     };
     const res = await tx
       .updateTable('stations')
