@@ -469,8 +469,8 @@ export async function whereTimeGoes(g: Generated, what: 'matrix' | 'station' | '
     }
     const parts: Array<[string, () => Promise<unknown>]> = [
       ['getStationKpis 整体', () => getStationKpis(ctx, id)],
-      ['其中 kpiCounts（11 条语句）', () => kpiCounts(ctx.db, ids)],
-      ['其中 recordFindings（8 条语句）', () => recordFindings(ctx.db, ids)],
+      ['其中 kpiCounts（1 条语句）', () => kpiCounts(ctx.db, ids)],
+      ['其中 recordFindings（1 条语句）', () => recordFindings(ctx.db, ids)],
       ['其中 loadPolicy（读取并解析政策 JSON）', () => loadPolicy(ctx.db, YEAR)],
       ['对照：同一站点的全部计数写成一条 SQL（(a) 的手写 CTE 语句，限一站）', () => one.execute(ctx.db)],
       ['对照：同一站点的全部计数写成一条 UNION ALL 语句（stationCountsUnion）', () => union.execute(ctx.db)],
