@@ -350,8 +350,8 @@ ${kpiTable(cols)}
   执行。比值 ≤ 1.5 即服务的组织方式（多条语句、站点子查询、组装）相对“一条手写 SQL”的额外开销不超过 50%。
   两边的计数经同一 \`computeKpis\` 换算后对全部站点逐项比对，不一致会在输出中告警。
 - **(b)** 单个站点（海淀区站点，各规模都有）的考核指标接口：服务器为独立进程（\`src/server/main.ts\`，
-  \`DEMO_DATA=0\`），以 \`center\` 登录后预热 50 次，再顺序请求 ${HTTP_REQUESTS} 次，取 p50 / p95（含 HTTP、会话校验、
-  指标与记录问题的全部 SQL）。
+  \`DEMO_DATA=0\`），以 \`center\` 登录后预热 50 次，再顺序请求 ${HTTP_REQUESTS} 次，取 p50 / p95（含 HTTP、会话校验与
+  站点查询；站点在测量期间未变，计算结果来自按 \`ledger_version\` 的缓存，未命中的代价见下方分析）。
 - **(c)** 同一服务器上，${CONCURRENCY} 个并发连接各持续 ${THROUGHPUT_SECONDS} s 请求单站 KPI 接口的吞吐，除以同样方式请求空
   JSON 路由 \`/api/health\`（执行 \`select 1\`）的吞吐。负载由同一台 2 核机器上的 Node fetch 产生，绝对 req/s
   受其限制，请比较比值。${missed}`;
