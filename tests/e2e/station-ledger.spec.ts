@@ -21,7 +21,7 @@ async function kpis(page: Page, stationId: string): Promise<Record<string, numbe
 }
 
 async function hostStation(page: Page): Promise<string> {
-  const r = await page.request.get('/api/v1/stations?pageSize=5');
+  const r = await page.request.get('/api/v1/stations?year=2025&pageSize=5');
   return ((await r.json()) as { items: Array<{ id: string }> }).items[0].id;
 }
 
@@ -104,10 +104,15 @@ test('a host records an event with two experts and a photo, uploads a Word repor
 
 test('the Center’s dashboard shows the station’s new figures', async ({ page }) => {
   await loginAs(page, 'center');
-  const stations = await (await page.request.get('/api/v1/stations?districtCode=110108&type=district_a')).json();
+  const stations = await (
+    await page.request.get('/api/v1/stations?year=2025&districtCode=110108&type=district_a')
+  ).json();
   const haidian = stations.items[0] as { id: string; name: string };
   const now = await kpis(page, haidian.id);
   await page.goto('/kpi-dashboard');
+  // Another journey may have opened a later year, which the dashboard shows first.
+  await page.getByRole('combobox', { name: '项目年度' }).click();
+  await pickOption(page, '2025 年度');
   const row = page.getByRole('row', { name: new RegExp(haidian.name.slice(0, 3)) }).first();
   await expect(row).toBeVisible();
   await expect(row).toContainText(`${now.events}/4`);
@@ -118,7 +123,7 @@ test('the Center’s dashboard shows the station’s new figures', async ({ page
 
 test('a district user cannot download another district’s evidence', async ({ page }) => {
   await loginAs(page, 'center');
-  const list = await (await page.request.get('/api/v1/stations?districtCode=110105')).json();
+  const list = await (await page.request.get('/api/v1/stations?year=2025&districtCode=110105')).json();
   const chaoyang = list.items[0].id as string;
   const events = await (await page.request.get(`/api/v1/stations/${chaoyang}/events?pageSize=50`)).json();
   const withFile = (events.items as Array<{ evidence: Array<{ attachmentId: string | null }> }>)
