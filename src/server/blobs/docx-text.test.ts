@@ -39,3 +39,12 @@ describe('docxText', () => {
     expect((err as AppError).message).toBe('无法读取 Word 文件内容');
   });
 });
+
+describe('docxText and expanding archives', () => {
+  it('refuses a .docx whose entries would expand beyond 100 MB, before extracting anything', async () => {
+    // 120 MB of zeros compress to ~120 kB: the declared size gives it away.
+    const bomb = zipSync({ 'word/document.xml': new Uint8Array(120 * 1024 * 1024) }, { level: 9 });
+    expect(bomb.byteLength).toBeLessThan(1024 * 1024);
+    await expect(docxText(bomb)).rejects.toThrow('解压后过大');
+  });
+});

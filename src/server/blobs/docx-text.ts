@@ -1,7 +1,28 @@
+import { unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { AppError } from '../../shared/errors';
 
 export const DOCX_UNREADABLE_MESSAGE = '无法读取 Word 文件内容';
+export const DOCX_TOO_LARGE_MESSAGE = 'Word 文件解压后过大（正文超过 100 MB），请检查文件';
+
+/** mammoth inflates the whole document: refuse a file whose entries would expand beyond this (a zip bomb). */
+const MAX_EXPANDED_BYTES = 100 * 1024 * 1024;
+
+function expandedSize(bytes: Uint8Array): number {
+  let total = 0;
+  try {
+    // The filter sees each entry's declared size and extracts nothing.
+    unzipSync(bytes, {
+      filter: (f) => {
+        total += f.originalSize;
+        return false;
+      },
+    });
+  } catch {
+    return 0; // not a zip: mammoth reports it as unreadable
+  }
+  return total;
+}
 
 /**
  * Plain text of a .docx (paragraphs separated by a blank line), for search and previews. A file that is not a
@@ -9,6 +30,9 @@ export const DOCX_UNREADABLE_MESSAGE = '无法读取 Word 文件内容';
  * message can be shown to the user.
  */
 export async function docxText(bytes: Uint8Array): Promise<string> {
+  if (expandedSize(bytes) > MAX_EXPANDED_BYTES) {
+    throw new AppError('validation', { userMessage: DOCX_TOO_LARGE_MESSAGE });
+  }
   let raw: string;
   try {
     const result = await mammoth.extractRawText({
