@@ -47,7 +47,19 @@ export async function freshDatabase(): Promise<{ handle: DbHandle; drop: () => P
         await handle.close();
         const a = new pg.Client({ connectionString: pgUrl });
         await a.connect();
-        await a.query(`drop database if exists ${name} with (force)`);
+        // The pool's last connections may still be closing: wait for them rather than terminating them (a terminated
+        // pooled client emits an error nobody listens to any more). Force only as a last resort.
+        let dropped = false;
+        for (let i = 0; i < 50 && !dropped; i++) {
+          try {
+            await a.query(`drop database if exists ${name}`);
+            dropped = true;
+          } catch (e) {
+            if ((e as { code?: string }).code !== '55006') throw e; // 55006: being accessed by other users
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+        if (!dropped) await a.query(`drop database if exists ${name} with (force)`);
         await a.end();
       },
     };
