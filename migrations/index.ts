@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m001 from './001_foundation';
 import * as m002 from './002_ledger';
 import * as m003 from './003_ledger_version';
+import * as m004 from './004_calls';
 
 /** Static list: works the same from tsx, the bundled CLI and tests (no directory scanning). */
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
   '002_ledger': m002,
   '003_ledger_version': m003,
+  '004_calls': m004,
 };

@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'write:ledger',
   'import:ledger',
   'reveal:personal-info',
+  'read:call',
+  'write:call',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,6 +65,7 @@ const BUSINESS_READ: Permission[] = [
   'read:organization',
   'read:station',
   'read:ledger',
+  'read:call',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -75,11 +78,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'write:station',
     'import:ledger',
     'reveal:personal-info',
+    'write:call',
   ],
   center_staff: [...BUSINESS_READ, 'write:organization', 'write:station'],
   district: [...BUSINESS_READ],
   host: [...BUSINESS_READ, 'write:ledger', 'import:ledger', 'reveal:personal-info'],
-  reviewer: ['read:program-year', 'read:district'],
+  reviewer: ['read:program-year', 'read:district', 'read:call'],
   auditor: [...BUSINESS_READ],
   // Account administrators see names and ids of districts and hosts only (read:role-scope), no business data.
   sys_admin: ['read:user', 'write:user', 'read:role-scope'],

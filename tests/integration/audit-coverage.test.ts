@@ -358,6 +358,63 @@ Object.assign(CASES, {
   },
 } satisfies Record<string, Case>);
 
+// 申报通知 (issue #4): the Center administrator writes the 2026 call of a copied year.
+const callBody = (over: Record<string, unknown> = {}) => ({
+  programYear: 2026,
+  title: '2026年度申报通知',
+  opensOn: '2025-06-15',
+  closesOn: '2025-07-31',
+  stationTypes: ['district_a', 'district_b', 'iur'],
+  requiredDocuments: ['application_form', 'work_plan'],
+  minReviewers: 3,
+  notice: '',
+  ...over,
+});
+async function draftCall(t: TestApp, cookie: string | null, open = false): Promise<void> {
+  await copy2026(t, cookie);
+  const r = await t.call(cookie, 'POST', '/api/v1/calls', callBody());
+  expect(r.status, JSON.stringify(r.json)).toBe(201);
+  stash = { id: r.json.id, version: r.json.version };
+  if (open) {
+    const o = await t.call(cookie, 'POST', `/api/v1/calls/${stash.id}/open`, { version: stash.version });
+    expect(o.status).toBe(200);
+    stash.version = o.json.version;
+  }
+}
+Object.assign(CASES, {
+  'POST /api/v1/calls': {
+    as: 'center',
+    setup: (t, _ids, cookie) => copy2026(t, cookie),
+    valid: () => ({ path: '/api/v1/calls', body: callBody() }),
+    invalid: () => ({ path: '/api/v1/calls', body: callBody({ minReviewers: 1 }), status: 400 }),
+  },
+  'PUT /api/v1/calls/{callId}': {
+    as: 'center',
+    setup: (t, _ids, cookie) => draftCall(t, cookie),
+    valid: () => ({
+      path: `/api/v1/calls/${stash.id}`,
+      body: { version: stash.version, call: callBody({ title: '2026年度申报通知（修订）' }) },
+    }),
+    invalid: () => ({
+      path: `/api/v1/calls/${stash.id}`,
+      body: { version: stash.version + 3, call: callBody() },
+      status: 409,
+    }),
+  },
+  'POST /api/v1/calls/{callId}/open': {
+    as: 'center',
+    setup: (t, _ids, cookie) => draftCall(t, cookie),
+    valid: () => ({ path: `/api/v1/calls/${stash.id}/open`, body: { version: stash.version } }),
+    invalid: () => ({ path: `/api/v1/calls/${stash.id}/open`, body: { version: stash.version + 3 }, status: 409 }),
+  },
+  'POST /api/v1/calls/{callId}/close': {
+    as: 'center',
+    setup: (t, _ids, cookie) => draftCall(t, cookie, true),
+    valid: () => ({ path: `/api/v1/calls/${stash.id}/close`, body: { version: stash.version } }),
+    invalid: () => ({ path: `/api/v1/calls/${stash.id}/close`, body: {}, status: 400 }),
+  },
+} satisfies Record<string, Case>);
+
 // The route list, from a router that is never served (no database is touched when routes register).
 const { routes } = createApp({
   db: null as never,

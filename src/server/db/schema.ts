@@ -278,6 +278,21 @@ export interface ReportTable extends Stamps {
   attachment_id: string | null;
 }
 
+export interface CallTable extends Stamps {
+  id: string;
+  program_year: number;
+  title: string;
+  opens_on: string;
+  closes_on: string;
+  station_types_json: string;
+  required_documents_json: string;
+  min_reviewers: number;
+  notice: string;
+  status: 'draft' | 'open' | 'closed';
+  opened_at: string | null;
+  closed_at: string | null;
+}
+
 export interface DB {
   program_years: ProgramYearTable;
   organizations: OrganizationTable;
@@ -304,4 +319,5 @@ export interface DB {
   outcomes: OutcomeTable;
   achievements: AchievementTable;
   reports: ReportTable;
+  calls: CallTable;
 }

@@ -1,6 +1,7 @@
 import type { Router } from '../http/router';
 import { registerAuditEventRoutes } from './audit-events/audit-events.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
+import { registerCallRoutes } from './calls/calls.routes';
 import { registerDistrictRoutes } from './districts/districts.routes';
 import { registerKpiRoutes } from './kpis/kpis.routes';
 import { registerLedgerRoutes } from './ledger/ledger.routes';
@@ -20,6 +21,7 @@ export function registerFeatureRoutes(r: Router): void {
   registerLedgerRoutes(r);
   registerRecordRoutes(r);
   registerKpiRoutes(r);
+  registerCallRoutes(r);
   registerUserRoutes(r);
   registerAuditEventRoutes(r);
   registerSecuritySettingRoutes(r);

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { isIsoDate } from '../../domain/ledger/schema';
+import { STATION_TYPES } from '../../domain/policy/types';
+
+// 申报通知 (第三条, 第十条): the window, the types offered this year, the documents every application needs, and how
+// many reviewers score each application.
+export const REQUIRED_DOCUMENTS = ['application_form', 'work_plan'] as const;
+
+const date = (name: string) =>
+  z.string({ error: `请选择${name}` }).refine(isIsoDate, { message: `${name}应为 YYYY-MM-DD 格式的有效日期` });
+
+export const callInputSchema = z
+  .object({
+    programYear: z.number({ error: '请选择项目年度' }).int().min(2000).max(2100),
+    title: z
+      .string({ error: '请输入通知标题' })
+      .trim()
+      .min(4, '请输入通知标题（至少 4 个字）')
+      .max(100, '标题不能超过 100 字'),
+    opensOn: date('申报开始日期'),
+    closesOn: date('申报截止日期'),
+    stationTypes: z
+      .array(z.enum(STATION_TYPES, { error: '站点类型无效' }))
+      .min(1, '请至少选择一种站点类型')
+      .refine((v) => new Set(v).size === v.length, { message: '站点类型重复' }),
+    requiredDocuments: z
+      .array(z.enum(REQUIRED_DOCUMENTS, { error: '材料类型无效' }))
+      .min(1, '请至少要求一种申报材料')
+      .default(['application_form', 'work_plan']),
+    minReviewers: z
+      .number({ error: '请输入评审专家人数' })
+      .int()
+      .min(3, '评审专家至少 3 人')
+      .max(15, '评审专家最多 15 人'),
+    notice: z.string().trim().max(20_000, '通知正文过长').default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (isIsoDate(v.opensOn) && isIsoDate(v.closesOn) && v.closesOn < v.opensOn) {
+      ctx.addIssue({ code: 'custom', path: ['closesOn'], message: '申报截止日期不能早于开始日期' });
+    }
+  });
+export type CallInput = z.infer<typeof callInputSchema>;
+
+export const callUpdateSchema = z.object({ version: z.number().int().min(1), call: callInputSchema });
+export const callTransitionSchema = z.object({ version: z.number({ error: '缺少版本号' }).int().min(1) });
