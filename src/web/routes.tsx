@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   EnvironmentOutlined,
   HomeOutlined,
+  NotificationOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -53,6 +54,14 @@ export const ROUTES: AppRoute[] = [
     menu: false,
     parent: '/program-years',
     page: lazy(() => import('./features/program-years/program-year-detail-page')),
+  },
+  {
+    path: '/calls',
+    label: '申报通知',
+    icon: icon(NotificationOutlined),
+    permission: 'read:call',
+    menu: true,
+    page: lazy(() => import('./features/calls/calls-page')),
   },
   {
     path: '/organizations',

@@ -7,12 +7,12 @@ import { SideMenu } from './layout';
 
 // What each role's side menu shows, as the permission table (src/shared/permissions.ts) grants it.
 const EXPECTED: Record<Role, string[]> = {
-  center_admin: ['首页', '项目年度', '组织', '工作站点', '考核看板'],
-  center_staff: ['首页', '项目年度', '组织', '工作站点', '考核看板'],
-  district: ['首页', '项目年度', '组织', '工作站点', '考核看板'],
-  host: ['首页', '项目年度', '组织', '工作站点', '考核看板'],
-  reviewer: ['首页', '项目年度'],
-  auditor: ['首页', '项目年度', '组织', '工作站点', '考核看板'],
+  center_admin: ['首页', '项目年度', '申报通知', '组织', '工作站点', '考核看板'],
+  center_staff: ['首页', '项目年度', '申报通知', '组织', '工作站点', '考核看板'],
+  district: ['首页', '项目年度', '申报通知', '组织', '工作站点', '考核看板'],
+  host: ['首页', '项目年度', '申报通知', '组织', '工作站点', '考核看板'],
+  reviewer: ['首页', '项目年度', '申报通知'],
+  auditor: ['首页', '项目年度', '申报通知', '组织', '工作站点', '考核看板'],
   sys_admin: ['首页', '账户'],
   sec_admin: ['首页', '账户', '安全策略'],
   audit_admin: ['首页', '操作日志'],

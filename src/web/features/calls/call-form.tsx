@@ -1,0 +1,118 @@
+import { Alert, App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { useState } from 'react';
+import { STATION_TYPES } from '../../../domain/policy/types';
+import { STATION_TYPE_LABELS } from '../../../shared/labels';
+import { type CallInput, callInputSchema } from '../../../shared/schemas/call';
+import { ApiError } from '../../lib/api';
+import { applyApiError, validated, zodRule } from '../../lib/form';
+import { dateProps } from '../ledger/form-bits';
+import { useProgramYears } from '../program-years/api';
+import { type Call, useSaveCall } from './api';
+
+const shape = callInputSchema.shape;
+const DOCUMENT_LABELS: Record<string, string> = { application_form: '项目申报书', work_plan: '工作方案' };
+
+/** 新建/修改申报通知: the window, the types offered, the documents required, the number of reviewers (第十条). */
+export function CallForm({ call, onClose }: { call: Call | null; onClose: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const years = useProgramYears();
+  const save = useSaveCall();
+  const [error, setError] = useState<string | null>(null);
+
+  async function onOk() {
+    const values = await validated(form);
+    if (!values) return;
+    setError(null);
+    const parsed = callInputSchema.safeParse({ notice: '', ...values });
+    if (!parsed.success) return;
+    try {
+      const saved = await save.mutateAsync({ id: call?.id, version: call?.version, call: parsed.data as CallInput });
+      message.success(`已保存申报通知“${saved.title}”`);
+      onClose();
+    } catch (e) {
+      if (!applyApiError(form, e)) setError(e instanceof ApiError ? e.message : '保存失败，请稍后重试');
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={call ? `修改申报通知 · ${call.title}` : '新建申报通知'}
+      okText="保存"
+      cancelText="取消"
+      width={720}
+      confirmLoading={save.isPending}
+      onOk={onOk}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={
+          call
+            ? {
+                programYear: call.programYear,
+                title: call.title,
+                opensOn: call.opensOn,
+                closesOn: call.closesOn,
+                stationTypes: call.stationTypes,
+                requiredDocuments: call.requiredDocuments,
+                minReviewers: call.minReviewers,
+                notice: call.notice,
+              }
+            : {
+                stationTypes: [...STATION_TYPES],
+                requiredDocuments: ['application_form', 'work_plan'],
+                minReviewers: 3,
+              }
+        }
+      >
+        <Form.Item name="programYear" label="项目年度" required rules={[zodRule(shape.programYear, null)]}>
+          <Select
+            disabled={Boolean(call)}
+            options={(years.data ?? []).map((y) => ({ value: y.year, label: `${y.year} 年度` }))}
+            placeholder="选择年度"
+          />
+        </Form.Item>
+        <Form.Item name="title" label="通知标题" required rules={[zodRule(shape.title)]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', gap: 16 }}>
+          <Form.Item name="opensOn" label="申报开始日期" required rules={[zodRule(shape.opensOn, null)]} {...dateProps}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item
+            name="closesOn"
+            label="申报截止日期"
+            required
+            rules={[zodRule(shape.closesOn, null)]}
+            {...dateProps}
+          >
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item
+            name="minReviewers"
+            label="每份申报书评审专家人数"
+            required
+            rules={[zodRule(shape.minReviewers, null)]}
+            extra="不少于 3 人；回避的专家不计"
+          >
+            <InputNumber style={{ width: '100%' }} />
+          </Form.Item>
+        </div>
+        <Form.Item name="stationTypes" label="本年度申报的站点类型" required rules={[zodRule(shape.stationTypes, [])]}>
+          <Checkbox.Group options={STATION_TYPES.map((t) => ({ value: t, label: STATION_TYPE_LABELS[t] }))} />
+        </Form.Item>
+        <Form.Item name="requiredDocuments" label="必须提交的材料" rules={[zodRule(shape.requiredDocuments, [])]}>
+          <Checkbox.Group options={Object.entries(DOCUMENT_LABELS).map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item name="notice" label="通知正文" rules={[zodRule(shape.notice)]}>
+          <Input.TextArea rows={6} maxLength={20000} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
