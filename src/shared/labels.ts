@@ -155,3 +155,19 @@ export const KPI_REASON_LABELS: Record<string, string> = {
   empty: '报告正文为空',
   shorter: '同类报告中非最长的一份（按最长一份计字数）',
 };
+
+/** A KPI's pace for a period not yet over (src/domain/kpi/forecast.ts). */
+export const PACE_STATUS_LABELS: Record<string, string> = {
+  met: '达标',
+  on_track: '进度正常',
+  at_risk: '有风险',
+  due: '期末提交',
+  not_met: '未达标',
+  not_started: '未开始',
+};
+
+/** A finding's severity (LEDGER.md): `block` refuses, `warn` asks for attention. */
+export const FINDING_SEVERITY_LABELS: Record<string, string> = {
+  block: '不合规',
+  warn: '需关注',
+};

@@ -1,5 +1,6 @@
 // How KPI figures read on screen: pure functions, shared by the station page, the matrix and the home card.
 import type { PaceStatus } from '../../../domain/kpi/forecast';
+import { PACE_STATUS_LABELS } from '../../../shared/labels';
 
 const int = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 
@@ -48,12 +49,22 @@ export const ATTAINMENT_STYLE: Record<AttainmentLevel, { label: string; backgrou
 
 /** The pace of a KPI (issue #3) in Chinese, with the antd Tag colour and the Progress bar colour. */
 export const PACE_STATUS: Record<PaceStatus, { label: string; tag: string; bar: string; hint: string }> = {
-  met: { label: '达标', tag: 'success', bar: '#52c41a', hint: '实际值已达到目标值' },
-  on_track: { label: '进度正常', tag: 'processing', bar: '#1677ff', hint: '按当前进度，期末可达到目标值' },
-  at_risk: { label: '有风险', tag: 'warning', bar: '#fa8c16', hint: '按当前进度，期末难以达到目标值' },
-  due: { label: '期末提交', tag: 'default', bar: '#8c8c8c', hint: '报告类指标在项目期末提交' },
-  not_met: { label: '未达标', tag: 'error', bar: '#ff4d4f', hint: '项目期已结束，未达到目标值' },
-  not_started: { label: '未开始', tag: 'default', bar: '#bfbfbf', hint: '项目期尚未开始' },
+  met: { label: PACE_STATUS_LABELS.met, tag: 'success', bar: '#52c41a', hint: '实际值已达到目标值' },
+  on_track: {
+    label: PACE_STATUS_LABELS.on_track,
+    tag: 'processing',
+    bar: '#1677ff',
+    hint: '按当前进度，期末可达到目标值',
+  },
+  at_risk: {
+    label: PACE_STATUS_LABELS.at_risk,
+    tag: 'warning',
+    bar: '#fa8c16',
+    hint: '按当前进度，期末难以达到目标值',
+  },
+  due: { label: PACE_STATUS_LABELS.due, tag: 'default', bar: '#8c8c8c', hint: '报告类指标在项目期末提交' },
+  not_met: { label: PACE_STATUS_LABELS.not_met, tag: 'error', bar: '#ff4d4f', hint: '项目期已结束，未达到目标值' },
+  not_started: { label: PACE_STATUS_LABELS.not_started, tag: 'default', bar: '#bfbfbf', hint: '项目期尚未开始' },
 };
 
 /** `已过 37%` of the period, or that it is over / not begun. */

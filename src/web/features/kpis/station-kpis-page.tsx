@@ -1,6 +1,7 @@
 import { Breadcrumb, Button, Card, Col, Progress, Result, Row, Spin, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { FINDING_SEVERITY_LABELS } from '../../../shared/labels';
 import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
 import { ApiError } from '../../lib/api';
@@ -14,8 +15,8 @@ import { kpiColumns } from './kpi-table';
 type FindingRow = StationKpisDto['findings'][number];
 
 const SEVERITY: Record<string, { label: string; color: string }> = {
-  block: { label: '不合规', color: 'error' },
-  warn: { label: '需关注', color: 'warning' },
+  block: { label: FINDING_SEVERITY_LABELS.block, color: 'error' },
+  warn: { label: FINDING_SEVERITY_LABELS.warn, color: 'warning' },
 };
 
 const findingColumns: TableColumnsType<FindingRow> = [
