@@ -21,17 +21,20 @@ import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
-import { hasContent } from '../src/domain/kpi/from-ledger';
-import type { LedgerInput } from '../src/domain/ledger/schema';
+import { type LedgerInput, ledgerSchema } from '../src/domain/ledger/schema';
 import type { StationType } from '../src/domain/policy/types';
 import { normalizeUscc, usccCheckChar } from '../src/domain/uscc';
-import { wordCount } from '../src/domain/word-count';
 import { createLocalDiskStorage } from '../src/server/blobs/local-disk';
 import { type Ctx, systemClock } from '../src/server/context';
 import { type Database, type DbHandle, type Engine, migrateToLatest, openDatabase } from '../src/server/db/database';
 import type { OrganizationTable, StationTable } from '../src/server/db/schema';
 import { generateLedger, rng, usccFor } from '../src/server/demo/ledger-generator';
 import { loadEnv } from '../src/server/env';
+import {
+  type LedgerRecords,
+  STATION_RECORD_TABLES,
+  stationRecordRows,
+} from '../src/server/features/ledger/ledger.service';
 import { seedDemo } from '../src/server/seed';
 
 export const BENCH_PG_DB = 'qianqi_bench';
@@ -150,15 +153,22 @@ function emptyRows(): Rows {
   return Object.fromEntries(LEDGER_TABLES.map((t) => [t, []])) as unknown as Rows;
 }
 
-/** The rows `writeLedger` (src/server/features/ledger/ledger.service.ts) writes for a ledger, without the audit. */
-function ledgerRows(out: Rows, stationId: string, ledger: LedgerInput, now: string, seen: Set<string>): void {
-  const stamps = { created_at: now, updated_at: now, version: 1 };
-  const base = () => ({ id: uuidv7(), station_id: stationId, ...stamps });
+/**
+ * The rows the ledger import writes for a station's records (`stationRecordRows`, the same function), without the
+ * audit; new enterprises go into the registry map (USCC → id) shared by all stations of the run.
+ */
+function ledgerRows(
+  out: Rows,
+  stationId: string,
+  ledger: LedgerRecords,
+  now: string,
+  registry: Map<string, string>,
+): void {
   for (const e of ledger.enterprises ?? []) {
     const code = normalizeUscc(e.uscc);
-    if (seen.has(code)) continue; // numbering keeps codes apart; a repeat would be one enterprise
-    seen.add(code);
+    if (registry.has(code)) continue;
     const id = uuidv7();
+    registry.set(code, id);
     out.enterprises.push({
       id,
       uscc: code,
@@ -166,114 +176,13 @@ function ledgerRows(out: Rows, stationId: string, ledger: LedgerInput, now: stri
       district_code: e.district,
       has_association: e.hasAssociation ? 1 : 0,
       srdi: e.srdi,
-      ...stamps,
-    });
-    out.station_enterprises.push({ ...base(), enterprise_id: id, key_served: e.keyServed ? 1 : 0 });
-  }
-  for (const c of ledger.contacts ?? []) {
-    out.contacts.push({
-      ...base(),
-      uscc: normalizeUscc(c.uscc),
-      date: c.date,
-      mode: c.mode,
-      people: c.people ?? null,
-      note: c.note ?? null,
+      created_at: now,
+      updated_at: now,
+      version: 1,
     });
   }
-  for (const d of ledger.demands ?? []) {
-    out.demands.push({
-      ...base(),
-      ref: d.id,
-      uscc: normalizeUscc(d.uscc),
-      title: d.title,
-      collected_on: d.collectedOn,
-      status: d.status,
-      matched_kind: d.matchedKind ?? null,
-      matched_to: d.matchedTo ?? null,
-      matched_on: d.matchedOn ?? null,
-      docked_on: d.dockedOn ?? null,
-      resolved_on: d.resolvedOn ?? null,
-      closed_on: d.closedOn ?? null,
-      note: d.note ?? null,
-    });
-  }
-  const expertIds = new Map<string, string>();
-  for (const x of ledger.experts ?? []) {
-    const row = {
-      ...base(),
-      ref: x.id,
-      name: x.name,
-      kind: x.kind,
-      employer: x.employer ?? null,
-      title: x.title ?? null,
-      grade: x.grade ?? null,
-      phone: x.phone ?? null,
-      host_staff: x.hostStaff ? 1 : 0,
-      fiscally_supported: x.fiscallySupported ? 1 : 0,
-      id_card_enc: null,
-      id_card_masked: null,
-      bank_account_enc: null,
-      bank_account_masked: null,
-      bank_name: null,
-    };
-    expertIds.set(x.id, row.id);
-    out.experts.push(row);
-  }
-  for (const ev of ledger.events ?? []) {
-    const row = { ...base(), ref: ev.id, kind: ev.kind, title: ev.title, date: ev.date, place: ev.place ?? null };
-    out.events.push(row);
-    for (const x of new Set((ev.experts ?? []).filter((x) => expertIds.has(x)))) {
-      out.event_experts.push({ event_id: row.id, expert_id: expertIds.get(x)! });
-    }
-    for (const u of new Set((ev.enterprises ?? []).map(normalizeUscc))) {
-      out.event_enterprises.push({ event_id: row.id, uscc: u });
-    }
-    for (const kind of new Set(ev.evidence ?? [])) {
-      out.event_evidence.push({ id: uuidv7(), event_id: row.id, kind, attachment_id: null, created_at: now });
-    }
-  }
-  for (const p of ledger.pressReleases ?? []) {
-    out.press_releases.push({ ...base(), title: p.title, date: p.date, channel: p.channel, url: p.url ?? null });
-  }
-  for (const c of ledger.cooperations ?? []) {
-    out.cooperations.push({
-      ...base(),
-      title: c.title,
-      date: c.date,
-      parties_json: JSON.stringify(c.parties),
-      content: c.content,
-      has_content: hasContent(c.content) ? 1 : 0,
-    });
-  }
-  for (const o of ledger.outcomes ?? []) {
-    out.outcomes.push({
-      ...base(),
-      title: o.title,
-      date: o.date,
-      uscc: o.uscc ? normalizeUscc(o.uscc) : null,
-      golden_bridge: o.goldenBridge ? 1 : 0,
-    });
-  }
-  for (const a of ledger.achievements ?? []) {
-    out.achievements.push({
-      ...base(),
-      title: a.title,
-      university: a.university,
-      collected_on: a.collectedOn,
-      promoted: a.promoted ? 1 : 0,
-    });
-  }
-  for (const r of ledger.reports ?? []) {
-    out.reports.push({
-      ...base(),
-      kind: r.kind,
-      title: r.title,
-      submitted_on: r.submittedOn ?? null,
-      text: r.text,
-      word_count: wordCount(r.text),
-      attachment_id: null,
-    });
-  }
+  const rows = stationRecordRows(stationId, ledger, registry, now);
+  for (const t of STATION_RECORD_TABLES) for (const r of rows[t]) out[t].push(r);
 }
 
 async function flush(db: Database, rows: Rows): Promise<void> {
@@ -382,7 +291,11 @@ export async function generate(o: GenerateOptions): Promise<Generated> {
   // 2. Top up the real stations' listings to the benchmark size (listed enterprises not contacted yet).
   const real = await db.selectFrom('stations').selectAll().orderBy('id').execute();
   const topUp = emptyRows();
-  const seen = new Set((await db.selectFrom('enterprises').select('uscc').execute()).map((r) => r.uscc));
+  const registry = new Map(
+    (await db.selectFrom('enterprises').select(['uscc', 'id']).execute()).map(
+      (r) => [r.uscc, r.id] as [string, string],
+    ),
+  );
   for (const [i, s] of real.entries()) {
     const listed = Number(
       (
@@ -414,7 +327,7 @@ export async function generate(o: GenerateOptions): Promise<Generated> {
       .where('station_id', '=', s.id)
       .execute();
     const more = followUps(contacted.map((c) => c.uscc).sort(), 2025_9000 + i);
-    ledgerRows(topUp, s.id, { enterprises: extra, contacts: more } as unknown as LedgerInput, now, seen);
+    ledgerRows(topUp, s.id, { enterprises: extra, contacts: more } as LedgerRecords, now, registry);
   }
   await flush(db, topUp);
 
@@ -495,7 +408,7 @@ export async function generate(o: GenerateOptions): Promise<Generated> {
     });
     const contacts = ledger.contacts ?? [];
     ledger.contacts = [...contacts, ...followUps([...new Set(contacts.map((c) => c.uscc))], 2025_5000 + k)];
-    ledgerRows(batch, station.id, ledger, now, seen);
+    ledgerRows(batch, station.id, ledgerSchema.parse(ledger), now, registry);
     if (batchStations.length === STATIONS_PER_TX || k === extraStations - 1) {
       const orgs = batchOrgs;
       const sts = batchStations;
