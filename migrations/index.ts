@@ -3,6 +3,7 @@ import * as m001 from './001_foundation';
 import * as m002 from './002_ledger';
 import * as m003 from './003_ledger_version';
 import * as m004 from './004_calls';
+import * as m005 from './005_lifecycle';
 
 /** Static list: works the same from tsx, the bundled CLI and tests (no directory scanning). */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '002_ledger': m002,
   '003_ledger_version': m003,
   '004_calls': m004,
+  '005_lifecycle': m005,
 };

@@ -65,3 +65,32 @@ export function organizationScope(actor: Actor, today: string) {
 export function shanghaiDate(d: Date): string {
   return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/**
+ * Applications visible to an actor (issue #4): the Center all; a district association its district's (an IUR
+ * application belongs to no district, 第六条); a host its own organisation's; a reviewer only those assigned to it.
+ */
+export function applicationScope(actor: Actor) {
+  return (eb: ExpressionBuilder<DB, 'applications'>) => {
+    switch (actor.role) {
+      case 'center_admin':
+      case 'center_staff':
+        return sql<boolean>`1 = 1`;
+      case 'district':
+        return actor.districtCode ? eb('applications.district_code', '=', actor.districtCode) : nothing;
+      case 'host':
+        return actor.organizationId ? eb('applications.host_org_id', '=', actor.organizationId) : nothing;
+      case 'reviewer':
+        return eb(
+          'applications.id',
+          'in',
+          eb
+            .selectFrom('review_assignments')
+            .select('review_assignments.application_id')
+            .where('review_assignments.reviewer_id', '=', actor.userId),
+        );
+      default:
+        return nothing;
+    }
+  };
+}

@@ -7,6 +7,7 @@ import { hashPassword } from './auth/password';
 import type { Ctx } from './context';
 import type { OrganizationTable, StationTable, UserTable } from './db/schema';
 import { seedDemoLedgers } from './demo/seed-ledgers';
+import { seedDemoProjects } from './demo/seed-projects';
 import { ensureBuiltInYears } from './features/program-years/program-years.service';
 
 /** The demo password of every demo account; printed on the console, never used when NODE_ENV=production. */
@@ -200,6 +201,16 @@ export async function seedDemo(ctx: Ctx, opts: { ledgers?: 'all' | 'few' } = {})
       organizationId: null,
       districtCode: null,
     },
+    // More reviewers, so a review has the three the call asks for (第十条); reviewer4 works for the 海淀 host and
+    // is refused for its application automatically.
+    ...[2, 3, 4, 5].map((i) => ({
+      username: `reviewer${i}`,
+      role: 'reviewer' as const,
+      displayName: `评审专家${['', '', '二', '三', '四', '五'][i]}`,
+      note: i === 4 ? `任职于“${haidianHost.name}”（评审该单位时自动回避）` : '分配给其的申报书',
+      organizationId: null,
+      districtCode: null,
+    })),
     {
       username: 'auditor',
       role: 'auditor',
@@ -248,6 +259,8 @@ export async function seedDemo(ctx: Ctx, opts: { ledgers?: 'all' | 'few' } = {})
     is_active: 1,
     last_login_at: null,
     password_changed_at: now,
+    employer_name: a.role === 'reviewer' ? (a.username === 'reviewer4' ? haidianHost.name : '北京工业大学') : null,
+    employer_uscc: a.username === 'reviewer4' ? haidianHost.uscc : null,
     created_at: now,
     updated_at: now,
     version: 1,
@@ -304,5 +317,6 @@ export async function seedDemo(ctx: Ctx, opts: { ledgers?: 'all' | 'few' } = {})
     });
   });
   await seedDemoLedgers(ctx, opts.ledgers ?? 'all');
+  await seedDemoProjects(ctx);
   return accounts.map(({ username, role, displayName, note }) => ({ username, role, displayName, note }));
 }

@@ -38,6 +38,19 @@ export const PERMISSIONS = [
   'reveal:personal-info',
   'read:call',
   'write:call',
+  'read:application',
+  'write:application',
+  'recommend:application',
+  'return:application',
+  'manage:review',
+  'review:application',
+  'decide:application',
+  'read:project',
+  'manage:project',
+  'write:project',
+  'decide:project',
+  'read:notice',
+  'write:notice',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,6 +79,8 @@ const BUSINESS_READ: Permission[] = [
   'read:station',
   'read:ledger',
   'read:call',
+  'read:project',
+  'read:notice',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -79,11 +94,44 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'import:ledger',
     'reveal:personal-info',
     'write:call',
+    // The lifecycle (issue #4): only the administrator decides (立项, 验收, 工作调整, 第十条–第十三条).
+    'read:application',
+    'return:application',
+    'manage:review',
+    'decide:application',
+    'manage:project',
+    'decide:project',
+    'write:notice',
   ],
-  center_staff: [...BUSINESS_READ, 'write:organization', 'write:station'],
-  district: [...BUSINESS_READ],
-  host: [...BUSINESS_READ, 'write:ledger', 'import:ledger', 'reveal:personal-info'],
-  reviewer: ['read:program-year', 'read:district', 'read:call'],
+  center_staff: [
+    ...BUSINESS_READ,
+    'write:organization',
+    'write:station',
+    'read:application',
+    'return:application',
+    'manage:review',
+    'manage:project',
+    'write:notice',
+  ],
+  district: [...BUSINESS_READ, 'read:application', 'recommend:application', 'return:application'],
+  host: [
+    ...BUSINESS_READ,
+    'write:ledger',
+    'import:ledger',
+    'reveal:personal-info',
+    'read:application',
+    'write:application',
+    'write:project',
+  ],
+  // A reviewer sees the applications assigned to it and the notice board, nothing else (第十条).
+  reviewer: [
+    'read:program-year',
+    'read:district',
+    'read:call',
+    'read:application',
+    'review:application',
+    'read:notice',
+  ],
   auditor: [...BUSINESS_READ],
   // Account administrators see names and ids of districts and hosts only (read:role-scope), no business data.
   sys_admin: ['read:user', 'write:user', 'read:role-scope'],

@@ -1,16 +1,44 @@
 import { expect, test } from '@playwright/test';
 import { loginAs, PASSWORD, shot } from './fixtures';
 
-const ALL = ['首页', '项目年度', '组织', '工作站点', '账户', '操作日志', '安全策略'];
+const ALL = [
+  '首页',
+  '项目年度',
+  '申报通知',
+  '项目申报',
+  '我的评审',
+  '评审排名与立项',
+  '项目与验收',
+  '通知公告',
+  '组织',
+  '工作站点',
+  '考核看板',
+  '账户',
+  '操作日志',
+  '安全策略',
+];
 
 // What each role's side menu shows, as the permission table (src/shared/permissions.ts) grants it.
+const CENTER = [
+  '首页',
+  '项目年度',
+  '申报通知',
+  '项目申报',
+  '评审排名与立项',
+  '项目与验收',
+  '通知公告',
+  '组织',
+  '工作站点',
+  '考核看板',
+];
+const LOCAL = ['首页', '项目年度', '申报通知', '项目申报', '项目与验收', '通知公告', '组织', '工作站点', '考核看板'];
 const MENUS: Record<string, string[]> = {
-  center: ['首页', '项目年度', '申报通知', '组织', '工作站点', '考核看板'],
-  staff: ['首页', '项目年度', '申报通知', '组织', '工作站点', '考核看板'],
-  haidian: ['首页', '项目年度', '申报通知', '组织', '工作站点', '考核看板'],
-  host: ['首页', '项目年度', '申报通知', '组织', '工作站点', '考核看板'],
-  reviewer: ['首页', '项目年度', '申报通知'],
-  auditor: ['首页', '项目年度', '申报通知', '组织', '工作站点', '考核看板'],
+  center: CENTER,
+  staff: CENTER,
+  haidian: LOCAL,
+  host: LOCAL,
+  reviewer: ['首页', '项目年度', '申报通知', '项目申报', '我的评审', '通知公告'],
+  auditor: ['首页', '项目年度', '申报通知', '项目与验收', '通知公告', '组织', '工作站点', '考核看板'],
   sysadmin: ['首页', '账户'],
   secadmin: ['首页', '账户', '安全策略'],
   auditadmin: ['首页', '操作日志'],

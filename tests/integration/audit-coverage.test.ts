@@ -25,6 +25,7 @@ import {
   validUscc,
 } from './support/fixtures';
 import { DOCX, evidenceOf, ledgerFor, ledgerXlsx, PNG, validRecordBody } from './support/ledger-requests';
+import { completeForm, demoProject, stash as lc, openCall2026, toStage, userId } from './support/lifecycle';
 
 const snapshotOf = (snap: Record<string, unknown[]>, tables: readonly string[]) =>
   Object.fromEntries(tables.map((t) => [t, snap[t]]));
@@ -412,6 +413,331 @@ Object.assign(CASES, {
     setup: (t, _ids, cookie) => draftCall(t, cookie, true),
     valid: () => ({ path: `/api/v1/calls/${stash.id}/close`, body: { version: stash.version } }),
     invalid: () => ({ path: `/api/v1/calls/${stash.id}/close`, body: {}, status: 400 }),
+  },
+} satisfies Record<string, Case>);
+
+// The project lifecycle (issue #4): each case drives the 海淀 application or project to the state its route needs.
+const png = (path: string): Req => ({ path, rawBody: { contentType: 'application/octet-stream', bytes: PNG } });
+const text = (path: string): Req => ({ path, rawBody: { contentType: 'text/plain', text: 'not a file' } });
+const app = (suffix = '') => `/api/v1/applications/${lc.appId}${suffix}`;
+const project = (suffix = '') => `/api/v1/projects/${lc.projectId}${suffix}`;
+const cr = (suffix = '') => `/api/v1/change-requests/${lc.changeRequestId}${suffix}`;
+const reviewerIds: Record<string, string> = {};
+const demoAt = (opts: Parameters<typeof demoProject>[2]) => (t: TestApp, ids: DemoIds) =>
+  demoProject(t, ids.stations.haidian, opts);
+Object.assign(CASES, {
+  'POST /api/v1/applications': {
+    as: 'host',
+    setup: async (t) => {
+      lc.appId = await openCall2026(t, await t.login('center'));
+    },
+    valid: () => ({
+      path: '/api/v1/applications',
+      body: { callId: lc.appId, form: { stationName: '海淀区站点', stationType: 'district_a', districtCode: HAIDIAN } },
+    }),
+    invalid: () => ({ path: '/api/v1/applications', body: { callId: 'no-such-call', form: {} }, status: 400 }),
+  },
+  'PUT /api/v1/applications/{applicationId}': {
+    as: 'host',
+    setup: (t) => toStage(t, 'draft'),
+    valid: () => ({
+      path: app(),
+      body: { version: lc.appVersion, form: completeForm('district_a', HAIDIAN, '海淀区科技创新工作站') },
+    }),
+    invalid: () => ({ path: app(), body: { version: lc.appVersion + 3, form: {} }, status: 409 }),
+  },
+  'POST /api/v1/applications/{applicationId}/files': {
+    as: 'host',
+    setup: (t) => toStage(t, 'draft'),
+    valid: () => png(app('/files?purpose=work_plan&fileName=方案.png')),
+    invalid: () => ({ ...png(app('/files?purpose=nonsense&fileName=方案.png')), status: 400 }),
+  },
+  'DELETE /api/v1/applications/{applicationId}/files/{fileId}': {
+    as: 'host',
+    setup: (t) => toStage(t, 'draft'),
+    valid: () => ({ path: app(`/files/${lc.fileId}`) }),
+    invalid: () => ({ path: app(`/files/${'x'.repeat(65)}`), status: 400 }),
+  },
+  'POST /api/v1/applications/{applicationId}/submit': {
+    as: 'host',
+    setup: (t) => toStage(t, 'complete'),
+    valid: () => ({ path: app('/submit'), body: { version: lc.appVersion } }),
+    invalid: () => ({ path: app('/submit'), body: { version: lc.appVersion + 3 }, status: 409 }),
+  },
+  'POST /api/v1/applications/{applicationId}/withdraw': {
+    as: 'host',
+    setup: (t) => toStage(t, 'draft'),
+    valid: () => ({ path: app('/withdraw'), body: { version: lc.appVersion } }),
+    invalid: () => ({ path: app('/withdraw'), body: { version: lc.appVersion + 3 }, status: 409 }),
+  },
+  'POST /api/v1/applications/{applicationId}/return': {
+    as: 'haidian',
+    setup: (t) => toStage(t, 'submitted'),
+    valid: () => ({ path: app('/return'), body: { version: lc.appVersion, reason: '请补充合作企业名单' } }),
+    invalid: () => ({ path: app('/return'), body: { version: lc.appVersion, reason: '' }, status: 409 }),
+  },
+  'POST /api/v1/applications/{applicationId}/recommend': {
+    as: 'haidian',
+    setup: (t) => toStage(t, 'submitted'),
+    valid: () => ({ path: app('/recommend'), body: { version: lc.appVersion, opinion: '同意推荐' } }),
+    invalid: () => ({ path: app('/recommend'), body: { version: lc.appVersion }, status: 400 }),
+  },
+  'POST /api/v1/applications/{applicationId}/reviewers': {
+    as: 'staff',
+    setup: async (t) => {
+      await toStage(t, 'recommended');
+      reviewerIds.ok = await userId(t, 'reviewer');
+      reviewerIds.blocked = await userId(t, 'reviewer4');
+    },
+    valid: () => ({ path: app('/reviewers'), body: { reviewerIds: [reviewerIds.ok] } }),
+    // reviewer4 works for the applicant (第十条).
+    invalid: () => ({ path: app('/reviewers'), body: { reviewerIds: [reviewerIds.blocked] }, status: 400 }),
+  },
+  'POST /api/v1/review-assignments/{assignmentId}/declaration': {
+    as: 'reviewer',
+    setup: (t) => toStage(t, 'assigned'),
+    valid: () => ({
+      path: `/api/v1/review-assignments/${lc.assignmentId}/declaration`,
+      body: { version: lc.assignmentVersion, hasConflict: true, note: '曾在申报单位兼职' },
+    }),
+    invalid: () => ({
+      path: `/api/v1/review-assignments/${lc.assignmentId}/declaration`,
+      body: { version: lc.assignmentVersion, hasConflict: true, note: '' },
+      status: 400,
+    }),
+  },
+  'POST /api/v1/review-assignments/{assignmentId}/score': {
+    as: 'reviewer',
+    setup: (t) => toStage(t, 'under_review'),
+    valid: () => ({
+      path: `/api/v1/review-assignments/${lc.assignmentId}/score`,
+      body: {
+        version: lc.assignmentVersion,
+        scores: { basis: 25, plan: 30, budget: 15, feature: 5 },
+        comment: '方案可行，建议立项。',
+      },
+    }),
+    invalid: () => ({
+      path: `/api/v1/review-assignments/${lc.assignmentId}/score`,
+      body: {
+        version: lc.assignmentVersion,
+        scores: { basis: 31, plan: 30, budget: 15, feature: 5 },
+        comment: '方案可行，建议立项。',
+      },
+      status: 400,
+    }),
+  },
+  'POST /api/v1/applications/{applicationId}/start-review': {
+    as: 'staff',
+    setup: (t) => toStage(t, 'declared'),
+    valid: () => ({ path: app('/start-review'), body: { version: lc.appVersion } }),
+    invalid: () => ({ path: app('/start-review'), body: { version: lc.appVersion + 3 }, status: 409 }),
+  },
+  'POST /api/v1/applications/{applicationId}/reject': {
+    as: 'center',
+    setup: (t) => toStage(t, 'under_review'),
+    valid: () => ({ path: app('/reject'), body: { version: lc.appVersion, reason: '方案不具体' } }),
+    invalid: () => ({ path: app('/reject'), body: { version: lc.appVersion, reason: '' }, status: 409 }),
+  },
+  'POST /api/v1/applications/approve': {
+    as: 'center',
+    setup: (t) => toStage(t, 'scored'),
+    valid: () => ({
+      path: '/api/v1/applications/approve',
+      body: { items: [{ id: lc.appId, version: lc.appVersion }] },
+    }),
+    invalid: () => ({ path: '/api/v1/applications/approve', body: { items: [] }, status: 400 }),
+  },
+  'POST /api/v1/applications/{applicationId}/inspections': {
+    as: 'staff',
+    setup: (t) => toStage(t, 'submitted'),
+    valid: () => ({
+      path: app('/inspections'),
+      body: {
+        inspectedOn: '2025-06-12',
+        participants: '中心 王五',
+        districtParticipants: '区科协 赵六',
+        findings: '条件具备，人员到位',
+      },
+    }),
+    invalid: () => ({
+      path: app('/inspections'),
+      body: { inspectedOn: '2025-06-12', participants: '中心 王五', findings: '条件具备，人员到位' },
+      status: 400,
+    }),
+  },
+  'POST /api/v1/applications/{applicationId}/inspections/{inspectionId}/photos': {
+    as: 'staff',
+    setup: async (t) => {
+      await toStage(t, 'submitted');
+      const r = await t.call(await t.login('staff'), 'POST', app('/inspections'), {
+        inspectedOn: '2025-06-12',
+        participants: '中心 王五',
+        districtParticipants: '区科协 赵六',
+        findings: '条件具备，人员到位',
+      });
+      lc.inspectionId = r.json.id;
+    },
+    valid: () => png(app(`/inspections/${lc.inspectionId}/photos?fileName=现场.png`)),
+    invalid: () => ({ ...text(app(`/inspections/${lc.inspectionId}/photos?fileName=现场.png`)), status: 415 }),
+  },
+  'POST /api/v1/projects/{projectId}/signed-scan': {
+    as: 'staff',
+    setup: (t) => toStage(t, 'approved'),
+    valid: () => png(project('/signed-scan?fileName=协议.png')),
+    invalid: () => ({ ...text(project('/signed-scan?fileName=协议.png')), status: 415 }),
+  },
+  'POST /api/v1/projects/{projectId}/sign': {
+    as: 'staff',
+    setup: (t) => toStage(t, 'scanned'),
+    valid: () => ({
+      path: project('/sign'),
+      body: { version: lc.projectVersion, hostSignedOn: '2025-06-14', centerSignedOn: '2025-06-15' },
+    }),
+    invalid: () => ({
+      path: project('/sign'),
+      body: { version: lc.projectVersion, hostSignedOn: '2025-06-14', centerSignedOn: '2025-09-15' },
+      status: 400,
+    }),
+  },
+  'POST /api/v1/projects/{projectId}/submit-reports': {
+    as: 'host',
+    setup: demoAt({ reports: true }),
+    valid: () => ({ path: project('/submit-reports'), body: { version: lc.projectVersion } }),
+    invalid: () => ({ path: project('/submit-reports'), body: { version: lc.projectVersion + 3 }, status: 409 }),
+  },
+  'POST /api/v1/projects/{projectId}/return-reports': {
+    as: 'staff',
+    setup: demoAt({ reports: true, submit: true }),
+    valid: () => ({ path: project('/return-reports'), body: { version: lc.projectVersion, reason: '决算报告缺附表' } }),
+    invalid: () => ({
+      path: project('/return-reports'),
+      body: { version: lc.projectVersion, reason: '' },
+      status: 409,
+    }),
+  },
+  'POST /api/v1/projects/{projectId}/acceptance': {
+    as: 'center',
+    setup: demoAt({ reports: true, submit: true }),
+    valid: () => ({ path: project('/acceptance'), body: { version: lc.projectVersion, decision: 'accept' } }),
+    invalid: () => ({
+      path: project('/acceptance'),
+      body: { version: lc.projectVersion, decision: 'fail_acceptance' },
+      status: 409,
+    }),
+  },
+  'POST /api/v1/projects/{projectId}/change-requests': {
+    as: 'host',
+    setup: demoAt({}),
+    valid: () => ({
+      path: project('/change-requests'),
+      body: {
+        title: '更换联系人',
+        reason: '原联系人调岗，更换联系人',
+        effectiveOn: '2025-08-01',
+        terms: { ...lc.terms, contactName: '新联系人' },
+      },
+    }),
+    // Moving money out of the fixed funding is refused (第十五条).
+    invalid: () => ({
+      path: project('/change-requests'),
+      body: {
+        title: '增加预算',
+        reason: '希望增加预算总额',
+        effectiveOn: '2025-08-01',
+        terms: { ...lc.terms, budgetFen: { ...(lc.terms.budgetFen as object), other: 1 } },
+      },
+      status: 400,
+    }),
+  },
+  'PUT /api/v1/change-requests/{changeRequestId}': {
+    as: 'host',
+    setup: demoAt({ changeRequest: 'draft' }),
+    valid: () => ({
+      path: cr(),
+      body: {
+        version: lc.changeRequestVersion,
+        title: '更换联系人（修改）',
+        reason: '原联系人调岗，更换联系人',
+        effectiveOn: '2025-08-02',
+        terms: { ...lc.terms, contactName: '另一位联系人' },
+      },
+    }),
+    invalid: () => ({
+      path: cr(),
+      body: {
+        version: lc.changeRequestVersion + 3,
+        title: '更换联系人（修改）',
+        reason: '原联系人调岗，更换联系人',
+        effectiveOn: '2025-08-02',
+        terms: { ...lc.terms, contactName: '另一位联系人' },
+      },
+      status: 409,
+    }),
+  },
+  'POST /api/v1/change-requests/{changeRequestId}/paper': {
+    as: 'host',
+    setup: demoAt({ changeRequest: 'draft' }),
+    valid: () => png(cr('/paper?fileName=说明.png')),
+    invalid: () => ({ ...text(cr('/paper?fileName=说明.png')), status: 415 }),
+  },
+  'POST /api/v1/change-requests/{changeRequestId}/submit': {
+    as: 'host',
+    setup: demoAt({ changeRequest: 'paper' }),
+    valid: () => ({ path: cr('/submit'), body: { version: lc.changeRequestVersion } }),
+    invalid: () => ({ path: cr('/submit'), body: { version: lc.changeRequestVersion + 3 }, status: 409 }),
+  },
+  'POST /api/v1/change-requests/{changeRequestId}/withdraw': {
+    as: 'host',
+    setup: demoAt({ changeRequest: 'draft' }),
+    valid: () => ({ path: cr('/withdraw'), body: { version: lc.changeRequestVersion } }),
+    invalid: () => ({ path: cr('/withdraw'), body: { version: lc.changeRequestVersion + 3 }, status: 409 }),
+  },
+  'POST /api/v1/change-requests/{changeRequestId}/approve': {
+    as: 'center',
+    setup: demoAt({ changeRequest: 'submitted' }),
+    valid: () => ({ path: cr('/approve'), body: { version: lc.changeRequestVersion, reason: '同意' } }),
+    invalid: () => ({
+      path: cr('/approve'),
+      body: { version: lc.changeRequestVersion + 3, reason: '同意' },
+      status: 409,
+    }),
+  },
+  'POST /api/v1/change-requests/{changeRequestId}/reject': {
+    as: 'center',
+    setup: demoAt({ changeRequest: 'submitted' }),
+    valid: () => ({ path: cr('/reject'), body: { version: lc.changeRequestVersion, reason: '理由不充分' } }),
+    invalid: () => ({ path: cr('/reject'), body: { version: lc.changeRequestVersion, reason: '' }, status: 409 }),
+  },
+  'PUT /api/v1/reminder-settings': {
+    as: 'center',
+    valid: () => ({ path: '/api/v1/reminder-settings', body: { days: 5, version: null } }),
+    invalid: () => ({ path: '/api/v1/reminder-settings', body: { days: 0, version: null }, status: 400 }),
+  },
+  'POST /api/v1/notices': {
+    as: 'staff',
+    valid: () => ({
+      path: '/api/v1/notices',
+      body: { kind: 'result', title: '2026年度立项结果公告', body: '经评审，以下站点立项。' },
+    }),
+    invalid: () => ({
+      path: '/api/v1/notices',
+      body: { kind: 'result', title: '', body: '经评审，以下站点立项。' },
+      status: 400,
+    }),
+  },
+  'DELETE /api/v1/notices/{noticeId}': {
+    as: 'center',
+    setup: async (t) => {
+      const r = await t.call(await t.login('center'), 'POST', '/api/v1/notices', {
+        kind: 'general',
+        title: '系统维护通知',
+        body: '本周六系统维护。',
+      });
+      lc.noticeId = r.json.id;
+    },
+    valid: () => ({ path: `/api/v1/notices/${lc.noticeId}` }),
+    invalid: () => ({ path: `/api/v1/notices/${'x'.repeat(65)}`, status: 400 }),
   },
 } satisfies Record<string, Case>);
 

@@ -19,9 +19,12 @@ import {
   recordOf,
   validRecordBody,
 } from './support/ledger-requests';
+import { completeForm, seedLifecycleTargets, userId } from './support/lifecycle';
 
 const t: TestApp = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '10000' } });
 const ids = await demoIds(t);
+// The lifecycle (issue #4): applications of three hosts, review assignments, the demo projects' change requests.
+const lc = await seedLifecycleTargets(t, await t.login('center'), ids);
 afterAll(() => t.close());
 
 /** An id no record has: the answer for it is what an out-of-scope id must look like. */
@@ -30,6 +33,7 @@ const MISSING_ID = '01900000-0000-7000-8000-000000000000';
 const PLAIN_PARAMS: Record<string, string> = { year: '2025' };
 /** Query strings for GET routes that need one (default: the demo year). */
 const GET_QUERY: Record<string, string> = {
+  '/api/v1/projects/{projectId}/diff': 'from=1&to=1',
   '/api/v1/enterprises/lookup': `uscc=${(await t.deps.db.selectFrom('enterprises').select('uscc').executeTakeFirstOrThrow()).uscc}`,
 };
 const DEFAULT_GET_QUERY = 'year=2025';
@@ -100,6 +104,32 @@ interface Target {
   id: string;
 }
 
+const APPLICATIONS = [
+  { id: lc.applications.haidian, org: ids.orgs.haidianHost, district: HAIDIAN as string | null },
+  { id: lc.applications.chaoyang, org: ids.orgs.chaoyangHost, district: CHAOYANG as string | null },
+  { id: lc.applications.iurBit, org: ids.orgs.bit, district: null },
+];
+
+/** Applications: the Center all; a district its district's; a host its own; a reviewer those assigned to it. */
+function applicationVisible(a: Account, id: string): boolean {
+  const app = APPLICATIONS.find((x) => x.id === id);
+  if (!app) return false;
+  if (ROLE_SCOPE[a.role] === 'all') return true;
+  if (a.role === 'district') return app.district !== null && app.district === a.districtCode;
+  if (a.role === 'host') return app.org === a.organizationId;
+  if (a.role === 'reviewer') return id === lc.applications.haidian;
+  return false;
+}
+
+const PROJECT_STATION: Record<string, string> = {
+  [lc.projects.haidian]: ids.stations.haidian,
+  [lc.projects.chaoyang]: ids.stations.chaoyang,
+  [lc.projects.iurBit]: ids.stations.iurBit,
+  [lc.changeRequests.haidian]: ids.stations.haidian,
+  [lc.changeRequests.chaoyang]: ids.stations.chaoyang,
+  [lc.changeRequests.iurBit]: ids.stations.iurBit,
+};
+
 const TARGETS: Record<string, { targets: Target[]; visible: (a: Account, id: string) => boolean }> = {
   station: {
     targets: [
@@ -119,6 +149,37 @@ const TARGETS: Record<string, { targets: Target[]; visible: (a: Account, id: str
       { label: '北理工科协（另一站点）', id: ids.orgs.bit },
     ],
     visible: organizationVisible,
+  },
+  application: {
+    targets: [
+      { label: '海淀申报书', id: lc.applications.haidian },
+      { label: '朝阳申报书（另一区）', id: lc.applications.chaoyang },
+      { label: '北理工产学研申报书（无区、另一依托单位）', id: lc.applications.iurBit },
+    ],
+    visible: applicationVisible,
+  },
+  review: {
+    targets: [
+      { label: '本人的评审任务', id: lc.reviews.own },
+      { label: '他人的评审任务', id: lc.reviews.other },
+    ],
+    visible: (a, id) => a.role === 'reviewer' && id === lc.reviews.own,
+  },
+  project: {
+    targets: [
+      { label: '海淀站点的项目', id: lc.projects.haidian },
+      { label: '朝阳站点的项目（另一区）', id: lc.projects.chaoyang },
+      { label: '北理工产学研项目', id: lc.projects.iurBit },
+    ],
+    visible: (a, id) => !!PROJECT_STATION[id] && stationVisible(a, PROJECT_STATION[id]),
+  },
+  'change-request': {
+    targets: [
+      { label: '海淀项目的调整申请', id: lc.changeRequests.haidian },
+      { label: '朝阳项目的调整申请（另一区）', id: lc.changeRequests.chaoyang },
+      { label: '北理工项目的调整申请', id: lc.changeRequests.iurBit },
+    ],
+    visible: (a, id) => !!PROJECT_STATION[id] && stationVisible(a, PROJECT_STATION[id]),
   },
   user: {
     targets: [
@@ -212,6 +273,155 @@ async function stationRequest(route: RouteMeta, stationId: string): Promise<Stat
 const HAS_STATION_REQUEST = (route: RouteMeta) =>
   route.scoped?.entity === 'station' && route.path.startsWith('/api/v1/stations/{id}/');
 
+const LIFECYCLE_ENTITIES = ['application', 'review', 'project', 'change-request'];
+const HAS_LIFECYCLE_REQUEST = (route: RouteMeta) => !!route.scoped && LIFECYCLE_ENTITIES.includes(route.scoped.entity);
+
+/** The first lifecycle file of an owner, or the missing id. */
+async function fileOf(kind: 'application' | 'inspection' | 'project' | 'change_request', ownerId: string) {
+  const f = await t.deps.db
+    .selectFrom('lifecycle_files')
+    .select('id')
+    .where('owner_kind', '=', kind)
+    .where('owner_id', '=', ownerId)
+    .orderBy('created_at')
+    .executeTakeFirst();
+  return f?.id ?? MISSING_ID;
+}
+
+const versionOf = async (table: 'applications' | 'projects' | 'change_requests' | 'review_assignments', id: string) =>
+  (await t.deps.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirst())?.version ?? 1;
+
+/**
+ * A valid request for a lifecycle route aimed at one record (issue #4): the other path parameters are that record's
+ * own files and inspections, and writes carry a valid body with the record's current version, so the answer proves
+ * the scope. A missing record borrows the 海淀 record's request.
+ */
+async function lifecycleRequest(route: RouteMeta, id: string): Promise<StationRequest> {
+  const entity = route.scoped!.entity;
+  const params: Record<string, string> = {};
+  const p = route.path;
+  if (entity === 'application') {
+    if (p.includes('{inspectionId}')) {
+      const insp = await t.deps.db
+        .selectFrom('site_inspections')
+        .select('id')
+        .where('application_id', '=', id)
+        .executeTakeFirst();
+      params.inspectionId = insp?.id ?? MISSING_ID;
+      if (p.includes('{fileId}')) params.fileId = await fileOf('inspection', params.inspectionId);
+    } else if (p.includes('{fileId}')) params.fileId = await fileOf('application', id);
+  }
+  if (entity === 'project' && p.includes('{fileId}')) params.fileId = await fileOf('project', id);
+  if (entity === 'change-request' && p.includes('{fileId}')) params.fileId = await fileOf('change_request', id);
+  if (route.method === 'get' || route.method === 'delete') return { params };
+  const key = keyOf(route);
+  const appVersion = async () => versionOf('applications', id);
+  const projectTerms = async () => {
+    const v = await t.deps.db
+      .selectFrom('agreement_versions')
+      .select('terms_json')
+      .where('project_id', '=', id)
+      .orderBy('version_no', 'desc')
+      .executeTakeFirst();
+    return { ...(v ? JSON.parse(v.terms_json) : {}), contactName: '调整后联系人' };
+  };
+  switch (key) {
+    case 'PUT /api/v1/applications/{applicationId}':
+      return {
+        params,
+        body: { version: await appVersion(), form: completeForm('district_a', HAIDIAN, '修改后的站点') },
+      };
+    case 'POST /api/v1/applications/{applicationId}/files':
+      return { params, query: 'purpose=other&fileName=补充材料.png', bytes: PNG };
+    case 'POST /api/v1/applications/{applicationId}/return':
+    case 'POST /api/v1/applications/{applicationId}/reject':
+      return { params, body: { version: await appVersion(), reason: '请补充合作企业名单' } };
+    case 'POST /api/v1/applications/{applicationId}/recommend':
+      return { params, body: { version: await appVersion(), opinion: '同意推荐' } };
+    case 'POST /api/v1/applications/{applicationId}/reviewers':
+      return { params, body: { reviewerIds: [await userId(t, 'reviewer3')] } };
+    case 'POST /api/v1/applications/{applicationId}/inspections':
+      return {
+        params,
+        body: {
+          inspectedOn: '2025-06-12',
+          participants: '中心 王五',
+          districtParticipants: '区科协 赵六',
+          findings: '条件具备，人员到位',
+        },
+      };
+    case 'POST /api/v1/applications/{applicationId}/inspections/{inspectionId}/photos':
+      return { params, query: 'fileName=现场.png', bytes: PNG };
+    case 'POST /api/v1/review-assignments/{assignmentId}/declaration':
+      return { params, body: { version: await versionOf('review_assignments', id), hasConflict: false } };
+    case 'POST /api/v1/review-assignments/{assignmentId}/score':
+      return {
+        params,
+        body: {
+          version: await versionOf('review_assignments', id),
+          scores: { basis: 25, plan: 30, budget: 15, feature: 5 },
+          comment: '方案可行，建议立项。',
+        },
+      };
+    case 'POST /api/v1/projects/{projectId}/signed-scan':
+      return { params, query: 'fileName=协议.png', bytes: PNG };
+    case 'POST /api/v1/projects/{projectId}/sign':
+      return {
+        params,
+        body: { version: await versionOf('projects', id), hostSignedOn: '2025-06-01', centerSignedOn: '2025-06-01' },
+      };
+    case 'POST /api/v1/projects/{projectId}/return-reports':
+      return { params, body: { version: await versionOf('projects', id), reason: '请补充决算报告' } };
+    case 'POST /api/v1/projects/{projectId}/acceptance':
+      return { params, body: { version: await versionOf('projects', id), decision: 'accept', comment: '' } };
+    case 'POST /api/v1/projects/{projectId}/change-requests':
+      return {
+        params,
+        body: {
+          title: '更换联系人',
+          reason: '原联系人调岗，更换联系人',
+          effectiveOn: '2025-08-01',
+          terms: await projectTerms(),
+        },
+      };
+    case 'PUT /api/v1/change-requests/{changeRequestId}': {
+      const cr = await t.deps.db.selectFrom('change_requests').selectAll().where('id', '=', id).executeTakeFirst();
+      return {
+        params,
+        body: {
+          version: cr?.version ?? 1,
+          title: '更换联系人（修改）',
+          reason: '原联系人调岗，更换联系人',
+          effectiveOn: '2025-08-01',
+          terms: cr ? JSON.parse(cr.proposed_terms_json) : await projectTerms(),
+        },
+      };
+    }
+    case 'POST /api/v1/change-requests/{changeRequestId}/paper':
+      return { params, query: 'fileName=纸质说明.png', bytes: PNG };
+    case 'POST /api/v1/change-requests/{changeRequestId}/approve':
+    case 'POST /api/v1/change-requests/{changeRequestId}/reject':
+      return { params, body: { version: await versionOf('change_requests', id), reason: '同意调整' } };
+  }
+  const table =
+    entity === 'application'
+      ? 'applications'
+      : entity === 'project'
+        ? 'projects'
+        : entity === 'review'
+          ? 'review_assignments'
+          : 'change_requests';
+  // submit, withdraw, start-review, submit-reports: the version is the whole body.
+  return { params, body: { version: await versionOf(table, id) } };
+}
+
+const HAIDIAN_OF: Record<string, string> = {
+  application: lc.applications.haidian,
+  review: lc.reviews.own,
+  project: lc.projects.haidian,
+  'change-request': lc.changeRequests.haidian,
+};
+
 /** Hono routes (method + path) that no RouteMeta declares; middleware (`ALL /…*`) is not a route. */
 function undeclaredRoutes(app: TestApp['app'], routes: readonly RouteMeta[]): string[] {
   const declared = new Set(routes.map(keyOf));
@@ -302,9 +512,11 @@ describe('each role', () => {
           route.access === 'public' || route.access === 'authenticated' || can(role, route.access.permission);
         const call = async (id?: string) => {
           let r: { status: number; json: RawJson };
-          if (HAS_STATION_REQUEST(route)) {
-            // A missing station borrows the 海淀 request, so that only the station differs.
-            const req = await stationRequest(route, id && id !== MISSING_ID ? id : ids.stations.haidian);
+          if (HAS_STATION_REQUEST(route) || HAS_LIFECYCLE_REQUEST(route)) {
+            // A missing record borrows the 海淀 request, so that only the record differs.
+            const req = HAS_STATION_REQUEST(route)
+              ? await stationRequest(route, id && id !== MISSING_ID ? id : ids.stations.haidian)
+              : await lifecycleRequest(route, id && id !== MISSING_ID ? id : HAIDIAN_OF[route.scoped!.entity]);
             const path =
               urlFor(route, id, req.params) + (req.query ? `${method === 'GET' ? '&' : '?'}${req.query}` : '');
             r = req.bytes
@@ -349,7 +561,8 @@ describe('each role', () => {
           method !== 'GET' &&
           route.scoped.entity !== 'user' &&
           ROLE_SCOPE[role] !== 'all' &&
-          !HAS_STATION_REQUEST(route)
+          !HAS_STATION_REQUEST(route) &&
+          !HAS_LIFECYCLE_REQUEST(route)
         ) {
           // The dummy body stops at validation, which proves nothing about the scope of a write.
           mismatches.push(
@@ -483,5 +696,26 @@ describe('lists show only rows in the role’s scope', () => {
     expect(hd.json.items.map((o: { id: string }) => o.id).sort()).toEqual(
       [ids.orgs.haidianAssociation, ids.orgs.haidianHost].sort(),
     );
+  });
+
+  it('GET /api/v1/applications and /api/v1/projects hold exactly the role’s scope (issue #4)', async () => {
+    for (const role of ROLES.filter((r) => can(r, 'read:application'))) {
+      const want = APPLICATIONS.filter((x) => applicationVisible(accounts[role], x.id))
+        .map((x) => x.id)
+        .sort();
+      const list = await t.call(cookies[role], 'GET', '/api/v1/applications?pageSize=200');
+      expect(list.status, role).toBe(200);
+      expect(list.json.items.map((a: { id: string }) => a.id).sort(), role).toEqual(want);
+    }
+    for (const role of ROLES.filter((r) => can(r, 'read:project'))) {
+      // Every demo station has its project.
+      const want = allStations
+        .filter((s) => stationVisible(accounts[role], s.id))
+        .map((s) => s.id)
+        .sort();
+      const list = await t.call(cookies[role], 'GET', '/api/v1/projects?pageSize=200');
+      expect(list.status, role).toBe(200);
+      expect(list.json.items.map((p: { stationId: string }) => p.stationId).sort(), role).toEqual(want);
+    }
   });
 });

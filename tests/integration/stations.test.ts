@@ -334,6 +334,14 @@ describe('stations', () => {
         await t.deps.db.deleteFrom(table).where('station_id', '=', s.id).execute();
       }
     }
+    // The demo station also has its project (issue #4): with it the station is kept.
+    const kept = await t.call(center, 'DELETE', `/api/v1/stations/${s.id}?version=${s.version}`);
+    expect(kept.status).toBe(409);
+    expect(kept.json.error.message).toContain('项目合作协议');
+    const project = t.deps.db.selectFrom('projects').select('id').where('station_id', '=', s.id);
+    await t.deps.db.deleteFrom('agreement_versions').where('project_id', 'in', project).execute();
+    await t.deps.db.deleteFrom('lifecycle_files').where('owner_id', 'in', project).execute();
+    await t.deps.db.deleteFrom('projects').where('station_id', '=', s.id).execute();
     const gone = await t.call(center, 'DELETE', `/api/v1/stations/${s.id}?version=${s.version}`);
     expect(gone.status).toBe(200);
     const after = await t.call(center, 'GET', `/api/v1/stations/${s.id}`);

@@ -74,6 +74,7 @@ const appOk: ApplicationFacts = {
   hasReason: true,
   reviewers: 3,
   minReviewers: 3,
+  scored: 3,
   approvedOfType: 6,
   quota: 7,
 };
@@ -129,6 +130,7 @@ describe('申报书: roles and guards', () => {
     ['send back without a reason', 'submitted', 'return', 'district', { hasReason: false }, '请填写原因'],
     ['review with two reviewers', 'recommended', 'start_review', 'center_admin', { reviewers: 2 }, '评审专家人数不足'],
     ['approve beyond the quota', 'under_review', 'approve', 'center_admin', { approvedOfType: 7 }, '名额已满'],
+    ['approve before three reviewers scored', 'under_review', 'approve', 'center_admin', { scored: 2 }, '评审尚未完成'],
     ['reject without a reason', 'under_review', 'reject', 'center_admin', { hasReason: false }, '请填写原因'],
   ] as const)('refuses to %s, saying why and citing the article', (_n, from, action, role, facts, why) => {
     const r = d(from, action, role, facts);

@@ -71,6 +71,8 @@ export interface ApplicationFacts {
   /** reviewers assigned and not recused, and the year's minimum */
   reviewers: number;
   minReviewers: number;
+  /** reviewers (not recused) who have submitted their scores */
+  scored: number;
   /** approved stations of the type so far and the year's quota (第六条) */
   approvedOfType: number;
   quota: number;
@@ -160,7 +162,10 @@ export const applicationMachine: Machine<ApplicationState, ApplicationAction, Ap
       to: 'approved',
       roles: CENTER_ADMIN,
       article: '第十条',
-      guards: [guard((c) => c.approvedOfType < c.quota, '该类站点本年度名额已满')],
+      guards: [
+        guard((c) => c.scored >= c.minReviewers, '评审尚未完成：完成评分的专家人数不足（回避的专家不计）'),
+        guard((c) => c.approvedOfType < c.quota, '该类站点本年度名额已满'),
+      ],
     },
     {
       action: 'reject',

@@ -42,7 +42,7 @@ export async function resolveSession(
     ])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
-  if (!row || !row.is_active || !isRole(row.role)) return null;
+  if (!row?.is_active || !isRole(row.role)) return null;
   const now = deps.clock.now();
   const idleMs = deps.env.SESSION_IDLE_MINUTES * 60_000;
   const lastSeen = new Date(row.last_seen_at).getTime();

@@ -59,6 +59,9 @@ export interface UserTable {
   is_active: number;
   last_login_at: string | null;
   password_changed_at: string | null;
+  /** reviewers only: the employer, to block a review of one's own organisation (第十条) */
+  employer_name?: string | null;
+  employer_uscc?: string | null;
   created_at: string;
   updated_at: string;
   version: number;
@@ -291,6 +294,135 @@ export interface CallTable extends Stamps {
   status: 'draft' | 'open' | 'closed';
   opened_at: string | null;
   closed_at: string | null;
+  /** the year's review rubric, JSON `RubricCriterion[]`; null: the default rubric */
+  rubric_json?: string | null;
+  /** due date of the summary report and final accounts (第十二条); null: 31 December of the year */
+  reports_due_on?: string | null;
+}
+
+export interface ApplicationTable extends Stamps {
+  id: string;
+  call_id: string;
+  program_year: number;
+  host_org_id: string;
+  station_type: 'district_a' | 'district_b' | 'iur';
+  district_code: string | null;
+  status: 'draft' | 'submitted' | 'returned' | 'recommended' | 'under_review' | 'approved' | 'rejected' | 'withdrawn';
+  form_json: string;
+  district_opinion: string | null;
+  return_reason: string | null;
+  decision_reason: string | null;
+  submitted_at: string | null;
+  recommended_at: string | null;
+  decided_at: string | null;
+  station_id: string | null;
+}
+
+export interface LifecycleFileTable {
+  id: string;
+  owner_kind: 'application' | 'inspection' | 'project' | 'change_request';
+  owner_id: string;
+  purpose: string;
+  sha256: string;
+  size: number;
+  mime: string;
+  file_name: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface ReviewAssignmentTable extends Stamps {
+  id: string;
+  application_id: string;
+  reviewer_id: string;
+  status: 'assigned' | 'recused' | 'submitted';
+  conflict_note: string | null;
+  declared_at: string | null;
+  scores_json: string | null;
+  total_score: number | null;
+  comment: string | null;
+  submitted_at: string | null;
+}
+
+export interface SiteInspectionTable extends Stamps {
+  id: string;
+  application_id: string;
+  inspected_on: string;
+  participants: string;
+  district_participants: string;
+  findings: string;
+  created_by: string | null;
+}
+
+export interface ProjectTable extends Stamps {
+  id: string;
+  station_id: string;
+  /** null for a station the Center registered directly (before the platform) */
+  application_id: string | null;
+  program_year: number;
+  status:
+    | 'agreement_pending'
+    | 'in_progress'
+    | 'reports_submitted'
+    | 'returned_for_revision'
+    | 'accepted'
+    | 'accepted_after_rectification'
+    | 'not_accepted';
+  host_signed_on: string | null;
+  center_signed_on: string | null;
+  signed_file_id: string | null;
+  reports_due_on: string;
+  reports_submitted_at: string | null;
+  return_reason: string | null;
+  acceptance_comment: string | null;
+  decided_at: string | null;
+}
+
+export interface AgreementVersionTable {
+  id: string;
+  project_id: string;
+  version_no: number;
+  terms_json: string;
+  change_request_id: string | null;
+  effective_on: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface ChangeRequestTable extends Stamps {
+  id: string;
+  project_id: string;
+  status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'withdrawn';
+  title: string;
+  reason: string;
+  base_version_no: number;
+  proposed_terms_json: string;
+  effective_on: string;
+  decision_reason: string | null;
+  submitted_at: string | null;
+  decided_at: string | null;
+}
+
+export interface NoticeTable {
+  id: string;
+  kind: 'call' | 'result' | 'general';
+  title: string;
+  body: string;
+  program_year: number | null;
+  published_at: string;
+  published_by: string | null;
+}
+
+export interface ReminderTable {
+  key: string;
+  audience_role: string;
+  audience_org_id: string | null;
+  audience_district: string | null;
+  audience_user_id: string | null;
+  title: string;
+  due_on: string;
+  link: string;
+  created_at: string;
 }
 
 export interface DB {
@@ -320,4 +452,13 @@ export interface DB {
   achievements: AchievementTable;
   reports: ReportTable;
   calls: CallTable;
+  applications: ApplicationTable;
+  lifecycle_files: LifecycleFileTable;
+  review_assignments: ReviewAssignmentTable;
+  site_inspections: SiteInspectionTable;
+  projects: ProjectTable;
+  agreement_versions: AgreementVersionTable;
+  change_requests: ChangeRequestTable;
+  notices: NoticeTable;
+  reminders: ReminderTable;
 }

@@ -15,7 +15,15 @@ export type Access = 'public' | 'authenticated' | { permission: Permission };
 /** Which path parameter names a record whose data scope the service checks (out of scope → 404). */
 export interface ScopedParam {
   param: string;
-  entity: 'station' | 'organization' | 'user' | 'program-year';
+  entity:
+    | 'station'
+    | 'organization'
+    | 'user'
+    | 'program-year'
+    | 'application'
+    | 'review'
+    | 'project'
+    | 'change-request';
 }
 
 export interface RouteMeta {

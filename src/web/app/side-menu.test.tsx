@@ -6,13 +6,26 @@ import { menuRoutesFor } from '../routes';
 import { SideMenu } from './layout';
 
 // What each role's side menu shows, as the permission table (src/shared/permissions.ts) grants it.
+const CENTER = [
+  '首页',
+  '项目年度',
+  '申报通知',
+  '项目申报',
+  '评审排名与立项',
+  '项目与验收',
+  '通知公告',
+  '组织',
+  '工作站点',
+  '考核看板',
+];
+const LOCAL = ['首页', '项目年度', '申报通知', '项目申报', '项目与验收', '通知公告', '组织', '工作站点', '考核看板'];
 const EXPECTED: Record<Role, string[]> = {
-  center_admin: ['首页', '项目年度', '申报通知', '组织', '工作站点', '考核看板'],
-  center_staff: ['首页', '项目年度', '申报通知', '组织', '工作站点', '考核看板'],
-  district: ['首页', '项目年度', '申报通知', '组织', '工作站点', '考核看板'],
-  host: ['首页', '项目年度', '申报通知', '组织', '工作站点', '考核看板'],
-  reviewer: ['首页', '项目年度', '申报通知'],
-  auditor: ['首页', '项目年度', '申报通知', '组织', '工作站点', '考核看板'],
+  center_admin: CENTER,
+  center_staff: CENTER,
+  district: LOCAL,
+  host: LOCAL,
+  reviewer: ['首页', '项目年度', '申报通知', '项目申报', '我的评审', '通知公告'],
+  auditor: ['首页', '项目年度', '申报通知', '项目与验收', '通知公告', '组织', '工作站点', '考核看板'],
   sys_admin: ['首页', '账户'],
   sec_admin: ['首页', '账户', '安全策略'],
   audit_admin: ['首页', '操作日志'],

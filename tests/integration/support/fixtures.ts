@@ -187,6 +187,16 @@ export const TABLES = [
   'outcomes',
   'achievements',
   'reports',
+  'calls',
+  'applications',
+  'lifecycle_files',
+  'review_assignments',
+  'site_inspections',
+  'projects',
+  'agreement_versions',
+  'change_requests',
+  'notices',
+  'reminders',
 ] as const satisfies ReadonlyArray<keyof DB>;
 
 /** Every row of every table, in a stable order: equal snapshots mean nothing changed. */

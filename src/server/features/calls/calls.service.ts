@@ -8,6 +8,7 @@ import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import type { CallTable } from '../../db/schema';
 import { shanghaiDate } from '../../scope';
+import { insertNotice } from '../inbox/inbox.service';
 
 // 申报通知 (issue #4). A call is public to every business role; only the Center administrator writes it. Opening it
 // locks its program year's policy (the call states the year's rules, 第十条) in the same transaction.
@@ -185,6 +186,15 @@ export async function transitionCall(ctx: Ctx, id: string, version: number, acti
           after: { status: 'locked', locked_at: now },
         });
       }
+    }
+    if (action === 'open') {
+      // The call is published on the notice board as it opens (第十条).
+      await insertNotice(ctx, tx, audit, {
+        kind: 'call',
+        title: before.title,
+        body: `申报时间：${before.opens_on} 至 ${before.closes_on}。\n${before.notice}`,
+        programYear: before.program_year,
+      });
     }
     await audit.record({
       entity: 'call',

@@ -1,12 +1,13 @@
 import { uuidv7 } from 'uuidv7';
 import type { EvidenceKind, ReportKind } from '../../../domain/ledger/codes';
 import { wordCount } from '../../../domain/word-count';
-import { AppError, invalid, notFound } from '../../../shared/errors';
+import { invalid, notFound } from '../../../shared/errors';
 import { EVIDENCE_KIND_LABELS, REPORT_KIND_LABELS } from '../../../shared/labels';
 import { writeTx } from '../../audit/audit';
+import { acceptUpload as accept } from '../../blobs/accept';
 import { docxText } from '../../blobs/docx-text';
 import { sanitizeFileName } from '../../blobs/filename';
-import { checkUpload, type FileKind, type SniffResult } from '../../blobs/sniff';
+import type { SniffResult } from '../../blobs/sniff';
 import type { Ctx } from '../../context';
 import type { Tx } from '../../db/database';
 import { touchStations } from './ledger-version';
@@ -16,15 +17,6 @@ import { requireStation } from './station-access';
 // Evidence files (第十三条) and report sources. The bytes go to the blob store (content-addressed, written before the
 // transaction: an orphan blob is harmless, a row without its bytes is not); the row and the audit record share one
 // transaction. The type comes from the bytes, never from the name or the client's MIME.
-
-function accept(ctx: Ctx, bytes: Uint8Array, allow?: readonly FileKind[]): SniffResult {
-  const check = checkUpload(bytes, { maxBytes: ctx.env.UPLOAD_MAX_MB * 1024 * 1024, allow });
-  if (!check.ok) {
-    const code = check.code === 'unsupported_type' ? 'unsupported_media_type' : 'validation';
-    throw new AppError(code, { userMessage: check.message, issues: [{ path: 'file', message: check.message }] });
-  }
-  return check.type;
-}
 
 async function storeAttachment(
   ctx: Ctx,

@@ -144,7 +144,7 @@ export async function getStation(ctx: Ctx, id: string): Promise<StationDto> {
  * the district's class decides the type; the host's kind may host that type; one district station per district;
  * the year's quota per type.
  */
-async function checkStationRules(ctx: Ctx, tx: Tx, input: StationInput, exceptId: string | null): Promise<void> {
+export async function checkStationRules(ctx: Ctx, tx: Tx, input: StationInput, exceptId: string | null): Promise<void> {
   let yq = tx.selectFrom('program_years').select(['policy_json', 'year']).where('year', '=', input.programYear);
   if (ctx.engine === 'postgres') yq = yq.forUpdate();
   const yearRow = await yq.executeTakeFirst();
@@ -166,7 +166,7 @@ async function checkStationRules(ctx: Ctx, tx: Tx, input: StationInput, exceptId
   }
 
   const host = await tx.selectFrom('organizations').selectAll().where('id', '=', input.hostOrgId).executeTakeFirst();
-  if (!host || host.kind !== 'host') {
+  if (host?.kind !== 'host') {
     issues.push({ path: 'hostOrgId', message: '依托单位不存在' });
   } else if (!host.host_kind || !(typePolicy.hostKinds as string[]).includes(host.host_kind)) {
     issues.push({
@@ -289,6 +289,8 @@ export async function deleteStation(ctx: Ctx, id: string, version: number): Prom
     if (await stationHasRecords(tx as unknown as LooseDb, id)) {
       throw conflict('该站点已有台账记录（企业、活动、报告等），不能删除；台账是考核和审计的依据（第十三条）');
     }
+    const project = await tx.selectFrom('projects').select('id').where('station_id', '=', id).executeTakeFirst();
+    if (project) throw conflict('该站点已有项目合作协议，不能删除；协议及其各版本须留存（第十条、第十一条）');
     await tx.deleteFrom('user_stations').where('station_id', '=', id).execute();
     await tx.deleteFrom('stations').where('id', '=', id).execute();
     await audit.record({

@@ -122,7 +122,7 @@ async function checkScopeFields(
       .select(['id', 'kind'])
       .where('id', '=', input.organizationId)
       .executeTakeFirst();
-    if (!org || org.kind !== 'host') throw invalid([{ path: 'organizationId', message: '所选单位不是依托单位' }]);
+    if (org?.kind !== 'host') throw invalid([{ path: 'organizationId', message: '所选单位不是依托单位' }]);
     return { organization_id: org.id, district_code: null };
   }
   if (role === 'center_admin' || role === 'center_staff') {

@@ -1,0 +1,196 @@
+import type { Role } from '../../../shared/permissions';
+import type { Database, Tx } from '../../db/database';
+
+// What waits for whom (issue #4, 待办): computed from the lifecycle's rows, never stored, so it cannot go stale.
+// Each task names its audience; `tasksFor` keeps an account's own, the reminder job all of them.
+
+export interface Task {
+  /** stable across runs: the reminder job keys its rows by it */
+  key: string;
+  kind: string;
+  title: string;
+  dueOn: string | null;
+  link: string;
+  article: string;
+  audience: { roles: Role[]; orgId?: string; district?: string; userId?: string };
+}
+
+const CENTER: Role[] = ['center_admin', 'center_staff'];
+const name = (formJson: string) => (JSON.parse(formJson) as { stationName?: string }).stationName || '（未命名）';
+
+export async function collectTasks(db: Database | Tx): Promise<Task[]> {
+  const tasks: Task[] = [];
+  const apps = await db
+    .selectFrom('applications as a')
+    .innerJoin('calls as c', 'c.id', 'a.call_id')
+    .select([
+      'a.id',
+      'a.call_id',
+      'a.status',
+      'a.form_json',
+      'a.host_org_id',
+      'a.district_code',
+      'a.station_type',
+      'c.closes_on',
+    ])
+    .where('a.status', 'in', ['draft', 'returned', 'submitted', 'recommended', 'under_review'])
+    .execute();
+  const scored = await db
+    .selectFrom('review_assignments')
+    .select(['application_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'submitted')
+    .groupBy('application_id')
+    .execute();
+  const mins = await db.selectFrom('calls').select(['id', 'min_reviewers']).execute();
+  for (const a of apps) {
+    const n = name(a.form_json);
+    const link = `/applications/${a.id}`;
+    if (a.status === 'draft' || a.status === 'returned')
+      tasks.push({
+        key: `app-submit:${a.id}`,
+        kind: 'submit_application',
+        title: a.status === 'returned' ? `修改并重新提交被退回的申报书“${n}”` : `完成并提交申报书“${n}”`,
+        dueOn: a.closes_on,
+        link,
+        article: '第十条',
+        audience: { roles: ['host'], orgId: a.host_org_id },
+      });
+    else if (a.status === 'submitted' && a.station_type !== 'iur' && a.district_code)
+      tasks.push({
+        key: `app-recommend:${a.id}`,
+        kind: 'recommend',
+        title: `推荐或退回申报书“${n}”`,
+        dueOn: a.closes_on,
+        link,
+        article: '第六条',
+        audience: { roles: ['district'], district: a.district_code },
+      });
+    else if (a.status === 'recommended' || (a.status === 'submitted' && a.station_type === 'iur'))
+      tasks.push({
+        key: `app-review:${a.id}`,
+        kind: 'organise_review',
+        title: `为“${n}”指派评审专家并组织评审`,
+        dueOn: null,
+        link,
+        article: '第十条',
+        audience: { roles: CENTER },
+      });
+    else if (a.status === 'under_review') {
+      const done = Number(scored.find((s) => s.application_id === a.id)?.n ?? 0);
+      const min = mins.find((m) => m.id === a.call_id)?.min_reviewers ?? 3;
+      if (done >= min)
+        tasks.push({
+          key: `app-decide:${a.id}`,
+          kind: 'approve',
+          title: `评审已完成，审批立项：“${n}”`,
+          dueOn: null,
+          link,
+          article: '第十条',
+          audience: { roles: ['center_admin'] },
+        });
+    }
+  }
+  const reviews = await db
+    .selectFrom('review_assignments as r')
+    .innerJoin('applications as a', 'a.id', 'r.application_id')
+    .innerJoin('calls as c', 'c.id', 'a.call_id')
+    .select(['r.id', 'r.reviewer_id', 'r.declared_at', 'a.form_json', 'a.id as aid', 'c.closes_on'])
+    .where('r.status', '=', 'assigned')
+    .where('a.status', 'in', ['submitted', 'recommended', 'under_review'])
+    .execute();
+  for (const r of reviews)
+    tasks.push({
+      key: `review:${r.id}`,
+      kind: 'review',
+      title: r.declared_at ? `为“${name(r.form_json)}”评分` : `声明利益冲突并评审“${name(r.form_json)}”`,
+      dueOn: null,
+      link: `/reviews`,
+      article: '第十条',
+      audience: { roles: ['reviewer'], userId: r.reviewer_id },
+    });
+  const projects = await db
+    .selectFrom('projects as p')
+    .innerJoin('stations as s', 's.id', 'p.station_id')
+    .select(['p.id', 'p.status', 'p.reports_due_on', 's.name', 's.host_org_id'])
+    .where('p.status', 'in', ['agreement_pending', 'in_progress', 'returned_for_revision', 'reports_submitted'])
+    .execute();
+  for (const p of projects) {
+    const link = `/projects/${p.id}`;
+    if (p.status === 'agreement_pending')
+      tasks.push({
+        key: `sign:${p.id}`,
+        kind: 'sign',
+        title: `签订“${p.name}”项目合作协议并上传扫描件`,
+        dueOn: null,
+        link,
+        article: '第十条',
+        audience: { roles: CENTER },
+      });
+    else if (p.status === 'in_progress' || p.status === 'returned_for_revision')
+      tasks.push({
+        key: `reports:${p.id}`,
+        kind: 'submit_reports',
+        title:
+          p.status === 'returned_for_revision'
+            ? `验收材料被退回，修改后重新提交：“${p.name}”`
+            : `提交“${p.name}”的总结报告和决算报告`,
+        dueOn: p.reports_due_on,
+        link,
+        article: '第十二条',
+        audience: { roles: ['host'], orgId: p.host_org_id },
+      });
+    else
+      tasks.push({
+        key: `accept:${p.id}`,
+        kind: 'acceptance',
+        title: `验收“${p.name}”`,
+        dueOn: null,
+        link,
+        article: '第十三条',
+        audience: { roles: ['center_admin'] },
+      });
+  }
+  const crs = await db
+    .selectFrom('change_requests as cr')
+    .innerJoin('projects as p', 'p.id', 'cr.project_id')
+    .innerJoin('stations as s', 's.id', 'p.station_id')
+    .select(['cr.id', 'cr.status', 'cr.title', 'cr.effective_on', 'cr.project_id', 's.host_org_id', 's.name'])
+    .where('cr.status', 'in', ['draft', 'submitted'])
+    .execute();
+  for (const c of crs) {
+    const link = `/projects/${c.project_id}`;
+    if (c.status === 'draft')
+      tasks.push({
+        key: `cr-submit:${c.id}`,
+        kind: 'submit_change',
+        title: `提交工作调整申请“${c.title}”（须上传纸质说明）`,
+        dueOn: c.effective_on,
+        link,
+        article: '第十一条',
+        audience: { roles: ['host'], orgId: c.host_org_id },
+      });
+    else
+      tasks.push({
+        key: `cr-decide:${c.id}`,
+        kind: 'approve_change',
+        title: `审批“${c.name}”的工作调整申请“${c.title}”`,
+        dueOn: c.effective_on,
+        link,
+        article: '第十一条',
+        audience: { roles: ['center_admin'] },
+      });
+  }
+  return tasks.sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.key.localeCompare(b.key));
+}
+
+export function forAccount(
+  t: Task,
+  a: { role: Role; userId: string; organizationId: string | null; districtCode: string | null },
+): boolean {
+  const au = t.audience;
+  if (!au.roles.includes(a.role)) return false;
+  if (au.orgId && au.orgId !== a.organizationId) return false;
+  if (au.district && au.district !== a.districtCode) return false;
+  if (au.userId && au.userId !== a.userId) return false;
+  return true;
+}

@@ -1,0 +1,320 @@
+import { uuidv7 } from 'uuidv7';
+import { type AgreementTerms, changeProblems, diffTerms, type TermChange } from '../../../domain/lifecycle/agreement';
+import { decide } from '../../../domain/lifecycle/machine';
+import { type ChangeRequestAction, changeRequestMachine } from '../../../domain/lifecycle/machines';
+import { conflict, invalid, notFound } from '../../../shared/errors';
+import { writeTx } from '../../audit/audit';
+import { acceptUpload } from '../../blobs/accept';
+import type { Ctx } from '../../context';
+import type { Database, Tx } from '../../db/database';
+import type { ChangeRequestTable } from '../../db/schema';
+import { shanghaiDate } from '../../scope';
+import { filesOf, type LifecycleFileDto, storeLifecycleFile, toFileDto } from '../lifecycle-files/lifecycle-files';
+import { loadPolicy } from '../program-years/program-years.service';
+import { currentTerms, requireProject } from './projects.service';
+
+// 工作调整 (第十一条): any change of targets, plan, budget between categories, leader or contact, or period is a
+// request with the scan of a paper explanation and a future effective date; the Center decides. Approval writes a
+// new agreement version and only then changes the station; nothing reads a request that is not approved.
+
+export interface ChangeRequestDto {
+  id: string;
+  projectId: string;
+  status: ChangeRequestTable['status'];
+  statusLabel: string;
+  title: string;
+  reason: string;
+  baseVersionNo: number;
+  effectiveOn: string;
+  proposed: AgreementTerms;
+  changes: TermChange[];
+  paper: LifecycleFileDto | null;
+  decisionReason: string | null;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  actions: ChangeRequestAction[];
+  version: number;
+}
+
+async function toDtos(ctx: Ctx, db: Database | Tx, rows: ChangeRequestTable[], programYear: number) {
+  const policy = await loadPolicy(db, programYear);
+  const files = await filesOf(
+    db,
+    'change_request',
+    rows.map((r) => r.id),
+  );
+  const bases = await db
+    .selectFrom('agreement_versions')
+    .select(['project_id', 'version_no', 'terms_json'])
+    .where('project_id', 'in', rows.length ? [...new Set(rows.map((r) => r.project_id))] : ['-'])
+    .execute();
+  return rows.map((r): ChangeRequestDto => {
+    const base = bases.find((b) => b.project_id === r.project_id && b.version_no === r.base_version_no);
+    const proposed = JSON.parse(r.proposed_terms_json) as AgreementTerms;
+    const paper = files.filter((f) => f.owner_id === r.id).pop();
+    return {
+      id: r.id,
+      projectId: r.project_id,
+      status: r.status,
+      statusLabel: changeRequestMachine.stateLabels[r.status],
+      title: r.title,
+      reason: r.reason,
+      baseVersionNo: r.base_version_no,
+      effectiveOn: r.effective_on,
+      proposed,
+      changes: base ? diffTerms(JSON.parse(base.terms_json) as AgreementTerms, proposed, policy) : [],
+      paper: paper ? toFileDto(paper) : null,
+      decisionReason: r.decision_reason,
+      submittedAt: r.submitted_at,
+      decidedAt: r.decided_at,
+      actions: changeRequestMachine.rules
+        .filter((x) => x.from.includes(r.status) && x.roles.includes(ctx.actor!.role))
+        .map((x) => x.action),
+      version: r.version,
+    };
+  });
+}
+
+export async function listChangeRequests(ctx: Ctx, projectId: string): Promise<ChangeRequestDto[]> {
+  const p = await requireProject(ctx, projectId);
+  const rows = await ctx.db
+    .selectFrom('change_requests')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .orderBy('created_at', 'desc')
+    .execute();
+  return toDtos(ctx, ctx.db, rows, p.program_year);
+}
+
+/** The request within the actor's scope (through its project's station); the same 404 for missing and foreign. */
+async function requireChangeRequest(ctx: Ctx, id: string, db: Database | Tx = ctx.db) {
+  const row = await db.selectFrom('change_requests').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('工作调整申请');
+  try {
+    const project = await requireProject(ctx, row.project_id, db);
+    return { row, project };
+  } catch {
+    throw notFound('工作调整申请');
+  }
+}
+
+export async function getChangeRequest(ctx: Ctx, id: string): Promise<ChangeRequestDto> {
+  const { row, project } = await requireChangeRequest(ctx, id);
+  return (await toDtos(ctx, ctx.db, [row], project.program_year))[0];
+}
+
+export interface ChangeRequestInput {
+  title: string;
+  reason: string;
+  effectiveOn: string;
+  terms: AgreementTerms;
+}
+
+async function checkInput(tx: Tx, projectYear: number, base: AgreementTerms, input: ChangeRequestInput) {
+  const policy = await loadPolicy(tx, projectYear);
+  const problems = changeProblems(base, input.terms, policy).map((p) => ({ ...p, path: `terms.${p.path}` }));
+  if (problems.length) throw invalid(problems, '调整内容不符合规定，请查看提示');
+}
+
+export async function createChangeRequest(ctx: Ctx, projectId: string, input: ChangeRequestInput) {
+  const id = uuidv7();
+  await writeTx(ctx, async (tx, audit) => {
+    const p = await requireProject(ctx, projectId, tx);
+    if (p.status !== 'in_progress') throw conflict('只有实施中的项目可以申请工作调整（第十一条）');
+    const { no, terms } = await currentTerms(tx, projectId);
+    await checkInput(tx, p.program_year, terms, input);
+    const now = ctx.clock.now().toISOString();
+    const row: ChangeRequestTable = {
+      id,
+      project_id: projectId,
+      status: 'draft',
+      title: input.title,
+      reason: input.reason,
+      base_version_no: no,
+      proposed_terms_json: JSON.stringify(input.terms),
+      effective_on: input.effectiveOn,
+      decision_reason: null,
+      submitted_at: null,
+      decided_at: null,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    };
+    await tx.insertInto('change_requests').values(row).execute();
+    await audit.record({
+      entity: 'change_request',
+      entityId: id,
+      action: 'create',
+      summary: `新建工作调整申请“${input.title}”（第十一条）`,
+      after: { ...row, proposed_terms_json: undefined, proposed: input.terms },
+    });
+  });
+  return getChangeRequest(ctx, id);
+}
+
+export async function updateChangeRequest(ctx: Ctx, id: string, version: number, input: ChangeRequestInput) {
+  await writeTx(ctx, async (tx, audit) => {
+    const { row, project } = await requireChangeRequest(ctx, id, tx);
+    if (row.version !== version) throw conflict('该申请已被修改，请刷新后重试');
+    if (row.status !== 'draft') throw conflict('只有草稿可以修改');
+    const { no, terms } = await currentTerms(tx, row.project_id);
+    await checkInput(tx, project.program_year, terms, input);
+    const now = ctx.clock.now().toISOString();
+    await tx
+      .updateTable('change_requests')
+      .set({
+        title: input.title,
+        reason: input.reason,
+        effective_on: input.effectiveOn,
+        proposed_terms_json: JSON.stringify(input.terms),
+        base_version_no: no,
+        updated_at: now,
+        version: version + 1,
+      })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .execute();
+    await audit.record({
+      entity: 'change_request',
+      entityId: id,
+      action: 'update',
+      summary: `修改工作调整申请“${input.title}”`,
+      before: {
+        title: row.title,
+        reason: row.reason,
+        effective_on: row.effective_on,
+        proposed: JSON.parse(row.proposed_terms_json),
+      },
+      after: { title: input.title, reason: input.reason, effective_on: input.effectiveOn, proposed: input.terms },
+    });
+  });
+  return getChangeRequest(ctx, id);
+}
+
+/** 纸质说明 (第十一条): the scan of the signed paper explanation; required before submission. */
+export async function addPaperExplanation(ctx: Ctx, id: string, fileName: string, bytes: Uint8Array) {
+  await requireChangeRequest(ctx, id);
+  const type = acceptUpload(ctx, bytes, ['pdf', 'jpeg', 'png']);
+  await writeTx(ctx, async (tx, audit) => {
+    const { row } = await requireChangeRequest(ctx, id, tx);
+    if (row.status !== 'draft') throw conflict('只有草稿可以上传纸质说明');
+    const f = await storeLifecycleFile(
+      ctx,
+      tx,
+      { kind: 'change_request', id },
+      'paper_explanation',
+      fileName,
+      bytes,
+      type,
+    );
+    await tx
+      .updateTable('change_requests')
+      .set({ updated_at: ctx.clock.now().toISOString(), version: row.version + 1 })
+      .where('id', '=', id)
+      .execute();
+    await audit.record({
+      entity: 'change_request',
+      entityId: id,
+      action: 'add_file',
+      summary: `上传工作调整纸质说明扫描件：${f.file_name}（第十一条）`,
+      after: { file_id: f.id, file_name: f.file_name, sha256: f.sha256 },
+    });
+  });
+  return getChangeRequest(ctx, id);
+}
+
+export async function transitionChangeRequest(
+  ctx: Ctx,
+  id: string,
+  action: ChangeRequestAction,
+  input: { version: number; reason?: string },
+) {
+  await writeTx(ctx, async (tx, audit) => {
+    const { row, project } = await requireChangeRequest(ctx, id, tx);
+    if (row.version !== input.version) throw conflict('该申请已被修改，请刷新后重试');
+    const reason = (input.reason ?? '').trim();
+    const papers = await filesOf(tx, 'change_request', [id]);
+    const d = decide(changeRequestMachine, row.status, action, ctx.actor!.role, {
+      today: shanghaiDate(ctx.clock.now()),
+      effectiveOn: row.effective_on,
+      paperExplanation: papers.length > 0,
+      hasReason: reason.length >= 2,
+    });
+    if (!d.ok) throw conflict(d.reason);
+    const now = ctx.clock.now().toISOString();
+    const set: Partial<ChangeRequestTable> = { status: d.to, updated_at: now, version: row.version + 1 };
+    if (action === 'submit') set.submitted_at = now;
+    if (action === 'approve' || action === 'reject')
+      Object.assign(set, { decided_at: now, decision_reason: reason || null });
+    if (action === 'approve') {
+      const { no, terms: base } = await currentTerms(tx, row.project_id);
+      if (no !== row.base_version_no)
+        throw conflict(
+          `协议已有第 ${no} 版，本申请基于第 ${row.base_version_no} 版，请依托单位基于新版本重新申请（第十一条）`,
+        );
+      const proposed = JSON.parse(row.proposed_terms_json) as AgreementTerms;
+      const policy = await loadPolicy(tx, project.program_year);
+      const problems = changeProblems(base, proposed, policy);
+      if (problems.length) throw conflict(`调整内容不符合规定：${problems.map((p) => p.message).join('；')}`);
+      await tx
+        .insertInto('agreement_versions')
+        .values({
+          id: uuidv7(),
+          project_id: row.project_id,
+          version_no: no + 1,
+          terms_json: row.proposed_terms_json,
+          change_request_id: id,
+          effective_on: row.effective_on,
+          created_at: now,
+          created_by: ctx.actor?.userId ?? null,
+        })
+        .execute();
+      const station = await tx
+        .selectFrom('stations')
+        .selectAll()
+        .where('id', '=', project.station_id)
+        .executeTakeFirstOrThrow();
+      const stationSet = {
+        name: proposed.stationName,
+        period_start: proposed.periodStart,
+        period_end: proposed.periodEnd,
+        leader_name: proposed.leaderName,
+        leader_phone: proposed.leaderPhone,
+        contact_name: proposed.contactName,
+        contact_phone: proposed.contactPhone,
+      };
+      await tx
+        .updateTable('stations')
+        .set({
+          ...stationSet,
+          updated_at: now,
+          version: station.version + 1,
+          // A new period changes what counts (LEDGER.md): computed KPIs are stale.
+          ledger_version: station.ledger_version + 1,
+        })
+        .where('id', '=', station.id)
+        .execute();
+      await audit.record({
+        entity: 'project',
+        entityId: row.project_id,
+        action: 'agreement_version',
+        summary: `批准工作调整，形成项目合作协议第 ${no + 1} 版（第十一条）`,
+        before: {
+          agreement_version: no,
+          ...Object.fromEntries(Object.keys(stationSet).map((k) => [k, station[k as keyof typeof station]])),
+        },
+        after: { agreement_version: no + 1, ...stationSet },
+      });
+    }
+    await tx.updateTable('change_requests').set(set).where('id', '=', id).where('version', '=', row.version).execute();
+    await audit.record({
+      entity: 'change_request',
+      entityId: id,
+      action,
+      summary: `${changeRequestMachine.actionLabels[action]}工作调整申请“${row.title}”（${d.article}）${reason ? `：${reason}` : ''}`,
+      before: { status: row.status },
+      after: { status: d.to, ...(reason ? { reason } : {}) },
+    });
+  });
+  return getChangeRequest(ctx, id);
+}
