@@ -4,6 +4,7 @@ import * as m002 from './002_ledger';
 import * as m003 from './003_ledger_version';
 import * as m004 from './004_calls';
 import * as m005 from './005_lifecycle';
+import * as m006 from './006_host_registrations';
 
 /** Static list: works the same from tsx, the bundled CLI and tests (no directory scanning). */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '003_ledger_version': m003,
   '004_calls': m004,
   '005_lifecycle': m005,
+  '006_host_registrations': m006,
 };

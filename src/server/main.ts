@@ -5,7 +5,7 @@ import { systemClock } from './context';
 import { createServerApp } from './create-server';
 import { migrateToLatest, openDatabase } from './db/database';
 import { loadEnv } from './env';
-import { startReminderJob } from './features/inbox/inbox.service';
+import { startScheduledJobs } from './jobs';
 import { logger } from './logger';
 import { DEMO_PASSWORD, seedDemo } from './seed';
 
@@ -45,13 +45,13 @@ async function main() {
     logger.warn('PII_KEY 未设置：专家身份证号、银行账号使用开发用固定密钥加密，仅供开发和演示（生产环境必须设置）');
   }
   const { app } = createServerApp(deps);
-  // 截止前提醒 (issue #4): an in-process job, hourly; its rows are keyed, so several processes write each once.
-  const stopReminders = startReminderJob(deps, (msg, err) => (err ? logger.error({ err }, msg) : logger.info(msg)));
+  // Agreement versions taking effect and 截止前提醒 (issue #4): in-process, hourly, idempotent.
+  const stopJobs = startScheduledJobs(deps, (msg, err) => (err ? logger.error({ err }, msg) : logger.info(msg)));
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     console.log(`千企 Qianqi 已启动：http://${info.address}:${info.port}  （数据库：${handle.engine}）`);
   });
   const stop = () => {
-    stopReminders();
+    stopJobs();
     server.close(() => {
       handle.close().finally(() => process.exit(0));
     });

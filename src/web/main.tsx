@@ -6,6 +6,7 @@ import { BrowserRouter, Route, Routes, useNavigate } from 'react-router';
 import { apiHooks } from './lib/api';
 
 const LoginPage = lazy(() => import('./features/auth/login-page'));
+const RegisterPage = lazy(() => import('./features/auth/register-page'));
 const AppShell = lazy(() => import('./app/shell'));
 
 /** Lets the API client navigate inside the SPA (401 → sign-in, forced password change). */
@@ -30,6 +31,7 @@ if (root) {
         <Suspense fallback={<BootLoading />}>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
+            <Route path="/register" element={<RegisterPage />} />
             <Route path="*" element={<AppShell />} />
           </Routes>
         </Suspense>

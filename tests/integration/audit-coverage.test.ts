@@ -423,6 +423,18 @@ const app = (suffix = '') => `/api/v1/applications/${lc.appId}${suffix}`;
 const project = (suffix = '') => `/api/v1/projects/${lc.projectId}${suffix}`;
 const cr = (suffix = '') => `/api/v1/change-requests/${lc.changeRequestId}${suffix}`;
 const reviewerIds: Record<string, string> = {};
+const registration = (over: Record<string, unknown> = {}) => ({
+  organizationName: '北京市新材料学会',
+  hostKind: 'society',
+  uscc: validUscc(7002),
+  districtCode: HAIDIAN,
+  address: '北京市海淀区学院路 1 号',
+  contactName: '周老师',
+  contactPhone: '010-62000000',
+  username: 'xincailiao',
+  password: 'Xin#Cailiao2026',
+  ...over,
+});
 const demoAt = (opts: Parameters<typeof demoProject>[2]) => (t: TestApp, ids: DemoIds) =>
   demoProject(t, ids.stations.haidian, opts);
 Object.assign(CASES, {
@@ -708,6 +720,32 @@ Object.assign(CASES, {
     setup: demoAt({ changeRequest: 'submitted' }),
     valid: () => ({ path: cr('/reject'), body: { version: lc.changeRequestVersion, reason: '理由不充分' } }),
     invalid: () => ({ path: cr('/reject'), body: { version: lc.changeRequestVersion, reason: '' }, status: 409 }),
+  },
+  'POST /api/v1/host-registrations': {
+    as: null,
+    setup: async (t) => {
+      await openCall2026(t, await t.login('center'));
+    },
+    valid: () => ({ path: '/api/v1/host-registrations', body: registration() }),
+    invalid: () => ({
+      path: '/api/v1/host-registrations',
+      body: registration({ uscc: badCheckUscc(7002) }),
+      status: 400,
+    }),
+  },
+  'POST /api/v1/host-registrations/{registrationId}/decision': {
+    as: 'staff',
+    setup: async (t) => {
+      await openCall2026(t, await t.login('center'));
+      const r = await t.call(null, 'POST', '/api/v1/host-registrations', registration());
+      lc.noticeId = r.json.id;
+    },
+    valid: () => ({ path: `/api/v1/host-registrations/${lc.noticeId}/decision`, body: { version: 1, approve: true } }),
+    invalid: () => ({
+      path: `/api/v1/host-registrations/${lc.noticeId}/decision`,
+      body: { version: 1, approve: false },
+      status: 400,
+    }),
   },
   'PUT /api/v1/reminder-settings': {
     as: 'center',

@@ -3,6 +3,7 @@
 // year-end reports → acceptance (Word). Each refusal is checked for its 409 and the article it cites.
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScheduledJobs } from '../../src/server/jobs';
 import { createTestApp, type TestApp } from '../setup/test-app';
 import { demoIds } from './support/fixtures';
 import { DOCX, PNG } from './support/ledger-requests';
@@ -47,14 +48,11 @@ describe('the whole path of one district station', () => {
     expect(s.status).toBe(400);
     const paths = s.json.error.issues.map((i: { path: string }) => i.path);
     expect(paths).toEqual(
-      expect.arrayContaining([
-        'leaderName',
-        'budgetFen',
-        'targets.events',
-        'files.application_form',
-        'files.work_plan',
-      ]),
+      expect.arrayContaining(['leaderName', 'budgetFen', 'files.application_form', 'files.work_plan']),
     );
+    // The plan starts at the year's targets (第七条), so no target is a gap.
+    expect(paths.filter((p: string) => p.startsWith('targets.'))).toEqual([]);
+    expect(c.json.form.targets.events).toBe(4);
     const after = await t.call(host, 'GET', `/api/v1/applications/${appId}`);
     expect(after.json).toMatchObject({ status: 'draft', version });
   });
@@ -157,6 +155,12 @@ describe('the whole path of one district station', () => {
     const detail = await t.call(center, 'GET', `/api/v1/applications/${appId}`);
     expect(detail.json.averageScore).toBe(81);
     expect(detail.json.scoredCount).toBe(3);
+    // Only the Center sees scores: not the applicant, not its district, not a reviewer.
+    for (const cookie of [host, haidian, r1]) {
+      expect((await t.call(cookie, 'GET', `/api/v1/applications/${appId}`)).json).toMatchObject({ averageScore: null });
+      const list = (await t.call(cookie, 'GET', '/api/v1/applications')).json.items;
+      expect(list.find((a: { id: string }) => a.id === appId)).toMatchObject({ averageScore: null, scoredCount: 0 });
+    }
     const ranking = await t.call(center, 'GET', '/api/v1/applications/ranking?year=2026');
     const a = ranking.json.types.find((x: { type: string }) => x.type === 'district_a');
     expect(a.items[0]).toMatchObject({ id: appId, averageScore: 81, rank: 1 });
@@ -211,7 +215,7 @@ describe('the whole path of one district station', () => {
     const badTotal = await t.call(host, 'POST', `/api/v1/projects/${projectId}/change-requests`, {
       title: '调整预算',
       reason: '会议规模扩大，需要调整预算',
-      effectiveOn: '2025-07-01',
+      effectiveOn: '2026-02-01',
       terms: { ...terms, budgetFen: { ...terms.budgetFen, other: terms.budgetFen.other + 1 } },
     });
     expect(badTotal.status).toBe(400);
@@ -219,7 +223,7 @@ describe('the whole path of one district station', () => {
     const c = await t.call(host, 'POST', `/api/v1/projects/${projectId}/change-requests`, {
       title: '调整负责人和预算',
       reason: '原负责人工作调动，会议规模扩大',
-      effectiveOn: '2025-07-01',
+      effectiveOn: '2026-02-01',
       terms,
     });
     expect(c.status, JSON.stringify(c.json)).toBe(201);
@@ -247,9 +251,23 @@ describe('the whole path of one district station', () => {
     });
     expect(ap.status, JSON.stringify(ap.json)).toBe(200);
     const after = (await t.call(host, 'GET', `/api/v1/projects/${projectId}`)).json;
-    expect(after.versions.map((v: { versionNo: number }) => v.versionNo)).toEqual([1, 2]);
+    expect(after.versions.map((v: { versionNo: number; inForce: boolean }) => [v.versionNo, v.inForce])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
+    expect(after).toMatchObject({ agreementVersion: 2, inForceVersion: 1 });
     expect(after.terms.leaderName).toBe('赵主任');
+    // Approved, but it takes effect on 1 February: until then the station keeps version 1's leader.
+    expect((await t.call(host, 'GET', `/api/v1/stations/${stationId}`)).json.leaderName).toBe('王主任');
+    expect((await runScheduledJobs(t.deps)).applied).toBe(0);
+    t.clock.set('2026-02-01T01:00:00.000Z');
+    expect((await runScheduledJobs(t.deps)).applied).toBe(1);
+    expect((await runScheduledJobs(t.deps)).applied).toBe(0);
+    t.clock.set('2025-06-15T02:00:00.000Z');
+    host = await t.login('host');
+    center = await t.login('center');
     expect((await t.call(host, 'GET', `/api/v1/stations/${stationId}`)).json.leaderName).toBe('赵主任');
+    expect((await t.call(host, 'GET', `/api/v1/projects/${projectId}`)).json.inForceVersion).toBe(2);
     const diff = await t.call(host, 'GET', `/api/v1/projects/${projectId}/diff?from=1&to=2`);
     expect(diff.json.items).toContainEqual({ path: 'leaderName', label: '负责人', before: '王主任', after: '赵主任' });
     const v1 = await docText((await t.call(host, 'GET', `/api/v1/projects/${projectId}/agreement.docx?version=1`)).res);
@@ -337,5 +355,46 @@ describe('the whole path of one district station', () => {
     const h = await t.call(center, 'GET', `/api/v1/applications/${appId}`);
     expect(h.json.history).toContainEqual(expect.objectContaining({ programYear: 2025, result: expect.any(String) }));
     expect(ids.orgs.haidianHost).toBe(h.json.hostOrgId);
+  });
+});
+
+describe('the reviewer pool', () => {
+  it('an account administrator records a reviewer’s employer; assigning it to its employer’s application is refused', async () => {
+    const sys = await t.login('sysadmin');
+    const host = await t.deps.db
+      .selectFrom('organizations')
+      .select(['uscc', 'name'])
+      .where('id', '=', ids.orgs.haidianHost)
+      .executeTakeFirstOrThrow();
+    const bad = await t.call(sys, 'POST', '/api/v1/users', {
+      username: 'expert-zhang',
+      displayName: '张专家',
+      role: 'reviewer',
+      employerName: host.name,
+      employerUscc: '91110108MA01ABCD2Y',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.issues[0]).toMatchObject({ path: 'employerUscc' });
+    const ok = await t.call(sys, 'POST', '/api/v1/users', {
+      username: 'expert-zhang',
+      displayName: '张专家',
+      role: 'reviewer',
+      employerName: '另一家单位',
+      employerUscc: host.uscc!.toLowerCase(),
+    });
+    expect(ok.status, JSON.stringify(ok.json)).toBe(201);
+    expect(ok.json.user).toMatchObject({ employerName: '另一家单位', employerUscc: host.uscc });
+    // The 海淀 host's application (approved above) is set back under review directly, to aim an assignment at it.
+    const app = await t.deps.db
+      .selectFrom('applications')
+      .select('id')
+      .where('host_org_id', '=', ids.orgs.haidianHost)
+      .executeTakeFirstOrThrow();
+    await t.deps.db.updateTable('applications').set({ status: 'under_review' }).where('id', '=', app.id).execute();
+    const r = await t.call(center, 'POST', `/api/v1/applications/${app.id}/reviewers`, {
+      reviewerIds: [ok.json.user.id],
+    });
+    expect(r.status).toBe(400);
+    expect(r.json.error.issues[0].message).toContain('任职于申报单位');
   });
 });

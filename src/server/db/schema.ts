@@ -387,6 +387,8 @@ export interface AgreementVersionTable {
   effective_on: string;
   created_at: string;
   created_by: string | null;
+  /** when the station took these terms; null while an approved change waits for its effective date */
+  applied_at?: string | null;
 }
 
 export interface ChangeRequestTable extends Stamps {
@@ -425,6 +427,20 @@ export interface ReminderTable {
   created_at: string;
 }
 
+export interface HostRegistrationTable {
+  id: string;
+  organization_id: string;
+  user_id: string;
+  call_id: string;
+  status: 'pending' | 'approved' | 'rejected';
+  reason: string | null;
+  ip: string | null;
+  created_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  version: number;
+}
+
 export interface DB {
   program_years: ProgramYearTable;
   organizations: OrganizationTable;
@@ -461,4 +477,5 @@ export interface DB {
   change_requests: ChangeRequestTable;
   notices: NoticeTable;
   reminders: ReminderTable;
+  host_registrations: HostRegistrationTable;
 }

@@ -94,6 +94,7 @@ export async function seedDemoProjects(ctx: Ctx): Promise<void> {
           effective_on: s.period_start,
           created_at: now,
           created_by: null,
+          applied_at: now,
         })
         .execute();
       await audit.record({

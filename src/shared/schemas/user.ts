@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidUscc, normalizeUscc } from '../../domain/uscc';
 import { ROLES } from '../permissions';
 import { districtCodeField } from './fields';
 
@@ -14,11 +15,24 @@ const scopeFields = {
   districtCode: districtCodeField.nullable().optional(),
 };
 
+/** A reviewer's employer: a review of its own organisation is refused automatically (第十条 回避). */
+const employerFields = {
+  employerName: z.string().trim().max(100, '工作单位名称过长').nullable().optional(),
+  employerUscc: z
+    .string()
+    .trim()
+    .transform(normalizeUscc)
+    .refine((v) => v === '' || isValidUscc(v), { message: '统一社会信用代码无效（18 位，校验位不符）' })
+    .nullable()
+    .optional(),
+};
+
 export const userCreateSchema = z.object({
   username: usernameField,
   displayName: z.string().trim().min(2, '请输入姓名（至少 2 个字）').max(30, '姓名过长'),
   role: z.enum(ROLES, { error: '请选择角色' }),
   ...scopeFields,
+  ...employerFields,
 });
 export type UserCreateInput = z.infer<typeof userCreateSchema>;
 
@@ -26,6 +40,7 @@ export const userUpdateSchema = z.object({
   version: z.number().int().min(1),
   displayName: z.string().trim().min(2, '请输入姓名（至少 2 个字）').max(30, '姓名过长'),
   isActive: z.boolean(),
+  ...employerFields,
 });
 export type UserUpdateInput = z.infer<typeof userUpdateSchema>;
 

@@ -197,6 +197,7 @@ export const TABLES = [
   'change_requests',
   'notices',
   'reminders',
+  'host_registrations',
 ] as const satisfies ReadonlyArray<keyof DB>;
 
 /** Every row of every table, in a stable order: equal snapshots mean nothing changed. */

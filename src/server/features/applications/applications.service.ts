@@ -125,6 +125,11 @@ function toSummary(r: Row): ApplicationSummaryDto {
   };
 }
 
+/** Scores are the Center's working papers (第十条: independent review): nobody else sees them, reviewers included. */
+function withScores<T extends ApplicationSummaryDto>(dto: T, sees: boolean): T {
+  return sees ? dto : { ...dto, averageScore: null, scoredCount: 0 };
+}
+
 export async function listApplications(
   ctx: Ctx,
   f: ApplicationFilter,
@@ -137,9 +142,10 @@ export async function listApplications(
   if (f.districtCode) qb = qb.where('applications.district_code', '=', f.districtCode);
   if (f.q)
     qb = qb.where((eb) => eb.or([containsCi('organizations.name', f.q!), containsCi('applications.form_json', f.q!)]));
+  const seesScores = CENTER_ROLES.has(ctx.actor!.role);
   return paginate(qb, {
     ...page,
-    map: (r) => toSummary(r as Row),
+    map: (r) => withScores(toSummary(r as Row), seesScores),
     orderBy: (q) => q.orderBy('applications.updated_at', 'desc').orderBy('applications.id'),
   });
 }
@@ -293,11 +299,8 @@ export async function getApplication(ctx: Ctx, id: string): Promise<ApplicationD
   const files = await filesOf(ctx.db, 'application', [row.id]);
   const role = ctx.actor!.role;
   const typePolicy = c.policy.stationTypes[row.station_type];
-  const reviewer = role === 'reviewer';
   return {
-    ...toSummary(row),
-    // A reviewer sees the scores of nobody else (第十条: independent review).
-    averageScore: reviewer ? null : toSummary(row).averageScore,
+    ...withScores(toSummary(row), CENTER_ROLES.has(role)),
     form: JSON.parse(row.form_json) as ApplicationForm,
     files: files.map(toFileDto),
     requiredDocuments: (JSON.parse(c.call.required_documents_json) as string[]).map((p) => ({
@@ -347,6 +350,11 @@ export async function createApplication(
     if (other) throw conflict(`本单位 ${call.program_year} 年度已有申报书，请在原申报书上修改`);
     const now = ctx.clock.now().toISOString();
     const types = JSON.parse(call.station_types_json) as StationType[];
+    if (form.stationType && !form.targets) {
+      // A new plan starts at the year's targets (第七条, 第八条): the host raises them, never lowers them.
+      const policy = await loadPolicy(tx, call.program_year);
+      form = { ...form, targets: Object.fromEntries(policy.kpis[form.stationType].map((k) => [k.id, k.target])) };
+    }
     const row: ApplicationTable = {
       id,
       call_id: call.id,
@@ -387,6 +395,13 @@ async function lockForEdit(ctx: Ctx, tx: Tx, id: string, version: number): Promi
   if (!EDITABLE.includes(before.status))
     throw conflict(`申报书${applicationMachine.stateLabels[before.status]}，不能修改（第十条）`);
   return before;
+}
+
+async function editable(ctx: Ctx, tx: Tx, id: string): Promise<ApplicationTable> {
+  const row = await requireApplication(ctx, id, tx);
+  if (!EDITABLE.includes(row.status))
+    throw conflict(`申报书${applicationMachine.stateLabels[row.status]}，不能修改材料（第十条）`);
+  return row;
 }
 
 async function bump(tx: Tx, before: ApplicationTable, set: Partial<ApplicationTable>, now: string) {
@@ -432,12 +447,12 @@ export async function addApplicationFile(
   fileName: string,
   bytes: Uint8Array,
 ): Promise<ApplicationDetailDto> {
-  const app = await requireApplication(ctx, id);
+  await requireApplication(ctx, id);
   const type = acceptUpload(ctx, bytes, ['pdf', 'docx', 'jpeg', 'png']);
   await writeTx(ctx, async (tx, audit) => {
-    const before = await lockForEdit(ctx, tx, id, app.version);
+    // Files are rows of their own: adding one does not touch the form's version, so several uploads may run at once.
+    await editable(ctx, tx, id);
     const file = await storeLifecycleFile(ctx, tx, { kind: 'application', id }, purpose, fileName, bytes, type);
-    await bump(tx, before, {}, ctx.clock.now().toISOString());
     await audit.record({
       entity: 'application',
       entityId: id,
@@ -450,9 +465,9 @@ export async function addApplicationFile(
 }
 
 export async function removeApplicationFile(ctx: Ctx, id: string, fileId: string): Promise<ApplicationDetailDto> {
-  const app = await requireApplication(ctx, id);
+  await requireApplication(ctx, id);
   await writeTx(ctx, async (tx, audit) => {
-    const before = await lockForEdit(ctx, tx, id, app.version);
+    await editable(ctx, tx, id);
     const file = await tx
       .selectFrom('lifecycle_files')
       .selectAll()
@@ -462,7 +477,6 @@ export async function removeApplicationFile(ctx: Ctx, id: string, fileId: string
       .executeTakeFirst();
     if (!file) throw notFound('文件');
     await tx.deleteFrom('lifecycle_files').where('id', '=', fileId).execute();
-    await bump(tx, before, {}, ctx.clock.now().toISOString());
     await audit.record({
       entity: 'application',
       entityId: id,
@@ -647,6 +661,7 @@ async function createProjectFor(
     effective_on: period.start,
     created_at: now,
     created_by: ctx.actor?.userId ?? null,
+    applied_at: now,
   };
   await tx.insertInto('agreement_versions').values(agreement).execute();
   await audit.record({

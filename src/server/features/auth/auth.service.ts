@@ -73,6 +73,15 @@ export async function signIn(
         actorOverride: who,
       }),
     );
+    const registration = await ctx.db
+      .selectFrom('host_registrations')
+      .select('status')
+      .where('user_id', '=', user.id)
+      .executeTakeFirst();
+    if (registration?.status === 'pending')
+      throw new AppError('forbidden', { userMessage: '注册申请正在等待创新服务中心审核，审核通过后即可登录' });
+    if (registration?.status === 'rejected')
+      throw new AppError('forbidden', { userMessage: '注册申请未通过审核，请联系创新服务中心' });
     throw new AppError('forbidden', { userMessage: '该账户已停用，请联系系统管理员' });
   }
   if (!ok) {

@@ -98,19 +98,6 @@ export async function runReminderSweep(deps: AppDeps): Promise<number> {
   return written;
 }
 
-/** Runs the sweep now and then every `everyMs` in this process; the timer does not keep the process alive. */
-export function startReminderJob(deps: AppDeps, log: (msg: string, err?: unknown) => void, everyMs = 3_600_000) {
-  const run = () =>
-    runReminderSweep(deps).then(
-      (n) => n > 0 && log(`提醒任务：新增 ${n} 条提醒`),
-      (err) => log('提醒任务失败', err),
-    );
-  void run();
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
-
 export async function setReminderDays(ctx: Ctx, days: number, version: number | null) {
   await writeTx(ctx, async (tx, audit) => {
     const row = await tx.selectFrom('settings').selectAll().where('key', '=', REMINDER_DAYS_KEY).executeTakeFirst();

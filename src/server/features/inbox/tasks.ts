@@ -115,7 +115,8 @@ export async function collectTasks(db: Database | Tx): Promise<Task[]> {
     .where('p.status', 'in', ['agreement_pending', 'in_progress', 'returned_for_revision', 'reports_submitted'])
     .execute();
   for (const p of projects) {
-    const link = `/projects/${p.id}`;
+    const tab = p.status === 'agreement_pending' ? 'signing' : 'acceptance';
+    const link = `/projects/${p.id}?tab=${tab}`;
     if (p.status === 'agreement_pending')
       tasks.push({
         key: `sign:${p.id}`,
@@ -158,7 +159,7 @@ export async function collectTasks(db: Database | Tx): Promise<Task[]> {
     .where('cr.status', 'in', ['draft', 'submitted'])
     .execute();
   for (const c of crs) {
-    const link = `/projects/${c.project_id}`;
+    const link = `/projects/${c.project_id}?tab=changes`;
     if (c.status === 'draft')
       tasks.push({
         key: `cr-submit:${c.id}`,

@@ -3,7 +3,7 @@ import { type AgreementTerms, changeProblems, diffTerms, type TermChange } from 
 import { decide } from '../../../domain/lifecycle/machine';
 import { type ChangeRequestAction, changeRequestMachine } from '../../../domain/lifecycle/machines';
 import { conflict, invalid, notFound } from '../../../shared/errors';
-import { writeTx } from '../../audit/audit';
+import { type AuditRecorder, writeTx } from '../../audit/audit';
 import { acceptUpload } from '../../blobs/accept';
 import type { Ctx } from '../../context';
 import type { Database, Tx } from '../../db/database';
@@ -113,6 +113,11 @@ export interface ChangeRequestInput {
 async function checkInput(tx: Tx, projectYear: number, base: AgreementTerms, input: ChangeRequestInput) {
   const policy = await loadPolicy(tx, projectYear);
   const problems = changeProblems(base, input.terms, policy).map((p) => ({ ...p, path: `terms.${p.path}` }));
+  if (input.effectiveOn < input.terms.periodStart || input.effectiveOn > input.terms.periodEnd)
+    problems.push({
+      path: 'effectiveOn',
+      message: `生效日期须在执行期（${input.terms.periodStart} 至 ${input.terms.periodEnd}）内`,
+    });
   if (problems.length) throw invalid(problems, '调整内容不符合规定，请查看提示');
 }
 
@@ -256,10 +261,12 @@ export async function transitionChangeRequest(
       const policy = await loadPolicy(tx, project.program_year);
       const problems = changeProblems(base, proposed, policy);
       if (problems.length) throw conflict(`调整内容不符合规定：${problems.map((p) => p.message).join('；')}`);
+      const today = shanghaiDate(ctx.clock.now());
+      const versionId = uuidv7();
       await tx
         .insertInto('agreement_versions')
         .values({
-          id: uuidv7(),
+          id: versionId,
           project_id: row.project_id,
           version_no: no + 1,
           terms_json: row.proposed_terms_json,
@@ -267,44 +274,18 @@ export async function transitionChangeRequest(
           effective_on: row.effective_on,
           created_at: now,
           created_by: ctx.actor?.userId ?? null,
+          applied_at: null,
         })
-        .execute();
-      const station = await tx
-        .selectFrom('stations')
-        .selectAll()
-        .where('id', '=', project.station_id)
-        .executeTakeFirstOrThrow();
-      const stationSet = {
-        name: proposed.stationName,
-        period_start: proposed.periodStart,
-        period_end: proposed.periodEnd,
-        leader_name: proposed.leaderName,
-        leader_phone: proposed.leaderPhone,
-        contact_name: proposed.contactName,
-        contact_phone: proposed.contactPhone,
-      };
-      await tx
-        .updateTable('stations')
-        .set({
-          ...stationSet,
-          updated_at: now,
-          version: station.version + 1,
-          // A new period changes what counts (LEDGER.md): computed KPIs are stale.
-          ledger_version: station.ledger_version + 1,
-        })
-        .where('id', '=', station.id)
         .execute();
       await audit.record({
         entity: 'project',
         entityId: row.project_id,
         action: 'agreement_version',
-        summary: `批准工作调整，形成项目合作协议第 ${no + 1} 版（第十一条）`,
-        before: {
-          agreement_version: no,
-          ...Object.fromEntries(Object.keys(stationSet).map((k) => [k, station[k as keyof typeof station]])),
-        },
-        after: { agreement_version: no + 1, ...stationSet },
+        summary: `批准工作调整，形成项目合作协议第 ${no + 1} 版，自 ${row.effective_on} 起生效（第十一条）`,
+        before: { agreement_version: no },
+        after: { agreement_version: no + 1, effective_on: row.effective_on },
       });
+      if (row.effective_on <= today) await applyVersion(tx, audit, versionId, now);
     }
     await tx.updateTable('change_requests').set(set).where('id', '=', id).where('version', '=', row.version).execute();
     await audit.record({
@@ -317,4 +298,66 @@ export async function transitionChangeRequest(
     });
   });
   return getChangeRequest(ctx, id);
+}
+
+/**
+ * The station takes an agreement version's terms (name, period, leader, contact) on its effective date, in the same
+ * transaction as the audit record. A new period changes what counts (LEDGER.md), so computed KPIs go stale.
+ */
+async function applyVersion(tx: Tx, audit: AuditRecorder, versionId: string, now: string): Promise<void> {
+  const v = await tx
+    .selectFrom('agreement_versions as v')
+    .innerJoin('projects as p', 'p.id', 'v.project_id')
+    .select(['v.id', 'v.version_no', 'v.terms_json', 'v.effective_on', 'v.project_id', 'p.station_id'])
+    .where('v.id', '=', versionId)
+    .executeTakeFirstOrThrow();
+  const terms = JSON.parse(v.terms_json) as AgreementTerms;
+  const station = await tx.selectFrom('stations').selectAll().where('id', '=', v.station_id).executeTakeFirstOrThrow();
+  const stationSet = {
+    name: terms.stationName,
+    period_start: terms.periodStart,
+    period_end: terms.periodEnd,
+    leader_name: terms.leaderName,
+    leader_phone: terms.leaderPhone,
+    contact_name: terms.contactName,
+    contact_phone: terms.contactPhone,
+  };
+  await tx
+    .updateTable('stations')
+    .set({ ...stationSet, updated_at: now, version: station.version + 1, ledger_version: station.ledger_version + 1 })
+    .where('id', '=', station.id)
+    .execute();
+  await tx.updateTable('agreement_versions').set({ applied_at: now }).where('id', '=', v.id).execute();
+  await audit.record({
+    entity: 'station',
+    entityId: station.id,
+    action: 'agreement_in_force',
+    summary: `项目合作协议第 ${v.version_no} 版自 ${v.effective_on} 起生效，站点信息随之更新（第十一条）`,
+    before: Object.fromEntries(Object.keys(stationSet).map((k) => [k, station[k as keyof typeof station]])),
+    after: stationSet,
+  });
+}
+
+/** The job's part (and startup's): versions whose effective date has come, oldest first, each in its transaction. */
+export async function applyDueAgreementVersions(ctx: Ctx): Promise<number> {
+  const today = shanghaiDate(ctx.clock.now());
+  const due = await ctx.db
+    .selectFrom('agreement_versions')
+    .select('id')
+    .where('applied_at', 'is', null)
+    .where('effective_on', '<=', today)
+    .orderBy('project_id')
+    .orderBy('version_no')
+    .execute();
+  for (const d of due) {
+    await writeTx(ctx, async (tx, audit) => {
+      const still = await tx
+        .selectFrom('agreement_versions')
+        .select('applied_at')
+        .where('id', '=', d.id)
+        .executeTakeFirstOrThrow();
+      if (!still.applied_at) await applyVersion(tx, audit, d.id, ctx.clock.now().toISOString());
+    });
+  }
+  return due.length;
 }

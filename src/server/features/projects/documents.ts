@@ -74,7 +74,7 @@ export function targetText(policy: Policy, terms: AgreementTerms, id: string): s
   const k = (policy.kpis[terms.stationType] ?? []).find((x) => x.id === id);
   const v = terms.targets[id];
   if (v === undefined) return '—';
-  return k?.measure === 'share' ? `${Math.round(v * 1000) / 10}%` : `${v}${k?.unit ?? ''}`;
+  return k?.measure === 'share' ? `${Math.round(v * 1000) / 10}%` : `${v}${k?.unit ? ` ${k.unit}` : ''}`;
 }
 
 export async function agreementDocx(a: AgreementDocInput): Promise<Buffer> {

@@ -48,7 +48,16 @@ export interface ProjectDetailDto extends ProjectSummaryDto {
   reportsSubmittedAt: string | null;
   applicationId: string | null;
   terms: AgreementTerms;
-  versions: Array<{ versionNo: number; effectiveOn: string; createdAt: string; changeRequestId: string | null }>;
+  versions: Array<{
+    versionNo: number;
+    effectiveOn: string;
+    createdAt: string;
+    changeRequestId: string | null;
+    /** false while an approved change waits for its effective date (第十一条) */
+    inForce: boolean;
+  }>;
+  /** the version whose terms the station has now */
+  inForceVersion: number;
   actions: ProjectAction[];
   actionLabels: Record<string, string>;
 }
@@ -169,7 +178,9 @@ export async function getProject(ctx: Ctx, id: string): Promise<ProjectDetailDto
       effectiveOn: v.effective_on,
       createdAt: v.created_at,
       changeRequestId: v.change_request_id,
+      inForce: !!v.applied_at,
     })),
+    inForceVersion: Math.max(1, ...versions.filter((v) => v.applied_at).map((v) => v.version_no)),
     actions,
     actionLabels: projectMachine.actionLabels,
   };
@@ -350,7 +361,8 @@ export async function acceptanceSheet(ctx: Ctx, id: string) {
       agreementTarget: terms.targets[k.id] ?? k.target,
       targetText: targetText(policy, terms, k.id),
       actual: k.actual,
-      actualText: k.measure === 'share' ? `${Math.round(k.actual * 1000) / 10}%` : `${k.actual}${k.unit}`,
+      actualText:
+        k.measure === 'share' ? `${Math.round(k.actual * 1000) / 10}%` : `${k.actual}${k.unit ? ` ${k.unit}` : ''}`,
       met: k.met,
       /** the drill-down of the station's KPI page lists the evidenced records behind the figure */
       evidenceLink: `/stations/${r.station_id}/kpis?kpi=${k.id}`,

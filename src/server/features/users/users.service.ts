@@ -19,6 +19,9 @@ export interface UserDto {
   organizationId: string | null;
   organizationName: string | null;
   districtCode: string | null;
+  /** reviewers only (第十条 回避) */
+  employerName: string | null;
+  employerUscc: string | null;
   isActive: boolean;
   isLocked: boolean;
   lockedUntil: string | null;
@@ -40,6 +43,8 @@ function toUserDto(r: Row, now: Date): UserDto {
     organizationId: r.organization_id,
     organizationName: r.org_name,
     districtCode: r.district_code,
+    employerName: r.employer_name ?? null,
+    employerUscc: r.employer_uscc ?? null,
     isActive: r.is_active === 1,
     isLocked: !!r.locked_until && new Date(r.locked_until) > now,
     lockedUntil: r.locked_until,
@@ -164,6 +169,8 @@ export async function createUser(
       password_hash: hash,
       role: input.role,
       ...scope,
+      employer_name: input.role === 'reviewer' ? input.employerName || null : null,
+      employer_uscc: input.role === 'reviewer' ? input.employerUscc || null : null,
       must_change_password: 1,
       failed_attempts: 0,
       locked_until: null,
@@ -238,9 +245,15 @@ export function updateUser(ctx: Ctx, id: string, input: UserUpdateInput): Promis
     input.version,
     'update',
     (u) => `修改账户 ${u.username}`,
-    () => ({
+    (u) => ({
       display_name: input.displayName,
       is_active: input.isActive ? 1 : 0,
+      ...(u.role === 'reviewer' && input.employerName !== undefined
+        ? { employer_name: input.employerName || null }
+        : {}),
+      ...(u.role === 'reviewer' && input.employerUscc !== undefined
+        ? { employer_uscc: input.employerUscc || null }
+        : {}),
     }),
   );
 }

@@ -1,6 +1,6 @@
 // The sign-in page: plain React and a small stylesheet, no antd (see main.tsx), so it loads fast on office PCs.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, safeReturnPath } from '../../lib/api';
 import { APP_NAME } from '../../lib/app';
 import { sessionApi } from '../../lib/session';
@@ -102,6 +102,9 @@ export default function LoginPage() {
           </button>
         </form>
         <p className="login-note">连续多次输错密码账户将被临时锁定。忘记密码请联系系统管理员重置。</p>
+        <p className="login-note">
+          新依托单位？申报期内可 <Link to="/register">注册单位账户</Link>，经创新服务中心审核后使用。
+        </p>
       </main>
       <footer className="login-footer">{APP_NAME}</footer>
     </div>

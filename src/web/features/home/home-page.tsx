@@ -19,13 +19,14 @@ import { Link, useNavigate } from 'react-router';
 import { formatYuan } from '../../../domain/money';
 import { STATION_TYPES, type StationType } from '../../../domain/policy/types';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
-import { can, ROLE_LABELS, ROLE_SCOPE } from '../../../shared/permissions';
+import { can, ROLE_LABELS, ROLE_SCOPE, SEPARATED_ADMIN_ROLES } from '../../../shared/permissions';
 import { useMe } from '../../app/session-context';
 import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
 import { useDistricts } from '../../lib/districts';
 import { menuRoutesFor } from '../../routes';
 import { StationKpiCard } from '../kpis/station-kpi-card';
+import { InboxCard } from '../notices/inbox-card';
 import { useProgramYears } from '../program-years/api';
 import { type Station, useStations } from '../stations/api';
 import { useOverview } from './api';
@@ -134,6 +135,7 @@ function StationOverview() {
           </>
         }
       />
+      <InboxCard />
       {latest && <StationKpiCard station={latest} others={(own.data?.total ?? 1) - 1} />}
       {years.data && !years.data.length && <Empty description="尚未设置项目年度" />}
       {me.role === 'host' && stations.data && <OwnStations stations={stations.data.items} />}
@@ -202,6 +204,8 @@ export default function HomePage() {
     return (
       <>
         <PageHeader title="首页" subtitle={`欢迎，${me.displayName}（${ROLE_LABELS[me.role]}）`} />
+        {/* 三员 hold no business data, so nothing ever waits for them here */}
+        {!SEPARATED_ADMIN_ROLES.includes(me.role) && <InboxCard />}
         <Welcome />
       </>
     );

@@ -1,6 +1,6 @@
 import { Breadcrumb, Button, Card, Col, Progress, Result, Row, Spin, type TableColumnsType, Tag } from 'antd';
-import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { FINDING_SEVERITY_LABELS } from '../../../shared/labels';
 import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
@@ -81,6 +81,21 @@ export default function StationKpisPage() {
   const navigate = useNavigate();
   const kpis = useStationKpis(id);
   const [drill, setDrill] = useState<KpiRowDto | null>(null);
+  // `?kpi=events` (the acceptance sheet's evidence links) opens that KPI's drill-down once the figures are in.
+  const [params, setParams] = useSearchParams();
+  const wanted = params.get('kpi');
+  useEffect(() => {
+    if (!wanted || !kpis.data) return;
+    const row = kpis.data.kpis.find((k) => k.id === wanted);
+    if (row) setDrill(row);
+    setParams(
+      (p) => {
+        p.delete('kpi');
+        return p;
+      },
+      { replace: true },
+    );
+  }, [wanted, kpis.data, setParams]);
 
   if (kpis.isPending) return <Spin description="正在加载…" style={{ display: 'block', marginTop: 80 }} />;
   if (kpis.isError) {

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Select } from 'antd';
+import { Badge, Button, Input, Select } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { HOST_KIND_LABELS, ORG_KIND_LABELS } from '../../../shared/labels';
 import { useCan } from '../../app/session-context';
@@ -9,7 +9,11 @@ import { PageHeader } from '../../components/page-header';
 import { districtOptions, useDistricts } from '../../lib/districts';
 import { type Organization, type OrganizationFilters, orgQueryString, useOrganizations } from './api';
 import { organizationColumns } from './columns';
+import { usePendingRegistrations } from './registrations-api';
 
+const RegistrationsDrawer = lazy(() =>
+  import('./registrations-drawer').then((m) => ({ default: m.RegistrationsDrawer })),
+);
 const OrganizationForm = lazy(() => import('./organization-form').then((m) => ({ default: m.OrganizationForm })));
 
 const toOptions = (labels: Record<string, string>) =>
@@ -20,6 +24,8 @@ export default function OrganizationsPage() {
   const [filters, setFilters] = useState<OrganizationFilters>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [editing, setEditing] = useState<Organization | 'new' | null>(null);
+  const [reviewing, setReviewing] = useState(false);
+  const pending = usePendingRegistrations(can('write:organization'));
   const list = useOrganizations(filters, paging);
   const districts = useDistricts(undefined, can('read:district'));
   const names = useMemo(() => new Map((districts.data ?? []).map((d) => [d.code, d.name])), [districts.data]);
@@ -41,6 +47,11 @@ export default function OrganizationsPage() {
         extra={
           <>
             <ExportButton path={`/api/v1/organizations/export${orgQueryString(filters)}`} />
+            {can('write:organization') && (
+              <Badge count={pending.data ?? 0} size="small">
+                <Button onClick={() => setReviewing(true)}>注册审核</Button>
+              </Badge>
+            )}
             {can('write:organization') && (
               <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
                 新建依托单位
@@ -100,6 +111,11 @@ export default function OrganizationsPage() {
           onChange: (page, pageSize) => setPaging({ page, pageSize }),
         }}
       />
+      {reviewing && (
+        <Suspense fallback={null}>
+          <RegistrationsDrawer onClose={() => setReviewing(false)} />
+        </Suspense>
+      )}
       {editing && (
         <Suspense fallback={null}>
           <OrganizationForm org={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />

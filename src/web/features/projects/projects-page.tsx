@@ -1,4 +1,73 @@
-// Placeholder while the page is built (issue #4); replaced by the page itself.
-export default function Page() {
-  return null;
+import { Input, Select } from 'antd';
+import { useState } from 'react';
+import { PROJECT_STATES, projectMachine } from '../../../domain/lifecycle/machines';
+import { DataTable } from '../../components/data-table';
+import { PageHeader } from '../../components/page-header';
+import { useProgramYears } from '../program-years/api';
+import { type ProjectFilters, type ProjectSummary, useProjects } from './api';
+import { projectColumns } from './columns';
+import { beijingToday } from './terms-helpers';
+
+/** 项目与验收: every project in the account's scope, by year and status (第十条–第十三条). */
+export default function ProjectsPage() {
+  const years = useProgramYears();
+  const [filters, setFilters] = useState<ProjectFilters>({});
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const list = useProjects(filters, paging);
+  const setFilter = (patch: ProjectFilters) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+  const filtered = Boolean(filters.year || filters.status || filters.q);
+
+  return (
+    <>
+      <PageHeader
+        title="项目与验收"
+        subtitle="项目合作协议及其调整（第十条、第十一条），年度总结报告、决算报告与验收（第十二条、第十三条）"
+      />
+      <div className="filter-bar">
+        <Select
+          aria-label="项目年度"
+          style={{ width: 130 }}
+          value={filters.year ?? 0}
+          onChange={(y) => setFilter({ year: y || undefined })}
+          options={[
+            { value: 0, label: '全部年度' },
+            ...(years.data ?? []).map((y) => ({ value: y.year, label: `${y.year} 年度` })),
+          ]}
+        />
+        <Select
+          allowClear
+          aria-label="项目状态"
+          placeholder="项目状态"
+          style={{ width: 170 }}
+          value={filters.status}
+          onChange={(status) => setFilter({ status })}
+          options={PROJECT_STATES.map((s) => ({ value: s, label: projectMachine.stateLabels[s] }))}
+        />
+        <Input.Search
+          allowClear
+          aria-label="搜索项目"
+          placeholder="站点名称或依托单位"
+          style={{ width: 260 }}
+          enterButton="搜索"
+          onSearch={(q) => setFilter({ q: q.trim() || undefined })}
+        />
+      </div>
+      <DataTable<ProjectSummary>
+        loading={list.isFetching}
+        columns={projectColumns(beijingToday())}
+        dataSource={list.data?.items ?? []}
+        emptyText={filtered ? '没有符合条件的项目' : '暂无项目：申报书批准立项后在此生成项目'}
+        scroll={{ x: 1000 }}
+        paging={{
+          page: paging.page,
+          pageSize: paging.pageSize,
+          total: list.data?.total ?? 0,
+          onChange: (page, pageSize) => setPaging({ page, pageSize }),
+        }}
+      />
+    </>
+  );
 }

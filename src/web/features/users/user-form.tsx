@@ -76,15 +76,37 @@ export function CreateUserForm({
           />
         </Form.Item>
         <ScopeFields role={role} />
+        {role === 'reviewer' && <EmployerFields />}
       </Form>
       <p style={{ color: 'rgba(0,0,0,0.55)', margin: 0 }}>创建后系统生成一次性临时密码，首次登录时须修改。</p>
     </Modal>
   );
 }
 
+/** A reviewer's employer: reviews of that organisation's applications are refused automatically (第十条). */
+function EmployerFields() {
+  return (
+    <>
+      <Form.Item
+        name="employerName"
+        label="工作单位"
+        rules={[zodRule(createShape.employerName)]}
+        extra="评审专家不能评审本单位的申报书，系统据此自动回避（第十条）"
+      >
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="employerUscc" label="工作单位统一社会信用代码" rules={[zodRule(createShape.employerUscc)]}>
+        <Input maxLength={18} />
+      </Form.Item>
+    </>
+  );
+}
+
 interface EditValues {
   displayName: string;
   isActive: boolean;
+  employerName?: string | null;
+  employerUscc?: string | null;
 }
 
 export function EditUserForm({ user, onClose }: { user: User; onClose: () => void }) {
@@ -116,7 +138,12 @@ export function EditUserForm({ user, onClose }: { user: User; onClose: () => voi
       <Form<EditValues>
         form={form}
         layout="vertical"
-        initialValues={{ displayName: user.displayName, isActive: user.isActive }}
+        initialValues={{
+          displayName: user.displayName,
+          isActive: user.isActive,
+          employerName: user.employerName,
+          employerUscc: user.employerUscc,
+        }}
       >
         <Form.Item name="displayName" label="姓名" required rules={[zodRule(userUpdateSchema.shape.displayName)]}>
           <Input maxLength={30} />
@@ -124,6 +151,7 @@ export function EditUserForm({ user, onClose }: { user: User; onClose: () => voi
         <Form.Item name="isActive" label="启用" valuePropName="checked" extra="停用后该账户的所有登录立即结束">
           <Switch checkedChildren="启用" unCheckedChildren="停用" />
         </Form.Item>
+        {user.role === 'reviewer' && <EmployerFields />}
       </Form>
     </Modal>
   );
