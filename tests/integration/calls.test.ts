@@ -38,9 +38,34 @@ describe('申报通知', () => {
     const bad = await t.call(center, 'POST', '/api/v1/calls', body({ closesOn: '2025-06-01', minReviewers: 2 }));
     expect(bad.status).toBe(400);
     expect(bad.json.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['closesOn', 'minReviewers']);
+    // The rubric's weights must add up to 100 (第十条 评分细则).
+    const rubric = await t.call(
+      center,
+      'POST',
+      '/api/v1/calls',
+      body({
+        rubric: [
+          { id: 'a', name: '工作方案', weight: 60 },
+          { id: 'b', name: '预算', weight: 30 },
+        ],
+      }),
+    );
+    expect(rubric.status).toBe(400);
+    expect(rubric.json.error.issues).toEqual([{ path: 'rubric', message: '评分细则分值合计应为 100，现为 90' }]);
     const ok = await t.call(center, 'POST', '/api/v1/calls', body());
     expect(ok.status, JSON.stringify(ok.json)).toBe(201);
-    expect(ok.json).toMatchObject({ status: 'draft', statusLabel: '草稿', actions: ['open'] });
+    expect(ok.json).toMatchObject({
+      status: 'draft',
+      statusLabel: '草稿',
+      actions: ['open'],
+      reportsDueOn: '2026-12-31',
+    });
+    expect(ok.json.rubric.map((c: { name: string; weight: number }) => `${c.name}${c.weight}`)).toEqual([
+      '基础条件30',
+      '工作方案40',
+      '预算合理性20',
+      '特色与创新10',
+    ]);
     id = ok.json.id;
     version = ok.json.version;
     const again = await t.call(center, 'POST', '/api/v1/calls', body());

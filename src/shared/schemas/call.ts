@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/ledger/schema';
+import { DEFAULT_RUBRIC, rubricProblems } from '../../domain/lifecycle/review';
 import { STATION_TYPES } from '../../domain/policy/types';
 
 // 申报通知 (第三条, 第十条): the window, the types offered this year, the documents every application needs, and how
@@ -33,11 +34,40 @@ export const callInputSchema = z
       .min(3, '评审专家至少 3 人')
       .max(15, '评审专家最多 15 人'),
     notice: z.string().trim().max(20_000, '通知正文过长').default(''),
+    /** 评分细则 (第十条): criteria with weights adding up to 100; the Center's usual one by default */
+    rubric: z
+      .array(
+        z.object({
+          id: z.string().trim().min(1).max(40),
+          name: z.string({ error: '请填写评分项' }).trim().min(1, '请填写评分项').max(40, '评分项名称过长'),
+          weight: z
+            .number({ error: '请填写分值' })
+            .int('分值应为整数')
+            .min(1, '分值至少 1 分')
+            .max(100, '分值最多 100 分'),
+        }),
+      )
+      .min(1, '评分细则至少包含一项')
+      .max(12, '评分细则最多 12 项')
+      .default(() => DEFAULT_RUBRIC.map((c) => ({ ...c }))),
+    /** due date of the summary report and final accounts (第十二条); empty: 31 December of the year */
+    reportsDueOn: z
+      .string()
+      .refine((v) => v === '' || isIsoDate(v), { message: '报告截止日期应为 YYYY-MM-DD 格式的有效日期' })
+      .nullable()
+      .optional(),
   })
   .superRefine((v, ctx) => {
     if (isIsoDate(v.opensOn) && isIsoDate(v.closesOn) && v.closesOn < v.opensOn) {
       ctx.addIssue({ code: 'custom', path: ['closesOn'], message: '申报截止日期不能早于开始日期' });
     }
+    for (const message of rubricProblems(v.rubric)) ctx.addIssue({ code: 'custom', path: ['rubric'], message });
+    if (
+      v.reportsDueOn &&
+      !v.reportsDueOn.startsWith(String(v.programYear)) &&
+      !v.reportsDueOn.startsWith(String(v.programYear + 1))
+    )
+      ctx.addIssue({ code: 'custom', path: ['reportsDueOn'], message: '报告截止日期应在项目年度内或次年年初' });
   });
 export type CallInput = z.infer<typeof callInputSchema>;
 

@@ -17,7 +17,7 @@ import { containsCi, type Page, paginate } from '../../http/paging';
 import { applicationScope, shanghaiDate } from '../../scope';
 import { filesOf, type LifecycleFileDto, storeLifecycleFile, toFileDto } from '../lifecycle-files/lifecycle-files';
 import { loadPolicy } from '../program-years/program-years.service';
-import { checkStationRules } from '../stations/stations.service';
+import { checkStationRules, stationRow } from '../stations/stations.service';
 
 // 项目申报书 (issue #4): a host drafts and submits (第十条), the district association recommends or sends back
 // (第六条), the Center organises the review and decides within each type's quota (第十条). Every transition goes
@@ -608,17 +608,7 @@ async function createProjectFor(
   const stationId = uuidv7();
   const station = {
     id: stationId,
-    program_year: y,
-    type: input.type,
-    district_code: input.districtCode,
-    host_org_id: input.hostOrgId,
-    name: input.name,
-    period_start: input.periodStart,
-    period_end: input.periodEnd,
-    leader_name: input.leaderName,
-    leader_phone: input.leaderPhone,
-    contact_name: input.contactName,
-    contact_phone: input.contactPhone,
+    ...stationRow(input),
     created_at: now,
     updated_at: now,
     version: 1,

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { decide } from '../../../domain/lifecycle/machine';
 import { type CallAction, callMachine } from '../../../domain/lifecycle/machines';
+import { DEFAULT_RUBRIC, type RubricCriterion } from '../../../domain/lifecycle/review';
 import { conflict, invalid, notFound } from '../../../shared/errors';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
 import type { CallInput } from '../../../shared/schemas/call';
@@ -24,6 +25,8 @@ export interface CallDto {
   requiredDocuments: string[];
   minReviewers: number;
   notice: string;
+  rubric: RubricCriterion[];
+  reportsDueOn: string;
   status: CallTable['status'];
   statusLabel: string;
   openedAt: string | null;
@@ -46,6 +49,8 @@ function toDto(r: CallTable, actions: CallAction[]): CallDto {
     requiredDocuments: JSON.parse(r.required_documents_json) as string[],
     minReviewers: r.min_reviewers,
     notice: r.notice,
+    rubric: r.rubric_json ? (JSON.parse(r.rubric_json) as RubricCriterion[]) : DEFAULT_RUBRIC.map((c) => ({ ...c })),
+    reportsDueOn: r.reports_due_on ?? `${r.program_year}-12-31`,
     status: r.status,
     statusLabel: callMachine.stateLabels[r.status],
     openedAt: r.opened_at,
@@ -79,6 +84,8 @@ function columns(input: CallInput) {
     required_documents_json: JSON.stringify(input.requiredDocuments),
     min_reviewers: input.minReviewers,
     notice: input.notice,
+    rubric_json: JSON.stringify(input.rubric),
+    reports_due_on: input.reportsDueOn || null,
   };
 }
 

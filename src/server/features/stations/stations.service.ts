@@ -203,7 +203,8 @@ export async function checkStationRules(ctx: Ctx, tx: Tx, input: StationInput, e
   }
 }
 
-function toRow(
+/** The columns of a station from its input (the station screen and approvals share it). */
+export function stationRow(
   input: StationInput,
 ): Omit<StationTable, 'id' | 'created_at' | 'updated_at' | 'version' | 'ledger_version'> {
   return {
@@ -226,7 +227,14 @@ export async function createStation(ctx: Ctx, input: StationInput): Promise<Stat
   await writeTx(ctx, async (tx, audit) => {
     await checkStationRules(ctx, tx, input, null);
     const now = ctx.clock.now().toISOString();
-    const row: StationTable = { id, ...toRow(input), created_at: now, updated_at: now, version: 1, ledger_version: 0 };
+    const row: StationTable = {
+      id,
+      ...stationRow(input),
+      created_at: now,
+      updated_at: now,
+      version: 1,
+      ledger_version: 0,
+    };
     await tx.insertInto('stations').values(row).execute();
     await audit.record({
       entity: 'station',
@@ -250,7 +258,7 @@ export async function updateStation(ctx: Ctx, id: string, version: number, input
     await checkStationRules(ctx, tx, input, id);
     const after: StationTable = {
       ...before,
-      ...toRow(input),
+      ...stationRow(input),
       updated_at: ctx.clock.now().toISOString(),
       version: before.version + 1,
       // The period decides what counts (LEDGER.md): computed KPIs of the station are stale.

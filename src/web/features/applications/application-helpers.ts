@@ -1,7 +1,6 @@
 // Pure helpers of the application pages (no React, no fetch): money typed in yuan, the form's values to and from the
 // shared ApplicationForm, the articles of the machine's actions, where a server issue belongs on the form.
 import { type ApplicationAction, type ApplicationState, applicationMachine } from '../../../domain/lifecycle/machines';
-import { MoneyFormatError, yuanToFen } from '../../../domain/money';
 import {
   EXPENSE_CATEGORIES,
   type ExpenseCategory,
@@ -10,43 +9,9 @@ import {
   type StationType,
 } from '../../../domain/policy/types';
 import type { ApplicationForm } from '../../../shared/schemas/application';
+import { fenToYuanInput, parseYuan, percentToShare, shareToPercent } from '../../lib/money';
 
-// ---------------------------------------------------------------------------------------------------------------
-// Money: typed as yuan text, stored as integer fen. Never through a float (0.1 + 0.2 ≠ 0.3).
-
-export type YuanParse = { ok: true; fen: number | null } | { ok: false; message: string };
-
-const FULL_WIDTH = /[０-９．，]/g;
-
-/**
- * A yuan amount as a user types it (`150000`, `150,000.50`, `１２３．４`, spaces) to integer fen by string arithmetic;
- * empty → `{ ok: true, fen: null }`. At most two decimals, no sign.
- */
-export function parseYuan(input: string | null | undefined): YuanParse {
-  const s = (input ?? '')
-    .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/[\s,¥￥元]/g, '');
-  if (!s) return { ok: true, fen: null };
-  if (s.startsWith('-')) return { ok: false, message: '金额不能为负数' };
-  if (/^\d+\.\d{3,}$/.test(s)) return { ok: false, message: '金额最多两位小数（精确到分）' };
-  const normalized = s.endsWith('.') ? s.slice(0, -1) : s;
-  try {
-    const fen = yuanToFen(normalized);
-    if (fen > 10_000_000_000) return { ok: false, message: '金额过大' };
-    return { ok: true, fen };
-  } catch (e) {
-    if (e instanceof MoneyFormatError) return { ok: false, message: '请输入金额（元），如 30000 或 30000.50' };
-    throw e;
-  }
-}
-
-/** Integer fen to the text of a yuan input: 3000000 → `30000`, 3000050 → `30000.50`. */
-export function fenToYuanInput(fen: number | null | undefined): string {
-  if (fen === null || fen === undefined) return '';
-  const yuan = Math.floor(fen / 100);
-  const cents = fen % 100;
-  return cents === 0 ? String(yuan) : `${yuan}.${String(cents).padStart(2, '0')}`;
-}
+export { fenToYuanInput, parseYuan, percentToShare, shareToPercent };
 
 /** The sum of the budget inputs in fen; unparseable or empty inputs count as 0 (the field shows its own error). */
 export function budgetTotalFromInputs(budget: Partial<Record<ExpenseCategory, string>> | undefined): number {
@@ -60,15 +25,6 @@ export function budgetTotalFromInputs(budget: Partial<Record<ExpenseCategory, st
 
 // ---------------------------------------------------------------------------------------------------------------
 // Targets: shares are fractions (0.4) in the data and percentages (40) on the page.
-
-/** 0.4 → 40 (rounded to 2 decimals, so 0.35 shows 35, not 35.00000000000001). */
-export function shareToPercent(v: number): number {
-  return Math.round(v * 10_000) / 100;
-}
-
-export function percentToShare(v: number): number {
-  return Math.round(v * 100) / 10_000;
-}
 
 export function formatTarget(k: Pick<KpiPolicy, 'measure' | 'unit'>, v: number | undefined | null): string {
   if (v === undefined || v === null) return '—';

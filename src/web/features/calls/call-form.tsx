@@ -1,5 +1,7 @@
-import { Alert, App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
+import { DEFAULT_RUBRIC } from '../../../domain/lifecycle/review';
 import { STATION_TYPES } from '../../../domain/policy/types';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
 import { type CallInput, callInputSchema } from '../../../shared/schemas/call';
@@ -24,8 +26,20 @@ export function CallForm({ call, onClose }: { call: Call | null; onClose: () => 
     const values = await validated(form);
     if (!values) return;
     setError(null);
-    const parsed = callInputSchema.safeParse({ notice: '', ...values });
-    if (!parsed.success) return;
+    const rubric = ((values.rubric ?? []) as Array<{ id?: string; name: string; weight: number }>).map((c, i) => ({
+      ...c,
+      id: c.id || `c${i + 1}`,
+    }));
+    const parsed = callInputSchema.safeParse({
+      notice: '',
+      ...values,
+      rubric,
+      reportsDueOn: values.reportsDueOn || null,
+    });
+    if (!parsed.success) {
+      setError(parsed.error.issues.map((i) => i.message).join('；'));
+      return;
+    }
     try {
       const saved = await save.mutateAsync({ id: call?.id, version: call?.version, call: parsed.data as CallInput });
       message.success(`已保存申报通知“${saved.title}”`);
@@ -62,11 +76,14 @@ export function CallForm({ call, onClose }: { call: Call | null; onClose: () => 
                 requiredDocuments: call.requiredDocuments,
                 minReviewers: call.minReviewers,
                 notice: call.notice,
+                rubric: call.rubric,
+                reportsDueOn: call.reportsDueOn,
               }
             : {
                 stationTypes: [...STATION_TYPES],
                 requiredDocuments: ['application_form', 'work_plan'],
                 minReviewers: 3,
+                rubric: DEFAULT_RUBRIC.map((c) => ({ ...c })),
               }
         }
       >
@@ -108,6 +125,49 @@ export function CallForm({ call, onClose }: { call: Call | null; onClose: () => 
         </Form.Item>
         <Form.Item name="requiredDocuments" label="必须提交的材料" rules={[zodRule(shape.requiredDocuments, [])]}>
           <Checkbox.Group options={Object.entries(DOCUMENT_LABELS).map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item
+          name="reportsDueOn"
+          label="总结报告和决算报告截止日期（第十二条）"
+          extra="不填则为项目年度的 12 月 31 日"
+          {...dateProps}
+        >
+          <DatePicker style={{ width: 220 }} />
+        </Form.Item>
+        <Form.Item label="评分细则（第十条，各项分值合计 100）" required>
+          <Form.List name="rubric">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => (
+                  <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
+                    <Form.Item
+                      name={[f.name, 'name']}
+                      rules={[{ required: true, message: '请填写评分项' }]}
+                      style={{ marginBottom: 8 }}
+                    >
+                      <Input placeholder="评分项，如 工作方案" style={{ width: 260 }} aria-label="评分项" />
+                    </Form.Item>
+                    <Form.Item
+                      name={[f.name, 'weight']}
+                      rules={[{ required: true, message: '请填写分值' }]}
+                      style={{ marginBottom: 8 }}
+                    >
+                      <InputNumber min={1} max={100} precision={0} addonAfter="分" aria-label="分值" />
+                    </Form.Item>
+                    <Button
+                      type="text"
+                      icon={<DeleteOutlined aria-hidden />}
+                      aria-label="删除评分项"
+                      onClick={() => remove(f.name)}
+                    />
+                  </Space>
+                ))}
+                <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ name: '', weight: 10 })}>
+                  添加评分项
+                </Button>
+              </>
+            )}
+          </Form.List>
         </Form.Item>
         <Form.Item name="notice" label="通知正文" rules={[zodRule(shape.notice)]}>
           <Input.TextArea rows={6} maxLength={20000} showCount />

@@ -2,41 +2,15 @@
 // reads them, the change-request form's values ↔ agreement terms (第十一条).
 import type { AgreementTerms } from '../../../domain/lifecycle/agreement';
 import { EXPENSE_CATEGORIES, type ExpenseCategory, type KpiPolicy } from '../../../domain/policy/types';
+import { fenToYuanInput, parseYuan, percentToShare, shareToPercent } from '../../lib/money';
 import { formatKpiValue } from '../kpis/format';
 
-const FULL_WIDTH = /[０-９．]/g;
+export { fenToYuanInput, percentToShare, shareToPercent };
 
-/**
- * A yuan amount as typed (`60000`, `60,000.5`, `¥ 1 234.56`, `１２.３`, `100元`) → integer fen, with string arithmetic
- * only (the digits of 元 and 分 are joined, never multiplied as floats). null when it is not an amount of at most two
- * decimals, or too large for the agreement (the schema's 1 亿元).
- */
+/** A yuan amount as typed → integer fen (string arithmetic, see lib/money); null when empty or not an amount. */
 export function parseYuanToFen(input: string | null | undefined): number | null {
-  if (typeof input !== 'string') return null;
-  const s = input
-    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000]/g, '')
-    .replace(/^[¥￥]/, '')
-    .replace(/元$/, '');
-  // Thousands separators only between groups of three digits: `1,234,567.8`.
-  const plain = /^\d{1,3}(,\d{3})+(\.\d*)?$/.test(s) ? s.replace(/,/g, '') : s;
-  const m = /^(\d+)(?:\.(\d{0,2}))?$/.exec(plain);
-  if (!m) return null;
-  const yuan = m[1].replace(/^0+(?=\d)/, '');
-  const cents = (m[2] ?? '').padEnd(2, '0');
-  const digits = `${yuan}${cents}`.replace(/^0+(?=\d)/, '');
-  if (digits.length > 11) return null; // more than 999,999,999.99 元
-  const fen = Number(digits);
-  return fen <= 10_000_000_000 ? fen : null;
-}
-
-/** Integer fen → the text of a yuan input: `6000000` → `60000`, `6000050` → `60000.50`. */
-export function fenToYuanInput(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(Math.trunc(fen));
-  const yuan = String(Math.floor(abs / 100));
-  const cents = String(abs % 100).padStart(2, '0');
-  return cents === '00' ? `${sign}${yuan}` : `${sign}${yuan}.${cents}`;
+  const p = parseYuan(input);
+  return p.ok ? p.fen : null;
 }
 
 /** The sum of yuan inputs in fen; null while any of them is not a valid amount. */
@@ -48,16 +22,6 @@ export function sumYuanInputs(values: ReadonlyArray<string | null | undefined>):
     total += fen;
   }
   return total;
-}
-
-/** A share target (0.4) as the percentage the user types (40); one decimal. */
-export function shareToPercent(fraction: number): number {
-  return Math.round(fraction * 1000) / 10;
-}
-
-/** A typed percentage (33.3) back to the stored fraction (0.333), without binary noise (0.33299999999999996). */
-export function percentToShare(percent: number): number {
-  return Number((percent / 100).toPrecision(12));
 }
 
 /** A KPI target as the agreement states it: a share as a percentage, a count with its unit. */
