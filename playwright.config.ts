@@ -34,8 +34,12 @@ export default defineConfig({
   },
   // One server and database for the run: journeys that change what others read (a newer program year) run last.
   projects: [
-    { name: 'journeys', testIgnore: /center-records|station-ledger|year-call/ },
-    { name: 'data-changes', testMatch: /center-records|station-ledger|year-call/, dependencies: ['journeys'] },
+    { name: 'journeys', testIgnore: /center-records|lifecycle-journey|station-ledger|year-call/ },
+    {
+      name: 'data-changes',
+      testMatch: /center-records|lifecycle-journey|station-ledger|year-call/,
+      dependencies: ['journeys'],
+    },
   ],
   webServer: {
     command: `rm -rf test-results/e2e-db && node --import ./node_modules/tsx/dist/loader.mjs src/server/main.ts`,

@@ -5,6 +5,7 @@ import * as m003 from './003_ledger_version';
 import * as m004 from './004_calls';
 import * as m005 from './005_lifecycle';
 import * as m006 from './006_host_registrations';
+import * as m007 from './007_fund_payments';
 
 /** Static list: works the same from tsx, the bundled CLI and tests (no directory scanning). */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004_calls': m004,
   '005_lifecycle': m005,
   '006_host_registrations': m006,
+  '007_fund_payments': m007,
 };

@@ -51,6 +51,7 @@ export const PERMISSIONS = [
   'decide:project',
   'read:notice',
   'write:notice',
+  'write:payment',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -102,6 +103,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'manage:project',
     'decide:project',
     'write:notice',
+    // 定额事前直接支付 (第十五条): the Center administrator records the payment.
+    'write:payment',
   ],
   center_staff: [
     ...BUSINESS_READ,

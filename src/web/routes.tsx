@@ -166,6 +166,14 @@ export const ROUTES: AppRoute[] = [
     page: lazy(() => import('./features/ledger/ledger-page')),
   },
   {
+    path: '/stations/:id/funds',
+    label: '站点经费',
+    permission: 'read:ledger',
+    menu: false,
+    parent: '/stations',
+    page: lazy(() => import('./features/funds/station-funds-page')),
+  },
+  {
     path: '/stations/:id/import',
     label: '台账导入导出',
     permission: 'import:ledger',

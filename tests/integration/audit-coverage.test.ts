@@ -747,6 +747,36 @@ Object.assign(CASES, {
       status: 400,
     }),
   },
+  'POST /api/v1/stations/{id}/payments': {
+    as: 'center',
+    valid: (_t, ids) =>
+      png(
+        `/api/v1/stations/${ids.stations.haidian}/payments?paidOn=2025-04-10&amountFen=15000000&fileName=拨款凭证.png`,
+      ),
+    invalid: (_t, ids) => ({
+      ...png(
+        `/api/v1/stations/${ids.stations.haidian}/payments?paidOn=2025-04-10&amountFen=15000001&fileName=拨款凭证.png`,
+      ),
+      status: 409,
+    }),
+  },
+  'DELETE /api/v1/stations/{id}/payments/{paymentId}': {
+    as: 'center',
+    setup: async (t, ids, cookie) => {
+      const r = await rawRequest(
+        t,
+        'POST',
+        `/api/v1/stations/${ids.stations.haidian}/payments?paidOn=2025-04-10&amountFen=100&fileName=凭证.png`,
+        { cookie, headers: { 'content-type': 'application/octet-stream' }, body: PNG },
+      );
+      lc.noticeId = r.json.payments[0].id;
+    },
+    valid: (_t, ids) => ({ path: `/api/v1/stations/${ids.stations.haidian}/payments/${lc.noticeId}?version=1` }),
+    invalid: (_t, ids) => ({
+      path: `/api/v1/stations/${ids.stations.haidian}/payments/${lc.noticeId}?version=x`,
+      status: 400,
+    }),
+  },
   'PUT /api/v1/reminder-settings': {
     as: 'center',
     valid: () => ({ path: '/api/v1/reminder-settings', body: { days: 5, version: null } }),

@@ -260,6 +260,17 @@ async function stationRequest(route: RouteMeta, stationId: string): Promise<Stat
   if (key === 'POST /api/v1/stations/{id}/experts/{recordId}/reveal')
     return { params, body: { field: 'idCard', reason: '核对专家身份信息' } };
   if (key.startsWith('DELETE') && key.endsWith('/evidence/{evidenceId}')) return { params };
+  // 经费拨付 (issue #5): the Center's payment with its voucher; the delete aims at the station's own payment.
+  if (key === 'POST /api/v1/stations/{id}/payments')
+    return { params, query: 'paidOn=2025-04-10&amountFen=100&fileName=拨款凭证.png', bytes: PNG };
+  if (key === 'DELETE /api/v1/stations/{id}/payments/{paymentId}') {
+    const p = await t.deps.db
+      .selectFrom('fund_payments')
+      .select(['id', 'version'])
+      .where('station_id', '=', stationId)
+      .executeTakeFirst();
+    return { params: { ...params, paymentId: p?.id ?? MISSING_ID }, query: `version=${p?.version ?? 1}` };
+  }
   if (kind && route.method === 'post') return { params, body: validRecordBody(kind) };
   if (kind && (route.method === 'put' || route.method === 'delete')) {
     const rec = await recordOf(t, kind, stationId);

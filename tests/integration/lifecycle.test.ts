@@ -243,6 +243,15 @@ describe('the whole path of one district station', () => {
       version: paper.json.version,
     });
     expect(sub.json.status).toBe('submitted');
+    // One open request at a time: a second one waits for this decision.
+    const second = await t.call(host, 'POST', `/api/v1/projects/${projectId}/change-requests`, {
+      title: '另一项调整',
+      reason: '同时提出的另一项调整',
+      effectiveOn: '2026-02-01',
+      terms: { ...p.terms, contactName: '新联系人' },
+    });
+    expect(second.status).toBe(409);
+    expect(second.json.error.message).toContain('未完成的工作调整申请');
     // Nothing relies on an unapproved change.
     expect((await t.call(host, 'GET', `/api/v1/stations/${stationId}`)).json.leaderName).toBe('王主任');
     const ap = await t.call(center, 'POST', `/api/v1/change-requests/${c.json.id}/approve`, {
@@ -256,6 +265,7 @@ describe('the whole path of one district station', () => {
       [2, false],
     ]);
     expect(after).toMatchObject({ agreementVersion: 2, inForceVersion: 1 });
+    expect(after.termsInForce.leaderName).toBe('王主任');
     expect(after.terms.leaderName).toBe('赵主任');
     // Approved, but it takes effect on 1 February: until then the station keeps version 1's leader.
     expect((await t.call(host, 'GET', `/api/v1/stations/${stationId}`)).json.leaderName).toBe('王主任');

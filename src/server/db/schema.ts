@@ -441,6 +441,18 @@ export interface HostRegistrationTable {
   version: number;
 }
 
+export interface FundPaymentTable {
+  id: string;
+  station_id: string;
+  paid_on: string;
+  amount_fen: number;
+  voucher_attachment_id: string;
+  note: string | null;
+  created_at: string;
+  created_by: string | null;
+  version: number;
+}
+
 export interface DB {
   program_years: ProgramYearTable;
   organizations: OrganizationTable;
@@ -478,4 +490,5 @@ export interface DB {
   notices: NoticeTable;
   reminders: ReminderTable;
   host_registrations: HostRegistrationTable;
+  fund_payments: FundPaymentTable;
 }

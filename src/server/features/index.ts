@@ -4,6 +4,7 @@ import { registerAuditEventRoutes } from './audit-events/audit-events.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
 import { registerCallRoutes } from './calls/calls.routes';
 import { registerDistrictRoutes } from './districts/districts.routes';
+import { registerFundRoutes } from './funds/funds.routes';
 import { registerHostRegistrationRoutes } from './host-registrations/host-registrations.routes';
 import { registerInboxRoutes } from './inbox/inbox.routes';
 import { registerKpiRoutes } from './kpis/kpis.routes';
@@ -30,6 +31,7 @@ export function registerFeatureRoutes(r: Router): void {
   registerProjectRoutes(r);
   registerInboxRoutes(r);
   registerHostRegistrationRoutes(r);
+  registerFundRoutes(r);
   registerUserRoutes(r);
   registerAuditEventRoutes(r);
   registerSecuritySettingRoutes(r);

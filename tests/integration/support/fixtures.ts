@@ -198,6 +198,7 @@ export const TABLES = [
   'notices',
   'reminders',
   'host_registrations',
+  'fund_payments',
 ] as const satisfies ReadonlyArray<keyof DB>;
 
 /** Every row of every table, in a stable order: equal snapshots mean nothing changed. */

@@ -18,7 +18,7 @@ import { requireStation } from './station-access';
 // transaction: an orphan blob is harmless, a row without its bytes is not); the row and the audit record share one
 // transaction. The type comes from the bytes, never from the name or the client's MIME.
 
-async function storeAttachment(
+export async function storeAttachment(
   ctx: Ctx,
   tx: Tx,
   stationId: string,

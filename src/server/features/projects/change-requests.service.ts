@@ -126,6 +126,13 @@ export async function createChangeRequest(ctx: Ctx, projectId: string, input: Ch
   await writeTx(ctx, async (tx, audit) => {
     const p = await requireProject(ctx, projectId, tx);
     if (p.status !== 'in_progress') throw conflict('只有实施中的项目可以申请工作调整（第十一条）');
+    const open = await tx
+      .selectFrom('change_requests')
+      .select('title')
+      .where('project_id', '=', projectId)
+      .where('status', 'in', ['draft', 'submitted'])
+      .executeTakeFirst();
+    if (open) throw conflict(`已有未完成的工作调整申请“${open.title}”，请先提交审批或撤回（第十一条）`);
     const { no, terms } = await currentTerms(tx, projectId);
     await checkInput(tx, p.program_year, terms, input);
     const now = ctx.clock.now().toISOString();

@@ -56,8 +56,9 @@ export interface ProjectDetailDto extends ProjectSummaryDto {
     /** false while an approved change waits for its effective date (第十一条) */
     inForce: boolean;
   }>;
-  /** the version whose terms the station has now */
+  /** the version whose terms the station has now, and those terms */
   inForceVersion: number;
+  termsInForce: AgreementTerms;
   actions: ProjectAction[];
   actionLabels: Record<string, string>;
 }
@@ -158,6 +159,7 @@ export async function getProject(ctx: Ctx, id: string): Promise<ProjectDetailDto
   const versions = await agreementVersions(ctx.db, id);
   const files = (await filesOf(ctx.db, 'project', [id])).map(toFileDto);
   const role = ctx.actor!.role;
+  const inForce = [...versions].reverse().find((v) => v.applied_at) ?? versions[0];
   const actions = projectMachine.rules
     .filter((x) => x.from.includes(r.status) && x.roles.includes(role))
     .map((x) => x.action);
@@ -180,7 +182,8 @@ export async function getProject(ctx: Ctx, id: string): Promise<ProjectDetailDto
       changeRequestId: v.change_request_id,
       inForce: !!v.applied_at,
     })),
-    inForceVersion: Math.max(1, ...versions.filter((v) => v.applied_at).map((v) => v.version_no)),
+    inForceVersion: inForce.version_no,
+    termsInForce: JSON.parse(inForce.terms_json) as AgreementTerms,
     actions,
     actionLabels: projectMachine.actionLabels,
   };

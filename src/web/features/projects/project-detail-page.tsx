@@ -32,15 +32,22 @@ function Summary({ project: p }: { project: Project }) {
         column={{ xs: 1, md: 2, xl: 4 }}
         items={[
           { key: 'h', label: '依托单位', children: p.hostName },
-          { key: 'p', label: '执行期', children: `${p.terms.periodStart} 至 ${p.terms.periodEnd}` },
-          { key: 'v', label: '现行协议', children: `第 ${p.agreementVersion} 版` },
+          { key: 'p', label: '执行期', children: `${p.termsInForce.periodStart} 至 ${p.termsInForce.periodEnd}` },
+          {
+            key: 'v',
+            label: '现行协议',
+            children:
+              p.inForceVersion === p.agreementVersion
+                ? `第 ${p.inForceVersion} 版`
+                : `第 ${p.inForceVersion} 版（第 ${p.agreementVersion} 版待生效）`,
+          },
           { key: 'r', label: '报告截止', children: p.reportsDueOn },
           {
             key: 's',
             label: '协议签订',
             children: p.centerSignedOn ? `${p.hostSignedOn ?? '—'}（乙方） / ${p.centerSignedOn}（甲方）` : '尚未签订',
           },
-          { key: 'l', label: '项目负责人', children: `${p.terms.leaderName}（${p.terms.leaderPhone}）` },
+          { key: 'l', label: '项目负责人', children: `${p.termsInForce.leaderName}（${p.termsInForce.leaderPhone}）` },
           {
             key: 'st',
             label: '工作站点',

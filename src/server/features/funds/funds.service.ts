@@ -1,0 +1,171 @@
+import { uuidv7 } from 'uuidv7';
+import type { AgreementTerms } from '../../../domain/lifecycle/agreement';
+import { formatYuan } from '../../../domain/money';
+import { EXPENSE_CATEGORIES, type ExpenseCategory } from '../../../domain/policy/types';
+import { conflict, invalid, notFound } from '../../../shared/errors';
+import { writeTx } from '../../audit/audit';
+import { acceptUpload } from '../../blobs/accept';
+import type { Ctx } from '../../context';
+import type { Database, Tx } from '../../db/database';
+import { shanghaiDate } from '../../scope';
+import { storeAttachment } from '../ledger/attachments.service';
+import { requireStation } from '../ledger/station-access';
+import { loadPolicy } from '../program-years/program-years.service';
+
+// A station's money (issue #5, first part): the budget by category from the agreement version in force (第十条,
+// 第十一条), the fixed funding paid in advance (定额事前直接支付, 第十五条) and the matching funds planned apart
+// (配套经费, 第十四条). Integer fen throughout.
+
+export interface PaymentDto {
+  id: string;
+  paidOn: string;
+  amountFen: number;
+  voucherAttachmentId: string;
+  note: string | null;
+  createdAt: string;
+  version: number;
+}
+
+export interface FundsDto {
+  stationId: string;
+  /** the type's fixed funding of the year (第六条) */
+  fundingFen: number;
+  fundingArticle: string;
+  /** budget by category of the agreement version in force; null for a station without a project */
+  budgetFen: Record<ExpenseCategory, number> | null;
+  budgetSource: string;
+  matchingFundsPlannedFen: number;
+  paidFen: number;
+  payments: PaymentDto[];
+  paymentArticle: string;
+}
+
+async function termsInForce(
+  db: Database | Tx,
+  stationId: string,
+): Promise<{ no: number; terms: AgreementTerms } | null> {
+  const v = await db
+    .selectFrom('agreement_versions as v')
+    .innerJoin('projects as p', 'p.id', 'v.project_id')
+    .select(['v.version_no', 'v.terms_json'])
+    .where('p.station_id', '=', stationId)
+    .where('v.applied_at', 'is not', null)
+    .orderBy('v.version_no', 'desc')
+    .executeTakeFirst();
+  return v ? { no: v.version_no, terms: JSON.parse(v.terms_json) as AgreementTerms } : null;
+}
+
+export async function stationFunds(ctx: Ctx, stationId: string): Promise<FundsDto> {
+  const station = await requireStation(ctx, stationId);
+  const policy = await loadPolicy(ctx.db, station.program_year);
+  const type = policy.stationTypes[station.type];
+  const agreement = await termsInForce(ctx.db, stationId);
+  const payments = await ctx.db
+    .selectFrom('fund_payments')
+    .selectAll()
+    .where('station_id', '=', stationId)
+    .orderBy('paid_on')
+    .orderBy('id')
+    .execute();
+  return {
+    stationId,
+    fundingFen: type.fundingFen,
+    fundingArticle: type.fundingArticle,
+    budgetFen: agreement
+      ? (Object.fromEntries(EXPENSE_CATEGORIES.map((c) => [c, agreement.terms.budgetFen[c] ?? 0])) as Record<
+          ExpenseCategory,
+          number
+        >)
+      : null,
+    budgetSource: agreement ? `项目合作协议第 ${agreement.no} 版（第十条、第十一条）` : '尚无项目合作协议',
+    matchingFundsPlannedFen: agreement?.terms.matchingFundsFen ?? 0,
+    paidFen: payments.reduce((s, p) => s + Number(p.amount_fen), 0),
+    payments: payments.map((p) => ({
+      id: p.id,
+      paidOn: p.paid_on,
+      amountFen: Number(p.amount_fen),
+      voucherAttachmentId: p.voucher_attachment_id,
+      note: p.note,
+      createdAt: p.created_at,
+      version: p.version,
+    })),
+    paymentArticle: '第十五条',
+  };
+}
+
+/**
+ * 定额事前直接支付 (第十五条): the payment with its voucher. The total paid never exceeds the type's fixed funding;
+ * the check runs with the station's row locked (PostgreSQL), so two entries at once cannot both pass it.
+ */
+export async function recordPayment(
+  ctx: Ctx,
+  stationId: string,
+  input: { paidOn: string; amountFen: number; note: string; fileName: string },
+  bytes: Uint8Array,
+): Promise<FundsDto> {
+  const station = await requireStation(ctx, stationId);
+  const type = acceptUpload(ctx, bytes, ['pdf', 'jpeg', 'png']);
+  const today = shanghaiDate(ctx.clock.now());
+  if (input.paidOn > today) throw invalid([{ path: 'paidOn', message: '支付日期不能晚于今天' }]);
+  await writeTx(ctx, async (tx, audit) => {
+    let lock = tx.selectFrom('stations').select('id').where('id', '=', stationId);
+    if (ctx.engine === 'postgres') lock = lock.forUpdate();
+    await lock.executeTakeFirstOrThrow();
+    const policy = await loadPolicy(tx, station.program_year);
+    const funding = policy.stationTypes[station.type].fundingFen;
+    const paid = await tx
+      .selectFrom('fund_payments')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_fen'), eb.lit(0)).as('n'))
+      .where('station_id', '=', stationId)
+      .executeTakeFirstOrThrow();
+    const after = Number(paid.n) + input.amountFen;
+    if (after > funding)
+      throw conflict(
+        `支付合计 ${formatYuan(after, { symbol: false })} 元将超过该站点的资助额度 ${formatYuan(funding, { symbol: false })} 元（第十五条：定额支付）`,
+      );
+    const file = await storeAttachment(ctx, tx, stationId, bytes, type, input.fileName);
+    const row = {
+      id: uuidv7(),
+      station_id: stationId,
+      paid_on: input.paidOn,
+      amount_fen: input.amountFen,
+      voucher_attachment_id: file.id,
+      note: input.note || null,
+      created_at: ctx.clock.now().toISOString(),
+      created_by: ctx.actor?.userId ?? null,
+      version: 1,
+    };
+    await tx.insertInto('fund_payments').values(row).execute();
+    await audit.record({
+      entity: 'station',
+      entityId: stationId,
+      action: 'record_payment',
+      summary: `登记“${station.name}”经费拨付 ${formatYuan(input.amountFen, { symbol: false })} 元（${input.paidOn}，定额事前直接支付，第十五条）`,
+      after: { ...row, voucher_file_name: file.fileName },
+    });
+  });
+  return stationFunds(ctx, stationId);
+}
+
+export async function deletePayment(ctx: Ctx, stationId: string, paymentId: string, version: number) {
+  const station = await requireStation(ctx, stationId);
+  await writeTx(ctx, async (tx, audit) => {
+    const row = await tx
+      .selectFrom('fund_payments')
+      .selectAll()
+      .where('id', '=', paymentId)
+      .where('station_id', '=', stationId)
+      .executeTakeFirst();
+    if (!row) throw notFound('拨付记录');
+    if (row.version !== version) throw conflict('该拨付记录已被修改，请刷新后重试');
+    await tx.deleteFrom('fund_payments').where('id', '=', paymentId).execute();
+    await audit.record({
+      entity: 'station',
+      entityId: stationId,
+      action: 'delete_payment',
+      summary: `删除“${station.name}”的经费拨付记录 ${formatYuan(Number(row.amount_fen), { symbol: false })} 元（${row.paid_on}）`,
+      before: { ...row },
+    });
+  });
+  return stationFunds(ctx, stationId);
+}
