@@ -52,6 +52,7 @@ export const PERMISSIONS = [
   'read:notice',
   'write:notice',
   'write:payment',
+  'review:golden-bridge',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -105,6 +106,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'write:notice',
     // 定额事前直接支付 (第十五条): the Center administrator records the payment.
     'write:payment',
+    'review:golden-bridge',
   ],
   center_staff: [
     ...BUSINESS_READ,
@@ -115,6 +117,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'manage:review',
     'manage:project',
     'write:notice',
+    'review:golden-bridge',
   ],
   district: [...BUSINESS_READ, 'read:application', 'recommend:application', 'return:application'],
   host: [

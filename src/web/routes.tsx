@@ -15,6 +15,7 @@ import {
   SafetyCertificateOutlined,
   SoundOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import { can, type Permission, type Role } from '../shared/permissions';
@@ -188,6 +189,14 @@ export const ROUTES: AppRoute[] = [
     permission: 'read:ledger',
     menu: true,
     page: lazy(() => import('./features/kpis/kpi-dashboard-page')),
+  },
+  {
+    path: '/golden-bridge',
+    label: '金桥工程推荐',
+    icon: icon(TrophyOutlined),
+    permission: 'read:ledger',
+    menu: true,
+    page: lazy(() => import('./features/golden-bridge/golden-bridge-page')),
   },
   {
     path: '/users',

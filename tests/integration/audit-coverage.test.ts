@@ -777,6 +777,27 @@ Object.assign(CASES, {
       status: 400,
     }),
   },
+  'POST /api/v1/golden-bridge/{outcomeId}/review': {
+    as: 'staff',
+    setup: async (t, ids) => {
+      const o = await t.deps.db
+        .selectFrom('outcomes')
+        .select('id')
+        .where('station_id', '=', ids.stations.haidian)
+        .executeTakeFirstOrThrow();
+      await t.deps.db.updateTable('outcomes').set({ golden_bridge: 1 }).where('id', '=', o.id).execute();
+      lc.noticeId = o.id;
+    },
+    valid: () => ({
+      path: `/api/v1/golden-bridge/${lc.noticeId}/review`,
+      body: { recommend: true, comment: '成果显著', version: null },
+    }),
+    invalid: () => ({
+      path: `/api/v1/golden-bridge/${lc.noticeId}/review`,
+      body: { recommend: 'yes', version: null },
+      status: 400,
+    }),
+  },
   'PUT /api/v1/reminder-settings': {
     as: 'center',
     valid: () => ({ path: '/api/v1/reminder-settings', body: { days: 5, version: null } }),

@@ -453,6 +453,16 @@ export interface FundPaymentTable {
   version: number;
 }
 
+export interface GoldenBridgeReviewTable {
+  outcome_id: string;
+  station_id: string;
+  recommended: number;
+  comment: string;
+  reviewed_at: string;
+  reviewed_by: string | null;
+  version: number;
+}
+
 export interface DB {
   program_years: ProgramYearTable;
   organizations: OrganizationTable;
@@ -491,4 +501,5 @@ export interface DB {
   reminders: ReminderTable;
   host_registrations: HostRegistrationTable;
   fund_payments: FundPaymentTable;
+  golden_bridge_reviews: GoldenBridgeReviewTable;
 }

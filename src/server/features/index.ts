@@ -5,6 +5,7 @@ import { registerAuthRoutes } from './auth/auth.routes';
 import { registerCallRoutes } from './calls/calls.routes';
 import { registerDistrictRoutes } from './districts/districts.routes';
 import { registerFundRoutes } from './funds/funds.routes';
+import { registerGoldenBridgeRoutes } from './golden-bridge/golden-bridge.routes';
 import { registerHostRegistrationRoutes } from './host-registrations/host-registrations.routes';
 import { registerInboxRoutes } from './inbox/inbox.routes';
 import { registerKpiRoutes } from './kpis/kpis.routes';
@@ -32,6 +33,7 @@ export function registerFeatureRoutes(r: Router): void {
   registerInboxRoutes(r);
   registerHostRegistrationRoutes(r);
   registerFundRoutes(r);
+  registerGoldenBridgeRoutes(r);
   registerUserRoutes(r);
   registerAuditEventRoutes(r);
   registerSecuritySettingRoutes(r);

@@ -199,6 +199,7 @@ export const TABLES = [
   'reminders',
   'host_registrations',
   'fund_payments',
+  'golden_bridge_reviews',
 ] as const satisfies ReadonlyArray<keyof DB>;
 
 /** Every row of every table, in a stable order: equal snapshots mean nothing changed. */
