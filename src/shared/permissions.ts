@@ -53,6 +53,7 @@ export const PERMISSIONS = [
   'write:notice',
   'write:payment',
   'review:golden-bridge',
+  'assign:auditor',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -107,6 +108,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // 定额事前直接支付 (第十五条): the Center administrator records the payment.
     'write:payment',
     'review:golden-bridge',
+    // 第三方审计 (第十二条): the Center gives an auditor account its stations for a time window.
+    'assign:auditor',
   ],
   center_staff: [
     ...BUSINESS_READ,
@@ -118,6 +121,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'manage:project',
     'write:notice',
     'review:golden-bridge',
+    'assign:auditor',
   ],
   district: [...BUSINESS_READ, 'read:application', 'recommend:application', 'return:application'],
   host: [

@@ -798,6 +798,33 @@ Object.assign(CASES, {
       status: 400,
     }),
   },
+  'POST /api/v1/stations/{id}/auditors': {
+    as: 'staff',
+    setup: async (t) => {
+      lc.noticeId = await userId(t, 'auditor');
+    },
+    valid: (_t, ids) => ({
+      path: `/api/v1/stations/${ids.stations.haidian}/auditors`,
+      body: { userId: lc.noticeId, validFrom: '2025-06-01', validTo: '2025-12-31' },
+    }),
+    invalid: (_t, ids) => ({
+      path: `/api/v1/stations/${ids.stations.haidian}/auditors`,
+      body: { userId: lc.noticeId, validFrom: '2025-12-31', validTo: '2025-06-01' },
+      status: 400,
+    }),
+  },
+  'DELETE /api/v1/stations/{id}/auditors/{userId}': {
+    as: 'staff',
+    setup: async (t) => {
+      lc.noticeId = await userId(t, 'auditor');
+    },
+    // The demo auditor is assigned to the 朝阳 station by the seed.
+    valid: (_t, ids) => ({ path: `/api/v1/stations/${ids.stations.chaoyang}/auditors/${lc.noticeId}` }),
+    invalid: (_t, ids) => ({
+      path: `/api/v1/stations/${ids.stations.chaoyang}/auditors/${'x'.repeat(65)}`,
+      status: 400,
+    }),
+  },
   'PUT /api/v1/reminder-settings': {
     as: 'center',
     valid: () => ({ path: '/api/v1/reminder-settings', body: { days: 5, version: null } }),

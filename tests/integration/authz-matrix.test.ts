@@ -19,12 +19,13 @@ import {
   recordOf,
   validRecordBody,
 } from './support/ledger-requests';
-import { completeForm, seedLifecycleTargets, userId } from './support/lifecycle';
+import { completeForm, seedLifecycleTargets, spareAuditor, userId } from './support/lifecycle';
 
 const t: TestApp = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '10000' } });
 const ids = await demoIds(t);
 // The lifecycle (issue #4): applications of three hosts, review assignments, the demo projects' change requests.
 const lc = await seedLifecycleTargets(t, await t.login('center'), ids);
+const SPARE_AUDITOR = await spareAuditor(t);
 afterAll(() => t.close());
 
 /** An id no record has: the answer for it is what an out-of-scope id must look like. */
@@ -260,6 +261,25 @@ async function stationRequest(route: RouteMeta, stationId: string): Promise<Stat
   if (key === 'POST /api/v1/stations/{id}/experts/{recordId}/reveal')
     return { params, body: { field: 'idCard', reason: '核对专家身份信息' } };
   if (key.startsWith('DELETE') && key.endsWith('/evidence/{evidenceId}')) return { params };
+  // 第三方审计 (issue #5): a second auditor account (not the demo one, whose scope the matrix relies on) is assigned
+  // for a window that covers today, and removed again.
+  if (key === 'POST /api/v1/stations/{id}/auditors')
+    return { params, body: { userId: SPARE_AUDITOR, validFrom: '2025-01-01', validTo: '2025-12-31' } };
+  if (key === 'DELETE /api/v1/stations/{id}/auditors/{userId}') {
+    // Each call removes it: put it back so that every role's call aims at an existing assignment.
+    await t.deps.db
+      .insertInto('user_stations')
+      .values({
+        user_id: SPARE_AUDITOR,
+        station_id: stationId,
+        valid_from: '2025-01-01',
+        valid_to: '2025-12-31',
+        created_at: '2025-06-15T00:00:00Z',
+      })
+      .onConflict((oc) => oc.columns(['user_id', 'station_id']).doNothing())
+      .execute();
+    return { params: { ...params, userId: SPARE_AUDITOR } };
+  }
   // 经费拨付 (issue #5): the Center's payment with its voucher; the delete aims at the station's own payment.
   if (key === 'POST /api/v1/stations/{id}/payments')
     return { params, query: 'paidOn=2025-04-10&amountFen=100&fileName=拨款凭证.png', bytes: PNG };

@@ -1,6 +1,7 @@
 import type { Router } from '../http/router';
 import { registerApplicationRoutes } from './applications/applications.routes';
 import { registerAuditEventRoutes } from './audit-events/audit-events.routes';
+import { registerAuditorRoutes } from './auditors/auditors.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
 import { registerCallRoutes } from './calls/calls.routes';
 import { registerDistrictRoutes } from './districts/districts.routes';
@@ -34,6 +35,7 @@ export function registerFeatureRoutes(r: Router): void {
   registerHostRegistrationRoutes(r);
   registerFundRoutes(r);
   registerGoldenBridgeRoutes(r);
+  registerAuditorRoutes(r);
   registerUserRoutes(r);
   registerAuditEventRoutes(r);
   registerSecuritySettingRoutes(r);

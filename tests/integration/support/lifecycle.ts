@@ -78,6 +78,34 @@ export async function submitApplication(t: TestApp, cookie: string, callId: stri
   return s.json;
 }
 
+/** An auditor account besides the demo one, assigned to nothing; returns its id. */
+export async function spareAuditor(t: TestApp): Promise<string> {
+  const now = t.clock.now().toISOString();
+  const id = uuidv7();
+  await t.deps.db
+    .insertInto('users')
+    .values({
+      id,
+      username: 'auditor-spare',
+      display_name: '备用审计人员',
+      password_hash: await hashPassword(PASSWORD),
+      role: 'auditor',
+      organization_id: null,
+      district_code: null,
+      must_change_password: 0,
+      failed_attempts: 0,
+      locked_until: null,
+      is_active: 1,
+      last_login_at: null,
+      password_changed_at: now,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    })
+    .execute();
+  return id;
+}
+
 /** A host account for a demo organisation (the seed has one host account only). */
 export async function hostAccountFor(t: TestApp, orgId: string, username: string): Promise<string> {
   const now = t.clock.now().toISOString();

@@ -9,6 +9,7 @@ import { useDistricts } from '../../lib/districts';
 import { formatInstant } from '../../lib/format';
 import { useDeleteStation, useStation } from './api';
 import { typeColor } from './columns';
+import { StationAuditors } from './station-auditors';
 import { StationTabs } from './station-tabs';
 
 const StationForm = lazy(() => import('./station-form').then((m) => ({ default: m.StationForm })));
@@ -112,6 +113,7 @@ export default function StationDetailPage() {
           ]}
         />
       </Card>
+      <StationAuditors stationId={s.id} />
       {editing && (
         <Suspense fallback={null}>
           <StationForm station={s} onClose={() => setEditing(false)} />
