@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { uuidv7 } from 'uuidv7';
-import { type Ledger, parseLedgerText } from '../domain/ledger/schema';
+import { isIsoDate, type Ledger, parseLedgerText } from '../domain/ledger/schema';
 import { normalizeUscc } from '../domain/uscc';
 import { writeTx } from '../server/audit/audit';
 import type { Ctx } from '../server/context';
 import type { StationTable } from '../server/db/schema';
+import { expenseImportProblems, moneyContext } from '../server/features/funds/expense-import';
 import { evaluateStation } from '../server/features/kpis/kpis.service';
 import { buildLedger, importChecks, writeStationLedger } from '../server/features/ledger/ledger.service';
-import { ensureBuiltInYears } from '../server/features/program-years/program-years.service';
+import { ensureBuiltInYears, loadPolicy } from '../server/features/program-years/program-years.service';
+import { shanghaiDate } from '../server/scope';
 import type { CliIo } from './evaluate';
 
 // `qianqi import | export | kpis` (issue #3): the same services as the web, acting as the command line ('cli' in the
@@ -32,10 +34,17 @@ export async function runExport(ctx: Ctx, stationId: string | undefined, io: Cli
   return 0;
 }
 
-export async function runKpis(ctx: Ctx, stationId: string | undefined, io: CliIo): Promise<number> {
-  const s = await stationOf(ctx, stationId, io);
+export async function runKpis(ctx: Ctx, args: string[], io: CliIo): Promise<number> {
+  const onIdx = args.indexOf('--on');
+  const on = onIdx >= 0 ? args[onIdx + 1] : shanghaiDate(ctx.clock.now());
+  if (on === undefined || !isIsoDate(on)) {
+    io.err('--on: 评价日期应为 YYYY-MM-DD 格式的有效日期');
+    return 2;
+  }
+  const i = args.indexOf('--station');
+  const s = await stationOf(ctx, i >= 0 ? args[i + 1] : undefined, io);
   if (!s) return 2;
-  io.out(`${JSON.stringify(await evaluateStation(ctx, s), null, 2)}\n`);
+  io.out(`${JSON.stringify(await evaluateStation(ctx, s, on), null, 2)}\n`);
   return 0;
 }
 
@@ -143,8 +152,20 @@ export async function runImport(ctx: Ctx, args: string[], io: CliIo): Promise<nu
     for (const p of parsed.problems) io.err(p);
     return 2;
   }
+  // A refused expense stops the import before anything is written, the station included.
+  const policy = await loadPolicy(ctx.db, parsed.ledger.programYear);
+  const early = expenseImportProblems(
+    parsed.ledger,
+    { period_end: parsed.ledger.station.period.end },
+    { policy, agreement: null },
+  );
+  if (early.errors.length) {
+    for (const e of early.errors) io.err(`${e.path}: ${e.message}`);
+    io.err('台账中有不能记账的支出，未导入任何记录');
+    return 2;
+  }
   const station = await findOrCreateStation(ctx, parsed.ledger, io);
-  const checks = importChecks(parsed.ledger, station);
+  const checks = importChecks(parsed.ledger, station, await moneyContext(ctx.db, station, policy));
   for (const w of checks.warnings) io.err(`提示 ${w.path}: ${w.message}`);
   if (checks.errors.length) {
     for (const e of checks.errors) io.err(`${e.path}: ${e.message}`);

@@ -23,7 +23,7 @@ const HELP = `qianqi — 千企命令行工具
   bin/qianqi evaluate FILE [--on 日期]        按 LEDGER.md 评价台账文件（JSON 输出到标准输出；输入有误时退出码 2）
   bin/qianqi import FILE [--replace]          导入台账 JSON 到数据库（站点、依托单位不存在时新建；--replace 替换已有台账）
   bin/qianqi export --station ID             导出站点台账（JSON 输出到标准输出）
-  bin/qianqi kpis --station ID               由数据库计算站点考核指标（与 evaluate 导出台账的结果相同）
+  bin/qianqi kpis --station ID [--on 日期]   由数据库计算站点考核指标、经费发现和经费执行（与 evaluate 导出台账的结果相同）
   bin/qianqi backup FILE                     在线备份 SQLite 数据库到 FILE（PostgreSQL 请用 pg_dump）
 
 数据库由环境变量 DATABASE_URL 指定（默认 sqlite:./data/qianqi.db）。`;
@@ -245,7 +245,7 @@ async function main(argv: string[]): Promise<number> {
         };
         if (cmd === 'import') return m.runImport(ctx, rest, io);
         if (cmd === 'export') return m.runExport(ctx, arg(rest, '--station'), io);
-        return m.runKpis(ctx, arg(rest, '--station'), io);
+        return m.runKpis(ctx, rest, io);
       });
     }
     case undefined:

@@ -52,6 +52,7 @@ export const PERMISSIONS = [
   'read:notice',
   'write:notice',
   'write:payment',
+  'write:expense',
   'review:golden-bridge',
   'assign:auditor',
 ] as const;
@@ -132,6 +133,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:application',
     'write:application',
     'write:project',
+    // 支出台账 (第十四条–第十七条): the host books its own expenses, through the compliance engine.
+    'write:expense',
   ],
   // A reviewer sees the applications assigned to it and the notice board, nothing else (第十条).
   reviewer: [

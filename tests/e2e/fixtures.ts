@@ -37,3 +37,15 @@ export async function pickOption(page: Page, title: string): Promise<void> {
   await target.click();
   await expect(dropdown).toBeHidden();
 }
+
+/**
+ * Presses a button of the confirmation dialog that is open now. A click during the dialog's zoom-in animation can be
+ * lost (seen once in CI), so this waits for the animation to end, and then for the dialog to close.
+ */
+export async function pressConfirm(page: Page, button: string | RegExp): Promise<void> {
+  const confirm = page.locator('.ant-modal-confirm:visible').last();
+  await expect(confirm).toBeVisible();
+  await expect(confirm).not.toHaveClass(/zoom-(appear|enter)/);
+  await confirm.getByRole('button', { name: button }).click();
+  await expect(page.locator('.ant-modal-confirm:visible')).toHaveCount(0);
+}

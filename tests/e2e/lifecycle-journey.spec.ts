@@ -8,7 +8,7 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { samplePng } from '../../src/server/demo/sample-png';
 import { minimalDocx } from '../setup/docx';
-import { loginAs, pickOption, shot } from './fixtures';
+import { loginAs, pickOption, pressConfirm, shot } from './fixtures';
 
 const YEAR = 2027;
 const CALL_TITLE = `${YEAR}年度“千人进千企”工作站点申报通知（全流程）`;
@@ -196,7 +196,7 @@ test('the lifecycle of a project: call, application, recommendation, review, app
     await page.getByRole('button', { name: '提交（第十条）' }).click();
     const confirm = page.locator('.ant-modal-confirm:visible');
     await expect(confirm).toContainText('提交后由区科协审核推荐（第六条）');
-    await confirm.getByRole('button', { name: /提\s*交/ }).click();
+    await pressConfirm(page, /提\s*交/);
     await expect(lastMessage(page)).toContainText(`已提交“${STATION}”`);
     await expect(page.locator('.ant-tag', { hasText: /^已提交$/ })).toBeVisible();
     await expect(page.getByRole('button', { name: /撤\s*回/ })).toBeVisible();
@@ -265,7 +265,7 @@ test('the lifecycle of a project: call, application, recommendation, review, app
     await card.getByLabel('存在利益冲突，申请回避').check();
     await card.getByLabel('利益冲突情况说明').fill('本人近三年与该学会有项目合作。');
     await card.getByRole('button', { name: '提交声明' }).click();
-    await page.locator('.ant-modal-confirm:visible').getByRole('button', { name: '确定回避' }).click();
+    await pressConfirm(page, '确定回避');
     await expect(lastMessage(page)).toContainText('已声明利益冲突，您已回避该申报书的评审');
     await page.getByText('已完成（1）').click();
     await expect(card).toContainText('您已声明利益冲突并回避该申报书的评审（第十条）');
@@ -277,7 +277,7 @@ test('the lifecycle of a project: call, application, recommendation, review, app
     await signInAs(page, 'center');
     await page.goto(`/applications/${applicationId}`);
     await page.getByRole('button', { name: '组织评审（第十条）' }).click();
-    await page.locator('.ant-modal-confirm:visible').getByRole('button', { name: '组织评审' }).click();
+    await pressConfirm(page, '组织评审');
     await expect(lastMessage(page)).toContainText(`已组织评审“${STATION}”`);
     await expect(page.locator('.ant-tag', { hasText: /^评审中$/ })).toBeVisible();
     await page.getByRole('tab', { name: '专家评审（3）' }).click();
@@ -308,7 +308,7 @@ test('the lifecycle of a project: call, application, recommendation, review, app
       await card.getByRole('button', { name: '提交评分' }).click();
       const confirm = page.locator('.ant-modal-confirm:visible');
       await expect(confirm).toContainText(`总分 ${total} 分（满分 100 分）`);
-      await confirm.getByRole('button', { name: /提\s*交/ }).click();
+      await pressConfirm(page, /提\s*交/);
       await expect(lastMessage(page)).toContainText(`已提交评分：${STATION} ${total} 分`);
     });
   }
@@ -330,7 +330,7 @@ test('the lifecycle of a project: call, application, recommendation, review, app
     const confirm = page.locator('.ant-modal-confirm:visible');
     await expect(confirm).toContainText('将批准 1 份申报书立项（第十条）');
     await shot(page, 'lifecycle-10-approve-confirm');
-    await confirm.getByRole('button', { name: '批准立项' }).click();
+    await pressConfirm(page, '批准立项');
     await expect(lastMessage(page)).toContainText('已批准 1 份申报书立项');
     await expect(confirm).toHaveCount(0);
     await expect(row).toContainText('已立项');

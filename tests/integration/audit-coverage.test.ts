@@ -9,6 +9,7 @@ import type { RouteMeta } from '../../src/server/http/router';
 import { can, ROLES, type Role } from '../../src/shared/permissions';
 import { RECORD_KINDS, type RecordKind } from '../../src/shared/schemas/ledger-records';
 import { createTestApp, PASSWORD, type TestApp } from '../setup/test-app';
+import { expenseOf, freshExpense, freshVoucher, validExpenseBody } from './support/expenses';
 import {
   badCheckUscc,
   CHAOYANG,
@@ -823,6 +824,67 @@ Object.assign(CASES, {
     invalid: (_t, ids) => ({
       path: `/api/v1/stations/${ids.stations.chaoyang}/auditors/${'x'.repeat(65)}`,
       status: 400,
+    }),
+  },
+  // 支出台账 (issue #5): the host books through the compliance engine; a refused booking (a meal, 第十七条; a
+  // consulting fee to its own staff, 第十六条) is a 409 that changes nothing.
+  'POST /api/v1/stations/{id}/expense-vouchers': {
+    as: 'host',
+    valid: (_t, ids) => png(`/api/v1/stations/${ids.stations.haidian}/expense-vouchers?fileName=发票.png`),
+    invalid: (_t, ids) => ({
+      ...text(`/api/v1/stations/${ids.stations.haidian}/expense-vouchers?fileName=发票.txt`),
+      rawBody: { contentType: 'application/octet-stream', bytes: new TextEncoder().encode('not a voucher') },
+      status: 415,
+    }),
+  },
+  'POST /api/v1/stations/{id}/expenses': {
+    as: 'host',
+    setup: async (t, ids) => {
+      lc.fileId = await freshVoucher(t, ids.stations.haidian);
+    },
+    valid: (_t, ids) => ({
+      path: `/api/v1/stations/${ids.stations.haidian}/expenses`,
+      body: validExpenseBody(lc.fileId),
+    }),
+    invalid: (_t, ids) => ({
+      path: `/api/v1/stations/${ids.stations.haidian}/expenses`,
+      body: { ...validExpenseBody(lc.fileId), category: 'other', item: 'meals', purpose: '参会人员用餐' },
+      status: 409,
+    }),
+  },
+  'PUT /api/v1/stations/{id}/expenses/{expenseId}': {
+    as: 'host',
+    setup: async (t, ids) => {
+      lc.fileId = await freshVoucher(t, ids.stations.haidian);
+      const x = await expenseOf(t, ids.stations.haidian);
+      lc.noticeId = x!.id;
+      lc.appVersion = x!.version;
+    },
+    valid: (_t, ids) => ({
+      path: `/api/v1/stations/${ids.stations.haidian}/expenses/${lc.noticeId}`,
+      body: { ...validExpenseBody(lc.fileId), version: lc.appVersion },
+    }),
+    invalid: (_t, ids) => ({
+      path: `/api/v1/stations/${ids.stations.haidian}/expenses/${lc.noticeId}`,
+      body: {
+        ...validExpenseBody(lc.fileId),
+        category: 'consulting',
+        item: 'expert_consulting',
+        payee: { kind: 'person', name: '本会职工', hostStaff: true },
+        version: lc.appVersion,
+      },
+      status: 409,
+    }),
+  },
+  'DELETE /api/v1/stations/{id}/expenses/{expenseId}': {
+    as: 'host',
+    setup: async (t, ids) => {
+      lc.noticeId = await freshExpense(t, ids.stations.haidian);
+    },
+    valid: (_t, ids) => ({ path: `/api/v1/stations/${ids.stations.haidian}/expenses/${lc.noticeId}?version=1` }),
+    invalid: (_t, ids) => ({
+      path: `/api/v1/stations/${ids.stations.haidian}/expenses/${lc.noticeId}?version=2`,
+      status: 409,
     }),
   },
   'PUT /api/v1/reminder-settings': {

@@ -8,6 +8,7 @@ import type { RouteMeta } from '../../src/server/http/router';
 import { can, PERMISSIONS, ROLE_SCOPE, ROLES, type Role } from '../../src/shared/permissions';
 import { RECORD_KINDS, type RecordKind } from '../../src/shared/schemas/ledger-records';
 import { createTestApp, type TestApp } from '../setup/test-app';
+import { expenseOf, freshExpense, freshVoucher, validExpenseBody } from './support/expenses';
 import { CHAOYANG, DEMO_USERS, demoIds, HAIDIAN, rawRequest } from './support/fixtures';
 import {
   attachmentOf,
@@ -248,6 +249,11 @@ async function stationRequest(route: RouteMeta, stationId: string): Promise<Stat
   }
   if (route.path.includes('{attachmentId}')) params.attachmentId = (await attachmentOf(t, stationId)) ?? MISSING_ID;
   if (route.path.includes('{kpiId}')) params.kpiId = 'events';
+  if (route.path.includes('{expenseId}'))
+    params.expenseId =
+      route.method === 'delete'
+        ? await freshExpense(t, stationId)
+        : ((await expenseOf(t, stationId))?.id ?? MISSING_ID);
   const key = keyOf(route);
   if (route.method === 'get') return { params };
   if (key === 'POST /api/v1/stations/{id}/ledger')
@@ -291,6 +297,16 @@ async function stationRequest(route: RouteMeta, stationId: string): Promise<Stat
       .executeTakeFirst();
     return { params: { ...params, paymentId: p?.id ?? MISSING_ID }, query: `version=${p?.version ?? 1}` };
   }
+  // 支出台账 (issue #5): each booking and edit links its own fresh voucher; the delete aims at a fresh expense.
+  if (key === 'POST /api/v1/stations/{id}/expense-vouchers')
+    return { params, query: `fileName=${encodeURIComponent('发票.png')}`, bytes: PNG };
+  if (key === 'POST /api/v1/stations/{id}/expenses')
+    return { params, body: validExpenseBody(await freshVoucher(t, stationId)) };
+  if (key === 'PUT /api/v1/stations/{id}/expenses/{expenseId}') {
+    const x = await expenseOf(t, stationId);
+    return { params, body: { ...validExpenseBody(await freshVoucher(t, stationId)), version: x?.version ?? 1 } };
+  }
+  if (key === 'DELETE /api/v1/stations/{id}/expenses/{expenseId}') return { params, query: 'version=1' };
   if (kind && route.method === 'post') return { params, body: validRecordBody(kind) };
   if (kind && (route.method === 'put' || route.method === 'delete')) {
     const rec = await recordOf(t, kind, stationId);

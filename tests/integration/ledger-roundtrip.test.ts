@@ -1,6 +1,7 @@
-// Ledgers in and out (issue #3): importing a ledger into a station and evaluating the database gives the same KPIs
-// and record findings as `qianqi evaluate` of the ledger; exporting and evaluating again changes nothing. Expense
-// findings and `funds` come with the funds issue, so the comparison here is over KPIs and record findings.
+// Ledgers in and out (issues #3 and #5): importing a ledger into a station and evaluating the database gives the same
+// evaluation as `qianqi evaluate` of the ledger — KPIs, every finding and the funds block — on the same date;
+// exporting and evaluating again changes nothing. Expenses go in through the compliance engine: a ledger with a
+// refused expense is refused row by row.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,24 +23,15 @@ beforeAll(async () => {
   center = await t.login('center');
 });
 
-const EXPENSE_FINDINGS = new Set([
-  'forbidden_item',
-  'item_not_in_category',
-  'consulting_to_host_staff',
-  'labour_to_fiscal_personnel',
-  'after_deadline',
-  'budget_overrun',
-  'rate_above_standard',
-  'unexecuted_funds',
-]);
 const sortF = (fs: Finding[]) => fs.map((f) => `${f.id}|${f.article}|${f.severity}|${f.ref}`).sort();
-/** What the database can know before the funds issue: KPIs and record findings, order-free. */
-function comparable(e: Pick<Evaluation, 'kpis' | 'findings'>) {
+/** The evaluation, order-free. */
+function comparable(e: Pick<Evaluation, 'kpis' | 'findings' | 'funds'>) {
   return {
     kpis: [...e.kpis]
       .map((k) => ({ id: k.id, article: k.article, target: k.target, actual: k.actual, met: k.met }))
       .sort((a, b) => a.id.localeCompare(b.id)),
-    findings: sortF(e.findings.filter((f) => !EXPENSE_FINDINGS.has(f.id))),
+    findings: sortF(e.findings),
+    funds: e.funds,
   };
 }
 
@@ -47,12 +39,30 @@ const example = JSON.parse(
   readFileSync(new URL('../../../shared/spec/examples/ledger-district-a.json', import.meta.url), 'utf8'),
 ) as LedgerInput;
 const HD = () => `/api/v1/stations/${ids.stations.haidian}`;
+// The example's expenses the engine refuses (X2 consulting to host staff, X3 labour to fiscal personnel, X5 meals).
+const REFUSED = ['X2', 'X3', 'X5'];
+const accepted = {
+  ...example,
+  expenses: (example.expenses ?? []).filter((x) => !REFUSED.includes(x.id)),
+} as LedgerInput;
+// The 海淀 demo station's agreement: 150,000 yuan in the demo shares (seed-projects.ts).
+const AGREEMENT_FUNDS = {
+  granted: '150000.00',
+  budget: { consulting: '60000.00', labour: '30000.00', activity: '37500.00', meeting: '15000.00', other: '7500.00' },
+};
 
+/** The station's evaluation as the server computes it, and the date it used (the server's today). */
 async function dbEvaluation(cookie: string) {
   const r = await t.call(cookie, 'GET', `${HD()}/kpis`);
   expect(r.status, JSON.stringify(r.json)).toBe(200);
-  return comparable(r.json);
+  const funds = await t.call(cookie, 'GET', `${HD()}/funds`);
+  return { ...comparable({ ...r.json, funds: r.json.funds }), on: r.json.today as string, fundsPage: funds.json };
 }
+const fromDb = async (cookie: string) => {
+  const { on: _on, fundsPage: _f, ...rest } = await dbEvaluation(cookie);
+  return rest;
+};
+const today = async () => (await dbEvaluation(center)).on;
 
 describe('a station’s own ledger', () => {
   it('export → import (replace) → export gives the same ledger, optional fields included', async () => {
@@ -77,13 +87,26 @@ describe('a station’s own ledger', () => {
 });
 
 describe('the conformance example through the database', () => {
-  it('imports the example into the 海淀 station and reports what it left out', async () => {
-    // The demo station already holds a generated year of work: the import replaces it.
+  it('refuses the example as it is: each refused expense is named with its article, and nothing is written', async () => {
+    const before = await t.deps.db.selectFrom('audit_events').select('seq').execute();
     const r = await t.call(host, 'POST', `${HD()}/ledger`, { ledger: example, replace: true });
+    expect(r.status).toBe(400);
+    const errors = r.json.report.errors as Array<{ path: string; message: string }>;
+    expect(errors.map((e) => e.path)).toEqual(['expenses[1]', 'expenses[2]', 'expenses[4]']);
+    expect(errors[0].message).toContain('第十六条');
+    expect(errors[2].message).toContain('第十七条');
+    expect(await t.deps.db.selectFrom('audit_events').select('seq').execute()).toHaveLength(before.length);
+  });
+
+  it('imports the example without them into the 海淀 station and reports what it left out', async () => {
+    // The demo station already holds a generated year of work: the import replaces it.
+    const r = await t.call(host, 'POST', `${HD()}/ledger`, { ledger: accepted, replace: true });
     expect(r.status, JSON.stringify(r.json)).toBe(200);
     expect(r.json.ok).toBe(true);
     expect(r.json.counts.contacts).toBe(example.contacts?.length);
-    expect(r.json.warnings.map((w: { path: string }) => w.path)).toContain('expenses');
+    expect(r.json.counts.expenses).toBe(3);
+    // The station's agreement binds, not the ledger's own budget (第十一条).
+    expect(r.json.warnings.map((w: { path: string }) => w.path)).toContain('funds');
     const audit = await t.deps.db
       .selectFrom('audit_events')
       .selectAll()
@@ -96,9 +119,11 @@ describe('the conformance example through the database', () => {
   });
 
   it('the KPIs computed by SQL equal `evaluate` of the ledger', async () => {
-    const expected = comparable(evaluateLedger(ledgerSchema.parse(example), policy2025, '2026-01-10'));
-    const got = await dbEvaluation(center);
+    const on = await today();
+    const expected = comparable(evaluateLedger(ledgerSchema.parse(accepted), policy2025, on));
+    const got = await fromDb(center);
     expect(got).toEqual(expected);
+    expect(got.funds).toMatchObject({ spentGrant: '8400.00', spentMatching: '3500.50' });
     // and the figures are the ones the spec's example states
     const byId = Object.fromEntries(got.kpis.map((k) => [k.id, k.actual]));
     expect(byId.enterprises_contacted).toBe(7);
@@ -111,19 +136,21 @@ describe('the conformance example through the database', () => {
     const r = await t.call(center, 'GET', `${HD()}/ledger`);
     expect(r.status).toBe(200);
     const exported = ledgerSchema.parse(r.json);
-    expect(comparable(evaluateLedger(exported, policy2025, '2026-01-10'))).toEqual(await dbEvaluation(center));
+    expect(exported.funds).toEqual(AGREEMENT_FUNDS);
+    expect(exported.expenses.map((x) => x.id)).toEqual(['X1', 'X4', 'X6']);
+    expect(comparable(evaluateLedger(exported, policy2025, await today()))).toEqual(await fromDb(center));
   });
 
   it('a second import without “replace” is refused and changes nothing', async () => {
     const before = await t.deps.db.selectFrom('contacts').select('id').execute();
-    const r = await t.call(host, 'POST', `${HD()}/ledger`, { ledger: example });
+    const r = await t.call(host, 'POST', `${HD()}/ledger`, { ledger: accepted });
     expect(r.status).toBe(409);
     expect(r.json.error.message).toContain('替换');
     expect(await t.deps.db.selectFrom('contacts').select('id').execute()).toHaveLength(before.length);
   });
 
   it('an invalid ledger gets a report naming every problem and nothing is written', async () => {
-    const bad = structuredClone(example) as LedgerInput & Record<string, unknown>;
+    const bad = structuredClone(accepted) as LedgerInput & Record<string, unknown>;
     (bad.contacts as Array<Record<string, unknown>>)[0].date = '2025-02-30';
     (bad.contacts as Array<Record<string, unknown>>)[1].uscc = '91110108000007020X';
     bad.station.period = { start: '2025-01-01', end: '2025-12-31' };
@@ -150,6 +177,13 @@ describe('the conformance example through the database', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Property: random valid ledgers → import → export → evaluate equals evaluate of the original.
 
+const ITEM_OF = {
+  consulting: 'expert_consulting',
+  labour: 'expert_labour',
+  activity: 'printing',
+  meeting: 'venue',
+  other: 'publicity',
+} as const;
 const ALPHA = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 function uscc(n: number, district: string): string {
@@ -194,6 +228,18 @@ const ledgerArb = fc
     }),
     outcomes: fc.array(dateArb, { maxLength: 4 }),
     achievements: fc.array(fc.record({ date: dateArb, promoted: fc.boolean() }), { maxLength: 4 }),
+    expenses: fc.array(
+      fc.record({
+        // consulting often, with half days, so that the rate standard (2,400 yuan a day) is crossed in many runs
+        category: fc.constantFrom('consulting', 'consulting', 'consulting', 'labour', 'activity', 'meeting', 'other'),
+        fen: fc.integer({ min: 100_000, max: 150_000 }),
+        grant: fc.boolean(),
+        date: dateArb,
+        days: fc.constantFrom(undefined, 0.5, 0.5, 1),
+        expert: fc.integer({ min: 0, max: 4 }),
+      }),
+      { maxLength: 5 },
+    ),
     reports: fc.array(
       fc.record({
         kind: fc.constantFrom('summary', 'demand_analysis', 'expert_service_mode', 'final_accounts'),
@@ -260,6 +306,25 @@ const ledgerArb = fc
         promoted: a.promoted,
       })),
       reports: g.reports.map((r, i) => ({ kind: r.kind, title: `报告${i}`, text: r.text })),
+      funds: AGREEMENT_FUNDS,
+      // Bookable expenses: a permitted item of the category, grant spending inside the period (5 × 1,500 yuan stays
+      // within the smallest category budget); rates may exceed the standard, which only warns.
+      expenses: g.expenses.map((x, i) => ({
+        id: `X${i + 1}`,
+        date: x.grant && x.date > '2025-12-31' ? '2025-12-31' : x.date,
+        category: x.category,
+        item: ITEM_OF[x.category],
+        amount: `${Math.floor(x.fen / 100)}.${String(x.fen % 100).padStart(2, '0')}`,
+        source: x.grant ? ('grant' as const) : ('matching' as const),
+        payee: {
+          name: `收款人${i}`,
+          ...(x.expert && x.expert <= g.experts ? { expertId: `E${x.expert}` } : {}),
+          hostStaff: false,
+          fiscallySupported: false,
+        },
+        purpose: '服务企业',
+        ...(x.days ? { days: x.days } : {}),
+      })),
     };
   });
 
@@ -269,10 +334,11 @@ describe('property: import → export → evaluate', () => {
       fc.asyncProperty(ledgerArb, async (ledger) => {
         const r = await t.call(host, 'POST', `${HD()}/ledger`, { ledger, replace: true });
         expect(r.status, JSON.stringify(r.json)).toBe(200);
-        const original = comparable(evaluateLedger(ledgerSchema.parse(ledger), policy2025, '2026-01-10'));
+        const on = await today();
+        const original = comparable(evaluateLedger(ledgerSchema.parse(ledger), policy2025, on));
         const exported = (await t.call(host, 'GET', `${HD()}/ledger`)).json;
-        expect(comparable(evaluateLedger(ledgerSchema.parse(exported), policy2025, '2026-01-10'))).toEqual(original);
-        expect(await dbEvaluation(host)).toEqual(original);
+        expect(comparable(evaluateLedger(ledgerSchema.parse(exported), policy2025, on))).toEqual(original);
+        expect(await fromDb(host)).toEqual(original);
       }),
       { numRuns: 25 },
     );

@@ -317,6 +317,8 @@ describe('stations', () => {
       'event_enterprises',
       'event_evidence',
       'events',
+      'expense_vouchers',
+      'expenses',
       'experts',
       'achievements',
       'demands',
@@ -327,7 +329,10 @@ describe('stations', () => {
       'station_enterprises',
       'attachments',
     ] as const) {
-      if (table === 'event_experts' || table === 'event_evidence' || table === 'event_enterprises') {
+      if (table === 'expense_vouchers') {
+        const xs = t.deps.db.selectFrom('expenses').select('id').where('station_id', '=', s.id);
+        await t.deps.db.deleteFrom(table).where('expense_id', 'in', xs).execute();
+      } else if (table === 'event_experts' || table === 'event_evidence' || table === 'event_enterprises') {
         const evs = t.deps.db.selectFrom('events').select('id').where('station_id', '=', s.id);
         await t.deps.db.deleteFrom(table).where('event_id', 'in', evs).execute();
       } else {

@@ -28,7 +28,8 @@ function consultingCapFen(policy: Policy, expert: Expert | undefined): number | 
   return std.grades.find((g) => g.grade === grade)?.maxPerDayFen ?? null;
 }
 
-function capPerDayFen(policy: Policy, e: LedgerExpense, expert: Expert | undefined): number | null {
+/** The per-person-day cap that applies to an expense, in fen; null where the year sets none. */
+export function capPerDayFen(policy: Policy, e: LedgerExpense, expert: Expert | undefined): number | null {
   switch (e.category) {
     case 'consulting':
       return consultingCapFen(policy, expert);
@@ -81,8 +82,13 @@ export function isRefused(own: readonly Finding[]): boolean {
 }
 
 /** Expense findings and the `funds` block of a ledger, evaluated on the date `on` (YYYY-MM-DD). */
+/** What the expense rules read of a ledger (a stored station supplies just this). */
+export type ExpenseLedger = Pick<Ledger, 'experts' | 'expenses' | 'funds'> & {
+  station: { period: Pick<Ledger['station']['period'], 'end'> };
+};
+
 export function expenseFindings(
-  ledger: Ledger,
+  ledger: ExpenseLedger,
   policy: Policy,
   on: string,
 ): { findings: Finding[]; funds?: FundsSummary } {

@@ -463,6 +463,48 @@ export interface GoldenBridgeReviewTable {
   version: number;
 }
 
+export interface ExpenseTable {
+  id: string;
+  station_id: string;
+  /** the ledger id (X1, X2 …), unique in the station */
+  ref: string;
+  date: string;
+  category: string;
+  item: string;
+  amount_fen: number;
+  source: string;
+  payee_kind: string;
+  payee_name: string;
+  payee_expert_id: string | null;
+  payee_host_staff: number;
+  payee_fiscally_supported: number;
+  days: string | null;
+  net_fen: number | null;
+  tax_fen: number | null;
+  purpose: string | null;
+  warnings_json: string;
+  created_at: string;
+  updated_at: string;
+  created_by: string | null;
+  version: number;
+}
+
+export interface ExpenseVoucherTable {
+  id: string;
+  expense_id: string;
+  kind: string;
+  attachment_id: string;
+  created_at: string;
+}
+
+export interface StationBudgetTable {
+  station_id: string;
+  granted_fen: number;
+  budget_json: string;
+  updated_at: string;
+  version: number;
+}
+
 export interface DB {
   program_years: ProgramYearTable;
   organizations: OrganizationTable;
@@ -502,4 +544,7 @@ export interface DB {
   host_registrations: HostRegistrationTable;
   fund_payments: FundPaymentTable;
   golden_bridge_reviews: GoldenBridgeReviewTable;
+  expenses: ExpenseTable;
+  expense_vouchers: ExpenseVoucherTable;
+  station_budgets: StationBudgetTable;
 }

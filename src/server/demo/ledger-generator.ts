@@ -251,6 +251,76 @@ export function generateLedger(o: GenerateOptions): LedgerInput {
         ? [{ kind: 'regional_development' as const, title: '区域发展报告', text: words(2000) }]
         : [{ kind: 'iur_mode' as const, title: '产学研合作模式报告', text: words(2000) }]),
   ];
+  // A few bookable expenses early in the period (generated last, so that the records above stay as they were): fees to
+  // registered experts who are neither host staff (第十六条, consulting) nor fiscally supported (labour), services
+  // from organisations, and one paid from matching funds (第十四条). Well within every category's budget.
+  const early = () => addDays(o.station.start, Math.floor(r() * 70));
+  const consultable = experts.filter((x) => !x.hostStaff);
+  const labourable = experts.filter((x) => !x.fiscallySupported);
+  const org = (name: string) => ({ name, hostStaff: false, fiscallySupported: false });
+  const fee = (x: (typeof experts)[number]) => ({
+    name: x.name,
+    expertId: x.id,
+    hostStaff: false,
+    fiscallySupported: false,
+  });
+  const expenses: Array<Omit<NonNullable<LedgerInput['expenses']>[number], 'id'>> = [
+    ...consultable.slice(0, 2).map((x) => ({
+      date: early(),
+      category: 'consulting' as const,
+      item: 'expert_consulting' as const,
+      amount: '1500.00',
+      source: 'grant' as const,
+      payee: fee(x),
+      purpose: '企业技术需求诊断专家咨询',
+      days: 1,
+    })),
+    ...labourable.slice(0, 1).map((x) => ({
+      date: early(),
+      category: 'labour' as const,
+      item: x.kind === 'commissioner' ? ('commissioner_labour' as const) : ('expert_labour' as const),
+      amount: '800.00',
+      source: 'grant' as const,
+      payee: fee(x),
+      purpose: '对接会现场服务劳务',
+    })),
+    {
+      date: early(),
+      category: 'meeting',
+      item: 'venue',
+      amount: `${2000 + Math.floor(r() * 10) * 100}.00`,
+      source: 'grant',
+      payee: org('北京某会议服务有限公司'),
+      purpose: '需求对接会场地租赁',
+    },
+    {
+      date: early(),
+      category: 'activity',
+      item: 'printing',
+      amount: '1860.50',
+      source: 'grant',
+      payee: org('北京某印务有限公司'),
+      purpose: '工作站点宣传册印制',
+    },
+    {
+      date: early(),
+      category: 'other',
+      item: 'local_transport',
+      amount: '326.00',
+      source: 'grant',
+      payee: org('北京某汽车租赁有限公司'),
+      purpose: '走访企业市内交通',
+    },
+    {
+      date: early(),
+      category: 'activity',
+      item: 'photo_video',
+      amount: '1500.00',
+      source: 'matching',
+      payee: org('北京某影像工作室'),
+      purpose: '活动摄影摄像（配套经费）',
+    },
+  ];
   return {
     format: 'qianqi-ledger/1',
     programYear: o.programYear,
@@ -271,5 +341,6 @@ export function generateLedger(o: GenerateOptions): LedgerInput {
     outcomes,
     achievements,
     reports,
+    expenses: expenses.sort((a, b) => a.date.localeCompare(b.date)).map((x, i) => ({ ...x, id: `X${i + 1}` })),
   };
 }

@@ -5,6 +5,7 @@ import { registerAuditorRoutes } from './auditors/auditors.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
 import { registerCallRoutes } from './calls/calls.routes';
 import { registerDistrictRoutes } from './districts/districts.routes';
+import { registerExpenseRoutes } from './funds/expenses.routes';
 import { registerFundRoutes } from './funds/funds.routes';
 import { registerGoldenBridgeRoutes } from './golden-bridge/golden-bridge.routes';
 import { registerHostRegistrationRoutes } from './host-registrations/host-registrations.routes';
@@ -34,6 +35,7 @@ export function registerFeatureRoutes(r: Router): void {
   registerInboxRoutes(r);
   registerHostRegistrationRoutes(r);
   registerFundRoutes(r);
+  registerExpenseRoutes(r);
   registerGoldenBridgeRoutes(r);
   registerAuditorRoutes(r);
   registerUserRoutes(r);

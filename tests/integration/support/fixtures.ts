@@ -200,6 +200,9 @@ export const TABLES = [
   'host_registrations',
   'fund_payments',
   'golden_bridge_reviews',
+  'expenses',
+  'expense_vouchers',
+  'station_budgets',
 ] as const satisfies ReadonlyArray<keyof DB>;
 
 /** Every row of every table, in a stable order: equal snapshots mean nothing changed. */

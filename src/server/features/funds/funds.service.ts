@@ -1,16 +1,17 @@
 import { uuidv7 } from 'uuidv7';
-import type { AgreementTerms } from '../../../domain/lifecycle/agreement';
+import { type Execution, execution } from '../../../domain/expenses/execution';
 import { formatYuan } from '../../../domain/money';
-import { EXPENSE_CATEGORIES, type ExpenseCategory } from '../../../domain/policy/types';
+import type { ExpenseCategory } from '../../../domain/policy/types';
 import { conflict, invalid, notFound } from '../../../shared/errors';
 import { writeTx } from '../../audit/audit';
 import { acceptUpload } from '../../blobs/accept';
 import type { Ctx } from '../../context';
-import type { Database, Tx } from '../../db/database';
 import { shanghaiDate } from '../../scope';
 import { storeAttachment } from '../ledger/attachments.service';
 import { requireStation } from '../ledger/station-access';
 import { loadPolicy } from '../program-years/program-years.service';
+import { budgetInForce } from './budget';
+import { spendingOf } from './expenses.service';
 
 // A station's money (issue #5, first part): the budget by category from the agreement version in force (第十条,
 // 第十一条), the fixed funding paid in advance (定额事前直接支付, 第十五条) and the matching funds planned apart
@@ -38,28 +39,29 @@ export interface FundsDto {
   paidFen: number;
   payments: PaymentDto[];
   paymentArticle: string;
-}
-
-async function termsInForce(
-  db: Database | Tx,
-  stationId: string,
-): Promise<{ no: number; terms: AgreementTerms } | null> {
-  const v = await db
-    .selectFrom('agreement_versions as v')
-    .innerJoin('projects as p', 'p.id', 'v.project_id')
-    .select(['v.version_no', 'v.terms_json'])
-    .where('p.station_id', '=', stationId)
-    .where('v.applied_at', 'is not', null)
-    .orderBy('v.version_no', 'desc')
-    .executeTakeFirst();
-  return v ? { no: v.version_no, terms: JSON.parse(v.terms_json) as AgreementTerms } : null;
+  /** budget vs spent by category, execution against time elapsed (第十五条); null without a budget */
+  execution: Execution | null;
+  /** expenses kept with warnings (第十条, 第十七条), for the station's list */
+  expensesWithWarnings: number;
+  expenseCount: number;
+  today: string;
 }
 
 export async function stationFunds(ctx: Ctx, stationId: string): Promise<FundsDto> {
   const station = await requireStation(ctx, stationId);
   const policy = await loadPolicy(ctx.db, station.program_year);
   const type = policy.stationTypes[station.type];
-  const agreement = await termsInForce(ctx.db, stationId);
+  const budget = await budgetInForce(ctx.db, station, policy);
+  const today = shanghaiDate(ctx.clock.now());
+  const spent = (await spendingOf(ctx.db, [stationId])).get(stationId) ?? { grantByCategory: {}, matchingFen: 0 };
+  const counts = await ctx.db
+    .selectFrom('expenses')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>(eb.case().when('warnings_json', '<>', '[]').then(1).else(0).end()).as('w'),
+    ])
+    .where('station_id', '=', stationId)
+    .executeTakeFirstOrThrow();
   const payments = await ctx.db
     .selectFrom('fund_payments')
     .selectAll()
@@ -71,14 +73,9 @@ export async function stationFunds(ctx: Ctx, stationId: string): Promise<FundsDt
     stationId,
     fundingFen: type.fundingFen,
     fundingArticle: type.fundingArticle,
-    budgetFen: agreement
-      ? (Object.fromEntries(EXPENSE_CATEGORIES.map((c) => [c, agreement.terms.budgetFen[c] ?? 0])) as Record<
-          ExpenseCategory,
-          number
-        >)
-      : null,
-    budgetSource: agreement ? `项目合作协议第 ${agreement.no} 版（第十条、第十一条）` : '尚无项目合作协议',
-    matchingFundsPlannedFen: agreement?.terms.matchingFundsFen ?? 0,
+    budgetFen: budget?.budgetFen ?? null,
+    budgetSource: budget?.source ?? '尚无项目合作协议',
+    matchingFundsPlannedFen: budget?.matchingFundsPlannedFen ?? 0,
     paidFen: payments.reduce((s, p) => s + Number(p.amount_fen), 0),
     payments: payments.map((p) => ({
       id: p.id,
@@ -90,6 +87,22 @@ export async function stationFunds(ctx: Ctx, stationId: string): Promise<FundsDt
       version: p.version,
     })),
     paymentArticle: '第十五条',
+    execution: budget
+      ? execution({
+          grantedFen: budget.grantedFen,
+          budgetFen: budget.budgetFen,
+          grantSpentByCategoryFen: spent.grantByCategory,
+          matchingSpentFen: spent.matchingFen,
+          matchingPlannedFen: budget.matchingFundsPlannedFen,
+          periodStart: station.period_start,
+          periodEnd: station.period_end,
+          today,
+          categoryNames: Object.fromEntries(policy.expenseCategories.map((c) => [c.code, c.name])),
+        })
+      : null,
+    expensesWithWarnings: Number(counts.w ?? 0),
+    expenseCount: Number(counts.n),
+    today,
   };
 }
 

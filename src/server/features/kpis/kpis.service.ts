@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { expenseFindings } from '../../../domain/expenses/findings';
 import { assembleEvaluation } from '../../../domain/kpi/evaluate';
 import { type Pace, paceOf } from '../../../domain/kpi/forecast';
 import type { Evaluation, Finding, KpiResult } from '../../../domain/kpi/types';
@@ -8,20 +9,45 @@ import { FINDING_LABELS, STATION_TYPE_LABELS } from '../../../shared/labels';
 import type { Ctx } from '../../context';
 import type { StationTable } from '../../db/schema';
 import { shanghaiDate, stationScope } from '../../scope';
+import { budgetInForce, ledgerFunds } from '../funds/budget';
+import { ledgerExpenses } from '../funds/expenses.service';
 import { loadPolicy } from '../program-years/program-years.service';
 import { kpiCounts, recordFindings } from './kpis.queries';
 
-/** The evaluation (`qianqi-evaluation/1`, without expenses until the funds issue) of one stored station. */
+/**
+ * The evaluation (`qianqi-evaluation/1`) of one stored station on the date `on` (YYYY-MM-DD, Asia/Shanghai). KPIs
+ * and record findings are counted in SQL; the expense rules run over the station's expenses with the same pure
+ * function as `qianqi evaluate`, so that `kpis` equals `evaluate` of the exported ledger (decision 010).
+ */
 export async function evaluateStation(
   ctx: Pick<Ctx, 'db'>,
   station: StationTable,
+  on: string,
   policy?: Policy,
 ): Promise<Evaluation> {
   const p = policy ?? (await loadPolicy(ctx.db, station.program_year));
   const ids = sql`${station.id}`;
   const counts = (await kpiCounts(ctx.db, ids)).get(station.id)!;
   const findings = (await recordFindings(ctx.db, ids)).get(station.id) ?? [];
-  return assembleEvaluation(p, { type: station.type, district: station.district_code }, counts, findings);
+  const { expenses, experts } = await ledgerExpenses(ctx.db, station.id);
+  const budget = await budgetInForce(ctx.db, station, p);
+  const money = expenseFindings(
+    {
+      station: { period: { end: station.period_end } },
+      experts: [...experts.values()],
+      expenses,
+      ...(budget ? { funds: ledgerFunds(budget) } : {}),
+    },
+    p,
+    on,
+  );
+  return assembleEvaluation(
+    p,
+    { type: station.type, district: station.district_code },
+    counts,
+    [...findings, ...money.findings],
+    money.funds,
+  );
 }
 
 export interface KpiRowDto extends KpiResult {
@@ -46,6 +72,8 @@ export interface StationKpisDto {
   today: string;
   kpis: KpiRowDto[];
   findings: Array<Finding & { label: string }>;
+  /** LEDGER.md's funds block: granted, spent, execution rate (第十五条); absent without a budget */
+  funds?: Evaluation['funds'];
   metCount: number;
 }
 
@@ -90,7 +118,7 @@ export async function getStationKpis(ctx: Ctx, stationId: string): Promise<Stati
 
 async function computeStationKpis(ctx: Ctx, station: StationTable, today: string): Promise<StationKpisDto> {
   const policy = await loadPolicy(ctx.db, station.program_year);
-  const ev = await evaluateStation(ctx, station, policy);
+  const ev = await evaluateStation(ctx, station, today, policy);
   const period = { start: station.period_start, end: station.period_end };
   const defs = new Map(policy.kpis[station.type].map((k) => [k.id, k]));
   const kpis = ev.kpis.map((k) => {
@@ -118,6 +146,7 @@ async function computeStationKpis(ctx: Ctx, station: StationTable, today: string
     today,
     kpis,
     findings: ev.findings.map((f) => ({ ...f, label: FINDING_LABELS[f.id] ?? f.id })),
+    ...(ev.funds ? { funds: ev.funds } : {}),
     metCount: kpis.filter((k) => k.met).length,
   };
 }

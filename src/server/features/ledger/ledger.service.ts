@@ -9,6 +9,16 @@ import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import type { Tx } from '../../db/database';
 import type { StationTable } from '../../db/schema';
+import { budgetInForce, ledgerFunds } from '../funds/budget';
+import {
+  expenseImportProblems,
+  expenseRows,
+  type MoneyContext,
+  moneyContext,
+  stationBudgetRow,
+} from '../funds/expense-import';
+import { ledgerExpenses } from '../funds/expenses.service';
+import { loadPolicy } from '../program-years/program-years.service';
 import { touchStations, touchStationsListing } from './ledger-version';
 import { RECORD_KIND_DEFS } from './records.kinds';
 import { requireStation } from './station-access';
@@ -88,6 +98,9 @@ export async function buildLedger(ctx: Pick<Ctx, 'db'>, station: StationTable): 
     .orderBy('id')
     .execute();
   const reports = await db.selectFrom('reports').selectAll().where('station_id', '=', sid).orderBy('id').execute();
+  const policy = await loadPolicy(db, station.program_year);
+  const budget = await budgetInForce(db, station, policy);
+  const money = await ledgerExpenses(db, sid);
 
   const group = <T extends { event_id: string }, V>(rows: T[], f: (r: T) => V) => {
     const m = new Map<string, V[]>();
@@ -188,6 +201,8 @@ export async function buildLedger(ctx: Pick<Ctx, 'db'>, station: StationTable): 
       ...(r.submitted_on ? { submittedOn: r.submitted_on } : {}),
       text: r.text,
     })),
+    ...(budget ? { funds: ledgerFunds(budget) } : {}),
+    expenses: money.expenses,
   };
 }
 
@@ -198,6 +213,7 @@ export async function buildLedger(ctx: Pick<Ctx, 'db'>, station: StationTable): 
 export function importChecks(
   ledger: Ledger,
   station: StationTable,
+  money: MoneyContext,
 ): { errors: ImportProblem[]; warnings: ImportProblem[] } {
   const errors: ImportProblem[] = [];
   const warnings: ImportProblem[] = [];
@@ -246,9 +262,10 @@ export function importChecks(
       }
     });
   });
-  if (ledger.expenses.length || ledger.funds) {
-    warnings.push({ path: 'expenses', message: '经费预算与支出由经费模块管理（第十四条至第十七条），本次未导入' });
-  }
+  // Expenses go through the compliance engine (第十条、第十五条–第十七条): a refused one stops the import.
+  const m = expenseImportProblems(ledger, station, money);
+  errors.push(...m.errors);
+  warnings.push(...m.warnings);
   return { errors, warnings };
 }
 
@@ -265,6 +282,7 @@ export function ledgerCounts(l: Ledger): Record<string, number> {
     outcomes: l.outcomes.length,
     achievements: l.achievements.length,
     reports: l.reports.length,
+    expenses: l.expenses.length,
   };
 }
 
@@ -291,7 +309,12 @@ async function stationRecordCount(tx: Tx | Ctx['db'], stationId: string): Promis
       .executeTakeFirst();
     n += Number(r?.n ?? 0);
   }
-  return n;
+  const x = await tx
+    .selectFrom('expenses')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('station_id', '=', stationId)
+    .executeTakeFirst();
+  return n + Number(x?.n ?? 0);
 }
 
 /** Deletes every ledger record of a station (import with replace); the audit row of the import says so. */
@@ -300,6 +323,10 @@ async function clearStation(tx: Tx, stationId: string): Promise<void> {
   await tx.deleteFrom('event_experts').where('event_id', 'in', events).execute();
   await tx.deleteFrom('event_enterprises').where('event_id', 'in', events).execute();
   await tx.deleteFrom('event_evidence').where('event_id', 'in', events).execute();
+  const expenses = tx.selectFrom('expenses').select('id').where('station_id', '=', stationId);
+  await tx.deleteFrom('expense_vouchers').where('expense_id', 'in', expenses).execute();
+  await tx.deleteFrom('expenses').where('station_id', '=', stationId).execute();
+  await tx.deleteFrom('station_budgets').where('station_id', '=', stationId).execute();
   for (const t of [
     'events',
     'experts',
@@ -558,11 +585,18 @@ export function stationRecordRows(
   return out;
 }
 
-async function writeLedger(ctx: Ctx, tx: Tx, stationId: string, ledger: Ledger): Promise<Record<string, number>> {
+async function writeLedger(ctx: Ctx, tx: Tx, station: StationTable, ledger: Ledger): Promise<Record<string, number>> {
   const now = ctx.clock.now().toISOString();
   const registry = await upsertRegistry(ctx, tx, ledger, now);
-  const rows = stationRecordRows(stationId, ledger, registry, now);
+  const rows = stationRecordRows(station.id, ledger, registry, now);
   for (const t of STATION_RECORD_TABLES) await insertChunks(tx, t, rows[t]);
+  const policy = await loadPolicy(tx, station.program_year);
+  const money = await moneyContext(tx, station, policy);
+  const budgetRow = money.agreement ? null : stationBudgetRow(station.id, ledger, now);
+  if (budgetRow) await tx.insertInto('station_budgets').values(budgetRow).execute();
+  const expertIds = new Map(rows.experts.map((x) => [x.ref as string, x.id as string]));
+  const expenses = expenseRows(station.id, ledger, expertIds, policy, station.period_end, now);
+  await insertChunks(tx, 'expenses', expenses as unknown as Record<string, unknown>[]);
   return ledgerCounts(ledger);
 }
 
@@ -583,7 +617,7 @@ export async function writeStationLedger(
       throw conflict(`该站点已有 ${existing} 条台账记录；如需以导入文件替换，请选择“替换现有台账”后重试`);
     }
     if (existing > 0) await clearStation(tx, station.id);
-    const c = await writeLedger(ctx, tx, station.id, ledger);
+    const c = await writeLedger(ctx, tx, station, ledger);
     await touchStations(tx, [station.id]);
     await audit.record({
       entity: 'station',
@@ -627,7 +661,8 @@ export async function importLedger(
     ];
     return { ok: false, errors, warnings: [], counts: {} };
   }
-  const { errors, warnings } = importChecks(parsed.ledger, station);
+  const policy = await loadPolicy(ctx.db, station.program_year);
+  const { errors, warnings } = importChecks(parsed.ledger, station, await moneyContext(ctx.db, station, policy));
   if (errors.length) return { ok: false, errors, warnings, counts: {} };
   if (opts.dryRun) return { ok: true, errors, warnings, counts: ledgerCounts(parsed.ledger) };
   const counts = await writeStationLedger(ctx, station, parsed.ledger, opts.replace);

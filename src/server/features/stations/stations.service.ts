@@ -297,6 +297,14 @@ export async function deleteStation(ctx: Ctx, id: string, version: number): Prom
     if (await stationHasRecords(tx as unknown as LooseDb, id)) {
       throw conflict('该站点已有台账记录（企业、活动、报告等），不能删除；台账是考核和审计的依据（第十三条）');
     }
+    const money = await tx
+      .selectFrom('expenses')
+      .select('id')
+      .where('station_id', '=', id)
+      .union(tx.selectFrom('fund_payments').select('id').where('station_id', '=', id))
+      .executeTakeFirst();
+    if (money) throw conflict('该站点已有经费拨付或支出记录，不能删除；经费账目须留存备查（第十二条、第十五条）');
+    await tx.deleteFrom('station_budgets').where('station_id', '=', id).execute();
     const project = await tx.selectFrom('projects').select('id').where('station_id', '=', id).executeTakeFirst();
     if (project) throw conflict('该站点已有项目合作协议，不能删除；协议及其各版本须留存（第十条、第十一条）');
     await tx.deleteFrom('user_stations').where('station_id', '=', id).execute();
