@@ -887,6 +887,11 @@ Object.assign(CASES, {
       status: 409,
     }),
   },
+  'POST /api/v1/stations/{id}/final-accounts': {
+    as: 'host',
+    valid: (_t, ids) => ({ path: `/api/v1/stations/${ids.stations.haidian}/final-accounts` }),
+    invalid: () => ({ path: `/api/v1/stations/${'x'.repeat(65)}/final-accounts`, status: 400 }),
+  },
   'PUT /api/v1/reminder-settings': {
     as: 'center',
     valid: () => ({ path: '/api/v1/reminder-settings', body: { days: 5, version: null } }),

@@ -307,6 +307,7 @@ async function stationRequest(route: RouteMeta, stationId: string): Promise<Stat
     return { params, body: { ...validExpenseBody(await freshVoucher(t, stationId)), version: x?.version ?? 1 } };
   }
   if (key === 'DELETE /api/v1/stations/{id}/expenses/{expenseId}') return { params, query: 'version=1' };
+  if (key === 'POST /api/v1/stations/{id}/final-accounts') return { params };
   if (kind && route.method === 'post') return { params, body: validRecordBody(kind) };
   if (kind && (route.method === 'put' || route.method === 'delete')) {
     const rec = await recordOf(t, kind, stationId);

@@ -26,6 +26,7 @@ export function fileResponse(c: Context, buf: Buffer, filename: string, mediaTyp
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Exports are capped: a list larger than this should be filtered first. */
 export const EXPORT_LIMIT = 50_000;

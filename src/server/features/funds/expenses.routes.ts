@@ -6,6 +6,7 @@ import {
   PERMITTED_ITEM_CODES,
   STATION_TYPES,
 } from '../../../domain/policy/types';
+import { DOCX_TYPE, fileResponse, XLSX_TYPE } from '../../http/excel';
 import { pageQuery } from '../../http/paging';
 import type { Router } from '../../http/router';
 import { yearExecution } from './execution.service';
@@ -19,6 +20,7 @@ import {
   uploadVoucher,
   VOUCHER_KINDS,
 } from './expenses.service';
+import { finalAccountsData, finalAccountsDocx, finalAccountsXlsx, submitFinalAccounts } from './final-accounts';
 
 const stationParam = z.object({ id: z.string().min(1).max(64) });
 const expenseParam = stationParam.extend({ expenseId: z.string().min(1).max(64) });
@@ -150,6 +152,44 @@ export function registerExpenseRoutes(r: Router): void {
     query: z.object({ version: z.coerce.number({ error: '缺少版本号' }).int().min(1) }),
     handler: async (c, { params, query, ctx }) =>
       c.json(await deleteExpense(ctx, params.id, params.expenseId, query.version)),
+  });
+  r.route({
+    method: 'get',
+    path: '/api/v1/stations/{id}/final-accounts.xlsx',
+    tag,
+    summary: '项目决算报告（Excel，第十二条）：按科目的预算与实际、支出明细、配套经费、结余',
+    access: { permission: 'read:ledger' },
+    scoped: { param: 'id', entity: 'station' },
+    params: stationParam,
+    produces: 'xlsx',
+    handler: async (c, { params, ctx }) => {
+      const d = await finalAccountsData(ctx, params.id);
+      return fileResponse(c, await finalAccountsXlsx(d), `${d.stationName}-决算报告.xlsx`, XLSX_TYPE);
+    },
+  });
+  r.route({
+    method: 'get',
+    path: '/api/v1/stations/{id}/final-accounts.docx',
+    tag,
+    summary: '项目决算报告（Word，第十二条）',
+    access: { permission: 'read:ledger' },
+    scoped: { param: 'id', entity: 'station' },
+    params: stationParam,
+    produces: 'docx',
+    handler: async (c, { params, ctx }) => {
+      const d = await finalAccountsData(ctx, params.id);
+      return fileResponse(c, await finalAccountsDocx(d), `${d.stationName}-决算报告.docx`, DOCX_TYPE);
+    },
+  });
+  r.route({
+    method: 'post',
+    path: '/api/v1/stations/{id}/final-accounts',
+    tag,
+    summary: '提交项目决算报告（由经费台账生成 Word，作为站点的决算报告，第十二条）',
+    access: { permission: 'write:expense' },
+    scoped: { param: 'id', entity: 'station' },
+    params: stationParam,
+    handler: async (c, { params, ctx }) => c.json(await submitFinalAccounts(ctx, params.id), 201),
   });
   r.route({
     method: 'get',

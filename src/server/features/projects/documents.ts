@@ -1,64 +1,9 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
 import type { AgreementTerms } from '../../../domain/lifecycle/agreement';
 import { formatFen } from '../../../domain/lifecycle/application-rules';
 import { EXPENSE_CATEGORIES, type Policy } from '../../../domain/policy/types';
+import { heading, p, pack, table } from '../../docs/word';
 
-// Word documents of the lifecycle, built from the data (never typed): the 项目合作协议 (第十条) of a version and the
-// 验收表 (第十三条). Fonts are named so that Word and LibreOffice on a Chinese office PC render them the same.
-
-const FONT = { eastAsia: '宋体', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
-
-const p = (text: string, opts: { bold?: boolean; size?: number; align?: 'center' | 'left' } = {}) =>
-  new Paragraph({
-    alignment: opts.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
-    spacing: { after: 120 },
-    children: [new TextRun({ text, bold: opts.bold, size: opts.size ?? 24, font: FONT })],
-  });
-
-const heading = (text: string) =>
-  new Paragraph({
-    heading: HeadingLevel.HEADING_2,
-    spacing: { before: 240, after: 120 },
-    children: [new TextRun({ text, bold: true, size: 28, font: FONT })],
-  });
-
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const cell = (text: string, bold = false) =>
-  new TableCell({
-    borders: { top: border, bottom: border, left: border, right: border },
-    children: [new Paragraph({ children: [new TextRun({ text, bold, size: 21, font: FONT })] })],
-  });
-
-function table(header: string[], rows: string[][]): Table {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((v) => cell(v)) })),
-    ],
-  });
-}
-
-async function pack(children: Array<Paragraph | Table>): Promise<Buffer> {
-  const doc = new Document({
-    creator: '千企平台',
-    styles: { default: { document: { run: { font: FONT, size: 24 } } } },
-    sections: [{ children }],
-  });
-  return Packer.toBuffer(doc);
-}
+// Word documents of the lifecycle: the 项目合作协议 (第十条) of a version and the 验收表 (第十三条).
 
 export interface AgreementDocInput {
   terms: AgreementTerms;

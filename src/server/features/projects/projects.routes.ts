@@ -6,7 +6,7 @@ import {
   changeRequestUpdateSchema,
   signSchema,
 } from '../../../shared/schemas/project';
-import { fileResponse } from '../../http/excel';
+import { DOCX_TYPE as DOCX, fileResponse } from '../../http/excel';
 import { pageQuery } from '../../http/paging';
 import type { Router } from '../../http/router';
 import { fileDownload, readLifecycleFile } from '../lifecycle-files/lifecycle-files';
@@ -31,7 +31,6 @@ import {
   versionDiff,
 } from './projects.service';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const projectParam = z.object({ projectId: z.string().min(1).max(64) });
 const crParam = z.object({ changeRequestId: z.string().min(1).max(64) });
 const fileName = z.string({ error: '缺少文件名' }).trim().min(1, '缺少文件名').max(200, '文件名过长');

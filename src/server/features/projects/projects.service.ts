@@ -2,6 +2,7 @@ import type { AgreementTerms, TermChange } from '../../../domain/lifecycle/agree
 import { diffTerms } from '../../../domain/lifecycle/agreement';
 import { decide } from '../../../domain/lifecycle/machine';
 import { type ProjectAction, projectMachine } from '../../../domain/lifecycle/machines';
+import { formatYuan, yuanToFen } from '../../../domain/money';
 import { districtByCode } from '../../../domain/policy';
 import { conflict, invalid, notFound } from '../../../shared/errors';
 import { FINDING_LABELS, REPORT_KIND_LABELS, STATION_TYPE_LABELS } from '../../../shared/labels';
@@ -380,8 +381,10 @@ export async function acceptanceSheet(ctx: Ctx, id: string) {
       };
     }),
     findings: kpis.findings.map((f) => ({ ...f, label: FINDING_LABELS[f.id] ?? f.id })),
-    // Expenses are booked from the funds issue (#5) on; until then the sheet says so instead of showing zeros.
-    fundsNote: '经费执行情况以依托单位提交的项目决算报告为准（经费台账上线后在此显示预算执行明细）。',
+    funds: kpis.funds ?? null,
+    fundsNote: kpis.funds
+      ? `资助经费 ${formatYuan(yuanToFen(kpis.funds.granted), { symbol: false })} 元，已支出 ${formatYuan(yuanToFen(kpis.funds.spentGrant), { symbol: false })} 元，执行率 ${(kpis.funds.executionRate * 100).toFixed(2)}%（第十五条）；配套经费支出 ${formatYuan(yuanToFen(kpis.funds.spentMatching), { symbol: false })} 元（第十四条）。经费发现见下方“待处理问题”，明细见项目决算报告（第十二条）。`
+      : '尚无经费预算：经费执行情况以依托单位提交的项目决算报告为准（第十二条）。',
     metCount: kpis.metCount,
     decision: r.decided_at ? projectMachine.stateLabels[r.status] : null,
     comment: r.acceptance_comment,
