@@ -34,10 +34,10 @@ export default defineConfig({
   },
   // One server and database for the run: journeys that change what others read (a newer program year) run last.
   projects: [
-    { name: 'journeys', testIgnore: /center-records|lifecycle-journey|station-ledger|year-call/ },
+    { name: 'journeys', testIgnore: /center-records|funds-journey|lifecycle-journey|station-ledger|year-call/ },
     {
       name: 'data-changes',
-      testMatch: /center-records|lifecycle-journey|station-ledger|year-call/,
+      testMatch: /center-records|funds-journey|lifecycle-journey|station-ledger|year-call/,
       dependencies: ['journeys'],
     },
   ],

@@ -253,9 +253,9 @@ async function resolve(tx: Tx, station: StationTable, policy: Policy, input: Exp
       : undefined;
     if (!x) throw invalid([{ path: 'payee.expertId', message: '请从本站点专家名单中选择收款专家' }]);
     name = x.name;
-    // The registry's flags are the facts (LEDGER.md: a payee is host staff when its own flag or the expert's says so).
-    hostStaff = x.host_staff === 1;
-    fiscal = x.fiscally_supported === 1;
+    // LEDGER.md: a payee is host staff (or fiscally supported) when its own flag or the registered expert's says so.
+    hostStaff = hostStaff || x.host_staff === 1;
+    fiscal = fiscal || x.fiscally_supported === 1;
     expertRef = x.ref;
     experts.set(x.ref, {
       id: x.ref,

@@ -1,159 +1,25 @@
-// 站点经费 (issue #5, first part): the budget by category of the agreement in force (第十条、第十一条), the fixed
-// funding paid in advance with its vouchers (第十五条), and the matching funds planned apart (第十四条).
-import { PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Progress,
-  Spin,
-  Table,
-  Upload,
-} from 'antd';
-import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
-import { useState } from 'react';
+// 站点经费 (issue #5): budget execution by category against the time elapsed (第十条、第十一条、第十五条), the
+// expense ledger with its compliance checks (第十六条、第十七条), the fixed funding paid in advance with its vouchers
+// (第十五条), and the matching funds kept apart (第十四条).
+import { Alert, Card, Spin } from 'antd';
 import { useParams } from 'react-router';
-import { formatYuan } from '../../../domain/money';
-import { EXPENSE_CATEGORIES } from '../../../domain/policy/types';
 import { useCan } from '../../app/session-context';
 import { PageHeader } from '../../components/page-header';
-import { ApiError } from '../../lib/api';
-import { parseYuan } from '../../lib/money';
 import { useProgramYear } from '../program-years/api';
 import { useStation } from '../stations/api';
 import { StationTabs } from '../stations/station-tabs';
-import { type Funds, useFunds, usePaymentMutations } from './api';
-
-const yuan = (fen: number) => `${formatYuan(fen, { symbol: false })} 元`;
-
-function PaymentForm({ stationId, onClose }: { stationId: string; onClose: () => void }) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ paidOn: Dayjs; amount: string; note: string }>();
-  const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const { record } = usePaymentMutations(stationId);
-
-  async function onOk() {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    const amount = parseYuan(v.amount);
-    if (!amount.ok || !amount.fen) {
-      form.setFields([{ name: 'amount', errors: [amount.ok ? '请填写金额' : amount.message] }]);
-      return;
-    }
-    if (!file) {
-      setError('请上传支付凭证（PDF 或图片）');
-      return;
-    }
-    setError(null);
-    try {
-      await record.mutateAsync({
-        paidOn: v.paidOn.format('YYYY-MM-DD'),
-        amountFen: amount.fen,
-        note: v.note ?? '',
-        file,
-      });
-      message.success('已登记经费拨付');
-      onClose();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '登记失败，请稍后重试');
-    }
-  }
-
-  return (
-    <Modal
-      open
-      title="登记经费拨付（定额事前直接支付，第十五条）"
-      okText="登记"
-      cancelText="取消"
-      onOk={onOk}
-      onCancel={onClose}
-      confirmLoading={record.isPending}
-      destroyOnHidden
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={{ paidOn: dayjs() }}>
-        <Form.Item name="paidOn" label="支付日期" rules={[{ required: true, message: '请选择支付日期' }]}>
-          <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
-        </Form.Item>
-        <Form.Item name="amount" label="金额（元）" rules={[{ required: true, message: '请填写金额' }]}>
-          <Input suffix="元" placeholder="如 150000 或 150000.00" style={{ width: 240 }} />
-        </Form.Item>
-        <Form.Item name="note" label="备注">
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item label="支付凭证" required extra="PDF、JPG 或 PNG，单个文件不超过 50 MB">
-          <Upload
-            accept=".pdf,.jpg,.jpeg,.png"
-            maxCount={1}
-            beforeUpload={(f) => {
-              setFile(f);
-              return false;
-            }}
-            onRemove={() => setFile(null)}
-          >
-            <Button>选择文件</Button>
-          </Upload>
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-function Budget({ funds, year }: { funds: Funds; year: number }) {
-  const policy = useProgramYear(year);
-  const categories = policy.data?.policy.expenseCategories ?? [];
-  if (!funds.budgetFen)
-    return <Alert type="info" showIcon title="该站点尚无项目合作协议，预算在协议签订后显示（第十条）" />;
-  const rows = EXPENSE_CATEGORIES.map((c) => {
-    const cat = categories.find((x) => x.code === c);
-    return {
-      code: c,
-      name: cat?.name ?? c,
-      article: cat ? `${cat.article}${cat.clause}` : '',
-      fen: funds.budgetFen?.[c] ?? 0,
-    };
-  });
-  const total = rows.reduce((s, r) => s + r.fen, 0);
-  return (
-    <Table
-      size="small"
-      rowKey="code"
-      pagination={false}
-      dataSource={rows}
-      columns={[
-        { title: '支出类别', dataIndex: 'name' },
-        { title: '依据', dataIndex: 'article', width: 140 },
-        { title: '预算', dataIndex: 'fen', width: 180, align: 'right', render: yuan },
-      ]}
-      summary={() => (
-        <Table.Summary.Row>
-          <Table.Summary.Cell index={0} colSpan={2}>
-            合计（资助额度 {yuan(funds.fundingFen)}，{funds.fundingArticle}）
-          </Table.Summary.Cell>
-          <Table.Summary.Cell index={1} align="right">
-            <strong>{yuan(total)}</strong>
-          </Table.Summary.Cell>
-        </Table.Summary.Row>
-      )}
-    />
-  );
-}
+import { useFunds } from './api';
+import { ExecutionCard } from './execution-card';
+import { ExpenseLedgerCard } from './expense-table';
+import { yuan } from './labels';
+import { PaymentsCard } from './payments-card';
 
 export default function StationFundsPage() {
   const id = useParams().id ?? '';
   const can = useCan();
   const station = useStation(id);
   const funds = useFunds(id);
-  const { remove } = usePaymentMutations(id);
-  const [adding, setAdding] = useState(false);
+  const year = useProgramYear(station.data?.programYear ?? Number.NaN);
   if (funds.isPending || station.isPending)
     return <Spin description="正在加载…" style={{ display: 'block', marginTop: 80 }} />;
   if (funds.isError || station.isError)
@@ -161,78 +27,27 @@ export default function StationFundsPage() {
       <Alert type="error" showIcon title="无法加载经费信息" description={(funds.error ?? station.error)?.message} />
     );
   const f = funds.data;
-  const percent = f.fundingFen ? Math.round((f.paidFen / f.fundingFen) * 1000) / 10 : 0;
+  const s = station.data;
+  const period = { start: s.periodStart, end: s.periodEnd };
+  const policy = year.data?.policy;
   return (
     <>
-      <PageHeader title={station.data.name} subtitle="经费：预算、拨付与配套经费" />
+      <PageHeader title={s.name} subtitle="经费：预算执行、支出台账、拨付与配套经费" />
       <StationTabs stationId={id} />
-      <Card size="small" title={`预算（${f.budgetSource}）`} className="card-gap">
-        <Budget funds={f} year={station.data.programYear} />
-        <p style={{ margin: '12px 0 0' }}>配套经费（单独核算，第十四条）：计划 {yuan(f.matchingFundsPlannedFen)}</p>
-      </Card>
-      <Card
-        size="small"
-        title={`经费拨付（定额事前直接支付，${f.paymentArticle}）`}
-        className="card-gap"
-        extra={
-          can('write:payment') && (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>
-              登记拨付
-            </Button>
-          )
-        }
-      >
-        <div style={{ marginBottom: 12 }}>
-          已拨付 {yuan(f.paidFen)} / 资助额度 {yuan(f.fundingFen)}
-          <Progress percent={percent} style={{ maxWidth: 480 }} />
-        </div>
-        <Table
-          size="small"
-          rowKey="id"
-          pagination={false}
-          dataSource={f.payments}
-          locale={{ emptyText: '尚未登记拨付' }}
-          columns={[
-            { title: '支付日期', dataIndex: 'paidOn', width: 120 },
-            { title: '金额', dataIndex: 'amountFen', width: 180, align: 'right', render: yuan },
-            {
-              title: '支付凭证',
-              key: 'v',
-              width: 120,
-              render: (_, p) => (
-                <a href={`/api/v1/stations/${encodeURIComponent(id)}/attachments/${p.voucherAttachmentId}`} download>
-                  下载凭证
-                </a>
-              ),
-            },
-            { title: '备注', dataIndex: 'note', render: (n: string | null) => n ?? '' },
-            ...(can('write:payment')
-              ? [
-                  {
-                    title: '操作',
-                    key: 'op',
-                    width: 90,
-                    render: (_: unknown, p: Funds['payments'][number]) => (
-                      <Popconfirm
-                        title="删除这条拨付记录？"
-                        description="仅用于更正录入错误，删除会记入操作日志"
-                        okText="删除"
-                        cancelText="取消"
-                        okButtonProps={{ danger: true }}
-                        onConfirm={() => remove.mutate(p)}
-                      >
-                        <Button type="link" size="small" danger>
-                          删除
-                        </Button>
-                      </Popconfirm>
-                    ),
-                  },
-                ]
-              : []),
-          ]}
-        />
-      </Card>
-      {adding && <PaymentForm stationId={id} onClose={() => setAdding(false)} />}
+      {f.execution ? (
+        <ExecutionCard funds={f} execution={f.execution} policy={policy} period={period} />
+      ) : (
+        <Card size="small" title={`预算（${f.budgetSource}）`} className="card-gap">
+          <Alert type="info" showIcon title="该站点尚无项目合作协议，预算与预算执行在协议签订后显示（第十条）" />
+          <p style={{ margin: '12px 0 0' }}>配套经费（单独核算，第十四条）：计划 {yuan(f.matchingFundsPlannedFen)}</p>
+        </Card>
+      )}
+      <ExpenseLedgerCard
+        ctx={{ stationId: id, policy, today: f.today, period }}
+        canWrite={can('write:expense')}
+        counts={{ total: f.expenseCount, withWarnings: f.expensesWithWarnings }}
+      />
+      <PaymentsCard stationId={id} funds={f} canWrite={can('write:payment')} />
     </>
   );
 }
