@@ -8,6 +8,7 @@ import * as m006 from './006_host_registrations';
 import * as m007 from './007_fund_payments';
 import * as m008 from './008_golden_bridge';
 import * as m009 from './009_expenses';
+import * as m010 from './010_supervision';
 
 /** Static list: works the same from tsx, the bundled CLI and tests (no directory scanning). */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '007_fund_payments': m007,
   '008_golden_bridge': m008,
   '009_expenses': m009,
+  '010_supervision': m010,
 };

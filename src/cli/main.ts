@@ -24,6 +24,7 @@ const HELP = `qianqi — 千企命令行工具
   bin/qianqi import FILE [--replace]          导入台账 JSON 到数据库（站点、依托单位不存在时新建；--replace 替换已有台账）
   bin/qianqi export --station ID             导出站点台账（JSON 输出到标准输出）
   bin/qianqi kpis --station ID [--on 日期]   由数据库计算站点考核指标、经费发现和经费执行（与 evaluate 导出台账的结果相同）
+  bin/qianqi verify-package FILE             校验第三方审计包：逐一核对清单中的 SHA-256，指出被修改、缺失或多出的文件
   bin/qianqi backup FILE                     在线备份 SQLite 数据库到 FILE（PostgreSQL 请用 pg_dump）
 
 数据库由环境变量 DATABASE_URL 指定（默认 sqlite:./data/qianqi.db）。`;
@@ -222,6 +223,10 @@ async function main(argv: string[]): Promise<number> {
         console.log(`已备份到 ${file}`);
         return 0;
       });
+    }
+    case 'verify-package': {
+      const { runVerifyPackage } = await import('./verify-package');
+      return runVerifyPackage(rest, { out: (x) => process.stdout.write(x), err: (x) => console.error(x) });
     }
     case 'evaluate': {
       const { runEvaluate } = await import('./evaluate');

@@ -53,6 +53,10 @@ export const PERMISSIONS = [
   'write:notice',
   'write:payment',
   'write:expense',
+  'manage:inspection',
+  'write:recovery',
+  'respond:finding',
+  'export:audit-package',
   'review:golden-bridge',
   'assign:auditor',
 ] as const;
@@ -111,6 +115,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'review:golden-bridge',
     // 第三方审计 (第十二条): the Center gives an auditor account its stations for a time window.
     'assign:auditor',
+    // 监督检查 (第十九条); only the administrator issues and settles a recovery of funds (第十八条).
+    'manage:inspection',
+    'write:recovery',
+    'export:audit-package',
   ],
   center_staff: [
     ...BUSINESS_READ,
@@ -123,6 +131,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'write:notice',
     'review:golden-bridge',
     'assign:auditor',
+    'manage:inspection',
+    'export:audit-package',
   ],
   district: [...BUSINESS_READ, 'read:application', 'recommend:application', 'return:application'],
   host: [
@@ -135,6 +145,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'write:project',
     // 支出台账 (第十四条–第十七条): the host books its own expenses, through the compliance engine.
     'write:expense',
+    // 整改 (第十九条): the host reports how it rectified a finding.
+    'respond:finding',
   ],
   // A reviewer sees the applications assigned to it and the notice board, nothing else (第十条).
   reviewer: [
@@ -145,7 +157,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'review:application',
     'read:notice',
   ],
-  auditor: [...BUSINESS_READ],
+  // 第三方审计 (第十二条): reads everything of its assigned stations and takes an audit package of each.
+  auditor: [...BUSINESS_READ, 'export:audit-package'],
   // Account administrators see names and ids of districts and hosts only (read:role-scope), no business data.
   sys_admin: ['read:user', 'write:user', 'read:role-scope'],
   sec_admin: ['read:user', 'assign:role', 'read:role-scope', 'read:security-setting'],

@@ -27,6 +27,7 @@ import {
 } from './support/fixtures';
 import { DOCX, evidenceOf, ledgerFor, ledgerXlsx, PNG, validRecordBody } from './support/ledger-requests';
 import { completeForm, demoProject, stash as lc, openCall2026, toStage, userId } from './support/lifecycle';
+import { freshFinding, freshOrder, seedInspection } from './support/supervision';
 
 const snapshotOf = (snap: Record<string, unknown[]>, tables: readonly string[]) =>
   Object.fromEntries(tables.map((t) => [t, snap[t]]));
@@ -891,6 +892,163 @@ Object.assign(CASES, {
     as: 'host',
     valid: (_t, ids) => ({ path: `/api/v1/stations/${ids.stations.haidian}/final-accounts` }),
     invalid: () => ({ path: `/api/v1/stations/${'x'.repeat(65)}/final-accounts`, status: 400 }),
+  },
+  // 监督检查与追回经费 (issue #5, 第十八条、第十九条).
+  'POST /api/v1/inspections': {
+    as: 'staff',
+    valid: (_t, ids) => ({
+      path: '/api/v1/inspections',
+      body: {
+        programYear: 2025,
+        title: '年中经费抽查',
+        kind: 'unannounced',
+        plannedOn: '2025-06-20',
+        stationIds: [ids.stations.haidian],
+        sampleExpenses: 2,
+      },
+    }),
+    invalid: () => ({
+      path: '/api/v1/inspections',
+      body: { programYear: 2025, title: '年中经费抽查', kind: 'unannounced', plannedOn: '2025-06-20', stationIds: [] },
+      status: 400,
+    }),
+  },
+  'POST /api/v1/inspections/{inspectionId}/findings': {
+    as: 'staff',
+    setup: async (t, ids) => {
+      lc.noticeId = await seedInspection(t, [ids.stations.haidian]);
+    },
+    valid: (_t, ids) => ({
+      path: `/api/v1/inspections/${lc.noticeId}/findings`,
+      body: {
+        stationId: ids.stations.haidian,
+        kind: 'rectification',
+        description: '台账记录不全',
+        dueOn: '2025-07-31',
+      },
+    }),
+    invalid: (_t, ids) => ({
+      path: `/api/v1/inspections/${lc.noticeId}/findings`,
+      body: { stationId: ids.stations.haidian, kind: 'violation', description: '挪用经费' },
+      status: 400,
+    }),
+  },
+  'POST /api/v1/inspections/{inspectionId}/complete': {
+    as: 'staff',
+    setup: async (t, ids) => {
+      lc.noticeId = await seedInspection(t, [ids.stations.haidian]);
+    },
+    valid: () => ({
+      path: `/api/v1/inspections/${lc.noticeId}/complete`,
+      body: { version: 1, summary: '检查完毕，经费使用总体规范' },
+    }),
+    invalid: () => ({
+      path: `/api/v1/inspections/${lc.noticeId}/complete`,
+      body: { version: 1, summary: '' },
+      status: 409,
+    }),
+  },
+  'POST /api/v1/inspection-findings/{findingId}/close': {
+    as: 'staff',
+    setup: async (t, ids) => {
+      lc.fileId = await freshFinding(t, await seedInspection(t, [ids.stations.haidian]), ids.stations.haidian);
+    },
+    valid: () => ({ path: `/api/v1/inspection-findings/${lc.fileId}/close`, body: { version: 1, note: '已整改到位' } }),
+    invalid: () => ({
+      path: `/api/v1/inspection-findings/${lc.fileId}/close`,
+      body: { version: 1, note: '' },
+      status: 409,
+    }),
+  },
+  'POST /api/v1/inspection-findings/{findingId}/reopen': {
+    as: 'staff',
+    setup: async (t, ids) => {
+      lc.fileId = await freshFinding(t, await seedInspection(t, [ids.stations.haidian]), ids.stations.haidian);
+      await t.deps.db
+        .updateTable('inspection_findings')
+        .set({ status: 'responded', response: '已整改' })
+        .where('id', '=', lc.fileId)
+        .execute();
+    },
+    valid: () => ({
+      path: `/api/v1/inspection-findings/${lc.fileId}/reopen`,
+      body: { version: 1, note: '佐证材料仍不完整' },
+    }),
+    invalid: () => ({
+      path: `/api/v1/inspection-findings/${lc.fileId}/reopen`,
+      body: { version: 1, note: '' },
+      status: 409,
+    }),
+  },
+  'POST /api/v1/recovery-orders': {
+    as: 'center',
+    setup: async (t, ids) => {
+      const inspection = await seedInspection(t, [ids.stations.haidian]);
+      lc.fileId = await freshFinding(t, inspection, ids.stations.haidian, 'violation');
+    },
+    valid: () => ({
+      path: '/api/v1/recovery-orders',
+      body: { findingId: lc.fileId, amountFen: 100_000, dueOn: '2025-08-31', responsiblePerson: '王建国' },
+    }),
+    invalid: () => ({
+      path: '/api/v1/recovery-orders',
+      body: { findingId: lc.fileId, amountFen: 0, dueOn: '2025-08-31', responsiblePerson: '王建国' },
+      status: 400,
+    }),
+  },
+  'POST /api/v1/recovery-orders/{orderId}/payments': {
+    as: 'center',
+    setup: async (t, ids) => {
+      const inspection = await seedInspection(t, [ids.stations.haidian]);
+      const finding = await freshFinding(t, inspection, ids.stations.haidian, 'violation');
+      lc.fileId = await freshOrder(t, finding, ids.stations.haidian);
+    },
+    valid: () => ({
+      path: `/api/v1/recovery-orders/${lc.fileId}/payments`,
+      body: { version: 1, paidOn: '2025-06-12', amountFen: 40_000 },
+    }),
+    invalid: () => ({
+      path: `/api/v1/recovery-orders/${lc.fileId}/payments`,
+      body: { version: 1, paidOn: '2025-06-12', amountFen: 100_001 },
+      status: 400,
+    }),
+  },
+  'POST /api/v1/recovery-orders/{orderId}/close': {
+    as: 'center',
+    setup: async (t, ids) => {
+      const inspection = await seedInspection(t, [ids.stations.haidian]);
+      const finding = await freshFinding(t, inspection, ids.stations.haidian, 'violation');
+      lc.fileId = await freshOrder(t, finding, ids.stations.haidian);
+      await t.deps.db
+        .updateTable('recovery_orders')
+        .set({ status: 'paid', paid_fen: 100_000 })
+        .where('id', '=', lc.fileId)
+        .execute();
+    },
+    valid: () => ({
+      path: `/api/v1/recovery-orders/${lc.fileId}/close`,
+      body: { version: 1, note: '已全部退回，结案' },
+    }),
+    invalid: () => ({
+      path: `/api/v1/recovery-orders/${lc.fileId}/close`,
+      body: { version: 1, note: '' },
+      status: 409,
+    }),
+  },
+  'POST /api/v1/stations/{id}/findings/{findingId}/response': {
+    as: 'host',
+    setup: async (t, ids) => {
+      lc.fileId = await freshFinding(t, await seedInspection(t, [ids.stations.haidian]), ids.stations.haidian);
+    },
+    valid: (_t, ids) => ({
+      path: `/api/v1/stations/${ids.stations.haidian}/findings/${lc.fileId}/response`,
+      body: { version: 1, response: '已补齐活动佐证材料' },
+    }),
+    invalid: (_t, ids) => ({
+      path: `/api/v1/stations/${ids.stations.haidian}/findings/${lc.fileId}/response`,
+      body: { version: 1, response: '' },
+      status: 409,
+    }),
   },
   'PUT /api/v1/reminder-settings': {
     as: 'center',

@@ -21,6 +21,7 @@ import {
   validRecordBody,
 } from './support/ledger-requests';
 import { completeForm, seedLifecycleTargets, spareAuditor, userId } from './support/lifecycle';
+import { freshFinding, seedInspection } from './support/supervision';
 
 const t: TestApp = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '10000' } });
 const ids = await demoIds(t);
@@ -32,7 +33,9 @@ afterAll(() => t.close());
 /** An id no record has: the answer for it is what an out-of-scope id must look like. */
 const MISSING_ID = '01900000-0000-7000-8000-000000000000';
 /** Values for path parameters that name no scoped record. */
-const PLAIN_PARAMS: Record<string, string> = { year: '2025' };
+// 监督检查 (issue #5): the Center's inspection pages read a real inspection.
+const INSPECTION_ID = await seedInspection(t, [ids.stations.haidian, ids.stations.chaoyang]);
+const PLAIN_PARAMS: Record<string, string> = { year: '2025', inspectionId: INSPECTION_ID };
 /** Query strings for GET routes that need one (default: the demo year). */
 const GET_QUERY: Record<string, string> = {
   '/api/v1/projects/{projectId}/diff': 'from=1&to=1',
@@ -308,6 +311,10 @@ async function stationRequest(route: RouteMeta, stationId: string): Promise<Stat
   }
   if (key === 'DELETE /api/v1/stations/{id}/expenses/{expenseId}') return { params, query: 'version=1' };
   if (key === 'POST /api/v1/stations/{id}/final-accounts') return { params };
+  if (key === 'POST /api/v1/stations/{id}/findings/{findingId}/response') {
+    const findingId = await freshFinding(t, INSPECTION_ID, stationId);
+    return { params: { ...params, findingId }, body: { version: 1, response: '已补齐活动佐证材料并上传' } };
+  }
   if (kind && route.method === 'post') return { params, body: validRecordBody(kind) };
   if (kind && (route.method === 'put' || route.method === 'delete')) {
     const rec = await recordOf(t, kind, stationId);

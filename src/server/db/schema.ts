@@ -505,6 +505,74 @@ export interface StationBudgetTable {
   version: number;
 }
 
+export interface InspectionTable {
+  id: string;
+  program_year: number;
+  title: string;
+  kind: string;
+  planned_on: string;
+  status: string;
+  sample_note: string | null;
+  summary: string | null;
+  completed_on: string | null;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  version: number;
+}
+
+export interface InspectionTargetTable {
+  id: string;
+  inspection_id: string;
+  station_id: string;
+  expense_id: string | null;
+}
+
+export interface InspectionFindingTable {
+  id: string;
+  inspection_id: string;
+  station_id: string;
+  kind: string;
+  ground: string | null;
+  description: string;
+  due_on: string | null;
+  expense_id: string | null;
+  status: string;
+  response: string | null;
+  responded_at: string | null;
+  closing_note: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface RecoveryOrderTable {
+  id: string;
+  station_id: string;
+  finding_id: string;
+  ground: string;
+  amount_fen: number;
+  paid_fen: number;
+  due_on: string;
+  responsible_person: string;
+  status: string;
+  closing_note: string | null;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  version: number;
+}
+
+export interface RecoveryPaymentTable {
+  id: string;
+  order_id: string;
+  paid_on: string;
+  amount_fen: number;
+  note: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
 export interface DB {
   program_years: ProgramYearTable;
   organizations: OrganizationTable;
@@ -547,4 +615,9 @@ export interface DB {
   expenses: ExpenseTable;
   expense_vouchers: ExpenseVoucherTable;
   station_budgets: StationBudgetTable;
+  inspections: InspectionTable;
+  inspection_targets: InspectionTargetTable;
+  inspection_findings: InspectionFindingTable;
+  recovery_orders: RecoveryOrderTable;
+  recovery_payments: RecoveryPaymentTable;
 }

@@ -6,6 +6,7 @@ import { registerAuthRoutes } from './auth/auth.routes';
 import { registerCallRoutes } from './calls/calls.routes';
 import { registerDistrictRoutes } from './districts/districts.routes';
 import { registerExpenseRoutes } from './funds/expenses.routes';
+import { registerAuditPackageRoutes } from './audit-package/audit-package.routes';
 import { registerFundRoutes } from './funds/funds.routes';
 import { registerGoldenBridgeRoutes } from './golden-bridge/golden-bridge.routes';
 import { registerHostRegistrationRoutes } from './host-registrations/host-registrations.routes';
@@ -18,6 +19,7 @@ import { registerProgramYearRoutes } from './program-years/program-years.routes'
 import { registerProjectRoutes } from './projects/projects.routes';
 import { registerSecuritySettingRoutes } from './security-settings.routes';
 import { registerStationRoutes } from './stations/stations.routes';
+import { registerSupervisionRoutes } from './supervision/supervision.routes';
 import { registerUserRoutes } from './users/users.routes';
 
 export function registerFeatureRoutes(r: Router): void {
@@ -36,6 +38,8 @@ export function registerFeatureRoutes(r: Router): void {
   registerHostRegistrationRoutes(r);
   registerFundRoutes(r);
   registerExpenseRoutes(r);
+  registerSupervisionRoutes(r);
+  registerAuditPackageRoutes(r);
   registerGoldenBridgeRoutes(r);
   registerAuditorRoutes(r);
   registerUserRoutes(r);

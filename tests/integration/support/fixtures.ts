@@ -203,6 +203,11 @@ export const TABLES = [
   'expenses',
   'expense_vouchers',
   'station_budgets',
+  'inspections',
+  'inspection_targets',
+  'inspection_findings',
+  'recovery_orders',
+  'recovery_payments',
 ] as const satisfies ReadonlyArray<keyof DB>;
 
 /** Every row of every table, in a stable order: equal snapshots mean nothing changed. */
