@@ -1,6 +1,11 @@
 // Issue #5 end to end: a host books expenses on its station's 经费 page. A meal is refused citing 第十七条; a
 // consulting fee to its own staff is refused citing 第十六条; a valid booking with a voucher moves the execution
-// chart. Runs in the data-changing project; the 海淀 project's period is 2025, so bookings are dated in it.
+// chart. An auditor downloads its station's audit package and `bin/qianqi verify-package` accepts it. Runs in the
+// data-changing project; the 海淀 project's period is 2025, so bookings are dated in it.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { samplePng } from '../../src/server/demo/sample-png';
 import { loginAs, shot } from './fixtures';
@@ -23,10 +28,15 @@ async function choose(page: Page, field: Locator, title: string): Promise<void> 
   await expect(dropdown).toBeHidden();
 }
 
-async function fillCommon(page: Page, o: { date: string; item: string; amount: string; purpose: string }) {
+async function fillCommon(
+  page: Page,
+  o: { date: string; category?: string; item: string; amount: string; purpose: string },
+) {
   const d = drawer(page);
   await d.getByLabel('支出日期').fill(o.date);
   await d.getByLabel('支出日期').press('Enter');
+  // A permitted item fills in its category; a forbidden one is booked under the category the user picks.
+  if (o.category) await choose(page, d.getByLabel('科目'), o.category);
   await choose(page, d.getByLabel('事项'), o.item);
   await d.getByLabel('金额（元）').fill(o.amount);
   await d.getByLabel('用途').fill(o.purpose);
@@ -57,7 +67,13 @@ test('a host books expenses: a meal and a consulting fee to its own staff are re
   await test.step('a meal is refused, citing 第十七条', async () => {
     await page.getByRole('button', { name: '记一笔支出' }).click();
     await expect(drawer(page)).toBeVisible();
-    await fillCommon(page, { date: '2025-10-20', item: '用餐支出', amount: '860', purpose: '对接会参会人员工作餐' });
+    await fillCommon(page, {
+      date: '2025-10-20',
+      category: '其他费用',
+      item: '用餐支出',
+      amount: '860',
+      purpose: '对接会参会人员工作餐',
+    });
     await drawer(page).getByRole('radio', { name: '单位' }).check();
     await drawer(page).getByLabel('单位名称').fill('北京某餐饮有限公司');
     await attachVoucher(page, '餐费发票.png', 10);
@@ -114,4 +130,25 @@ test('a host books expenses: a meal and a consulting fee to its own staff are re
     await expect(row).toContainText('北京某印务有限公司');
     await shot(page, 'funds-04-booked');
   });
+});
+
+test('an auditor downloads a station’s audit package, which verify-package accepts', async ({ page }) => {
+  await loginAs(page, 'auditor');
+  const r = await page.request.get('/api/v1/stations?year=2025&pageSize=5');
+  const [station] = ((await r.json()) as { items: Array<{ id: string; name: string }> }).items;
+  await page.goto(`/stations/${station.id}/funds`);
+  await expect(page.getByRole('heading', { name: station.name })).toBeVisible();
+  // An auditor reads; it books nothing.
+  await expect(page.getByRole('button', { name: '记一笔支出' })).toHaveCount(0);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出审计包' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/审计包-\d{4}-\d{2}-\d{2}\.zip$/);
+  const file = join(mkdtempSync(join(tmpdir(), 'qianqi-e2e-')), 'package.zip');
+  await download.saveAs(file);
+  await shot(page, 'funds-05-auditor-package');
+  const v = spawnSync('bin/qianqi', ['verify-package', file], { encoding: 'utf8' });
+  expect(v.status, v.stderr).toBe(0);
+  expect(v.stdout).toContain('校验通过');
 });

@@ -7,13 +7,13 @@ import type { Article } from '../policy/types';
 // its payments. The grounds are the regulation's words; the machines say who may do what, citing the article.
 
 export const VIOLATION_GROUNDS = [
-  { code: 'false_materials', clause: '（一）', name: '提供虚假材料' },
-  { code: 'misappropriation', clause: '（二）', name: '截留、挤占、挪用项目经费' },
-  { code: 'dereliction', clause: '（三）', name: '管理不善、失职渎职，致使项目计划无法实施并造成不良影响' },
-  { code: 'budget_breach', clause: '（四）', name: '未按规定执行和调剂预算' },
+  { code: 'false_materials', clause: '（一）', name: '提供虚假资料' },
+  { code: 'misappropriation', clause: '（二）', name: '截留、挤占、挪用项目资金' },
+  { code: 'dereliction', clause: '（三）', name: '失职致使计划无法实施，造成不良影响' },
+  { code: 'budget_breach', clause: '（四）', name: '未按规定执行和调整预算' },
   { code: 'illegal_transfer', clause: '（五）', name: '违反规定转拨、转移项目经费' },
-  { code: 'late_payment', clause: '（六）', name: '因主观原因未及时将经费支付给收款人' },
-  { code: 'other_violation', clause: '（七）', name: '其他违法违规行为' },
+  { code: 'late_payment', clause: '（六）', name: '因主观原因经费不能及时支付到用款单位和个人' },
+  { code: 'other_violation', clause: '（七）', name: '其他违反国家有关法律、法规的行为' },
 ] as const;
 export type ViolationGround = (typeof VIOLATION_GROUNDS)[number]['code'];
 export const VIOLATION_ARTICLE: Article = '第十八条';

@@ -499,6 +499,7 @@ export async function updateExpense(
 export async function deleteExpense(ctx: Ctx, stationId: string, expenseId: string, version: number) {
   const station = await requireStation(ctx, stationId);
   await writeTx(ctx, async (tx, audit: AuditRecorder) => {
+    await lockStation(ctx, tx, stationId);
     const before = await lockedExpense(tx, stationId, expenseId, version);
     const vouchers = await vouchersOf(tx, expenseId);
     const policy = await loadPolicy(tx, station.program_year);

@@ -163,12 +163,10 @@ export async function recordPayment(
 export async function deletePayment(ctx: Ctx, stationId: string, paymentId: string, version: number) {
   const station = await requireStation(ctx, stationId);
   await writeTx(ctx, async (tx, audit) => {
-    const row = await tx
-      .selectFrom('fund_payments')
-      .selectAll()
-      .where('id', '=', paymentId)
-      .where('station_id', '=', stationId)
-      .executeTakeFirst();
+    // Row-locked on PostgreSQL: two deletions of one version cannot both pass the version check.
+    let q = tx.selectFrom('fund_payments').selectAll().where('id', '=', paymentId).where('station_id', '=', stationId);
+    if (ctx.engine === 'postgres') q = q.forUpdate();
+    const row = await q.executeTakeFirst();
     if (!row) throw notFound('拨付记录');
     if (row.version !== version) throw conflict('该拨付记录已被修改，请刷新后重试');
     await tx.deleteFrom('fund_payments').where('id', '=', paymentId).execute();

@@ -298,6 +298,8 @@ export async function createInspection(ctx: Ctx, input: InspectionInput): Promis
     .execute();
   let chosen: typeof yearStations;
   const notes: string[] = [];
+  if (input.stationIds.length && input.sampleStations)
+    throw invalid([{ path: 'sampleStations', message: '已选择检查站点时不能再随机抽取站点，请二选一' }]);
   if (input.stationIds.length) {
     chosen = yearStations.filter((s) => input.stationIds.includes(s.id));
     if (chosen.length !== new Set(input.stationIds).size)
@@ -309,7 +311,7 @@ export async function createInspection(ctx: Ctx, input: InspectionInput): Promis
     notes.push(`从 ${yearStations.length} 个站点中随机抽取 ${chosen.length} 个`);
   }
   const perStation = input.sampleExpenses ?? 0;
-  if (perStation > 0) notes.push(`每个站点随机抽取 ${perStation} 笔支出`);
+  if (perStation > 0) notes.push(`每个站点随机抽取至多 ${perStation} 笔支出`);
   const id = uuidv7();
   await writeTx(ctx, async (tx, audit) => {
     const now = ctx.clock.now().toISOString();
@@ -355,8 +357,10 @@ export async function createInspection(ctx: Ctx, input: InspectionInput): Promis
   return getInspection(ctx, id);
 }
 
-async function requireInspection(db: Ctx['db'] | Tx, id: string): Promise<InspectionTable> {
-  const row = await db.selectFrom('inspections').selectAll().where('id', '=', id).executeTakeFirst();
+async function requireInspection(db: Ctx['db'] | Tx, id: string, lock = false): Promise<InspectionTable> {
+  let q = db.selectFrom('inspections').selectAll().where('id', '=', id);
+  if (lock) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
   if (!row) throw notFound('检查');
   return row;
 }
@@ -415,7 +419,7 @@ export async function addFinding(ctx: Ctx, inspectionId: string, input: FindingI
     issues.push({ path: 'ground', message: `违规问题须写明属于${VIOLATION_ARTICLE}的哪一种情形` });
   if (issues.length) throw invalid(issues);
   await writeTx(ctx, async (tx, audit) => {
-    const insp = await requireInspection(tx, inspectionId);
+    const insp = await requireInspection(tx, inspectionId, ctx.engine === 'postgres');
     const d = decide(inspectionMachine, insp.status as 'planned', 'add_finding', ctx.actor!.role, {
       hasSummary: false,
     });
@@ -469,7 +473,7 @@ export async function addFinding(ctx: Ctx, inspectionId: string, input: FindingI
 
 export async function completeInspection(ctx: Ctx, id: string, input: { version: number; summary: string }) {
   await writeTx(ctx, async (tx, audit) => {
-    const insp = await requireInspection(tx, id);
+    const insp = await requireInspection(tx, id, ctx.engine === 'postgres');
     if (insp.version !== input.version) throw conflict('该检查已被他人修改，请刷新后重试');
     const d = decide(inspectionMachine, insp.status as 'planned', 'complete', ctx.actor!.role, {
       hasSummary: input.summary.trim().length >= 2,
@@ -497,9 +501,19 @@ export async function completeInspection(ctx: Ctx, id: string, input: { version:
 
 // --- Findings: the host's rectification, the Center's closing -----------------------------------------------------
 
-async function lockedFinding(tx: Tx, id: string, version: number) {
-  const f = await tx.selectFrom('inspection_findings').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!f) throw notFound('检查发现');
+async function lockStation(ctx: Ctx, tx: Tx, stationId: string): Promise<void> {
+  let q = tx.selectFrom('stations').select('id').where('id', '=', stationId);
+  if (ctx.engine === 'postgres') q = q.forUpdate();
+  await q.executeTakeFirstOrThrow();
+}
+
+/** The finding, row-locked on PostgreSQL so that two decisions on one version cannot both pass the check. */
+async function lockedFinding(ctx: Ctx, tx: Tx, id: string, version: number, stationId?: string) {
+  let q = tx.selectFrom('inspection_findings').selectAll().where('id', '=', id);
+  if (ctx.engine === 'postgres') q = q.forUpdate();
+  const f = await q.executeTakeFirst();
+  // A finding of another station is as missing as one that does not exist (before any version check).
+  if (!f || (stationId && f.station_id !== stationId)) throw notFound('检查发现');
   if (f.version !== version) throw conflict('该记录已被他人修改，请刷新后重试');
   return f;
 }
@@ -512,8 +526,7 @@ export async function respondFinding(
 ) {
   const station = await requireStation(ctx, stationId);
   await writeTx(ctx, async (tx, audit) => {
-    const f = await lockedFinding(tx, findingId, input.version);
-    if (f.station_id !== stationId) throw notFound('检查发现');
+    const f = await lockedFinding(ctx, tx, findingId, input.version, stationId);
     const d = decide(findingMachine, f.status as 'open', 'respond', ctx.actor!.role, {
       hasText: input.response.trim().length >= 2,
     });
@@ -546,7 +559,7 @@ export async function decideFinding(
 ) {
   let inspectionId = '';
   await writeTx(ctx, async (tx, audit) => {
-    const f = await lockedFinding(tx, findingId, input.version);
+    const f = await lockedFinding(ctx, tx, findingId, input.version);
     inspectionId = f.inspection_id;
     const d = decide(findingMachine, f.status as 'open', action, ctx.actor!.role, {
       hasText: input.note.trim().length >= 2,
@@ -554,7 +567,8 @@ export async function decideFinding(
     if (!d.ok) throw conflict(d.reason);
     const set = {
       status: d.to,
-      closing_note: input.note.trim(),
+      // The Center's word on the host's rectification: the closing note, or why it was sent back.
+      closing_note: action === 'reopen' ? `退回重新整改：${input.note.trim()}` : input.note.trim(),
       updated_at: ctx.clock.now().toISOString(),
       version: f.version + 1,
     };
@@ -591,6 +605,9 @@ export async function issueRecovery(
     if (!f) throw notFound('检查发现');
     if (f.kind !== 'violation' || !f.ground)
       throw conflict(`只有认定为${VIOLATION_ARTICLE}所列情形的违规问题才能追回经费`);
+    // Orders of one station are checked against its funding with the station row locked (PostgreSQL), so two
+    // orders issued at once cannot both pass.
+    await lockStation(ctx, tx, f.station_id);
     const policy = await loadPolicy(tx, f.program_year);
     const funding = policy.stationTypes[f.type].fundingFen;
     const already = await tx
@@ -651,6 +668,9 @@ export async function recordRecoveryPayment(
   await writeTx(ctx, async (tx, audit) => {
     const o = await lockedOrder(ctx, tx, orderId, input.version);
     stationId = o.station_id;
+    const issuedOn = shanghaiDate(new Date(o.created_at));
+    if (input.paidOn < issuedOn)
+      throw invalid([{ path: 'paidOn', message: `退回日期不能早于通知下达日期 ${issuedOn}` }]);
     const owed = Number(o.amount_fen) - Number(o.paid_fen);
     const action = paymentAction(owed, input.amountFen);
     if (!action)

@@ -9,6 +9,7 @@ import { useProgramYear } from '../program-years/api';
 import { useStation } from '../stations/api';
 import { StationTabs } from '../stations/station-tabs';
 import { useFunds } from './api';
+import { DocumentsCard } from './documents-card';
 import { ExecutionCard } from './execution-card';
 import { ExpenseLedgerCard } from './expense-table';
 import { yuan } from './labels';
@@ -48,6 +49,7 @@ export default function StationFundsPage() {
         counts={{ total: f.expenseCount, withWarnings: f.expensesWithWarnings }}
       />
       <PaymentsCard stationId={id} funds={f} canWrite={can('write:payment')} />
+      <DocumentsCard stationId={id} canSubmit={can('write:expense')} canPackage={can('export:audit-package')} />
     </>
   );
 }
