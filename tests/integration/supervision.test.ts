@@ -301,6 +301,16 @@ describe('the host answers (第十九条)', () => {
     expect((await supervision(host, CY())).status).toBe(404);
   });
 
+  it('the open rectification waits in the host’s 我的待办 with its due date, and in nobody else’s', async () => {
+    const inbox = await t.call(host, 'GET', '/api/v1/inbox');
+    expect(inbox.status).toBe(200);
+    const task = inbox.json.tasks.find((x: { key: string }) => x.key === `finding-respond:${rectificationId}`);
+    expect(task).toMatchObject({ article: '第十九条', link: `/stations/${HD()}/supervision` });
+    expect(task.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const other = await t.call(haidian, 'GET', '/api/v1/inbox');
+    expect(other.json.tasks.some((x: { key: string }) => x.key.startsWith('finding-respond:'))).toBe(false);
+  });
+
   it('responds with the version; the finding is then “responded”, and a stale version is 409', async () => {
     const empty = await respond(host, rectificationId, 1, ' ');
     expect(empty.status).toBe(409);

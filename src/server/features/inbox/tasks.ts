@@ -1,3 +1,4 @@
+import { formatYuan } from '../../../domain/money';
 import type { Role } from '../../../shared/permissions';
 import type { Database, Tx } from '../../db/database';
 
@@ -180,6 +181,76 @@ export async function collectTasks(db: Database | Tx): Promise<Task[]> {
         article: '第十一条',
         audience: { roles: ['center_admin'] },
       });
+  }
+  // Supervision (issue #5): rectifications the host owes, answers the Center decides, money to be paid back.
+  const findings = await db
+    .selectFrom('inspection_findings as f')
+    .innerJoin('stations as s', 's.id', 'f.station_id')
+    .select(['f.id', 'f.status', 'f.description', 'f.due_on', 'f.kind', 'f.station_id', 's.name', 's.host_org_id'])
+    .where('f.status', 'in', ['open', 'responded'])
+    .execute();
+  for (const f of findings) {
+    const link = `/stations/${f.station_id}/supervision`;
+    if (f.status === 'open' && f.kind === 'rectification')
+      tasks.push({
+        key: `finding-respond:${f.id}`,
+        kind: 'respond_finding',
+        title: `按检查要求整改并反馈：“${f.description}”`,
+        dueOn: f.due_on,
+        link,
+        article: '第十九条',
+        audience: { roles: ['host'], orgId: f.host_org_id },
+      });
+    else if (f.status === 'responded')
+      tasks.push({
+        key: `finding-decide:${f.id}`,
+        kind: 'decide_finding',
+        title: `审核“${f.name}”的整改反馈：“${f.description}”`,
+        dueOn: null,
+        link,
+        article: '第十九条',
+        audience: { roles: CENTER },
+      });
+  }
+  const orders = await db
+    .selectFrom('recovery_orders as o')
+    .innerJoin('stations as s', 's.id', 'o.station_id')
+    .select(['o.id', 'o.status', 'o.due_on', 'o.amount_fen', 'o.paid_fen', 'o.station_id', 's.name', 's.host_org_id'])
+    .where('o.status', 'in', ['issued', 'partly_paid', 'paid'])
+    .execute();
+  for (const o of orders) {
+    const owed = Number(o.amount_fen) - Number(o.paid_fen);
+    const yuan = formatYuan(owed, { symbol: false });
+    if (o.status === 'paid')
+      tasks.push({
+        key: `recovery-close:${o.id}`,
+        kind: 'close_recovery',
+        title: `“${o.name}”的追回经费已全部退回，请结案`,
+        dueOn: null,
+        link: `/stations/${o.station_id}/supervision`,
+        article: '第十八条',
+        audience: { roles: ['center_admin'] },
+      });
+    else {
+      tasks.push({
+        key: `recovery-pay:${o.id}`,
+        kind: 'pay_recovery',
+        title: `按追回经费通知退回 ${yuan} 元`,
+        dueOn: o.due_on,
+        link: `/stations/${o.station_id}/supervision`,
+        article: '第十八条',
+        audience: { roles: ['host'], orgId: o.host_org_id },
+      });
+      tasks.push({
+        key: `recovery-record:${o.id}`,
+        kind: 'record_recovery',
+        title: `登记“${o.name}”退回的经费（尚欠 ${yuan} 元）`,
+        dueOn: o.due_on,
+        link: `/stations/${o.station_id}/supervision`,
+        article: '第十八条',
+        audience: { roles: ['center_admin'] },
+      });
+    }
   }
   return tasks.sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.key.localeCompare(b.key));
 }
