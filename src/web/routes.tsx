@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   EnvironmentOutlined,
   FileDoneOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   HomeOutlined,
   NotificationOutlined,
@@ -118,6 +119,23 @@ export const ROUTES: AppRoute[] = [
     parent: '/projects',
     page: lazy(() => import('./features/projects/project-detail-page')),
   },
+  // Supervision (issue #5): the Center's inspections (第十九条) and the recovery of funds (第十八条).
+  {
+    path: '/inspections',
+    label: '监督检查',
+    icon: icon(FileSearchOutlined),
+    permission: 'manage:inspection',
+    menu: true,
+    page: lazy(() => import('./features/supervision/inspections-page')),
+  },
+  {
+    path: '/inspections/:inspectionId',
+    label: '检查详情',
+    permission: 'manage:inspection',
+    menu: false,
+    parent: '/inspections',
+    page: lazy(() => import('./features/supervision/inspection-detail-page')),
+  },
   {
     path: '/notices',
     label: '通知公告',
@@ -173,6 +191,14 @@ export const ROUTES: AppRoute[] = [
     menu: false,
     parent: '/stations',
     page: lazy(() => import('./features/funds/station-funds-page')),
+  },
+  {
+    path: '/stations/:id/supervision',
+    label: '站点监督检查',
+    permission: 'read:ledger',
+    menu: false,
+    parent: '/stations',
+    page: lazy(() => import('./features/supervision/station-supervision-page')),
   },
   {
     path: '/stations/:id/import',

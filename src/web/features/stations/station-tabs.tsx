@@ -15,6 +15,7 @@ export function StationTabs({ stationId }: { stationId: string }) {
           { key: `${base}/kpis`, label: '考核指标' },
           { key: `${base}/ledger/enterprises`, label: '台账记录' },
           { key: `${base}/funds`, label: '经费' },
+          { key: `${base}/supervision`, label: '监督检查' },
         ]
       : []),
     ...(can('import:ledger') ? [{ key: `${base}/import`, label: '台账导入导出' }] : []),
