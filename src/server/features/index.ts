@@ -1,12 +1,12 @@
 import type { Router } from '../http/router';
 import { registerApplicationRoutes } from './applications/applications.routes';
 import { registerAuditEventRoutes } from './audit-events/audit-events.routes';
+import { registerAuditPackageRoutes } from './audit-package/audit-package.routes';
 import { registerAuditorRoutes } from './auditors/auditors.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
 import { registerCallRoutes } from './calls/calls.routes';
 import { registerDistrictRoutes } from './districts/districts.routes';
 import { registerExpenseRoutes } from './funds/expenses.routes';
-import { registerAuditPackageRoutes } from './audit-package/audit-package.routes';
 import { registerFundRoutes } from './funds/funds.routes';
 import { registerGoldenBridgeRoutes } from './golden-bridge/golden-bridge.routes';
 import { registerHostRegistrationRoutes } from './host-registrations/host-registrations.routes';

@@ -19,7 +19,10 @@ const json = (v: unknown) => enc.encode(`${JSON.stringify(v, null, 2)}\n`);
 
 /** A path segment from a user's file name: no separators, no control characters, bounded. */
 function seg(name: string): string {
-  const clean = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim();
+  const clean = [...name]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
+    .join('')
+    .trim();
   return (clean || '文件').slice(0, 120);
 }
 
