@@ -152,3 +152,81 @@ test('an auditor downloads a station’s audit package, which verify-package acc
   expect(v.status, v.stderr).toBe(0);
   expect(v.stdout).toContain('校验通过');
 });
+
+test('the Center inspects a station, finds a violation of 第十八条, recovers the money and closes the order', async ({
+  page,
+}) => {
+  await loginAs(page, 'center');
+  const r = await page.request.get('/api/v1/stations?year=2025&districtCode=110108&pageSize=5');
+  const [station] = ((await r.json()) as { items: Array<{ id: string; name: string }> }).items;
+  const modal = (name: string) => page.getByRole('dialog', { name });
+
+  await test.step('schedules an inspection of the 海淀 station (第十九条)', async () => {
+    await page.getByRole('menuitem', { name: '监督检查' }).click();
+    await expect(page.getByRole('heading', { name: '监督检查' })).toBeVisible();
+    await page.getByRole('button', { name: '安排检查' }).click();
+    const d = modal('安排检查');
+    await d.getByLabel('检查名称').fill('2025年度经费使用专项检查（端到端）');
+    await d.getByRole('radio', { name: '计划检查' }).check();
+    await choose(page, d.getByLabel('项目年度'), '2025 年度');
+    await d.getByRole('radio', { name: '指定站点' }).check();
+    await d.getByLabel('选择站点').click();
+    await d.getByLabel('选择站点').fill('海淀');
+    const option = page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .last()
+      .locator('.ant-select-item-option')
+      .filter({ hasText: station.name });
+    await option.first().click();
+    await page.keyboard.press('Escape');
+    await d.getByLabel('每站随机抽查支出笔数').fill('2');
+    await shot(page, 'funds-06-schedule-inspection');
+    await d.getByRole('button', { name: '确定安排' }).click();
+    await expect(page.getByRole('heading', { name: '2025年度经费使用专项检查（端到端）' })).toBeVisible();
+    await expect(page.getByRole('table', { name: '检查范围' })).toContainText(station.name);
+  });
+
+  await test.step('records a violation under 第十八条（二） and issues a recovery order', async () => {
+    await page.getByRole('button', { name: '登记检查发现' }).click();
+    const d = modal('登记检查发现');
+    await choose(page, d.getByLabel('站点'), station.name);
+    await d.getByRole('radio', { name: '违规问题' }).check();
+    await choose(page, d.getByLabel('第十八条情形'), '第十八条（二）截留、挤占、挪用项目资金');
+    await d.getByLabel('问题描述').fill('资助经费 1,000 元用于依托单位日常办公');
+    await d.getByRole('button', { name: '确认登记' }).click();
+    await expect(d).toBeHidden();
+    const finding = page.getByRole('table', { name: '检查发现' }).getByRole('row', { name: /日常办公/ });
+    await expect(finding).toContainText('第十八条（二）');
+    await finding.getByRole('button', { name: '追回经费' }).click();
+    const o = modal('追回经费');
+    await o.getByLabel('追回金额（元）').fill('1,000.00');
+    await o.getByLabel('责任人').fill('王建国');
+    await shot(page, 'funds-07-recovery-order');
+    await o.getByRole('button', { name: '下达追回通知' }).click();
+    await expect(o).toBeHidden();
+    const order = page.getByRole('table', { name: '追回经费' }).getByRole('row', { name: /王建国/ });
+    await expect(order).toContainText('1,000.00');
+    await expect(order).toContainText('已下达');
+  });
+
+  await test.step('records the money paid back, then closes the order', async () => {
+    const order = page.getByRole('table', { name: '追回经费' }).getByRole('row', { name: /王建国/ });
+    await order.getByRole('button', { name: '登记退回' }).click();
+    const p = modal('登记退回');
+    await p.getByLabel('退回金额（元）').fill('1000');
+    await p.getByRole('button', { name: '确认登记' }).click();
+    await expect(page.locator('.ant-message-notice').last()).toContainText('已登记退回 1,000.00 元');
+    await expect(order).toContainText('已全部退回');
+    await order.getByRole('button', { name: '结案' }).click();
+    const c = page.getByRole('dialog', { name: /^追回经费结案/ });
+    await c.getByLabel('结案意见').fill('资金已全额退回，结案');
+    await c.getByRole('button', { name: '确认结案' }).click();
+    await expect(order).toContainText('已结案');
+    await shot(page, 'funds-08-recovered');
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出检查报告（Word）' }).click(),
+    ]);
+    expect(report.suggestedFilename()).toMatch(/检查报告\.docx$/);
+  });
+});
