@@ -10,6 +10,7 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   HomeOutlined,
+  MoneyCollectOutlined,
   NotificationOutlined,
   OrderedListOutlined,
   ProjectOutlined,
@@ -215,6 +216,15 @@ export const ROUTES: AppRoute[] = [
     permission: 'read:ledger',
     menu: true,
     page: lazy(() => import('./features/kpis/kpi-dashboard-page')),
+  },
+  // 经费执行 (第十五条): the year's budget execution across the stations in scope; a station's own page is /stations/:id/funds.
+  {
+    path: '/funds',
+    label: '经费执行',
+    icon: icon(MoneyCollectOutlined),
+    permission: 'read:ledger',
+    menu: true,
+    page: lazy(() => import('./features/funds-overview/funds-overview-page')),
   },
   {
     path: '/golden-bridge',

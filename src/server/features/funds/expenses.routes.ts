@@ -9,7 +9,7 @@ import {
 import { DOCX_TYPE, fileResponse, XLSX_TYPE } from '../../http/excel';
 import { pageQuery } from '../../http/paging';
 import type { Router } from '../../http/router';
-import { yearExecution } from './execution.service';
+import { yearExecution, yearExecutionXlsx } from './execution.service';
 import {
   bookExpense,
   deleteExpense,
@@ -65,6 +65,13 @@ const expenseBody = z.object({
     )
     .min(1, '请至少上传一份凭证（发票、收据或转账记录）')
     .max(20, '凭证最多 20 份'),
+});
+
+const executionFilter = z.object({
+  year: z.coerce.number({ error: '请选择项目年度' }).int().min(2000).max(2100),
+  type: z.enum(STATION_TYPES).optional(),
+  districtCode: z.string().max(16).optional(),
+  q: z.string().trim().max(100).optional(),
 });
 
 export function registerExpenseRoutes(r: Router): void {
@@ -197,16 +204,23 @@ export function registerExpenseRoutes(r: Router): void {
     tag,
     summary: '年度经费执行情况：各站点执行率与时间进度、按科目合计（第十五条）',
     access: { permission: 'read:ledger' },
-    query: z.object({
-      ...pageQuery,
-      year: z.coerce.number({ error: '请选择项目年度' }).int().min(2000).max(2100),
-      type: z.enum(STATION_TYPES).optional(),
-      districtCode: z.string().max(16).optional(),
-      q: z.string().trim().max(100).optional(),
-    }),
+    query: executionFilter.extend(pageQuery),
     handler: async (c, { query, ctx }) => {
       const { page, pageSize, ...f } = query;
       return c.json(await yearExecution(ctx, f, { page, pageSize }));
+    },
+  });
+  r.route({
+    method: 'get',
+    path: '/api/v1/funds/execution.xlsx',
+    tag,
+    summary: '导出年度经费执行情况（Excel，筛选范围内的全部站点，第十五条）',
+    access: { permission: 'read:ledger' },
+    query: executionFilter,
+    produces: 'xlsx',
+    handler: async (c, { query, ctx }) => {
+      const x = await yearExecutionXlsx(ctx, query);
+      return fileResponse(c, x.bytes, x.fileName, XLSX_TYPE);
     },
   });
 }

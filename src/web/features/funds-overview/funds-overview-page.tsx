@@ -1,0 +1,121 @@
+// 经费执行 (第十五条): the program year's budget execution across the stations in the account's data scope — the totals
+// with the execution rate against the time passed, the grant spent by category, and a page of stations with their
+// warnings; the Excel holds every station of the filter. The figures are the server's (`yearExecution`).
+import { Alert, Card, Empty, Input, Select, Spin } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { STATION_TYPES } from '../../../domain/policy/types';
+import { STATION_TYPE_LABELS } from '../../../shared/labels';
+import { ROLE_SCOPE } from '../../../shared/permissions';
+import { useCan, useMe } from '../../app/session-context';
+import { DataTable } from '../../components/data-table';
+import { ExportButton } from '../../components/export-button';
+import { PageHeader } from '../../components/page-header';
+import { districtOptions, useDistricts } from '../../lib/districts';
+import { useProgramYears } from '../program-years/api';
+import { type ExecutionFilters, executionExportPath, type StationExecutionDto, useYearExecution } from './api';
+import { EXECUTION_TABLE_MIN_WIDTH, executionColumns } from './columns';
+import { ExecutionSummary } from './summary';
+
+export default function FundsOverviewPage() {
+  const me = useMe();
+  const can = useCan();
+  const years = useProgramYears();
+  const [filters, setFilters] = useState<ExecutionFilters>({});
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  // The newest program year first, as on 考核看板.
+  useEffect(() => {
+    if (filters.year === undefined && years.data?.length) setFilters((f) => ({ ...f, year: years.data[0].year }));
+  }, [filters.year, years.data]);
+  // A district (or host, auditor) account only sees its own stations: a district filter would mean nothing.
+  const showDistricts = ROLE_SCOPE[me.role] === 'all' && can('read:district');
+  const districts = useDistricts(filters.year, can('read:district') && filters.year !== undefined);
+  const execution = useYearExecution(filters, paging);
+  const d = execution.data;
+  const columns = useMemo(() => {
+    const names = new Map((districts.data ?? []).map((x) => [x.code, x.name]));
+    return executionColumns((code) => (code ? (names.get(code) ?? null) : null));
+  }, [districts.data]);
+  const set = (patch: Partial<ExecutionFilters>) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="经费执行"
+        subtitle="各站点资助经费的执行率与时间进度，临近或超过项目期仍未执行的予以提示（第十五条）；配套经费单独核算（第十四条）"
+        extra={filters.year !== undefined && <ExportButton path={executionExportPath(filters)} />}
+      />
+      <div className="filter-bar">
+        <Select
+          aria-label="项目年度"
+          style={{ width: 130 }}
+          loading={years.isPending}
+          value={filters.year}
+          onChange={(year) => set({ year })}
+          options={(years.data ?? []).map((y) => ({ value: y.year, label: `${y.year} 年度` }))}
+        />
+        <Select
+          allowClear
+          aria-label="站点类型"
+          placeholder="全部站点类型"
+          style={{ width: 180 }}
+          value={filters.type}
+          onChange={(type) => set({ type })}
+          options={STATION_TYPES.map((value) => ({ value, label: STATION_TYPE_LABELS[value] }))}
+        />
+        {showDistricts && (
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            aria-label="所在区"
+            placeholder="全部区"
+            style={{ width: 180 }}
+            value={filters.districtCode}
+            onChange={(districtCode) => set({ districtCode })}
+            options={districtOptions(districts.data)}
+          />
+        )}
+        <Input.Search
+          allowClear
+          aria-label="搜索站点"
+          placeholder="站点名称"
+          style={{ width: 240 }}
+          enterButton="搜索"
+          onSearch={(q) => set({ q: q.trim() || undefined })}
+        />
+      </div>
+      {years.data && !years.data.length && <Empty description="尚未设置项目年度" />}
+      {execution.isError && (
+        <Alert
+          className="card-gap"
+          type="error"
+          showIcon
+          title="无法加载经费执行情况"
+          description={execution.error.message}
+        />
+      )}
+      <Spin spinning={execution.isFetching && !d} description="正在加载…">
+        {d && <ExecutionSummary t={d.totals} year={d.year} today={d.today} />}
+        <Card size="small" title="站点经费执行" styles={{ body: { padding: 0 } }}>
+          <DataTable<StationExecutionDto>
+            aria-label="站点经费执行"
+            rowKey="stationId"
+            loading={execution.isFetching && Boolean(d)}
+            dataSource={d?.items ?? []}
+            columns={columns}
+            scroll={{ x: EXECUTION_TABLE_MIN_WIDTH }}
+            emptyText="没有符合条件的工作站点"
+            paging={{
+              page: paging.page,
+              pageSize: paging.pageSize,
+              total: d?.total ?? 0,
+              onChange: (page, pageSize) => setPaging({ page, pageSize }),
+            }}
+          />
+        </Card>
+      </Spin>
+    </>
+  );
+}
