@@ -1,16 +1,15 @@
 // 经费执行 (第十五条): the program year's budget execution across the stations in the account's data scope — the totals
 // with the execution rate against the time passed, the grant spent by category, and a page of stations with their
 // warnings; the Excel holds every station of the filter. The figures are the server's (`yearExecution`).
-import { Alert, Card, Empty, Input, Select, Spin } from 'antd';
+import { Alert, Card, Empty, Input, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { STATION_TYPES } from '../../../domain/policy/types';
-import { STATION_TYPE_LABELS } from '../../../shared/labels';
 import { ROLE_SCOPE } from '../../../shared/permissions';
 import { useCan, useMe } from '../../app/session-context';
 import { DataTable } from '../../components/data-table';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
-import { districtOptions, useDistricts } from '../../lib/districts';
+import { YearTypeDistrictFilters } from '../../components/year-type-district-filters';
+import { useDistricts } from '../../lib/districts';
 import { useProgramYears } from '../program-years/api';
 import { type ExecutionFilters, executionExportPath, type StationExecutionDto, useYearExecution } from './api';
 import { EXECUTION_TABLE_MIN_WIDTH, executionColumns } from './columns';
@@ -48,35 +47,7 @@ export default function FundsOverviewPage() {
         extra={filters.year !== undefined && <ExportButton path={executionExportPath(filters)} />}
       />
       <div className="filter-bar">
-        <Select
-          aria-label="项目年度"
-          style={{ width: 130 }}
-          loading={years.isPending}
-          value={filters.year}
-          onChange={(year) => set({ year })}
-          options={(years.data ?? []).map((y) => ({ value: y.year, label: `${y.year} 年度` }))}
-        />
-        <Select
-          allowClear
-          aria-label="站点类型"
-          placeholder="全部站点类型"
-          style={{ width: 180 }}
-          value={filters.type}
-          onChange={(type) => set({ type })}
-          options={STATION_TYPES.map((value) => ({ value, label: STATION_TYPE_LABELS[value] }))}
-        />
-        {showDistricts && (
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            aria-label="所在区"
-            placeholder="全部区"
-            style={{ width: 180 }}
-            value={filters.districtCode}
-            onChange={(districtCode) => set({ districtCode })}
-            options={districtOptions(districts.data)}
-          />
-        )}
+        <YearTypeDistrictFilters filters={filters} set={set} showDistricts={showDistricts} />
         <Input.Search
           allowClear
           aria-label="搜索站点"

@@ -1,12 +1,10 @@
-import { Alert, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Table } from 'antd';
+import { Alert, Card, Col, Empty, Row, Space, Spin, Statistic, Table } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { STATION_TYPES } from '../../../domain/policy/types';
-import { STATION_TYPE_LABELS } from '../../../shared/labels';
 import { ROLE_SCOPE } from '../../../shared/permissions';
 import { useCan, useMe } from '../../app/session-context';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
-import { districtOptions, useDistricts } from '../../lib/districts';
+import { YearTypeDistrictFilters } from '../../components/year-type-district-filters';
 import { useProgramYears } from '../program-years/api';
 import {
   type MatrixDto,
@@ -107,7 +105,6 @@ export default function KpiDashboardPage() {
   }, [filters.year, years.data]);
   // A district (or host, auditor) account only sees its own stations: a district filter would mean nothing.
   const showDistricts = ROLE_SCOPE[me.role] === 'all' && can('read:district');
-  const districts = useDistricts(filters.year, showDistricts && filters.year !== undefined);
   const matrix = useKpiMatrix(filters);
   const m = matrix.data;
   const columns = useMemo(
@@ -127,35 +124,7 @@ export default function KpiDashboardPage() {
         }
       />
       <div className="filter-bar">
-        <Select
-          aria-label="项目年度"
-          style={{ width: 130 }}
-          loading={years.isPending}
-          value={filters.year}
-          onChange={(year) => set({ year })}
-          options={(years.data ?? []).map((y) => ({ value: y.year, label: `${y.year} 年度` }))}
-        />
-        <Select
-          allowClear
-          aria-label="站点类型"
-          placeholder="全部站点类型"
-          style={{ width: 180 }}
-          value={filters.type}
-          onChange={(type) => set({ type })}
-          options={STATION_TYPES.map((value) => ({ value, label: STATION_TYPE_LABELS[value] }))}
-        />
-        {showDistricts && (
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            aria-label="所在区"
-            placeholder="全部区"
-            style={{ width: 180 }}
-            value={filters.districtCode}
-            onChange={(districtCode) => set({ districtCode })}
-            options={districtOptions(districts.data)}
-          />
-        )}
+        <YearTypeDistrictFilters filters={filters} set={set} showDistricts={showDistricts} />
       </div>
       {years.data && !years.data.length && <Empty description="尚未设置项目年度" />}
       {matrix.isError && (

@@ -1,0 +1,60 @@
+// The program year, station type and district selects of the year-wide pages (考核看板, 经费执行): the same labels,
+// options and widths everywhere, so that a user (and a test) finds them the same way.
+import { Select } from 'antd';
+import { STATION_TYPES, type StationType } from '../../domain/policy/types';
+import { STATION_TYPE_LABELS } from '../../shared/labels';
+import { useProgramYears } from '../features/program-years/api';
+import { districtOptions, useDistricts } from '../lib/districts';
+
+export interface YearTypeDistrict {
+  year?: number;
+  type?: StationType;
+  districtCode?: string;
+}
+
+export function YearTypeDistrictFilters({
+  filters,
+  set,
+  showDistricts,
+}: {
+  filters: YearTypeDistrict;
+  set: (patch: Partial<YearTypeDistrict>) => void;
+  /** only for an account that sees every district (a district filter would mean nothing to the others) */
+  showDistricts: boolean;
+}) {
+  const years = useProgramYears();
+  const districts = useDistricts(filters.year, showDistricts && filters.year !== undefined);
+  return (
+    <>
+      <Select
+        aria-label="项目年度"
+        style={{ width: 130 }}
+        loading={years.isPending}
+        value={filters.year}
+        onChange={(year) => set({ year })}
+        options={(years.data ?? []).map((y) => ({ value: y.year, label: `${y.year} 年度` }))}
+      />
+      <Select
+        allowClear
+        aria-label="站点类型"
+        placeholder="全部站点类型"
+        style={{ width: 180 }}
+        value={filters.type}
+        onChange={(type) => set({ type })}
+        options={STATION_TYPES.map((value) => ({ value, label: STATION_TYPE_LABELS[value] }))}
+      />
+      {showDistricts && (
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          aria-label="所在区"
+          placeholder="全部区"
+          style={{ width: 180 }}
+          value={filters.districtCode}
+          onChange={(districtCode) => set({ districtCode })}
+          options={districtOptions(districts.data)}
+        />
+      )}
+    </>
+  );
+}
