@@ -10,6 +10,7 @@ import { type AuditRecorder, writeTx } from '../../audit/audit';
 import { acceptUpload } from '../../blobs/accept';
 import type { Ctx } from '../../context';
 import type { Database, Tx } from '../../db/database';
+import { lockStation } from '../../db/locks';
 import type { ExpenseTable, StationTable } from '../../db/schema';
 import { containsCi, type Page, paginate } from '../../http/paging';
 import { shanghaiDate } from '../../scope';
@@ -314,12 +315,6 @@ async function resolve(tx: Tx, station: StationTable, policy: Policy, input: Exp
     ledger,
     experts,
   };
-}
-
-async function lockStation(ctx: Ctx, tx: Tx, stationId: string): Promise<void> {
-  let q = tx.selectFrom('stations').select('id').where('id', '=', stationId);
-  if (ctx.engine === 'postgres') q = q.forUpdate();
-  await q.executeTakeFirstOrThrow();
 }
 
 async function grantSpentFen(tx: Tx, stationId: string, category: string, exceptId: string | null): Promise<number> {

@@ -6,6 +6,7 @@ import { conflict, invalid, notFound } from '../../../shared/errors';
 import { writeTx } from '../../audit/audit';
 import { acceptUpload } from '../../blobs/accept';
 import type { Ctx } from '../../context';
+import { lockStation } from '../../db/locks';
 import { shanghaiDate } from '../../scope';
 import { storeAttachment } from '../ledger/attachments.service';
 import { requireStation } from '../ledger/station-access';
@@ -121,9 +122,7 @@ export async function recordPayment(
   const today = shanghaiDate(ctx.clock.now());
   if (input.paidOn > today) throw invalid([{ path: 'paidOn', message: '支付日期不能晚于今天' }]);
   await writeTx(ctx, async (tx, audit) => {
-    let lock = tx.selectFrom('stations').select('id').where('id', '=', stationId);
-    if (ctx.engine === 'postgres') lock = lock.forUpdate();
-    await lock.executeTakeFirstOrThrow();
+    await lockStation(ctx, tx, stationId);
     const policy = await loadPolicy(tx, station.program_year);
     const funding = policy.stationTypes[station.type].fundingFen;
     const paid = await tx

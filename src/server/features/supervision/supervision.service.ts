@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
-import { decide } from '../../../domain/lifecycle/machine';
+import { decide, type Machine } from '../../../domain/lifecycle/machine';
 import { formatYuan } from '../../../domain/money';
 import {
   findingMachine,
@@ -15,9 +15,10 @@ import {
   type ViolationGround,
 } from '../../../domain/supervision/supervision';
 import { conflict, invalid, notFound } from '../../../shared/errors';
-import { writeTx } from '../../audit/audit';
+import { type AuditRecorder, writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import type { Tx } from '../../db/database';
+import { lockedRow, lockStation } from '../../db/locks';
 import type { InspectionFindingTable, InspectionTable, RecoveryOrderTable } from '../../db/schema';
 import { containsCi, type Page, paginate } from '../../http/paging';
 import { shanghaiDate } from '../../scope';
@@ -475,47 +476,73 @@ export async function completeInspection(ctx: Ctx, id: string, input: { version:
   await writeTx(ctx, async (tx, audit) => {
     const insp = await requireInspection(tx, id, ctx.engine === 'postgres');
     if (insp.version !== input.version) throw conflict('该检查已被他人修改，请刷新后重试');
-    const d = decide(inspectionMachine, insp.status as 'planned', 'complete', ctx.actor!.role, {
-      hasSummary: input.summary.trim().length >= 2,
-    });
-    if (!d.ok) throw conflict(d.reason);
-    const set = {
-      status: d.to,
-      summary: input.summary.trim(),
-      completed_on: today(ctx),
-      updated_at: ctx.clock.now().toISOString(),
-      version: insp.version + 1,
-    };
-    await tx.updateTable('inspections').set(set).where('id', '=', id).execute();
-    await audit.record({
-      entity: 'inspection',
-      entityId: id,
-      action: 'complete',
-      summary: `完成检查“${insp.title}”（${d.article}）：${set.summary}`,
-      before: { status: insp.status },
-      after: set,
-    });
+    const summary = input.summary.trim();
+    await step(
+      ctx,
+      tx,
+      audit,
+      { table: 'inspections', entity: 'inspection', row: insp },
+      inspectionMachine,
+      'complete',
+      { hasSummary: summary.length >= 2 },
+      { summary, completed_on: today(ctx) },
+      (article) => ({ summary: `完成检查“${insp.title}”（${article}）：${summary}` }),
+    );
   });
   return getInspection(ctx, id);
 }
 
 // --- Findings: the host's rectification, the Center's closing -----------------------------------------------------
 
-async function lockStation(ctx: Ctx, tx: Tx, stationId: string): Promise<void> {
-  let q = tx.selectFrom('stations').select('id').where('id', '=', stationId);
-  if (ctx.engine === 'postgres') q = q.forUpdate();
-  await q.executeTakeFirstOrThrow();
-}
-
 /** The finding, row-locked on PostgreSQL so that two decisions on one version cannot both pass the check. */
 async function lockedFinding(ctx: Ctx, tx: Tx, id: string, version: number, stationId?: string) {
-  let q = tx.selectFrom('inspection_findings').selectAll().where('id', '=', id);
-  if (ctx.engine === 'postgres') q = q.forUpdate();
-  const f = await q.executeTakeFirst();
+  const f = await lockedRow(ctx, tx, 'inspection_findings', id);
   // A finding of another station is as missing as one that does not exist (before any version check).
   if (!f || (stationId && f.station_id !== stationId)) throw notFound('检查发现');
   if (f.version !== version) throw conflict('该记录已被他人修改，请刷新后重试');
   return f;
+}
+
+/**
+ * One step of a machine on a locked row: decide (409 with the article when refused), write the new status and
+ * version with `set`, and audit it with the state before — in the caller's transaction.
+ */
+async function step<S extends string, A extends string, C>(
+  ctx: Ctx,
+  tx: Tx,
+  audit: AuditRecorder,
+  target: {
+    table: 'inspections' | 'inspection_findings' | 'recovery_orders';
+    entity: string;
+    row: { id: string; status: string; version: number };
+  },
+  machine: Machine<S, A, C>,
+  action: A,
+  facts: C,
+  set: Record<string, unknown>,
+  text: (
+    article: string,
+    to: S,
+  ) => { summary: string; action?: string; after?: Record<string, unknown>; before?: Record<string, unknown> },
+): Promise<S> {
+  const d = decide(machine, target.row.status as S, action, ctx.actor!.role, facts);
+  if (!d.ok) throw conflict(d.reason);
+  const row = { ...set, status: d.to, updated_at: ctx.clock.now().toISOString(), version: target.row.version + 1 };
+  await tx
+    .updateTable(target.table as 'inspections')
+    .set(row as never)
+    .where('id', '=', target.row.id)
+    .execute();
+  const t = text(d.article, d.to);
+  await audit.record({
+    entity: target.entity,
+    entityId: target.row.id,
+    action: t.action ?? String(action),
+    summary: t.summary,
+    before: t.before ?? { status: target.row.status },
+    after: t.after ?? row,
+  });
+  return d.to;
 }
 
 export async function respondFinding(
@@ -527,26 +554,18 @@ export async function respondFinding(
   const station = await requireStation(ctx, stationId);
   await writeTx(ctx, async (tx, audit) => {
     const f = await lockedFinding(ctx, tx, findingId, input.version, stationId);
-    const d = decide(findingMachine, f.status as 'open', 'respond', ctx.actor!.role, {
-      hasText: input.response.trim().length >= 2,
-    });
-    if (!d.ok) throw conflict(d.reason);
-    const set = {
-      status: d.to,
-      response: input.response.trim(),
-      responded_at: ctx.clock.now().toISOString(),
-      updated_at: ctx.clock.now().toISOString(),
-      version: f.version + 1,
-    };
-    await tx.updateTable('inspection_findings').set(set).where('id', '=', findingId).execute();
-    await audit.record({
-      entity: 'inspection_finding',
-      entityId: findingId,
-      action: 'respond',
-      summary: `“${station.name}”反馈整改情况（${d.article}）：${set.response}`,
-      before: { status: f.status },
-      after: set,
-    });
+    const response = input.response.trim();
+    await step(
+      ctx,
+      tx,
+      audit,
+      { table: 'inspection_findings', entity: 'inspection_finding', row: f },
+      findingMachine,
+      'respond',
+      { hasText: response.length >= 2 },
+      { response, responded_at: ctx.clock.now().toISOString() },
+      (article) => ({ summary: `“${station.name}”反馈整改情况（${article}）：${response}` }),
+    );
   });
   return stationSupervision(ctx, stationId);
 }
@@ -561,26 +580,22 @@ export async function decideFinding(
   await writeTx(ctx, async (tx, audit) => {
     const f = await lockedFinding(ctx, tx, findingId, input.version);
     inspectionId = f.inspection_id;
-    const d = decide(findingMachine, f.status as 'open', action, ctx.actor!.role, {
-      hasText: input.note.trim().length >= 2,
-    });
-    if (!d.ok) throw conflict(d.reason);
-    const set = {
-      status: d.to,
-      // The Center's word on the host's rectification: the closing note, or why it was sent back.
-      closing_note: action === 'reopen' ? `退回重新整改：${input.note.trim()}` : input.note.trim(),
-      updated_at: ctx.clock.now().toISOString(),
-      version: f.version + 1,
-    };
-    await tx.updateTable('inspection_findings').set(set).where('id', '=', findingId).execute();
-    await audit.record({
-      entity: 'inspection_finding',
-      entityId: findingId,
+    const note = input.note.trim();
+    // The Center's word on the host's rectification: the closing note, or why it was sent back.
+    const closing = action === 'reopen' ? `退回重新整改：${note}` : note;
+    await step(
+      ctx,
+      tx,
+      audit,
+      { table: 'inspection_findings', entity: 'inspection_finding', row: f },
+      findingMachine,
       action,
-      summary: `${findingMachine.actionLabels[action]}检查发现“${f.description}”（${d.article}）：${set.closing_note}`,
-      before: { status: f.status },
-      after: set,
-    });
+      { hasText: note.length >= 2 },
+      { closing_note: closing },
+      (article) => ({
+        summary: `${findingMachine.actionLabels[action]}检查发现“${f.description}”（${article}）：${note}`,
+      }),
+    );
   });
   return getInspection(ctx, inspectionId);
 }
@@ -650,9 +665,7 @@ export async function issueRecovery(
 }
 
 async function lockedOrder(ctx: Ctx, tx: Tx, id: string, version: number) {
-  let q = tx.selectFrom('recovery_orders').selectAll().where('id', '=', id);
-  if (ctx.engine === 'postgres') q = q.forUpdate();
-  const o = await q.executeTakeFirst();
+  const o = await lockedRow(ctx, tx, 'recovery_orders', id);
   if (!o) throw notFound('追回经费通知');
   if (o.version !== version) throw conflict('该追回经费通知已被他人修改，请刷新后重试');
   return o;
@@ -680,12 +693,6 @@ export async function recordRecoveryPayment(
           message: `退回金额应大于 0 且不超过应退余额 ${formatYuan(owed, { symbol: false })} 元`,
         },
       ]);
-    const d = decide(recoveryMachine, o.status as RecoveryState, action, ctx.actor!.role, {
-      owedFen: owed,
-      paymentFen: input.amountFen,
-      hasReason: false,
-    });
-    if (!d.ok) throw conflict(d.reason);
     const now = ctx.clock.now().toISOString();
     const payment = {
       id: uuidv7(),
@@ -696,22 +703,25 @@ export async function recordRecoveryPayment(
       created_at: now,
       created_by: ctx.actor?.userId ?? null,
     };
+    const paid = Number(o.paid_fen) + input.amountFen;
+    await step(
+      ctx,
+      tx,
+      audit,
+      { table: 'recovery_orders', entity: 'recovery_order', row: o },
+      recoveryMachine,
+      action,
+      { owedFen: owed, paymentFen: input.amountFen, hasReason: false },
+      { paid_fen: paid },
+      (article, to) => ({
+        summary: `登记退回经费 ${formatYuan(input.amountFen, { symbol: false })} 元（${input.paidOn}），累计 ${formatYuan(paid, { symbol: false })} / ${formatYuan(Number(o.amount_fen), { symbol: false })} 元，${recoveryMachine.stateLabels[to]}（${article}）`,
+        action: 'record_payment',
+        before: { status: o.status, paid_fen: o.paid_fen },
+        after: { status: to, paid_fen: paid, payment },
+      }),
+    );
+    // After the step: a refused step writes nothing.
     await tx.insertInto('recovery_payments').values(payment).execute();
-    const set = {
-      status: d.to,
-      paid_fen: Number(o.paid_fen) + input.amountFen,
-      updated_at: now,
-      version: o.version + 1,
-    };
-    await tx.updateTable('recovery_orders').set(set).where('id', '=', orderId).execute();
-    await audit.record({
-      entity: 'recovery_order',
-      entityId: orderId,
-      action: 'record_payment',
-      summary: `登记退回经费 ${formatYuan(input.amountFen, { symbol: false })} 元（${input.paidOn}），累计 ${formatYuan(set.paid_fen, { symbol: false })} / ${formatYuan(Number(o.amount_fen), { symbol: false })} 元，${recoveryMachine.stateLabels[d.to]}（${d.article}）`,
-      before: { status: o.status, paid_fen: o.paid_fen },
-      after: { ...set, payment },
-    });
   });
   return (await ordersWhere(ctx, { stationId })).find((o) => o.id === orderId)!;
 }
@@ -722,27 +732,18 @@ export async function closeRecovery(ctx: Ctx, orderId: string, input: { version:
     const o = await lockedOrder(ctx, tx, orderId, input.version);
     stationId = o.station_id;
     const owed = Number(o.amount_fen) - Number(o.paid_fen);
-    const d = decide(recoveryMachine, o.status as RecoveryState, 'close', ctx.actor!.role, {
-      owedFen: owed,
-      paymentFen: 0,
-      hasReason: input.note.trim().length >= 2,
-    });
-    if (!d.ok) throw conflict(d.reason);
-    const set = {
-      status: d.to,
-      closing_note: input.note.trim(),
-      updated_at: ctx.clock.now().toISOString(),
-      version: o.version + 1,
-    };
-    await tx.updateTable('recovery_orders').set(set).where('id', '=', orderId).execute();
-    await audit.record({
-      entity: 'recovery_order',
-      entityId: orderId,
-      action: 'close',
-      summary: `追回经费通知结案（${d.article}）：${set.closing_note}`,
-      before: { status: o.status },
-      after: set,
-    });
+    const note = input.note.trim();
+    await step(
+      ctx,
+      tx,
+      audit,
+      { table: 'recovery_orders', entity: 'recovery_order', row: o },
+      recoveryMachine,
+      'close',
+      { owedFen: owed, paymentFen: 0, hasReason: note.length >= 2 },
+      { closing_note: note },
+      (article) => ({ summary: `追回经费通知结案（${article}）：${note}` }),
+    );
   });
   return (await ordersWhere(ctx, { stationId })).find((o) => o.id === orderId)!;
 }
