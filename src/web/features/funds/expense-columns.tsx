@@ -65,7 +65,23 @@ export function expenseColumns(o: {
         </Typography.Paragraph>
       ),
     },
-    { title: '凭证', dataIndex: 'voucherCount', width: 56, align: 'right', render: (n: number) => `${n} 份` },
+    {
+      title: '凭证',
+      dataIndex: 'voucherCount',
+      width: 64,
+      align: 'right',
+      // Imported ledgers carry no files: such an expense waits for its voucher, added by editing it.
+      render: (n: number) =>
+        n > 0 ? (
+          `${n} 份`
+        ) : (
+          <Tooltip title="导入的支出未附凭证：请点击“修改”上传发票、收据或转账记录">
+            <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+              待补
+            </Tag>
+          </Tooltip>
+        ),
+    },
     {
       title: '提示',
       key: 'warnings',
