@@ -19,8 +19,25 @@ export interface Task {
 const CENTER: Role[] = ['center_admin', 'center_staff'];
 const name = (formJson: string) => (JSON.parse(formJson) as { stationName?: string }).stationName || '（未命名）';
 
-export async function collectTasks(db: Database | Tx): Promise<Task[]> {
+/** The account an inbox is for; without it (the reminder job) every task is collected. */
+export interface TaskAccount {
+  role: Role;
+  userId: string;
+  organizationId: string | null;
+  districtCode: string | null;
+}
+
+/**
+ * The tasks, narrowed in SQL to the rows that can concern `who` (its organisation's, its district's, its review
+ * assignments, or all for the Center), so that a home page does not read every open row; `forAccount` still decides.
+ */
+export async function collectTasks(db: Database | Tx, who?: TaskAccount): Promise<Task[]> {
   const tasks: Task[] = [];
+  const all = !who || CENTER.includes(who.role);
+  const hostOrg = who?.role === 'host' ? (who.organizationId ?? '-') : null;
+  const district = who?.role === 'district' ? (who.districtCode ?? '-') : null;
+  const reviewer = who?.role === 'reviewer' ? who.userId : null;
+  if (!all && !hostOrg && !district && !reviewer) return tasks;
   const apps = await db
     .selectFrom('applications as a')
     .innerJoin('calls as c', 'c.id', 'a.call_id')
@@ -35,6 +52,9 @@ export async function collectTasks(db: Database | Tx): Promise<Task[]> {
       'c.closes_on',
     ])
     .where('a.status', 'in', ['draft', 'returned', 'submitted', 'recommended', 'under_review'])
+    .$if(!all, (q) =>
+      q.where((eb) => eb.or([eb('a.host_org_id', '=', hostOrg ?? '-'), eb('a.district_code', '=', district ?? '-')])),
+    )
     .execute();
   const scored = await db
     .selectFrom('review_assignments')
@@ -98,6 +118,7 @@ export async function collectTasks(db: Database | Tx): Promise<Task[]> {
     .select(['r.id', 'r.reviewer_id', 'r.declared_at', 'a.form_json', 'a.id as aid', 'c.closes_on'])
     .where('r.status', '=', 'assigned')
     .where('a.status', 'in', ['submitted', 'recommended', 'under_review'])
+    .$if(!!who, (q) => q.where('r.reviewer_id', '=', reviewer ?? '-'))
     .execute();
   for (const r of reviews)
     tasks.push({
@@ -114,6 +135,7 @@ export async function collectTasks(db: Database | Tx): Promise<Task[]> {
     .innerJoin('stations as s', 's.id', 'p.station_id')
     .select(['p.id', 'p.status', 'p.reports_due_on', 's.name', 's.host_org_id'])
     .where('p.status', 'in', ['agreement_pending', 'in_progress', 'returned_for_revision', 'reports_submitted'])
+    .$if(!all, (q) => q.where('s.host_org_id', '=', hostOrg ?? '-'))
     .execute();
   for (const p of projects) {
     const tab = p.status === 'agreement_pending' ? 'signing' : 'acceptance';
@@ -158,6 +180,7 @@ export async function collectTasks(db: Database | Tx): Promise<Task[]> {
     .innerJoin('stations as s', 's.id', 'p.station_id')
     .select(['cr.id', 'cr.status', 'cr.title', 'cr.effective_on', 'cr.project_id', 's.host_org_id', 's.name'])
     .where('cr.status', 'in', ['draft', 'submitted'])
+    .$if(!all, (q) => q.where('s.host_org_id', '=', hostOrg ?? '-'))
     .execute();
   for (const c of crs) {
     const link = `/projects/${c.project_id}?tab=changes`;
@@ -188,6 +211,7 @@ export async function collectTasks(db: Database | Tx): Promise<Task[]> {
     .innerJoin('stations as s', 's.id', 'f.station_id')
     .select(['f.id', 'f.status', 'f.description', 'f.due_on', 'f.kind', 'f.station_id', 's.name', 's.host_org_id'])
     .where('f.status', 'in', ['open', 'responded'])
+    .$if(!all, (q) => q.where('s.host_org_id', '=', hostOrg ?? '-'))
     .execute();
   for (const f of findings) {
     const link = `/stations/${f.station_id}/supervision`;
@@ -217,6 +241,7 @@ export async function collectTasks(db: Database | Tx): Promise<Task[]> {
     .innerJoin('stations as s', 's.id', 'o.station_id')
     .select(['o.id', 'o.status', 'o.due_on', 'o.amount_fen', 'o.paid_fen', 'o.station_id', 's.name', 's.host_org_id'])
     .where('o.status', 'in', ['issued', 'partly_paid', 'paid'])
+    .$if(!all, (q) => q.where('s.host_org_id', '=', hostOrg ?? '-'))
     .execute();
   for (const o of orders) {
     const owed = Number(o.amount_fen) - Number(o.paid_fen);
