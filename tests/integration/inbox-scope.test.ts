@@ -3,6 +3,7 @@
 // requests, findings and recovery orders — the narrowed collection gives exactly the tasks of the full one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectTasks, forAccount } from '../../src/server/features/inbox/tasks';
+import type { Role } from '../../src/shared/permissions';
 import { createTestApp, type TestApp } from '../setup/test-app';
 import { DEMO_USERS, demoIds } from './support/fixtures';
 import { seedLifecycleTargets } from './support/lifecycle';
@@ -37,7 +38,7 @@ describe('the inbox of each account', () => {
     let nonEmpty = 0;
     for (const u of users) {
       const who = {
-        role: u.role,
+        role: u.role as Role,
         userId: u.id,
         organizationId: u.organization_id,
         districtCode: u.district_code,
