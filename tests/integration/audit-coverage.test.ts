@@ -980,23 +980,23 @@ Object.assign(CASES, {
       status: 409,
     }),
   },
-  'POST /api/v1/recovery-orders': {
+  'POST /api/v1/recoveries': {
     as: 'center',
     setup: async (t, ids) => {
       const inspection = await seedInspection(t, [ids.stations.haidian]);
       lc.fileId = await freshFinding(t, inspection, ids.stations.haidian, 'violation');
     },
     valid: () => ({
-      path: '/api/v1/recovery-orders',
+      path: '/api/v1/recoveries',
       body: { findingId: lc.fileId, amountFen: 100_000, dueOn: '2025-08-31', responsiblePerson: '王建国' },
     }),
     invalid: () => ({
-      path: '/api/v1/recovery-orders',
+      path: '/api/v1/recoveries',
       body: { findingId: lc.fileId, amountFen: 0, dueOn: '2025-08-31', responsiblePerson: '王建国' },
       status: 400,
     }),
   },
-  'POST /api/v1/recovery-orders/{orderId}/payments': {
+  'POST /api/v1/recoveries/{orderId}/payments': {
     as: 'center',
     setup: async (t, ids) => {
       const inspection = await seedInspection(t, [ids.stations.haidian]);
@@ -1004,16 +1004,16 @@ Object.assign(CASES, {
       lc.fileId = await freshOrder(t, finding, ids.stations.haidian);
     },
     valid: () => ({
-      path: `/api/v1/recovery-orders/${lc.fileId}/payments`,
+      path: `/api/v1/recoveries/${lc.fileId}/payments`,
       body: { version: 1, paidOn: '2025-06-12', amountFen: 40_000 },
     }),
     invalid: () => ({
-      path: `/api/v1/recovery-orders/${lc.fileId}/payments`,
+      path: `/api/v1/recoveries/${lc.fileId}/payments`,
       body: { version: 1, paidOn: '2025-06-12', amountFen: 100_001 },
       status: 400,
     }),
   },
-  'POST /api/v1/recovery-orders/{orderId}/close': {
+  'POST /api/v1/recoveries/{orderId}/close': {
     as: 'center',
     setup: async (t, ids) => {
       const inspection = await seedInspection(t, [ids.stations.haidian]);
@@ -1026,11 +1026,11 @@ Object.assign(CASES, {
         .execute();
     },
     valid: () => ({
-      path: `/api/v1/recovery-orders/${lc.fileId}/close`,
+      path: `/api/v1/recoveries/${lc.fileId}/close`,
       body: { version: 1, note: '已全部退回，结案' },
     }),
     invalid: () => ({
-      path: `/api/v1/recovery-orders/${lc.fileId}/close`,
+      path: `/api/v1/recoveries/${lc.fileId}/close`,
       body: { version: 1, note: '' },
       status: 409,
     }),

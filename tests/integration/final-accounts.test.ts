@@ -127,3 +127,41 @@ describe('final accounts', () => {
     expect(r.status).toBe(404);
   });
 });
+
+describe('an Excel ledger with a refused expense', () => {
+  it('is refused whole, the expense located by sheet, row and article; nothing is written', async () => {
+    const exported = await rawRequest(t, 'GET', `${HD()}/ledger/xlsx`, { cookie: host });
+    expect(exported.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await exported.res.arrayBuffer()) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('经费支出')!;
+    const row = ws.rowCount + 1;
+    // A meal, booked as a host's office would type it into the sheet (Chinese labels from the drop-downs).
+    ws.getRow(row).values = [
+      'X99',
+      '2025-06-05',
+      '其他费用',
+      '用餐支出',
+      '860.00',
+      '资助经费',
+      '北京某餐厅',
+      '',
+      '否',
+      '否',
+      '工作餐',
+    ];
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const before = await t.deps.db.selectFrom('audit_events').select('seq').execute();
+    const r = await rawRequest(t, 'POST', `${HD()}/ledger/xlsx?replace=1`, {
+      cookie: host,
+      headers: { 'content-type': 'application/octet-stream' },
+      body: bytes,
+    });
+    expect(r.status).toBe(400);
+    const errors = r.json.report.errors as Array<{ sheet: string; row: number; message: string }>;
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ sheet: '经费支出', row });
+    expect(errors[0].message).toContain('第十七条');
+    expect(await t.deps.db.selectFrom('audit_events').select('seq').execute()).toHaveLength(before.length);
+  });
+});

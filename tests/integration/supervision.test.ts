@@ -419,7 +419,7 @@ describe('the Center decides on a finding', () => {
 describe('recovery of funds (第十八条)', () => {
   let orderId = '';
   const issue = (body: Record<string, unknown>, cookie = center) =>
-    t.call(cookie, 'POST', '/api/v1/recovery-orders', {
+    t.call(cookie, 'POST', '/api/v1/recoveries', {
       findingId: violationId,
       amountFen: 1_000_000,
       dueOn: '2025-07-31',
@@ -427,7 +427,7 @@ describe('recovery of funds (第十八条)', () => {
       ...body,
     });
   const pay = (amountFen: number, version: number, cookie = center) =>
-    t.call(cookie, 'POST', `/api/v1/recovery-orders/${orderId}/payments`, {
+    t.call(cookie, 'POST', `/api/v1/recoveries/${orderId}/payments`, {
       version,
       paidOn: '2025-06-15',
       amountFen,
@@ -440,7 +440,7 @@ describe('recovery of funds (第十八条)', () => {
     expect(rect.json.error.message).toContain('第十八条');
     expect((await issue({}, staff)).status).toBe(403);
     expect((await issue({}, host)).status).toBe(403);
-    const list = await t.call(center, 'GET', '/api/v1/recovery-orders');
+    const list = await t.call(center, 'GET', '/api/v1/recoveries');
     expect(list.json.total).toBe(0);
   });
 
@@ -475,7 +475,7 @@ describe('recovery of funds (第十八条)', () => {
     expect(over.status).toBe(409);
     expect(over.json.error.message).toContain('资助额度');
     expect(over.json.error.message).toContain(formatYuan(15_000_000, { symbol: false }));
-    const list = await t.call(center, 'GET', '/api/v1/recovery-orders');
+    const list = await t.call(center, 'GET', '/api/v1/recoveries');
     expect(list.json.total).toBe(1);
   });
 
@@ -487,7 +487,7 @@ describe('recovery of funds (第十八条)', () => {
     expect(over.status).toBe(400);
     expect(issuePaths(over)).toEqual(['amountFen']);
     expect((await pay(100, 1, staff)).status).toBe(403);
-    const future = await t.call(center, 'POST', `/api/v1/recovery-orders/${orderId}/payments`, {
+    const future = await t.call(center, 'POST', `/api/v1/recoveries/${orderId}/payments`, {
       version: 1,
       paidOn: '2025-06-16',
       amountFen: 100,
@@ -523,19 +523,19 @@ describe('recovery of funds (第十八条)', () => {
   });
 
   it('closes only with a note; a stale version is 409; a closed order takes nothing more', async () => {
-    const noNote = await t.call(center, 'POST', `/api/v1/recovery-orders/${orderId}/close`, { version: 3, note: ' ' });
+    const noNote = await t.call(center, 'POST', `/api/v1/recoveries/${orderId}/close`, { version: 3, note: ' ' });
     expect(noNote.status).toBe(409);
     expect(noNote.json.error.message).toContain('请填写结案意见');
-    const stale = await t.call(center, 'POST', `/api/v1/recovery-orders/${orderId}/close`, {
+    const stale = await t.call(center, 'POST', `/api/v1/recoveries/${orderId}/close`, {
       version: 2,
       note: '经费已全部退回，予以结案',
     });
     expect(stale.status).toBe(409);
     expect(
-      (await t.call(staff, 'POST', `/api/v1/recovery-orders/${orderId}/close`, { version: 3, note: '予以结案' }))
+      (await t.call(staff, 'POST', `/api/v1/recoveries/${orderId}/close`, { version: 3, note: '予以结案' }))
         .status,
     ).toBe(403);
-    const closed = await t.call(center, 'POST', `/api/v1/recovery-orders/${orderId}/close`, {
+    const closed = await t.call(center, 'POST', `/api/v1/recoveries/${orderId}/close`, {
       version: 3,
       note: '经费已全部退回，予以结案',
     });
@@ -545,7 +545,7 @@ describe('recovery of funds (第十八条)', () => {
       statusLabel: '已结案',
       closingNote: '经费已全部退回，予以结案',
     });
-    const again = await t.call(center, 'POST', `/api/v1/recovery-orders/${orderId}/close`, {
+    const again = await t.call(center, 'POST', `/api/v1/recoveries/${orderId}/close`, {
       version: 4,
       note: '再次结案',
     });
@@ -560,15 +560,15 @@ describe('recovery of funds (第十八条)', () => {
   });
 
   it('lists the closed order with ?status=closed, paginated', async () => {
-    const r = await t.call(center, 'GET', '/api/v1/recovery-orders?status=closed');
+    const r = await t.call(center, 'GET', '/api/v1/recoveries?status=closed');
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ total: 1, page: 1 });
     expect(r.json.items).toHaveLength(1);
     expect(r.json.items[0]).toMatchObject({ id: orderId, status: 'closed', paidFen: 1_000_000 });
     expect(r.json.items[0].payments).toHaveLength(2);
-    const issued = await t.call(center, 'GET', '/api/v1/recovery-orders?status=issued');
+    const issued = await t.call(center, 'GET', '/api/v1/recoveries?status=issued');
     expect(issued.json).toMatchObject({ total: 0, items: [] });
-    expect((await t.call(host, 'GET', '/api/v1/recovery-orders')).status).toBe(403);
+    expect((await t.call(host, 'GET', '/api/v1/recoveries')).status).toBe(403);
   });
 });
 
@@ -661,7 +661,7 @@ describe('two users at once (the rules hold on both engines)', () => {
   it('five recovery orders at once, each above half the funding: one is issued, the others 409', async () => {
     const cookies = [center, ...(await Promise.all([1, 2, 3, 4].map(() => t.login('center'))))];
     const issue = (cookie: string) =>
-      t.call(cookie, 'POST', '/api/v1/recovery-orders', {
+      t.call(cookie, 'POST', '/api/v1/recoveries', {
         findingId: cyViolation,
         amountFen: 10_000_000,
         dueOn: '2025-07-31',

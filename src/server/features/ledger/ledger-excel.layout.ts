@@ -68,7 +68,10 @@ export const STATION_SHEET_HEADERS = ['项目', '填写内容', '说明'] as con
 /** Drop-downs and text formats cover the data rows 2 … DATA_ROWS (more when an export has more records). */
 export const DATA_ROWS = 5000;
 
-export const FUND_SOURCE_LABELS: Labels = { grant: '财政资金', matching: '配套经费' };
+/** The same words as the 经费 pages (资助经费: the funding of 第六条, a fiscal appropriation by 第十四条). */
+export const FUND_SOURCE_LABELS: Labels = { grant: '资助经费', matching: '配套经费' };
+/** Other words offices use for a code, accepted on import (workbooks exported before the labels were unified). */
+export const LABEL_ALIASES: Record<string, string> = { 财政资金: 'grant', 财政拨款: 'grant' };
 
 /** 第十六条 category names, for the budget rows of 站点信息 (fixed headers, whatever the year). */
 const BUDGET_ROW_LABELS: Record<string, string> = {
@@ -289,7 +292,7 @@ export const INSTRUCTION_RULES: string[] = [
   '需求编号、专家编号、活动编号、支出编号在各自表内不能重复；活动的到场专家编号和支出的收款专家编号填写“专家”表中的专家编号。',
   '区工作站点在“站点信息”中填写所在区；产学研合作站点的所在区留空。企业的注册所在区可从下拉列表选择，或填写 6 位区代码（经开区为 etown）。',
   '支出的收款人信息（收款人、收款专家编号、是否依托单位工作人员、是否财政供养人员）可以不填；填写其中任一项时须填写收款人。',
-  '支出事项应属于所选支出类别；第十七条禁止列支的事项也可如实记录，系统会标出并拒绝入账。“经费来源”区分财政资金与配套经费。',
+  '支出事项应属于所选支出类别；第十七条禁止列支的事项也可如实记录，系统会标出并拒绝入账。“经费来源”区分资助经费（市科协财政拨款，第十四条）与配套经费。',
   '人天数为正数，可以有小数（如 0.5），仅在按人天计费（如专家咨询费）时填写。',
   '一个单元格最多容纳 32767 个字符（Excel 的限制），报告正文过长时请精简或分为多份报告。',
 ];

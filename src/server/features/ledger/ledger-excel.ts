@@ -9,6 +9,7 @@ import {
   type FieldSpec,
   INSTRUCTION_RULES,
   INSTRUCTIONS_SHEET_NAME,
+  LABEL_ALIASES,
   type LabelSource,
   type Labels,
   STATION_ROWS,
@@ -279,6 +280,7 @@ function resolver(labels: Labels): Resolver {
   const map = new Map<string, string>();
   for (const c of Object.keys(labels)) map.set(norm(c), c);
   for (const [c, l] of Object.entries(labels)) map.set(norm(l), c);
+  for (const [alias, c] of Object.entries(LABEL_ALIASES)) if (Object.hasOwn(labels, c)) map.set(norm(alias), c);
   return (s) => map.get(norm(s));
 }
 

@@ -140,7 +140,7 @@ export function registerSupervisionRoutes(r: Router): void {
   }
   r.route({
     method: 'get',
-    path: '/api/v1/recovery-orders',
+    path: '/api/v1/recoveries',
     tag,
     summary: '追回经费通知列表（第十八条）',
     access: { permission: 'manage:inspection' },
@@ -156,7 +156,7 @@ export function registerSupervisionRoutes(r: Router): void {
   });
   r.route({
     method: 'post',
-    path: '/api/v1/recovery-orders',
+    path: '/api/v1/recoveries',
     tag,
     summary: '下达追回经费通知：金额、期限、责任人（第十八条）',
     access: { permission: 'write:recovery' },
@@ -170,7 +170,7 @@ export function registerSupervisionRoutes(r: Router): void {
   });
   r.route({
     method: 'post',
-    path: '/api/v1/recovery-orders/{orderId}/payments',
+    path: '/api/v1/recoveries/{orderId}/payments',
     tag,
     summary: '登记退回的经费（部分或全部）',
     access: { permission: 'write:recovery' },
@@ -185,7 +185,7 @@ export function registerSupervisionRoutes(r: Router): void {
   });
   r.route({
     method: 'post',
-    path: '/api/v1/recovery-orders/{orderId}/close',
+    path: '/api/v1/recoveries/{orderId}/close',
     tag,
     summary: '追回经费通知结案',
     access: { permission: 'write:recovery' },

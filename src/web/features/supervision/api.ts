@@ -40,7 +40,7 @@ export interface FindingInput {
 
 const iid = (id: string) => `/api/v1/inspections/${encodeURIComponent(id)}`;
 const fid = (id: string) => `/api/v1/inspection-findings/${encodeURIComponent(id)}`;
-const oid = (id: string) => `/api/v1/recovery-orders/${encodeURIComponent(id)}`;
+const oid = (id: string) => `/api/v1/recoveries/${encodeURIComponent(id)}`;
 const sid = (id: string) => `/api/v1/stations/${encodeURIComponent(id)}`;
 
 export const inspectionReportPath = (id: string) => `${iid(id)}/report.docx`;
@@ -132,7 +132,7 @@ export function useIssueRecovery() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (v: { findingId: string; amountFen: number; dueOn: string; responsiblePerson: string }) =>
-      api.post<RecoveryOrder>('/api/v1/recovery-orders', v, { quiet: true }),
+      api.post<RecoveryOrder>('/api/v1/recoveries', v, { quiet: true }),
     onSuccess: invalidate,
   });
 }
