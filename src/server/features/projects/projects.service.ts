@@ -13,6 +13,7 @@ import type { Database, Tx } from '../../db/database';
 import type { ProjectTable, StationTable } from '../../db/schema';
 import { containsCi, type Page, paginate } from '../../http/paging';
 import { shanghaiDate, stationScope } from '../../scope';
+import { agreementInForce } from '../funds/budget';
 import { getStationKpis } from '../kpis/kpis.service';
 import { filesOf, type LifecycleFileDto, storeLifecycleFile, toFileDto } from '../lifecycle-files/lifecycle-files';
 import { loadPolicy } from '../program-years/program-years.service';
@@ -345,7 +346,8 @@ export async function transitionProject(
 export async function acceptanceSheet(ctx: Ctx, id: string) {
   const r = await requireProject(ctx, id);
   const kpis = await getStationKpis(ctx, r.station_id);
-  const { terms } = await currentTerms(ctx.db, id);
+  // The sheet judges against the agreement in force (an approved version waits for its effective date, 第十一条).
+  const { terms } = (await agreementInForce(ctx.db, r.station_id)) ?? (await currentTerms(ctx.db, id));
   const policy = await loadPolicy(ctx.db, r.program_year);
   const rf = await reportFacts(ctx.db, r.station_id);
   const reportKinds = [
