@@ -532,8 +532,7 @@ describe('recovery of funds (第十八条)', () => {
     });
     expect(stale.status).toBe(409);
     expect(
-      (await t.call(staff, 'POST', `/api/v1/recoveries/${orderId}/close`, { version: 3, note: '予以结案' }))
-        .status,
+      (await t.call(staff, 'POST', `/api/v1/recoveries/${orderId}/close`, { version: 3, note: '予以结案' })).status,
     ).toBe(403);
     const closed = await t.call(center, 'POST', `/api/v1/recoveries/${orderId}/close`, {
       version: 3,
