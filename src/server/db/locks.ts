@@ -1,3 +1,4 @@
+import { conflict } from '../../shared/errors';
 import type { Ctx } from '../context';
 import type { Tx } from './database';
 
@@ -20,4 +21,27 @@ export async function lockedRow<T extends Lockable>(ctx: Pick<Ctx, 'engine'>, tx
 /** Locks a station's row for a check over its records (budget, funding); throws when the station is gone. */
 export async function lockStation(ctx: Pick<Ctx, 'engine'>, tx: Tx, stationId: string): Promise<void> {
   if (!(await lockedRow(ctx, tx, 'stations', stationId))) throw new Error(`station ${stationId} not found`);
+}
+
+type Versioned = 'applications' | 'projects';
+
+/**
+ * Compare-and-set on the version read before: the row takes `set` and the next version only if nobody wrote it in
+ * between; otherwise 409 with `message`. Needs no lock on either engine.
+ */
+export async function versionedUpdate<T extends Versioned>(
+  tx: Tx,
+  table: T,
+  before: { id: string; version: number },
+  set: Partial<import('./schema').DB[T]>,
+  now: string,
+  message: string,
+): Promise<void> {
+  const res = await tx
+    .updateTable(table as 'projects')
+    .set({ ...(set as object), updated_at: now, version: before.version + 1 })
+    .where('id', '=', before.id)
+    .where('version', '=', before.version)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw conflict(message);
 }

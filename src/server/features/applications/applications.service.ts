@@ -12,6 +12,7 @@ import { type AuditRecorder, writeTx } from '../../audit/audit';
 import { acceptUpload } from '../../blobs/accept';
 import type { Ctx } from '../../context';
 import type { Database, Tx } from '../../db/database';
+import { versionedUpdate } from '../../db/locks';
 import type { ApplicationTable, CallTable } from '../../db/schema';
 import { containsCi, type Page, paginate } from '../../http/paging';
 import { applicationScope, shanghaiDate } from '../../scope';
@@ -404,14 +405,8 @@ async function editable(ctx: Ctx, tx: Tx, id: string): Promise<ApplicationTable>
   return row;
 }
 
-async function bump(tx: Tx, before: ApplicationTable, set: Partial<ApplicationTable>, now: string) {
-  const res = await tx
-    .updateTable('applications')
-    .set({ ...set, updated_at: now, version: before.version + 1 })
-    .where('id', '=', before.id)
-    .where('version', '=', before.version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw conflict('该申报书已被修改，请刷新后重试');
+function bump(tx: Tx, before: ApplicationTable, set: Partial<ApplicationTable>, now: string) {
+  return versionedUpdate(tx, 'applications', before, set, now, '该申报书已被修改，请刷新后重试');
 }
 
 export async function updateApplication(

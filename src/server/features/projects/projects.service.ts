@@ -10,6 +10,7 @@ import { writeTx } from '../../audit/audit';
 import { acceptUpload } from '../../blobs/accept';
 import type { Ctx } from '../../context';
 import type { Database, Tx } from '../../db/database';
+import { versionedUpdate } from '../../db/locks';
 import type { ProjectTable, StationTable } from '../../db/schema';
 import { containsCi, type Page, paginate } from '../../http/paging';
 import { shanghaiDate, stationScope } from '../../scope';
@@ -221,14 +222,8 @@ export async function versionDiff(ctx: Ctx, id: string, from: number, to: number
   return diffTerms(JSON.parse(a.terms_json) as AgreementTerms, JSON.parse(b.terms_json) as AgreementTerms, policy);
 }
 
-async function bump(tx: Tx, before: ProjectTable, set: Partial<ProjectTable>, now: string) {
-  const res = await tx
-    .updateTable('projects')
-    .set({ ...set, updated_at: now, version: before.version + 1 })
-    .where('id', '=', before.id)
-    .where('version', '=', before.version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw conflict('该项目已被他人修改，请刷新后重试');
+function bump(tx: Tx, before: ProjectTable, set: Partial<ProjectTable>, now: string) {
+  return versionedUpdate(tx, 'projects', before, set, now, '该项目已被他人修改，请刷新后重试');
 }
 
 /** The signed agreement's scan (第十条), uploaded by the Center before it records the signing. */
