@@ -310,6 +310,40 @@ describe('fees entered after tax (FEE-STANDARDS.md)', () => {
     expect(r.json).toMatchObject({ amountFen: 500_000, taxFen: 80_000, netFen: 420_000 });
   });
 
+  it('a consulting fee paid at the after-tax standard is not above it; one fen more is, and the station says so', async () => {
+    const consult = async (amountFen: number, name: string) =>
+      t.call(
+        host,
+        'POST',
+        expensesPath(),
+        await body({
+          category: 'consulting',
+          item: 'expert_consulting',
+          amountFen,
+          amountIs: 'net',
+          days: '1',
+          payee: { kind: 'person', name },
+          purpose: '企业技术诊断咨询',
+        }),
+      );
+    // 2,400 yuan a day after tax is the top of the senior range (FEE-STANDARDS.md: the standards are after tax).
+    const at = await consult(240_000, '郑专家');
+    expect(at.status, JSON.stringify(at.json)).toBe(201);
+    expect(at.json.amountFen).toBeGreaterThan(240_000);
+    expect(at.json.warnings).toEqual([]);
+    const above = await consult(240_001, '冯专家');
+    expect(above.status).toBe(201);
+    expect(above.json.warnings).toEqual([expect.objectContaining({ id: 'rate_above_standard', article: '第十条' })]);
+    expect(above.json.warnings[0].message).toContain('（税后）每人天约 2,400.01 元');
+    // The KPI page's evaluation agrees: one rate finding, for the second only.
+    const kpis = await t.call(host, 'GET', `/api/v1/stations/${HAIDIAN}/kpis`);
+    const refs = kpis.json.findings
+      .filter((f: { id: string }) => f.id === 'rate_above_standard')
+      .map((f: { ref: string }) => f.ref);
+    expect(refs).toContain(`expenses[${above.json.ref}]`);
+    expect(refs).not.toContain(`expenses[${at.json.ref}]`);
+  });
+
   it('net entry for an organisation is 400 naming amountIs', async () => {
     const before = await written();
     const r = await t.call(host, 'POST', expensesPath(), await body({ amountIs: 'net' }));

@@ -61,10 +61,10 @@ function message(f: Finding, e: LedgerExpense, ctx: BookingContext, expert: Expe
     case 'after_deadline':
       return `项目期已于 ${ctx.periodEnd} 结束，资助经费不得在项目期结束后列支（第十五条）`;
     case 'rate_above_standard': {
-      const perDay = Math.round(yuanToFen(e.amount) / (e.days ?? 1));
+      const perDay = Math.round(yuanToFen(e.net ?? e.amount) / (e.days ?? 1));
       const cap = capPerDayFen(policy, e, expert) ?? 0;
       const source = e.category === 'consulting' ? `，${policy.feeStandards.consulting.source}` : '';
-      return `${categoryName(policy, e.category)}每人天约 ${formatYuan(perDay, { symbol: false })} 元，高于本年度标准上限 ${formatYuan(cap, { symbol: false })} 元（第十条${source}），请核实`;
+      return `${categoryName(policy, e.category)}${e.net ? '（税后）' : ''}每人天约 ${formatYuan(perDay, { symbol: false })} 元，高于本年度标准上限 ${formatYuan(cap, { symbol: false })} 元（第十条${source}），请核实`;
     }
     default:
       return f.id;

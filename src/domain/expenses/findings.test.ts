@@ -394,6 +394,17 @@ describe('rate_above_standard (第十条; 2025: consulting only, per person-day 
     expect(run({ experts, expenses: [e] }).findings).toEqual([]);
   });
 
+  it('the standard is after tax: with the net paid on record (an optional field), the net is checked', () => {
+    // 2,400.00 paid after tax to a senior expert is exactly the standard, though the gross is 2,800.00.
+    const atCap = { ...consulting('2800.00', 1, 'SEN'), net: '2400.00' };
+    expect(run({ experts, expenses: [atCap] }).findings).toEqual([]);
+    expect(run({ experts, expenses: [{ ...atCap, net: '2400.01' }] }).findings).toEqual(rateFinding);
+    // without it, the amount is what the contract compares
+    expect(run({ experts, expenses: [consulting('2800.00', 1, 'SEN')] }).findings).toEqual(rateFinding);
+    // and spending counts the gross either way
+    expect(run({ experts, expenses: [atCap] }).funds?.byCategory.consulting).toBe('2800.00');
+  });
+
   it('the grade is the registered expert’s, not something on the payee', () => {
     // an academician's rate is allowed for ACA, not for OTH
     expect(run({ experts, expenses: [consulting('3600.00', 1, 'ACA')] }).findings).toEqual([]);

@@ -72,7 +72,9 @@ export function expenseOwnFindings(
   if (e.source === 'grant' && e.date > ctx.periodEnd) out.push(finding('after_deadline', ref));
   if (e.days !== undefined) {
     const cap = capPerDayFen(ctx.policy, e, expert);
-    if (cap !== null && aboveRate(yuanToFen(e.amount), e.days, cap)) out.push(finding('rate_above_standard', ref));
+    // The standards are after tax (FEE-STANDARDS.md): the net paid when the record has it, else the amount.
+    if (cap !== null && aboveRate(yuanToFen(e.net ?? e.amount), e.days, cap))
+      out.push(finding('rate_above_standard', ref));
   }
   return out;
 }

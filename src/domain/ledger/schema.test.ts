@@ -109,6 +109,21 @@ describe('money grammar (^\\d+(\\.\\d{1,2})?$, never a JSON number)', () => {
     expect(paths(list)).toEqual(['expenses[0].amount']);
   });
 
+  it('an optional net (after tax) may equal the amount, never exceed it', () => {
+    const ok = problems({ expenses: [expense('X1')] }, (j) => {
+      const e = at(j, 'expenses')[0] as Json;
+      e.net = e.amount;
+    });
+    expect(ok).toEqual([]);
+    const over = problems({ expenses: [expense('X1')] }, (j) => {
+      const e = at(j, 'expenses')[0] as Json;
+      e.amount = '1000.00';
+      e.net = '1000.01';
+    });
+    expect(paths(over)).toEqual(['expenses[0].net']);
+    expect(over[0]).toContain('实发金额不能大于支出金额');
+  });
+
   it('the message of a JSON number says it must be a string', () => {
     const [p] = problems({ expenses: [expense('X1')] }, (j) => {
       (at(j, 'expenses')[0] as Json).amount = 2400;

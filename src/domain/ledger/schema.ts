@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isYuanString, yuanToFen } from '../money';
 import {
   EXPENSE_CATEGORIES,
   EXPERT_GRADES,
@@ -176,24 +177,32 @@ const reportSchema = z.object({
 
 const ITEM_CODES = [...PERMITTED_ITEM_CODES, ...FORBIDDEN_ITEM_CODES] as const;
 
-const expenseSchema = z.object({
-  id: text('支出编号').min(1, '支出编号不能为空'),
-  date: isoDate,
-  category: oneOf(EXPENSE_CATEGORIES, '支出类别'),
-  item: oneOf(ITEM_CODES, '支出事项'),
-  amount: yuan,
-  source: oneOf(FUND_SOURCES, '经费来源'),
-  payee: z
-    .object({
-      name: text('收款人'),
-      expertId: optText('专家编号'),
-      hostStaff: bool('hostStaff').default(false),
-      fiscallySupported: bool('fiscallySupported').default(false),
-    })
-    .optional(),
-  purpose: optText('用途'),
-  days: z.number({ error: '人天数应为数字' }).positive('人天数应大于 0').finite().optional(),
-});
+const expenseSchema = z
+  .object({
+    id: text('支出编号').min(1, '支出编号不能为空'),
+    date: isoDate,
+    category: oneOf(EXPENSE_CATEGORIES, '支出类别'),
+    item: oneOf(ITEM_CODES, '支出事项'),
+    amount: yuan,
+    source: oneOf(FUND_SOURCES, '经费来源'),
+    payee: z
+      .object({
+        name: text('收款人'),
+        expertId: optText('专家编号'),
+        hostStaff: bool('hostStaff').default(false),
+        fiscallySupported: bool('fiscallySupported').default(false),
+      })
+      .optional(),
+    purpose: optText('用途'),
+    days: z.number({ error: '人天数应为数字' }).positive('人天数应大于 0').finite().optional(),
+    // Optional (an addition to LEDGER.md): for a fee paid to an individual, the after-tax amount actually paid; the
+    // fee standards are after tax (FEE-STANDARDS.md), so the rate check reads it when it is there.
+    net: yuan.optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.net !== undefined && isYuanString(e.net) && isYuanString(e.amount) && yuanToFen(e.net) > yuanToFen(e.amount))
+      ctx.addIssue({ code: 'custom', path: ['net'], message: '实发金额不能大于支出金额（税前）' });
+  });
 
 const fundsSchema = z.object({
   granted: yuan,

@@ -225,8 +225,15 @@ describe('追回经费 (第十八条): only the Center administrator settles a r
     for (const bad of [OWED - 1, OWED + 1]) {
       const d = at(bad);
       expect(d.ok).toBe(false);
-      if (!d.ok) expect(d.reason).toBe('退回金额应等于应退余额（第十八条）');
+      if (!d.ok) expect(d.reason).toBe('退回金额应大于 0 且等于应退余额（第十八条）');
     }
+    // Nothing owed and nothing paid is not a payment (found by the property below).
+    const zero = decide(recoveryMachine, 'issued', 'pay_rest', 'center_admin', {
+      owedFen: 0,
+      paymentFen: 0,
+      hasReason: false,
+    });
+    expect(zero.ok).toBe(false);
   });
   it('closing needs a note and is possible only once everything is paid back', () => {
     expect(

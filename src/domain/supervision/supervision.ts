@@ -130,7 +130,7 @@ export const recoveryMachine: Machine<RecoveryState, RecoveryAction, RecoveryFac
       to: 'paid',
       roles: CENTER_ADMIN,
       article: VIOLATION_ARTICLE,
-      guards: [guard((c) => c.paymentFen === c.owedFen, '退回金额应等于应退余额')],
+      guards: [guard((c) => c.paymentFen > 0 && c.paymentFen === c.owedFen, '退回金额应大于 0 且等于应退余额')],
     },
     {
       action: 'close',

@@ -293,6 +293,7 @@ async function resolve(tx: Tx, station: StationTable, policy: Policy, input: Exp
     payee: { name, ...(expertRef ? { expertId: expertRef } : {}), hostStaff, fiscallySupported: fiscal },
     purpose: input.purpose,
     ...(days ? { days: Number(days) } : {}),
+    ...(w ? { net: fenToYuan(w.netFen) } : {}),
   };
   return {
     row: {
@@ -553,6 +554,7 @@ export async function ledgerExpenses(
       },
       ...(r.purpose ? { purpose: r.purpose } : {}),
       ...(r.days ? { days: Number(r.days) } : {}),
+      ...(r.net_fen !== null ? { net: fenToYuan(Number(r.net_fen)) } : {}),
     };
   });
   return { expenses, experts };

@@ -275,6 +275,7 @@ export const TABLE_SHEETS: TableSheetSpec[] = [
       col('收款人为财政供养人员', 'payee.fiscallySupported', BOOL, 14),
       col('用途', 'purpose', TEXT, 30),
       col('人天数', 'days', NUMBER, 8),
+      col('实发金额（元，税后）', 'net', MONEY, 14),
     ],
   },
 ];
