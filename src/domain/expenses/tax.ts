@@ -73,3 +73,8 @@ export function purposeWarnings(purpose: string | null | undefined, words: reado
   const text = purpose ?? '';
   return words.filter((w) => w && text.includes(w));
 }
+
+/** Fees to individuals are the payee's income (劳务报酬所得): withheld, and may be entered after tax. */
+export function isFeeToIndividual(category: string | undefined, payeeKind: string | undefined): boolean {
+  return (category === 'consulting' || category === 'labour') && !!payeeKind && payeeKind !== 'organization';
+}

@@ -6,7 +6,7 @@ import type { Tx } from './database';
 // writes between the check and the write. SQLite serialises writers already; on PostgreSQL the row the check
 // depends on is locked (SELECT … FOR UPDATE) until the transaction ends.
 
-type Lockable = 'stations' | 'inspections' | 'inspection_findings' | 'recovery_orders';
+type Lockable = 'stations' | 'inspections' | 'inspection_findings' | 'recovery_orders' | 'fund_payments';
 
 /** Locks the row (PostgreSQL) and returns it; undefined when there is no such row. */
 export async function lockedRow<T extends Lockable>(ctx: Pick<Ctx, 'engine'>, tx: Tx, table: T, id: string) {

@@ -7,7 +7,7 @@ import { EXPORT_LIMIT, xlsxBuffer } from '../../http/excel';
 import { containsCi, type Page, paginate } from '../../http/paging';
 import { shanghaiDate, stationScope } from '../../scope';
 import { loadPolicy } from '../program-years/program-years.service';
-import { budgetInForce } from './budget';
+import { budgetsInForce } from './budget';
 import { spendingOf } from './expenses.service';
 
 // The year's budget execution across the stations in the actor's scope (第十五条): one row per station with its
@@ -77,9 +77,10 @@ export async function yearExecution(
         .execute()
     : [];
   const names = Object.fromEntries(policy.expenseCategories.map((c) => [c.code, c.name]));
+  const budgets = await budgetsInForce(ctx.db, stations.items, policy);
   const items: StationExecutionDto[] = [];
   for (const s of stations.items) {
-    const budget = await budgetInForce(ctx.db, s, policy);
+    const budget = budgets.get(s.id);
     const sp = spending.get(s.id) ?? { grantByCategory: {}, matchingFen: 0 };
     const ex: Execution = execution({
       grantedFen: budget?.grantedFen ?? policy.stationTypes[s.type].fundingFen,

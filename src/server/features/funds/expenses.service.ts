@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { type BookingIssue, checkBooking, itemName } from '../../../domain/expenses/booking';
-import { fromGross, fromNet } from '../../../domain/expenses/tax';
+import { fromGross, fromNet, isFeeToIndividual } from '../../../domain/expenses/tax';
 import type { Ledger, LedgerExpense } from '../../../domain/ledger/schema';
 import { fenToYuan, formatYuan } from '../../../domain/money';
 import type { ExpenseCategory, Policy } from '../../../domain/policy/types';
@@ -86,11 +86,6 @@ export interface ExpenseDto {
   createdAt: string;
   updatedAt: string;
   version: number;
-}
-
-/** Fees to individuals are income of the payee: the ledger keeps the gross, the withholding and the net. */
-export function isFeeToIndividual(category: string, payeeKind: string): boolean {
-  return (category === 'consulting' || category === 'labour') && payeeKind !== 'organization';
 }
 
 function toDto(r: ExpenseTable & { voucher_count?: number | string }, policy: Policy): ExpenseDto {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { type Execution, execution } from '../../../domain/expenses/execution';
+import { isFeeToIndividual } from '../../../domain/expenses/tax';
 import { formatYuan } from '../../../domain/money';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
 import type { Ctx } from '../../context';
@@ -10,7 +11,7 @@ import { createReportFromDocx } from '../ledger/attachments.service';
 import { requireStation } from '../ledger/station-access';
 import { loadPolicy } from '../program-years/program-years.service';
 import { budgetInForce } from './budget';
-import { isFeeToIndividual, spendingOf } from './expenses.service';
+import { spendingOf } from './expenses.service';
 
 // 项目决算报告 (第十二条): generated from the ledger, never typed — budget against actual by category, every expense,
 // the matching funds apart (第十四条) and the balance. Excel for the finance office, Word to submit with the summary

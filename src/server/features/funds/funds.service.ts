@@ -6,7 +6,7 @@ import { conflict, invalid, notFound } from '../../../shared/errors';
 import { writeTx } from '../../audit/audit';
 import { acceptUpload } from '../../blobs/accept';
 import type { Ctx } from '../../context';
-import { lockStation } from '../../db/locks';
+import { lockedRow, lockStation } from '../../db/locks';
 import { shanghaiDate } from '../../scope';
 import { storeAttachment } from '../ledger/attachments.service';
 import { requireStation } from '../ledger/station-access';
@@ -163,10 +163,8 @@ export async function deletePayment(ctx: Ctx, stationId: string, paymentId: stri
   const station = await requireStation(ctx, stationId);
   await writeTx(ctx, async (tx, audit) => {
     // Row-locked on PostgreSQL: two deletions of one version cannot both pass the version check.
-    let q = tx.selectFrom('fund_payments').selectAll().where('id', '=', paymentId).where('station_id', '=', stationId);
-    if (ctx.engine === 'postgres') q = q.forUpdate();
-    const row = await q.executeTakeFirst();
-    if (!row) throw notFound('拨付记录');
+    const row = await lockedRow(ctx, tx, 'fund_payments', paymentId);
+    if (!row || row.station_id !== stationId) throw notFound('拨付记录');
     if (row.version !== version) throw conflict('该拨付记录已被修改，请刷新后重试');
     await tx.deleteFrom('fund_payments').where('id', '=', paymentId).execute();
     await audit.record({

@@ -358,10 +358,15 @@ export async function createInspection(ctx: Ctx, input: InspectionInput): Promis
   return getInspection(ctx, id);
 }
 
-async function requireInspection(db: Ctx['db'] | Tx, id: string, lock = false): Promise<InspectionTable> {
-  let q = db.selectFrom('inspections').selectAll().where('id', '=', id);
-  if (lock) q = q.forUpdate();
-  const row = await q.executeTakeFirst();
+async function requireInspection(db: Ctx['db'] | Tx, id: string): Promise<InspectionTable> {
+  const row = await db.selectFrom('inspections').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('检查');
+  return row;
+}
+
+/** The inspection, row-locked on PostgreSQL for a check-then-write. */
+async function lockedInspection(ctx: Ctx, tx: Tx, id: string): Promise<InspectionTable> {
+  const row = await lockedRow(ctx, tx, 'inspections', id);
   if (!row) throw notFound('检查');
   return row;
 }
@@ -420,7 +425,7 @@ export async function addFinding(ctx: Ctx, inspectionId: string, input: FindingI
     issues.push({ path: 'ground', message: `违规问题须写明属于${VIOLATION_ARTICLE}的哪一种情形` });
   if (issues.length) throw invalid(issues);
   await writeTx(ctx, async (tx, audit) => {
-    const insp = await requireInspection(tx, inspectionId, ctx.engine === 'postgres');
+    const insp = await lockedInspection(ctx, tx, inspectionId);
     const d = decide(inspectionMachine, insp.status as 'planned', 'add_finding', ctx.actor!.role, {
       hasSummary: false,
     });
@@ -474,7 +479,7 @@ export async function addFinding(ctx: Ctx, inspectionId: string, input: FindingI
 
 export async function completeInspection(ctx: Ctx, id: string, input: { version: number; summary: string }) {
   await writeTx(ctx, async (tx, audit) => {
-    const insp = await requireInspection(tx, id, ctx.engine === 'postgres');
+    const insp = await lockedInspection(ctx, tx, id);
     if (insp.version !== input.version) throw conflict('该检查已被他人修改，请刷新后重试');
     const summary = input.summary.trim();
     await step(

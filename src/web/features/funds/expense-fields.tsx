@@ -2,11 +2,11 @@
 // that the engine refuses them with the article), the payee, and the amount with its withholding preview.
 import { Checkbox, Form, Input, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { fromGross, fromNet } from '../../../domain/expenses/tax';
+import { fromGross, fromNet, isFeeToIndividual } from '../../../domain/expenses/tax';
 import type { Policy } from '../../../domain/policy/types';
 import { parseYuan } from '../../lib/money';
 import { useRecordOptions } from '../ledger/api';
-import { isFeeToIndividual, yuan } from './labels';
+import { yuan } from './labels';
 import type { VoucherValue } from './voucher-field';
 
 export interface ExpenseValues {

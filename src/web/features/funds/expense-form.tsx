@@ -3,6 +3,7 @@
 import { Alert, App, Button, DatePicker, Drawer, Form, Input, Radio, Select, Space, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { isFeeToIndividual } from '../../../domain/expenses/tax';
 import type { Policy } from '../../../domain/policy/types';
 import type { FieldIssue } from '../../../shared/errors';
 import { ApiError } from '../../lib/api';
@@ -17,7 +18,6 @@ import {
   itemOptions,
   PayeeFields,
 } from './expense-fields';
-import { isFeeToIndividual } from './labels';
 import { VoucherField, type VoucherKind } from './voucher-field';
 
 export interface ExpenseFormContext {

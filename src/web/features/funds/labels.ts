@@ -24,8 +24,3 @@ export const yuan = (fen: number) => `${formatYuan(fen, { symbol: false })} 元`
 
 /** 0.0563 → `5.6%` (a rate for display, never money) */
 export const percent = (rate: number) => `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
-
-/** Fees to individuals are income of the payee, withheld and paid net (mirrors `isFeeToIndividual` of the server). */
-export function isFeeToIndividual(category: string | undefined, payeeKind: string | undefined): boolean {
-  return (category === 'consulting' || category === 'labour') && !!payeeKind && payeeKind !== 'organization';
-}
