@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: measures what ARCHITECTURE.md budgets and prints each figure beside its budget; writes the tables
+ * `npm run bench`: measures what docs/architecture.md budgets and prints each figure beside its budget; writes the tables
  * to docs/benchmarks.md. Never used as a pass/fail test (speed varies by machine); it reports.
  *
  * General part: page weight of the sign-in page and of the shell with the Center home page (real Chromium), and the
@@ -133,7 +133,7 @@ async function general(previous: string | null): Promise<string> {
     const empty = await throughput(`${base}/api/health`, cookie, 3, 16);
     const stations = await throughput(list, cookie, 3, 16);
     rows.push({ what: '空 JSON 路由吞吐（/api/health）', value: `${empty.toFixed(0)} req/s`, budget: '—', ok: null });
-    // The ≥ 0.5 budget of ARCHITECTURE.md is for the KPI endpoint (section below); the station list is for reference.
+    // The ≥ 0.5 budget of docs/architecture.md is for the KPI endpoint (section below); the station list is for reference.
     rows.push({
       what: '站点列表吞吐 / 空路由吞吐（参考）',
       value: `${(stations / empty).toFixed(2)}（${stations.toFixed(0)} req/s）`,
@@ -171,7 +171,7 @@ async function general(previous: string | null): Promise<string> {
   ].join('\n');
   console.log(`\n${table}\n`);
   return `Latest \`npm run bench\` on this project's machine (2 cores, Node ${process.version}, SQLite, demo data:
-23 stations), ${today()}. Budgets from ARCHITECTURE.md. The KPI-engine figures at 1× and 100× Beijing are in the
+23 stations), ${today()}. Budgets from docs/architecture.md. The KPI-engine figures at 1× and 100× Beijing are in the
 section below. The server runs in its own process; the load comes from Node's fetch (16 concurrent) in the bench
 process on the same 2 cores, whose own cost caps the absolute req/s: compare ratios. Page weights are the gzip sizes
 of the JavaScript Chromium loads for the route (built \`dist/\`).${pagesNote}

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// Portable subset only (see ARCHITECTURE.md): no serial, no db defaults that differ between engines.
+// Portable subset only (see docs/architecture.md): no serial, no db defaults that differ between engines.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('program_years')

@@ -1,6 +1,6 @@
 import type { CreateTableBuilder, Kysely } from 'kysely';
 
-// Station ledger (issue #3, LEDGER.md). Portable subset as in 001. Derived values the KPI SQL needs (字数, whether a
+// Station ledger (issue #3, docs/ledger-format.md). Portable subset as in 001. Derived values the KPI SQL needs (字数, whether a
 // cooperation has content) are computed by the domain functions at write time and stored, so SQL never re-implements
 // a rule that JavaScript and SQL would read differently (trim of U+3000, Word's 字数).
 

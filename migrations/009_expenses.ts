@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 // The expense ledger (issue #5, 第十四条–第十七条). An expense is booked only through the compliance engine
 // (src/domain/expenses/): a `block` finding refuses it, `warn` findings are stored with it (warnings_json) to be
 // listed on the station. Money in integer fen: the amount charged (for a fee to an individual, the gross), and for
-// such fees the net paid and the tax withheld as well (FEE-STANDARDS.md). Person-days are kept as the decimal
+// such fees the net paid and the tax withheld as well (docs/fee-standards.md). Person-days are kept as the decimal
 // text the user gave (0.5, 1), never a float column.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -55,7 +55,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .unique()
     .execute();
 
-  // The budget of a station that has no agreement (a station created by a ledger import, LEDGER.md `funds`); a
+  // The budget of a station that has no agreement (a station created by a ledger import, docs/ledger-format.md `funds`); a
   // station with a project takes its budget from the agreement version in force instead.
   await db.schema
     .createTable('station_budgets')

@@ -8,7 +8,7 @@ import { buildLedgerInput, expense } from '../domain/kpi/fixtures/ledger-builder
 import type { Evaluation, Finding } from '../domain/kpi/types';
 import { runEvaluate } from './evaluate';
 
-// `qianqi evaluate FILE [--on DATE]` (LEDGER.md): the evaluation on stdout and exit 0; exit 2 with one
+// `qianqi evaluate FILE [--on DATE]` (docs/ledger-format.md): the evaluation on stdout and exit 0; exit 2 with one
 // `path: message` line per problem on stderr.
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -15,7 +15,7 @@ function today(now: Date): string {
 }
 
 /**
- * `qianqi evaluate FILE [--on DATE]` (LEDGER.md): the evaluation on stdout and exit 0; exit 2 with one
+ * `qianqi evaluate FILE [--on DATE]` (docs/ledger-format.md): the evaluation on stdout and exit 0; exit 2 with one
  * `path: message` line per problem. Pure apart from reading FILE: it needs no database, so anyone can check a ledger.
  */
 export function runEvaluate(

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const dir = mkdtempSync(join(tmpdir(), 'qianqi-cli-ledger-'));
 const dbFile = join(dir, 'cli.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const EXAMPLE = new URL('../../../shared/spec/examples/ledger-district-a.json', import.meta.url).pathname;
+const EXAMPLE = new URL('../../docs/examples/ledger-district-a.json', import.meta.url).pathname;
 
 function qianqi(args: string[]) {
   const r = spawnSync('bin/qianqi', args, {
@@ -78,10 +78,10 @@ describe('bin/qianqi import, export, kpis', () => {
     const fromDb = JSON.parse(kpis.out) as Ev;
     expect(canonical(fromDb)).toEqual(canonical(JSON.parse(evaluated.out)));
     // The spec's evaluation of the whole example, less the findings of the expenses that were never booked: refused
-    // expenses count nowhere (LEDGER.md), so the funds block is the spec's own.
+    // expenses count nowhere (docs/ledger-format.md), so the funds block is the spec's own.
     const spec = JSON.parse(
       readFileSync(
-        new URL('../../../shared/spec/examples/evaluation-district-a-2026-01-10.json', import.meta.url),
+        new URL('../../docs/examples/evaluation-district-a-2026-01-10.json', import.meta.url),
         'utf8',
       ),
     ) as Ev;

@@ -20,7 +20,7 @@ const HELP = `qianqi — 千企命令行工具
   bin/qianqi reset-password USERNAME        重置账户密码并解除锁定（三员账户只能这样重置）；
                                              新密码从 QIANQI_PASSWORD 读取，未设置时生成临时密码，首次登录须修改
   bin/qianqi audit verify                    校验操作日志哈希链，指出第一条被篡改的记录
-  bin/qianqi evaluate FILE [--on 日期]        按 LEDGER.md 评价台账文件（JSON 输出到标准输出；输入有误时退出码 2）
+  bin/qianqi evaluate FILE [--on 日期]        按 docs/ledger-format.md 评价台账文件（JSON 输出到标准输出；输入有误时退出码 2）
   bin/qianqi import FILE [--replace]          导入台账 JSON 到数据库（站点、依托单位不存在时新建；--replace 替换已有台账）
   bin/qianqi export --station ID             导出站点台账（JSON 输出到标准输出）
   bin/qianqi kpis --station ID [--on 日期]   由数据库计算站点考核指标、经费发现和经费执行（与 evaluate 导出台账的结果相同）

@@ -1,4 +1,4 @@
-// Money is integer fen (分) in storage and decimal strings at the edges (LEDGER.md): binary floating point would make
+// Money is integer fen (分) in storage and decimal strings at the edges (docs/ledger-format.md): binary floating point would make
 // 0.1 + 0.2 ≠ 0.3 and break budget comparisons (第十条, 第十一条).
 
 const YUAN = /^(\d+)(?:\.(\d{1,2}))?$/;

@@ -51,7 +51,7 @@ describe('isValidUscc', () => {
     ['wrong check character', '91350100M000100Y44'],
     ['wrong check character (letter)', '91110108551385082R'],
     ['a transposition', '19350100M000100Y43'],
-    ['the LEDGER.md placeholder', '91110108MA00000000'],
+    ['the docs/ledger-format.md placeholder', '91110108MA00000000'],
     ['letter I', '91350100I000100Y43'],
     ['letter O', '91350100O000100Y43'],
     ['letter Z', '91350100Z000100Y43'],

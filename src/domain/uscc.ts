@@ -1,4 +1,4 @@
-// 统一社会信用代码 check per GB 32100-2015 (LEDGER.md). A valid code is an enterprise's identity everywhere, so the
+// 统一社会信用代码 check per GB 32100-2015 (docs/ledger-format.md). A valid code is an enterprise's identity everywhere, so the
 // normalisation here decides which records are "the same enterprise": keep it exactly trim + upper-case.
 
 /** The 31 characters of the code, in value order: digits and capitals without I, O, Z, S, V. */

@@ -3,7 +3,7 @@ import { wordCount } from './word-count';
 
 describe('wordCount (Word 字数)', () => {
   it.each([
-    ['the LEDGER.md example', '我们在2025年完成了AI项目。', 12],
+    ['the docs/ledger-format.md example', '我们在2025年完成了AI项目。', 12],
     ['empty', '', 0],
     ['only spaces', '   ', 0],
     ['whitespace of every kind', ' \t\n\r\u3000\u00a0', 0],

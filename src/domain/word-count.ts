@@ -1,5 +1,5 @@
 // 字数 as Microsoft Word shows it, because the regulation's report lengths (第七条, 第八条: 不少于 2000 字) are
-// checked by users in Word; the exact rule is the LEDGER.md contract.
+// checked by users in Word; the exact rule is the docs/ledger-format.md contract.
 
 const HAN = /\p{Script=Han}/u;
 const PUNCTUATION = /\p{P}/u;

@@ -58,7 +58,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   access: '访问控制',
 };
 
-// Ledger codes (LEDGER.md) in Chinese: one place for pages, Excel templates and exports.
+// Ledger codes (docs/ledger-format.md) in Chinese: one place for pages, Excel templates and exports.
 export const SRDI_LABELS: Record<string, string> = {
   none: '否',
   municipal: '市级专精特新',
@@ -141,7 +141,7 @@ export const FINDING_LABELS: Record<string, string> = {
   outside_period: '记录日期不在项目期内',
 };
 
-/** Why a record does not count towards a KPI (the drill-down beside each record, LEDGER.md counting rules). */
+/** Why a record does not count towards a KPI (the drill-down beside each record, docs/ledger-format.md counting rules). */
 export const KPI_REASON_LABELS: Record<string, string> = {
   outside_period: '日期不在项目期内',
   other_district: '非本区注册企业',
@@ -166,7 +166,7 @@ export const PACE_STATUS_LABELS: Record<string, string> = {
   not_started: '未开始',
 };
 
-/** A finding's severity (LEDGER.md): `block` refuses, `warn` asks for attention. */
+/** A finding's severity (docs/ledger-format.md): `block` refuses, `warn` asks for attention. */
 export const FINDING_SEVERITY_LABELS: Record<string, string> = {
   block: '不合规',
   warn: '需关注',

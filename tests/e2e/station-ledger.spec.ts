@@ -69,7 +69,7 @@ test('a host records an event with two experts and a photo, uploads a Word repor
   await expect(page.locator('section[aria-label="活动照片"] img')).toBeVisible();
   await shot(page, 'ledger-03-event-photo');
 
-  // A Word report: its text is taken out and counted (字数, LEDGER.md).
+  // A Word report: its text is taken out and counted (字数, docs/ledger-format.md).
   await page.goto(`/stations/${stationId}/ledger/reports`);
   await page.getByRole('button', { name: '上传 Word 报告' }).click();
   await dialog(page)
@@ -85,7 +85,7 @@ test('a host records an event with two experts and a photo, uploads a Word repor
   await dialog(page)
     .getByRole('button', { name: /上\s*传/ })
     .click();
-  // 9 字 for the heading, 12 for the sentence (the LEDGER.md example).
+  // 9 字 for the heading, 12 for the sentence (the docs/ledger-format.md example).
   await expect(page.locator('.ant-message-notice').last()).toContainText('字数 21');
   await shot(page, 'ledger-04-report-uploaded');
 

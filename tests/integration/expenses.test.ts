@@ -267,7 +267,7 @@ describe('refusals write nothing and cite the article', () => {
   });
 });
 
-describe('fees entered after tax (FEE-STANDARDS.md)', () => {
+describe('fees entered after tax (docs/fee-standards.md)', () => {
   it('a labour fee to a person entered as net keeps gross, withholding and net; the amount booked is the gross', async () => {
     const before = await executionRow('labour');
     const r = await t.call(
@@ -326,7 +326,7 @@ describe('fees entered after tax (FEE-STANDARDS.md)', () => {
           purpose: '企业技术诊断咨询',
         }),
       );
-    // 2,400 yuan a day after tax is the top of the senior range (FEE-STANDARDS.md: the standards are after tax).
+    // 2,400 yuan a day after tax is the top of the senior range (docs/fee-standards.md: the standards are after tax).
     const at = await consult(240_000, '郑专家');
     expect(at.status, JSON.stringify(at.json)).toBe(201);
     expect(at.json.amountFen).toBeGreaterThan(240_000);

@@ -221,7 +221,7 @@ describe('demands and reports', () => {
     expect(paths).toEqual(['dockedOn', 'matchedOn']);
   });
 
-  it('a report stores its 字数 as LEDGER.md counts it', async () => {
+  it('a report stores its 字数 as docs/ledger-format.md counts it', async () => {
     const r = await t.call(host, 'POST', `${HD()}/reports`, {
       kind: 'demand_analysis',
       title: '需求分析',

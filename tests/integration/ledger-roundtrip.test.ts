@@ -36,7 +36,7 @@ function comparable(e: Pick<Evaluation, 'kpis' | 'findings' | 'funds'>) {
 }
 
 const example = JSON.parse(
-  readFileSync(new URL('../../../shared/spec/examples/ledger-district-a.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../docs/examples/ledger-district-a.json', import.meta.url), 'utf8'),
 ) as LedgerInput;
 const HD = () => `/api/v1/stations/${ids.stations.haidian}`;
 // The example's expenses the engine refuses (X2 consulting to host staff, X3 labour to fiscal personnel, X5 meals).

@@ -3,7 +3,7 @@ import type { Ledger, LedgerExpense } from '../ledger/schema';
 import { EXPENSE_CATEGORIES, type ExpenseCategory, FORBIDDEN_ITEM_CODES, policy2025 } from '../policy/index';
 import { type BookingContext, checkBooking } from './booking';
 
-// Booking an expense (issue #5): every refusal of LEDGER.md at its boundary, decided before the row exists, with the
+// Booking an expense (issue #5): every refusal of docs/ledger-format.md at its boundary, decided before the row exists, with the
 // article and a Chinese sentence that names the rule; warnings (rate standard, purpose words) never refuse.
 
 type Expert = Ledger['experts'][number];

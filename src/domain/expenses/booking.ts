@@ -6,7 +6,7 @@ import type { Article, ExpenseCategory, Policy } from '../policy/types';
 import { capPerDayFen, expenseOwnFindings } from './findings';
 import { purposeWarnings } from './tax';
 
-// Booking an expense (issue #5): the same findings as `qianqi evaluate` (LEDGER.md), decided before the row exists,
+// Booking an expense (issue #5): the same findings as `qianqi evaluate` (docs/ledger-format.md), decided before the row exists,
 // each with a Chinese sentence that names the rule and its article. A `block` refuses the booking; `warn`s are kept
 // with the expense and listed on the station. The purpose-word screen (第十七条) only ever warns: words are a hint
 // for a human, the item code is what the rule judges.
@@ -14,7 +14,7 @@ import { purposeWarnings } from './tax';
 type Expert = Ledger['experts'][number];
 
 export interface BookingIssue {
-  /** a finding id of LEDGER.md, or `purpose_word` for the purpose screen */
+  /** a finding id of docs/ledger-format.md, or `purpose_word` for the purpose screen */
   id: FindingId | 'purpose_word';
   article: Article | null;
   severity: 'block' | 'warn';

@@ -13,7 +13,7 @@ import type { Finding, FindingId } from '../kpi/types';
 import { EXPENSE_CATEGORIES, type ExpenseCategory, policy2025 } from '../policy/index';
 import { aboveRate, expenseFindings } from './findings';
 
-// Every expense rule of LEDGER.md (第十条, 第十五条–第十七条, “Refused expenses”, “Rate standards in 2025”) at its
+// Every expense rule of docs/ledger-format.md (第十条, 第十五条–第十七条, “Refused expenses”, “Rate standards in 2025”) at its
 // boundary, and the `funds` block.
 
 /** Inside the default period: no `unexecuted_funds` unless a test asks for it. */

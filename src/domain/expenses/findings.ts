@@ -49,7 +49,7 @@ export function aboveRate(amountFen: number, days: number, capFen: number): bool
 }
 
 /**
- * The findings of one expense taken alone (LEDGER.md, 第十条, 第十五条–第十七条). A `block` among them refuses it.
+ * The findings of one expense taken alone (docs/ledger-format.md, 第十条, 第十五条–第十七条). A `block` among them refuses it.
  * `budget_overrun` and `unexecuted_funds` depend on all expenses and are decided in `expenseFindings`.
  */
 export function expenseOwnFindings(
@@ -72,7 +72,7 @@ export function expenseOwnFindings(
   if (e.source === 'grant' && e.date > ctx.periodEnd) out.push(finding('after_deadline', ref));
   if (e.days !== undefined) {
     const cap = capPerDayFen(ctx.policy, e, expert);
-    // The standards are after tax (FEE-STANDARDS.md): the net paid when the record has it, else the amount.
+    // The standards are after tax (docs/fee-standards.md): the net paid when the record has it, else the amount.
     if (cap !== null && aboveRate(yuanToFen(e.net ?? e.amount), e.days, cap))
       out.push(finding('rate_above_standard', ref));
   }

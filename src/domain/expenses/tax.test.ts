@@ -1,4 +1,4 @@
-// 劳务报酬所得 withholding against worked examples (FEE-STANDARDS.md), and the exactness of net→gross in fen.
+// 劳务报酬所得 withholding against worked examples (docs/fee-standards.md), and the exactness of net→gross in fen.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { policy2025 } from '../policy';

@@ -1,6 +1,6 @@
 import type { LabourFeeStandard } from '../policy/types';
 
-// 劳务报酬所得 withholding (FEE-STANDARDS.md; the program year's `feeStandards.labour.incomeTax`): per payment, deduct
+// 劳务报酬所得 withholding (docs/fee-standards.md; the program year's `feeStandards.labour.incomeTax`): per payment, deduct
 // a fixed amount up to a threshold, else a share; withhold by bracket of the taxable amount with a quick deduction.
 // Fees to individuals are often agreed after tax (第十条: 财科教〔2017〕128号 rates are net), so the ledger keeps the
 // net paid, the gross and the withholding: all integer fen, computed exactly with bigint, rounded half up to the fen.

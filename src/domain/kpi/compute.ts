@@ -3,7 +3,7 @@ import type { KpiCounts, KpiResult } from './types';
 
 /**
  * `actual` of each KPI from the counts. Shares and presence are derived here so that every caller (ledger, database,
- * forecast) agrees on rounding: LEDGER.md rounds a share to 3 decimals but judges `met` on the exact fraction.
+ * forecast) agrees on rounding: docs/ledger-format.md rounds a share to 3 decimals but judges `met` on the exact fraction.
  */
 function actualOf(id: KpiId, c: KpiCounts): { actual: number; fraction?: [number, number] } {
   switch (id) {
@@ -72,7 +72,7 @@ export function computeKpi(k: KpiPolicy, counts: KpiCounts): KpiResult {
   return { id: k.id, article: k.article, target: k.target, actual, met };
 }
 
-/** Exactly the KPIs of the station's type (LEDGER.md), with the targets and articles of its program year. */
+/** Exactly the KPIs of the station's type (docs/ledger-format.md), with the targets and articles of its program year. */
 export function computeKpis(policy: Policy, type: StationType, counts: KpiCounts): KpiResult[] {
   return policy.kpis[type].map((k) => computeKpi(k, counts));
 }

@@ -28,7 +28,7 @@ import {
 } from './fixtures/ledger-builder';
 import type { Evaluation, Finding, FindingId, KpiResult } from './types';
 
-// Every KPI and record rule of LEDGER.md (`qianqi-ledger/1` → `qianqi-evaluation/1`), at its boundary.
+// Every KPI and record rule of docs/ledger-format.md (`qianqi-ledger/1` → `qianqi-evaluation/1`), at its boundary.
 
 /** Inside the default period, so no `unexecuted_funds` unless a test asks for it. */
 const ON = '2025-06-30';
@@ -56,7 +56,7 @@ function byIdAndRef(a: Finding, b: Finding): number {
   return `${a.id} ${a.ref}`.localeCompare(`${b.id} ${b.ref}`);
 }
 
-/** The evaluation with arrays in a canonical order: LEDGER.md fixes their content, not their order. */
+/** The evaluation with arrays in a canonical order: docs/ledger-format.md fixes their content, not their order. */
 function canonical(ev: Evaluation): Evaluation {
   return {
     ...ev,
@@ -65,10 +65,12 @@ function canonical(ev: Evaluation): Evaluation {
   };
 }
 
-describe('conformance example (LEDGER.md examples/)', () => {
-  const ledgerJson = JSON.parse(readFileSync(new URL('./fixtures/ledger-district-a.json', import.meta.url), 'utf8'));
+describe('conformance example (docs/examples/)', () => {
+  const ledgerJson = JSON.parse(
+    readFileSync(new URL('../../../docs/examples/ledger-district-a.json', import.meta.url), 'utf8'),
+  );
   const expected = JSON.parse(
-    readFileSync(new URL('./fixtures/evaluation-district-a-2026-01-10.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../../../docs/examples/evaluation-district-a-2026-01-10.json', import.meta.url), 'utf8'),
   ) as Evaluation;
 
   it('evaluates on 2026-01-10 to the expected document, up to array order', () => {
@@ -118,7 +120,7 @@ describe('the builder', () => {
   });
 });
 
-describe('KPI sets per station type (LEDGER.md table, 2025 targets)', () => {
+describe('KPI sets per station type (docs/ledger-format.md table, 2025 targets)', () => {
   // [id, target, article]: district stations cite the first article of a cell, IUR the second.
   const expected: Record<StationType, Array<[KpiResult['id'], number, string]>> = {
     district_a: [
@@ -801,7 +803,7 @@ describe('reports', () => {
     expect(kpi(at, id)).toMatchObject({ target, actual: target, met: true });
   });
 
-  it('counts 字数 the Word way (LEDGER.md example: 12)', () => {
+  it('counts 字数 the Word way (docs/ledger-format.md example: 12)', () => {
     const ev = evaluate({ reports: [report('demand_analysis', '我们在2025年完成了AI项目。')] });
     expect(kpi(ev, 'report_demand_analysis').actual).toBe(12);
   });
@@ -888,7 +890,7 @@ describe('invalid_uscc (article null, warn)', () => {
   });
 });
 
-describe('every finding carries the severity and article of LEDGER.md', () => {
+describe('every finding carries the severity and article of docs/ledger-format.md', () => {
   const rules: Record<FindingId, { severity: 'block' | 'warn'; article: string | null }> = {
     forbidden_item: { severity: 'block', article: '第十七条' },
     item_not_in_category: { severity: 'block', article: '第十六条' },

@@ -9,7 +9,7 @@ export interface Period {
   end: string;
 }
 
-/** LEDGER.md: the period is inclusive at both ends; ISO dates compare as strings. */
+/** docs/ledger-format.md: the period is inclusive at both ends; ISO dates compare as strings. */
 export function inPeriod(date: string, p: Period): boolean {
   return date >= p.start && date <= p.end;
 }
@@ -22,7 +22,7 @@ export function hasContent(s: string | null | undefined): boolean {
 export const SRDI_COUNTED = ['municipal', 'national'] as const;
 
 /**
- * Why an enterprise contact does or does not count towards `enterprises_contacted` (LEDGER.md). The drill-down
+ * Why an enterprise contact does or does not count towards `enterprises_contacted` (docs/ledger-format.md). The drill-down
  * shows this reason beside each record, so the rule lives in one place.
  */
 export type ContactReason = 'counted' | 'outside_period' | 'invalid_uscc' | 'not_listed' | 'other_district';
@@ -64,7 +64,7 @@ export function countLedger(ledger: Ledger): { counts: KpiCounts; findings: Find
   const c = emptyCounts();
   const findings: Finding[] = [];
 
-  // Two entries with the same code are one enterprise: the first wins (LEDGER.md).
+  // Two entries with the same code are one enterprise: the first wins (docs/ledger-format.md).
   const listed = new Map<string, Ledger['enterprises'][number]>();
   const invalidListed = new Set<string>();
   for (const e of ledger.enterprises) {

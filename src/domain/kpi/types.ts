@@ -2,7 +2,7 @@ import type { ReportKind } from '../ledger/codes';
 import type { Article, KpiId, StationType } from '../policy/types';
 
 /**
- * What a station's records add up to, counted by the rules of LEDGER.md. The ledger path counts them in memory
+ * What a station's records add up to, counted by the rules of docs/ledger-format.md. The ledger path counts them in memory
  * (`countLedger`), the server with SQL aggregates; both hand them to the same `computeKpis`.
  */
 export interface KpiCounts {
@@ -53,7 +53,7 @@ export interface Finding {
   ref: string;
 }
 
-/** Severity and article of each finding (LEDGER.md, findings table and clarifications). */
+/** Severity and article of each finding (docs/ledger-format.md, findings table and clarifications). */
 export const FINDING_RULES: Record<FindingId, { severity: 'block' | 'warn'; article: Article | null }> = {
   forbidden_item: { severity: 'block', article: '第十七条' },
   item_not_in_category: { severity: 'block', article: '第十六条' },

@@ -1,4 +1,4 @@
-// Codes of the ledger exchange format (LEDGER.md, `qianqi-ledger/1`). They are a contract: never rename one.
+// Codes of the ledger exchange format (docs/ledger-format.md, `qianqi-ledger/1`). They are a contract: never rename one.
 
 export const LEDGER_FORMAT = 'qianqi-ledger/1';
 export const EVALUATION_FORMAT = 'qianqi-evaluation/1';

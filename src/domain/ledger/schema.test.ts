@@ -12,7 +12,7 @@ import {
 } from '../kpi/fixtures/ledger-builder';
 import { isIsoDate, jsonPath, ledgerSchema, parseLedger, parseLedgerText } from './schema';
 
-// The `qianqi-ledger/1` schema (LEDGER.md): every problem is one `path: message` line naming the JSON path.
+// The `qianqi-ledger/1` schema (docs/ledger-format.md): every problem is one `path: message` line naming the JSON path.
 
 const has2025 = (y: number) => y === 2025;
 

@@ -20,7 +20,7 @@ import {
   SRDI_LEVELS,
 } from './codes';
 
-// The `qianqi-ledger/1` schema (LEDGER.md). Unknown fields are ignored (adding optional fields is allowed by the
+// The `qianqi-ledger/1` schema (docs/ledger-format.md). Unknown fields are ignored (adding optional fields is allowed by the
 // contract); every message is Chinese and the caller prefixes it with the JSON path.
 
 /** A real calendar date written YYYY-MM-DD (2025-02-30 is refused). */
@@ -34,7 +34,7 @@ export const isoDate = z
   .string({ error: '应为日期字符串（YYYY-MM-DD）' })
   .refine(isIsoDate, { message: '日期应为 YYYY-MM-DD 格式的有效日期' });
 
-/** LEDGER.md money grammar: a decimal string, no sign, at most 2 decimals; a JSON number is an error. */
+/** docs/ledger-format.md money grammar: a decimal string, no sign, at most 2 decimals; a JSON number is an error. */
 export const yuan = z
   .string({ error: '金额应为字符串形式的十进制数（如 "2400.00"），不能是数字' })
   .regex(/^\d+(\.\d{1,2})?$/, '金额应为不带符号、最多两位小数的数字字符串');
@@ -195,8 +195,8 @@ const expenseSchema = z
       .optional(),
     purpose: optText('用途'),
     days: z.number({ error: '人天数应为数字' }).positive('人天数应大于 0').finite().optional(),
-    // Optional (an addition to LEDGER.md): for a fee paid to an individual, the after-tax amount actually paid; the
-    // fee standards are after tax (FEE-STANDARDS.md), so the rate check reads it when it is there.
+    // Optional (an addition to docs/ledger-format.md): for a fee paid to an individual, the after-tax amount actually paid; the
+    // fee standards are after tax (docs/fee-standards.md), so the rate check reads it when it is there.
     net: yuan.optional(),
   })
   .superRefine((e, ctx) => {
@@ -226,7 +226,7 @@ function uniqueIds(name: string) {
   };
 }
 
-/** Duplicate ids are reported beside any other problem of the array (LEDGER.md: one line per problem). */
+/** Duplicate ids are reported beside any other problem of the array (docs/ledger-format.md: one line per problem). */
 const eachId = { when: (payload: { value: unknown }) => Array.isArray(payload.value) };
 
 export const ledgerSchema = z.object(
@@ -255,7 +255,7 @@ export type LedgerInput = z.input<typeof ledgerSchema>;
 export type LedgerEnterprise = Ledger['enterprises'][number];
 export type LedgerExpense = Ledger['expenses'][number];
 
-/** A zod path as LEDGER.md writes it: `expenses[3].amount`; the root is `$`. */
+/** A zod path as docs/ledger-format.md writes it: `expenses[3].amount`; the root is `$`. */
 export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
   for (const p of path) {
@@ -269,7 +269,7 @@ export type LedgerParse = { ok: true; ledger: Ledger } | { ok: false; problems: 
 
 /**
  * Validates a parsed JSON value as a ledger. `hasPolicy(year)` says whether a program year exists: a ledger for a
- * year without a policy cannot be evaluated, so it is a schema error (LEDGER.md, “Other input”).
+ * year without a policy cannot be evaluated, so it is a schema error (docs/ledger-format.md, “Other input”).
  */
 export function parseLedger(value: unknown, hasPolicy: (year: number) => boolean): LedgerParse {
   const r = ledgerSchema.safeParse(value);

@@ -10,7 +10,7 @@ import {
 } from './types';
 
 // The 2025 program year, read from 北京市科学技术协会“千人进千企”科创公共服务工作站点管理办法（2025 年试行）
-// (docs: shared/spec/REGULATION.md, LEDGER.md, FEE-STANDARDS.md). Later years are copies edited by the Center.
+// (docs: docs/ledger-format.md, docs/fee-standards.md). Later years are copies edited by the Center.
 
 const DISTRICT_HOSTS = ['society', 'association', 'alliance', 'park_association', 'public_institution'] as const;
 
@@ -56,7 +56,7 @@ const stationTypes = {
   },
 } satisfies Record<StationType, StationTypePolicy>;
 
-// 第三条 lists the A and B districts in this order; GB/T 2260 codes from REGULATION.md.
+// 第三条 lists the A and B districts in this order; GB/T 2260 codes.
 const districts: DistrictPolicy[] = [
   { code: 'etown', name: '经开区', fullName: '北京经济技术开发区', stationType: 'district_a', article: '第三条' },
   { code: '110106', name: '丰台区', fullName: '北京市丰台区', stationType: 'district_a', article: '第三条' },

@@ -12,7 +12,7 @@ import {
   validatePolicy,
 } from './index';
 
-// Written from the regulation and LEDGER.md by hand, independently of policy-2025.ts: if the two disagree, the data
+// Written from the regulation and docs/ledger-format.md by hand, independently of policy-2025.ts: if the two disagree, the data
 // has drifted from the text.
 
 const A_DISTRICTS = [
@@ -151,7 +151,7 @@ describe('2025 policy: districts and station types (第三条, 第六条)', () =
 });
 
 describe('2025 policy: KPIs (第七条, 第八条, 第十二条)', () => {
-  it.each(TYPES.map((t, i) => [t, i] as const))('%s has exactly the KPIs of LEDGER.md', (type, col) => {
+  it.each(TYPES.map((t, i) => [t, i] as const))('%s has exactly the KPIs of docs/ledger-format.md', (type, col) => {
     const expected = KPI_TABLE.filter(([, targets]) => targets[col] !== null).map(([id]) => id);
     expect(
       getKpiTargets(policy2025, type)
@@ -428,7 +428,7 @@ describe('validatePolicy and copyPolicyForYear', () => {
   });
 });
 
-// Compile-time: a station type without KPIs does not type-check (ARCHITECTURE.md convention 9).
+// Compile-time: a station type without KPIs does not type-check (docs/architecture.md convention 9).
 // @ts-expect-error iur is missing
 const _missingIur: Policy['kpis'] = { district_a: [], district_b: [] };
 void _missingIur;

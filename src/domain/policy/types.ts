@@ -23,7 +23,7 @@ export const HOST_KINDS = [
 ] as const satisfies ReadonlyArray<{ code: string; name: string; article: Article }>;
 export type HostKind = (typeof HOST_KINDS)[number]['code'];
 
-// The KPI ids are a contract of the ledger exchange format (LEDGER.md): never rename one.
+// The KPI ids are a contract of the ledger exchange format (docs/ledger-format.md): never rename one.
 export const KPI_IDS = [
   'events',
   'press_releases',
@@ -53,7 +53,7 @@ export type KpiUnit = '家' | '场' | '篇' | '项' | '人次' | '字' | '份' |
 export const EXPENSE_CATEGORIES = ['consulting', 'labour', 'activity', 'meeting', 'other'] as const;
 export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number];
 
-// Item codes are a ledger contract too (LEDGER.md); which category holds which item is year data.
+// Item codes are a ledger contract too (docs/ledger-format.md); which category holds which item is year data.
 export const PERMITTED_ITEM_CODES = [
   'expert_consulting',
   'expert_labour',
@@ -132,7 +132,7 @@ export interface DistrictPolicy {
 
 export interface KpiPolicy {
   id: KpiId;
-  /** district stations cite the first article of the LEDGER.md table, IUR stations the second */
+  /** district stations cite the first article of the docs/ledger-format.md table, IUR stations the second */
   article: Article;
   /** `actual >= target` means met; a share is a fraction (0.4), not a percentage */
   target: number;
@@ -183,7 +183,7 @@ export interface ConsultingFeeStandard {
   article: Article;
   afterTax: boolean;
   grades: ConsultingGradeRate[];
-  /** grade assumed when a payee's grade is unknown (LEDGER.md: judged as senior) */
+  /** grade assumed when a payee's grade is unknown (docs/ledger-format.md: judged as senior) */
   defaultGrade: ExpertGrade;
   /** half a day is paid at this share of the day rate */
   halfDayRatio: number;

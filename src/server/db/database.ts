@@ -34,7 +34,7 @@ export function openDatabase(url: string): DbHandle {
     return { db, engine: 'sqlite', sqlite, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // JIT made small aggregate queries 20× slower in measurements (ARCHITECTURE.md).
+  // JIT made small aggregate queries 20× slower in measurements (docs/architecture.md).
   pool.on('connect', (client) => {
     client.query('set jit = off').catch(() => {});
   });

@@ -146,7 +146,7 @@ export function generateLedger(o: GenerateOptions): LedgerInput {
 
   const enterpriseCount = o.enterprises ?? (isIur ? 20 : 80);
   const enterprises = Array.from({ length: enterpriseCount }, (_, i) => {
-    // A few enterprises of a neighbouring district: listed, contacted, never counted (LEDGER.md).
+    // A few enterprises of a neighbouring district: listed, contacted, never counted (docs/ledger-format.md).
     const own = r() > 0.06;
     const d = own ? district : '110105' === district ? '110108' : '110105';
     return {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** A district's code: GB/T 2260 (6 digits), or `etown` for 经开区, which has none (LEDGER.md). */
+/** A district's code: GB/T 2260 (6 digits), or `etown` for 经开区, which has none (docs/ledger-format.md). */
 export const districtCodeField = z.string().regex(/^(\d{6}|etown)$/, '区代码应为 6 位 GB/T 2260 代码或 etown');
 
 /** A telephone number as people write it; `required` for a station's named persons, optional on organisations. */

@@ -6,7 +6,7 @@ import type { Database, Tx } from '../../db/database';
 import type { StationTable } from '../../db/schema';
 
 // The one answer to "what budget binds this station now" (第十条, 第十一条): the agreement version in force; a station
-// without a project (created by a ledger import) has the budget its ledger brought (LEDGER.md `funds`).
+// without a project (created by a ledger import) has the budget its ledger brought (docs/ledger-format.md `funds`).
 
 export interface BudgetInForce {
   grantedFen: number;
@@ -90,7 +90,7 @@ export async function budgetInForce(
   return (await budgetsInForce(db, [station], policy)).get(station.id) ?? null;
 }
 
-/** The budget as LEDGER.md's `funds` block (decimal yuan strings). */
+/** The budget as docs/ledger-format.md's `funds` block (decimal yuan strings). */
 export function ledgerFunds(b: BudgetInForce): NonNullable<Ledger['funds']> {
   return {
     granted: fenToYuan(b.grantedFen),

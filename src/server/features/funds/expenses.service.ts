@@ -231,7 +231,7 @@ interface Resolved {
   experts: Map<string, Ledger['experts'][number]>;
 }
 
-/** The row an input becomes: the payee from the registry, the gross/net/withholding (FEE-STANDARDS.md). */
+/** The row an input becomes: the payee from the registry, the gross/net/withholding (docs/fee-standards.md). */
 async function resolve(tx: Tx, station: StationTable, policy: Policy, input: ExpenseInput): Promise<Resolved> {
   let name = input.payee.name?.trim() ?? '';
   let hostStaff = !!input.payee.hostStaff;
@@ -249,7 +249,7 @@ async function resolve(tx: Tx, station: StationTable, policy: Policy, input: Exp
       : undefined;
     if (!x) throw invalid([{ path: 'payee.expertId', message: '请从本站点专家名单中选择收款专家' }]);
     name = x.name;
-    // LEDGER.md: a payee is host staff (or fiscally supported) when its own flag or the registered expert's says so.
+    // docs/ledger-format.md: a payee is host staff (or fiscally supported) when its own flag or the registered expert's says so.
     hostStaff = hostStaff || x.host_staff === 1;
     fiscal = fiscal || x.fiscally_supported === 1;
     expertRef = x.ref;
@@ -508,7 +508,7 @@ export async function deleteExpense(ctx: Ctx, stationId: string, expenseId: stri
   return { deleted: true };
 }
 
-/** A station's expenses as LEDGER.md writes them (export, and the evaluation of the stored station). */
+/** A station's expenses as docs/ledger-format.md writes them (export, and the evaluation of the stored station). */
 export async function ledgerExpenses(
   db: Database | Tx,
   stationId: string,

@@ -4,7 +4,7 @@ import { type Finding, finding, type KpiCounts } from '../../../domain/kpi/types
 import type { ReportKind } from '../../../domain/ledger/codes';
 import type { DB } from '../../db/schema';
 
-// The KPI facts of LEDGER.md as SQL aggregates (issue #3: no loading every row into JavaScript). Each function is ONE
+// The KPI facts of docs/ledger-format.md as SQL aggregates (issue #3: no loading every row into JavaScript). Each function is ONE
 // statement over a set of station ids (a subquery), answering per station, so one station and the Center's
 // whole-year matrix run the same SQL; one statement, not one per KPI, because the round trip — not the plan — is
 // what a station's KPIs cost (docs/benchmarks.md). Derived values that need the domain's exact rules (字数, blank
@@ -13,7 +13,7 @@ import type { DB } from '../../db/schema';
 // biome-ignore lint/suspicious/noExplicitAny: a station-id subquery of any shape
 export type StationIds = Expression<any>;
 
-/** `date` inside the station's period, inclusive at both ends (LEDGER.md). */
+/** `date` inside the station's period, inclusive at both ends (docs/ledger-format.md). */
 const inPeriod = (col: string) => sql`${sql.ref(col)} >= s.period_start and ${sql.ref(col)} <= s.period_end`;
 const outside = (col: string) => sql`(${sql.ref(col)} < s.period_start or ${sql.ref(col)} > s.period_end)`;
 
@@ -87,7 +87,7 @@ export async function kpiCounts(db: Kysely<DB>, ids: StationIds): Promise<Map<st
 }
 
 /**
- * Record findings (evidence_missing, outside_period) with LEDGER.md refs: by id for demands and events, else by the
+ * Record findings (evidence_missing, outside_period) with docs/ledger-format.md refs: by id for demands and events, else by the
  * 0-based index in ledger (id) order, counted only for the records that are outside (few). invalid_uscc cannot
  * occur: codes are checked before they are stored.
  */

@@ -72,7 +72,7 @@ export interface StationKpisDto {
   today: string;
   kpis: KpiRowDto[];
   findings: Array<Finding & { label: string }>;
-  /** LEDGER.md's funds block: granted, spent, execution rate (第十五条); absent without a budget */
+  /** docs/ledger-format.md's funds block: granted, spent, execution rate (第十五条); absent without a budget */
   funds?: Evaluation['funds'];
   metCount: number;
 }

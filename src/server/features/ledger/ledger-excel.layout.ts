@@ -14,7 +14,7 @@ import {
   STATION_TYPE_LABELS,
 } from '../../../shared/labels';
 
-// The Excel side of the ledger exchange (LEDGER.md, `qianqi-ledger/1`) as data: which sheet holds which ledger
+// The Excel side of the ledger exchange (docs/ledger-format.md, `qianqi-ledger/1`) as data: which sheet holds which ledger
 // array, and per column its Chinese header, the ledger field and how the cell is written and read. The template,
 // the export, the import and the mapping of validation paths to cells (ledger-excel.ts) all derive from this.
 

@@ -19,7 +19,7 @@ import {
   type TableSheetSpec,
 } from './ledger-excel.layout';
 
-// The Excel side of the ledger exchange (LEDGER.md): the import template, the station's export, reading a filled
+// The Excel side of the ledger exchange (docs/ledger-format.md): the import template, the station's export, reading a filled
 // workbook back into a plain (unvalidated) ledger, and mapping schema paths to cells. The layout is data
 // (ledger-excel.layout.ts); everything here is derived from it.
 

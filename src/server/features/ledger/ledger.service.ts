@@ -452,7 +452,7 @@ export type LedgerRecords = Partial<
 /**
  * The rows a ledger's records become in a station, as the import stores them (and the benchmark generator, which
  * must store the same shape). `enterpriseIds` maps each normalised USCC to its registry row; the first listing of a
- * code wins (LEDGER.md). Derived columns (字数, has_content) come from the domain functions here, once.
+ * code wins (docs/ledger-format.md). Derived columns (字数, has_content) come from the domain functions here, once.
  */
 export function stationRecordRows(
   stationId: string,
@@ -529,7 +529,7 @@ export function stationRecordRows(
   for (const ev of l.events ?? []) {
     const row = { ...base(), ref: ev.id, kind: ev.kind, title: ev.title, date: ev.date, place: ev.place ?? null };
     out.events.push(row);
-    // Unregistered expert ids are left out (they count for nothing, LEDGER.md); the import warns about them.
+    // Unregistered expert ids are left out (they count for nothing, docs/ledger-format.md); the import warns about them.
     for (const x of new Set(ev.experts.filter((x) => expertIds.has(x)))) {
       out.event_experts.push({ event_id: row.id, expert_id: expertIds.get(x)! });
     }

@@ -543,7 +543,7 @@ const reports: RecordKindDef<'reports'> = {
     title: i.title,
     submitted_on: i.submittedOn ?? null,
     text: i.text,
-    // 字数 as LEDGER.md defines it, stored so that the KPI SQL takes max() without re-counting.
+    // 字数 as docs/ledger-format.md defines it, stored so that the KPI SQL takes max() without re-counting.
     word_count: wordCount(i.text),
     attachment_id: k.before?.attachment_id ?? null,
   }),

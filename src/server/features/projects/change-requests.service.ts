@@ -309,7 +309,7 @@ export async function transitionChangeRequest(
 
 /**
  * The station takes an agreement version's terms (name, period, leader, contact) on its effective date, in the same
- * transaction as the audit record. A new period changes what counts (LEDGER.md), so computed KPIs go stale.
+ * transaction as the audit record. A new period changes what counts (docs/ledger-format.md), so computed KPIs go stale.
  */
 async function applyVersion(tx: Tx, audit: AuditRecorder, versionId: string, now: string): Promise<void> {
   const v = await tx

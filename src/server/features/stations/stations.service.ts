@@ -261,7 +261,7 @@ export async function updateStation(ctx: Ctx, id: string, version: number, input
       ...stationRow(input),
       updated_at: ctx.clock.now().toISOString(),
       version: before.version + 1,
-      // The period decides what counts (LEDGER.md): computed KPIs of the station are stale.
+      // The period decides what counts (docs/ledger-format.md): computed KPIs of the station are stale.
       ledger_version: before.ledger_version + 1,
     };
     const res = await tx

@@ -107,7 +107,7 @@ export function parseLedgerJson(text: string): ParsedJson {
   return { ok: true, value };
 }
 
-/** Fields of `qianqi-ledger/1` records (LEDGER.md) in Chinese, for the import report. */
+/** Fields of `qianqi-ledger/1` records (docs/ledger-format.md) in Chinese, for the import report. */
 const LEDGER_FIELD_LABELS: Record<string, string> = {
   format: '格式标识',
   programYear: '项目年度',

@@ -1,4 +1,4 @@
-// 台账记录 of one station: the ten kinds of records (LEDGER.md) under the station's tabs, one list per kind.
+// 台账记录 of one station: the ten kinds of records (docs/ledger-format.md) under the station's tabs, one list per kind.
 import { Breadcrumb, Button, Result, Segmented, Spin, Tag } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { RECORD_KIND_LABELS, RECORD_KINDS, type RecordKind } from '../../../shared/schemas/ledger-records';
