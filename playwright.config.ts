@@ -1,11 +1,13 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
+// One database per port, so that two runs on different ports do not share (or delete) each other's.
+const dbDir = `test-results/e2e-db-${port}`;
 
 // A real server on a fresh SQLite database with the demo data, driven by Debian's Chromium (never a downloaded one).
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results/e2e',
+  outputDir: `test-results/e2e-${port}`,
   timeout: 90_000,
   expect: { timeout: 10_000 },
   retries: 0,
@@ -42,15 +44,15 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf test-results/e2e-db && node --import ./node_modules/tsx/dist/loader.mjs src/server/main.ts`,
+    command: `rm -rf ${dbDir} && node --import ./node_modules/tsx/dist/loader.mjs src/server/main.ts`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: 'sqlite:test-results/e2e-db/qianqi.db',
-      STORAGE_DIR: 'test-results/e2e-db/storage',
+      DATABASE_URL: `sqlite:${dbDir}/qianqi.db`,
+      STORAGE_DIR: `${dbDir}/storage`,
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
       LOGIN_RATE_PER_MINUTE: '1000',
