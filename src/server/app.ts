@@ -97,15 +97,20 @@ export function createApp(deps: AppDeps): CreatedApp {
     method: 'get',
     path: '/api/health',
     tag: '系统',
-    summary: '健康检查（数据库可达时 200）',
+    summary: '健康检查（数据库可达且文件存储目录可读写时 200）',
     access: 'public',
     handler: async (c) => {
-      try {
-        await sql`select 1`.execute(deps.db);
-        return c.json({ status: 'ok', database: deps.engine });
-      } catch {
-        return c.json({ status: 'error', database: deps.engine }, 503);
-      }
+      const database = await sql`select 1`.execute(deps.db).then(
+        () => true,
+        () => false,
+      );
+      // Without its files the system answers lists but fails every download and upload: not healthy either.
+      const storage = await deps.blobs.healthy();
+      const status = database && storage ? 'ok' : 'error';
+      return c.json(
+        { status, database: deps.engine, databaseOk: database, storage: storage ? 'ok' : 'error' },
+        status === 'ok' ? 200 : 503,
+      );
     },
   });
 

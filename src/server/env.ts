@@ -1,19 +1,49 @@
 import { z } from 'zod';
 
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/qianqi.db';
+
+export function isPostgresUrl(url: string): boolean {
+  return url.startsWith('postgres://') || url.startsWith('postgresql://');
+}
+
+/** Why a PostgreSQL URL cannot be used, or null; pg itself would fail later with an English message. */
+function postgresUrlProblem(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return '不是有效的 PostgreSQL 连接地址，应形如 postgres://用户名:密码@主机:5432/数据库名（密码中的特殊字符须 URL 编码）';
+  }
+  if (!u.hostname) return 'PostgreSQL 连接地址缺少主机名，应形如 postgres://用户名:密码@主机:5432/数据库名';
+  if (u.pathname.replace(/^\//, '') === '')
+    return 'PostgreSQL 连接地址缺少数据库名，应形如 postgres://用户名:密码@主机:5432/数据库名';
+  return null;
+}
+
+/** The SQLite file of a `sqlite:` URL, or null for a database that would not survive a restart. */
+export function sqliteFile(url: string): string | null {
+  const file = url.slice('sqlite:'.length).trim();
+  return file === '' || file === ':memory:' || file.startsWith('file::memory:') ? null : file;
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z
     .string()
-    .default('sqlite:./data/qianqi.db')
+    .default(DEFAULT_DATABASE_URL)
     .refine((v) => v.startsWith('sqlite:') || v.startsWith('postgres://') || v.startsWith('postgresql://'), {
       message: '必须以 sqlite: 或 postgres:// 开头',
+    })
+    .refine((v) => !isPostgresUrl(v) || postgresUrlProblem(v) === null, {
+      error: (issue) => postgresUrlProblem(String(issue.input)) ?? '',
     }),
   STORAGE_DIR: z.string().min(1).default('./data/storage'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Behind a reverse proxy that terminates TLS: mark cookies Secure and trust X-Forwarded-For. */
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** Required in production (1 behind HTTPS; 0 only on purpose, which start-up warns about). */
   COOKIE_SECURE: z.enum(['0', '1']).default('0'),
   /** Extra origins allowed to call JSON routes (comma-separated), besides the server's own. */
   ALLOWED_ORIGINS: z.string().default(''),
@@ -57,6 +87,23 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     .superRefine((e, ctx) => {
       if (e.NODE_ENV === 'production' && !e.PII_KEY) {
         ctx.addIssue({ code: 'custom', path: ['PII_KEY'], message: '生产环境必须设置个人敏感信息加密密钥' });
+      }
+      // Defaulting to 0 in production would send the session cookie over plain HTTP without anyone deciding so.
+      if (e.NODE_ENV === 'production' && source.COOKIE_SECURE === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['COOKIE_SECURE'],
+          message: '生产环境必须明确设置：在 HTTPS 反向代理之后设为 1；确需经 HTTP 访问时设为 0（不安全）',
+        });
+      }
+      // An empty path or :memory: gives a temporary database that is gone at the next restart, with every record.
+      if (e.NODE_ENV !== 'test' && e.DATABASE_URL.startsWith('sqlite:') && sqliteFile(e.DATABASE_URL) === null) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DATABASE_URL'],
+          message:
+            '不能使用临时数据库（空路径或 :memory:，重启后数据全部丢失），请指定文件，例如 sqlite:./data/qianqi.db',
+        });
       }
     })
     .safeParse(source);

@@ -1,3 +1,5 @@
+import { writeTx } from './audit/audit';
+import { cleanStorage, scanStorage } from './blobs/storage-scan';
 import type { AppDeps } from './context';
 import { runReminderSweep } from './features/inbox/inbox.service';
 import { applyDueAgreementVersions } from './features/projects/change-requests.service';
@@ -13,18 +15,81 @@ export async function runScheduledJobs(deps: AppDeps): Promise<{ applied: number
   return { applied, reminders };
 }
 
-/** Runs the jobs now and then every `everyMs`; the timer does not keep the process alive. */
-export function startScheduledJobs(deps: AppDeps, log: (msg: string, err?: unknown) => void, everyMs = 3_600_000) {
-  const run = () =>
-    runScheduledJobs(deps).then(
-      (r) => {
-        if (r.applied) log(`定时任务：${r.applied} 个协议新版本已生效`);
-        if (r.reminders) log(`定时任务：新增 ${r.reminders} 条截止前提醒`);
-      },
-      (err) => log('定时任务失败', err),
-    );
-  void run();
+/**
+ * Daily: removes what crashes and abandoned uploads left in STORAGE_DIR (temp files, unreferenced blobs) once they are
+ * older than the grace period (issue #10). Several instances may run it at once: every removal tolerates the file
+ * being gone already.
+ */
+export async function runStorageCleanup(deps: AppDeps): Promise<{ removed: number; bytes: number }> {
+  const report = await scanStorage(deps.db, deps.env.STORAGE_DIR);
+  const r = await cleanStorage(deps.db, report, { now: deps.clock.now() });
+  const removed = r.removedBlobs + r.removedTemp;
+  if (removed) {
+    await writeTx({ ...deps, actor: null, ip: null }, async (_tx, audit) => {
+      await audit.record({
+        entity: 'system',
+        action: 'clean_storage',
+        summary: `清理文件存储：删除 ${r.removedBlobs} 个未被引用的文件、${r.removedTemp} 个临时文件（超过宽限期）`,
+        after: { ...r },
+      });
+    });
+  }
+  return { removed, bytes: r.bytes };
+}
+
+/**
+ * Runs the jobs now and then every `everyMs`; the timer does not keep the process alive. `stop` waits for a run in
+ * progress, so that shutting down never closes the database under a job's transaction.
+ */
+export function startScheduledJobs(
+  deps: AppDeps,
+  log: (msg: string, err?: unknown) => void,
+  everyMs = 3_600_000,
+): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const run = () => {
+    if (stopped || running) return;
+    running = runScheduledJobs(deps)
+      .then(
+        (r) => {
+          if (r.applied) log(`定时任务：${r.applied} 个协议新版本已生效`);
+          if (r.reminders) log(`定时任务：新增 ${r.reminders} 条截止前提醒`);
+        },
+        (err) => log('定时任务失败', err),
+      )
+      .finally(() => {
+        running = null;
+      });
+  };
+  let cleaning: Promise<void> | null = null;
+  const clean = () => {
+    if (stopped || cleaning) return;
+    cleaning = runStorageCleanup(deps)
+      .then(
+        (r) => {
+          if (r.removed) log(`定时任务：清理文件存储，删除 ${r.removed} 个遗留文件`);
+        },
+        (err) => log('清理文件存储失败', err),
+      )
+      .finally(() => {
+        cleaning = null;
+      });
+  };
+  run();
   const timer = setInterval(run, everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  // Not at start (a restart loop must not walk the whole storage each time): first after ten minutes, then daily.
+  const firstClean = setTimeout(clean, 10 * 60_000);
+  firstClean.unref();
+  const cleanTimer = setInterval(clean, 24 * 3_600_000);
+  cleanTimer.unref();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    clearTimeout(firstClean);
+    clearInterval(cleanTimer);
+    await running;
+    await cleaning;
+  };
 }

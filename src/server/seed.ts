@@ -8,7 +8,7 @@ import type { Ctx } from './context';
 import type { OrganizationTable, StationTable, UserTable } from './db/schema';
 import { seedDemoLedgers } from './demo/seed-ledgers';
 import { seedDemoProjects } from './demo/seed-projects';
-import { ensureBuiltInYears } from './features/program-years/program-years.service';
+import { ensureReferenceData } from './reference-data';
 
 /** The demo password of every demo account; printed on the console, never used when NODE_ENV=production. */
 export const DEMO_PASSWORD = 'Qianqi@2025';
@@ -54,15 +54,34 @@ const IUR_HOSTS = [
   '北京邮电大学科协',
 ];
 
-/** Seeds an empty database: the 2025 year, the Center, 17 district associations, 23 stations and demo accounts. */
 /**
+ * Seeds the demo into a database that has no users and no stations: on top of the reference data (the 2025 year,
+ * the Center, 17 district associations), 23 hosts and stations with a year of ledgers and agreements, and one demo
+ * account per role. All of it in ONE transaction: a kill during seeding leaves the database as it was, and the next
+ * start seeds again instead of finding a half-seeded database that looks seeded.
+ *
  * `ledgers: 'few'` gives a year of ledger only to the stations the tests aim at (海淀, 朝阳, the BIT IUR station), which
  * keeps a fresh test database quick; the app and the benchmark seed every station.
  */
 export async function seedDemo(ctx: Ctx, opts: { ledgers?: 'all' | 'few' } = {}): Promise<DemoAccount[]> {
-  const any = await ctx.db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
-  if (any) return [];
-  await ensureBuiltInYears(ctx);
+  if (await hasOwnData(ctx)) return [];
+  return ctx.db.transaction().execute(async (tx) => {
+    const inTx: Ctx = { ...ctx, db: tx };
+    // Checked again inside the transaction: two processes starting on one empty database seed once.
+    if (await hasOwnData(inTx)) return [];
+    return seedDemoInto(inTx, opts);
+  });
+}
+
+/** Accounts or stations: the deployment's own data, never overwritten by the demo. */
+export async function hasOwnData(ctx: Pick<Ctx, 'db'>): Promise<boolean> {
+  const user = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  const station = await ctx.db.selectFrom('stations').select('id').limit(1).executeTakeFirst();
+  return !!(user || station);
+}
+
+async function seedDemoInto(ctx: Ctx, opts: { ledgers?: 'all' | 'few' }): Promise<DemoAccount[]> {
+  await ensureReferenceData(ctx);
   const now = ctx.clock.now().toISOString();
   const year = policy2025.year;
   const org = (o: Partial<OrganizationTable> & Pick<OrganizationTable, 'kind' | 'name'>): OrganizationTable => ({
@@ -79,19 +98,16 @@ export async function seedDemo(ctx: Ctx, opts: { ledgers?: 'all' | 'few' } = {})
     version: 1,
     ...o,
   });
-  const center = org({
-    kind: 'center',
-    name: '北京市科学技术协会创新服务中心',
-    uscc: uscc('12110000', 1),
-    address: '北京市海淀区',
-  });
-  const associations = policy2025.districts.map((d) =>
-    org({
-      kind: 'district_association',
-      name: d.code === 'etown' ? '北京经济技术开发区科学技术协会' : `${d.fullName}科学技术协会`,
-      district_code: d.code,
-    }),
-  );
+  const associations = await ctx.db
+    .selectFrom('organizations')
+    .selectAll()
+    .where('kind', '=', 'district_association')
+    .execute();
+  const center = await ctx.db
+    .selectFrom('organizations')
+    .selectAll()
+    .where('kind', '=', 'center')
+    .executeTakeFirstOrThrow();
   const hosts: OrganizationTable[] = [];
   const stations: StationTable[] = [];
   let n = 1;
@@ -267,7 +283,7 @@ export async function seedDemo(ctx: Ctx, opts: { ledgers?: 'all' | 'few' } = {})
   }));
 
   await writeTx(ctx, async (tx, audit) => {
-    for (const o of [center, ...associations, ...hosts]) {
+    for (const o of hosts) {
       await tx.insertInto('organizations').values(o).execute();
       await audit.record({
         entity: 'organization',

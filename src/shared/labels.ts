@@ -46,6 +46,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   export: '导出',
   access_denied: '拒绝访问',
   assign_station: '分配站点',
+  backup: '备份',
+  restore: '从备份恢复',
+  clean_storage: '清理文件存储',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -56,6 +59,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   program_year: '项目年度',
   audit_event: '操作日志',
   access: '访问控制',
+  system: '系统',
 };
 
 // Ledger codes (docs/ledger-format.md) in Chinese: one place for pages, Excel templates and exports.

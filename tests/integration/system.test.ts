@@ -12,7 +12,7 @@ describe('system', () => {
   it('GET /api/health answers 200 with the engine in use, without signing in', async () => {
     const r = await t.call(null, 'GET', '/api/health');
     expect(r.status).toBe(200);
-    expect(r.json).toEqual({ status: 'ok', database: t.deps.engine });
+    expect(r.json).toEqual({ status: 'ok', database: t.deps.engine, databaseOk: true, storage: 'ok' });
     expect(t.deps.engine).toBe(process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite');
   });
 

@@ -116,6 +116,8 @@ export function makeRecorder(tx: Tx, ctx: Ctx): AuditRecorder {
  * so a change and its audit record commit or roll back together.
  */
 export async function writeTx<T>(ctx: Ctx, work: (tx: Tx, audit: AuditRecorder) => Promise<T>): Promise<T> {
+  // Inside an outer transaction (the demo seed, which must land whole or not at all) the work joins it.
+  if (ctx.db.isTransaction) return work(ctx.db as Tx, makeRecorder(ctx.db as Tx, ctx));
   return ctx.db.transaction().execute(async (tx) => work(tx, makeRecorder(tx, ctx)));
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { assertSha256, BlobNotFoundError, type BlobStorage, sha256Hex } from './storage';
 
@@ -13,6 +14,18 @@ async function isFile(path: string): Promise<boolean> {
   } catch (err) {
     if (errnoCode(err) === 'ENOENT' || errnoCode(err) === 'ENOTDIR') return false;
     throw err;
+  }
+}
+
+/** For /api/health: the directory is there, readable and writable (no file written per probe). */
+async function storageHealthy(dir: string): Promise<boolean> {
+  try {
+    const st = await stat(dir);
+    if (!st.isDirectory()) return false;
+    await access(dir, constants.R_OK | constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -32,8 +45,18 @@ export function createLocalDiskStorage(dir: string): BlobStorage {
       const sha256 = sha256Hex(bytes);
       const size = bytes.byteLength;
       const target = pathFor(sha256);
-      // Same address means same bytes, so an existing file is already the right content.
-      if (await isFile(target)) return { sha256, size };
+      // Same address means same bytes, so an existing file is already the right content. Its time is renewed: the
+      // storage clean-up removes only files unreferenced AND untouched for a grace period, and this one is about to
+      // be referenced. If the clean-up took it away just now, it is written again below.
+      if (await isFile(target)) {
+        const now = new Date();
+        try {
+          await utimes(target, now, now);
+          return { sha256, size };
+        } catch (err) {
+          if (errnoCode(err) !== 'ENOENT') throw err;
+        }
+      }
       await mkdir(dirname(target), { recursive: true });
       // A reader must never see a half-written blob: write beside the target (same filesystem, so rename is atomic)
       // and rename into place. The random suffix keeps concurrent puts of the same bytes from sharing a temp file.
@@ -64,6 +87,8 @@ export function createLocalDiskStorage(dir: string): BlobStorage {
     async has(sha256) {
       return isFile(pathFor(sha256));
     },
+
+    healthy: () => storageHealthy(root),
 
     async delete(sha256) {
       // Empty fan-out directories are left in place: removing one could race a concurrent put that has just

@@ -18,6 +18,8 @@ export interface BlobStorage {
   has(sha256: string): Promise<boolean>;
   /** Deleting a hash that is not stored is not an error (as with S3 DeleteObject). */
   delete(sha256: string): Promise<void>;
+  /** The store can be read and written now (for the health check; writes nothing). */
+  healthy(): Promise<boolean>;
 }
 
 // The hash becomes a file path (and later an object key): anything but 64 lowercase hex digits could escape the

@@ -33,7 +33,8 @@ export function openDatabase(url: string): DbHandle {
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
     return { db, engine: 'sqlite', sqlite, close: () => db.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Without a connect timeout an unreachable host hangs start-up for the operating system's TCP timeout.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
   // JIT made small aggregate queries 20× slower in measurements (docs/architecture.md).
   pool.on('connect', (client) => {
     client.query('set jit = off').catch(() => {});
