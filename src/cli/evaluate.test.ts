@@ -13,7 +13,7 @@ import { runEvaluate } from './evaluate';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');
-const fixtures = join(repoRoot, 'src/domain/kpi/fixtures');
+const fixtures = join(repoRoot, 'docs/examples');
 const EXAMPLE = join(fixtures, 'ledger-district-a.json');
 const expected = JSON.parse(
   readFileSync(join(fixtures, 'evaluation-district-a-2026-01-10.json'), 'utf8'),

@@ -15,24 +15,37 @@ function today(now: Date): string {
 }
 
 /**
- * `qianqi evaluate FILE [--on DATE]` (docs/ledger-format.md): the evaluation on stdout and exit 0; exit 2 with one
- * `path: message` line per problem. Pure apart from reading FILE: it needs no database, so anyone can check a ledger.
+ * `qianqi evaluate FILE [--on DATE]` (docs/ledger-format.md) from its arguments; the command line parses them itself
+ * and calls `evaluateFile`.
  */
 export function runEvaluate(
   args: string[],
   io: CliIo,
   opts: { now?: Date; policies?: readonly Policy[] } = {},
 ): number {
-  const policies = opts.policies ?? BUILT_IN_POLICIES;
   const onIdx = args.indexOf('--on');
-  const on = onIdx >= 0 ? args[onIdx + 1] : undefined;
+  const on = onIdx >= 0 ? (args[onIdx + 1] ?? '') : undefined;
   const file = args.find((a, i) => !a.startsWith('--') && (onIdx < 0 || i !== onIdx + 1));
   if (!file) {
     io.err('缺少台账文件：bin/qianqi evaluate FILE [--on YYYY-MM-DD]');
     return 2;
   }
+  return evaluateFile(file, on, io, opts);
+}
+
+/**
+ * The evaluation on stdout and exit 0; exit 2 with one `path: message` line per problem. Pure apart from reading
+ * FILE: it needs no database, so anyone can check a ledger.
+ */
+export function evaluateFile(
+  file: string,
+  on: string | undefined,
+  io: CliIo,
+  opts: { now?: Date; policies?: readonly Policy[] } = {},
+): number {
+  const policies = opts.policies ?? BUILT_IN_POLICIES;
   const problems: string[] = [];
-  if (onIdx >= 0 && (on === undefined || !isIsoDate(on))) problems.push(`--on: 评价日期应为 YYYY-MM-DD 格式的有效日期`);
+  if (on !== undefined && !isIsoDate(on)) problems.push(`--on: 评价日期应为 YYYY-MM-DD 格式的有效日期`);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

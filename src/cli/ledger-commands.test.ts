@@ -80,10 +80,7 @@ describe('bin/qianqi import, export, kpis', () => {
     // The spec's evaluation of the whole example, less the findings of the expenses that were never booked: refused
     // expenses count nowhere (docs/ledger-format.md), so the funds block is the spec's own.
     const spec = JSON.parse(
-      readFileSync(
-        new URL('../../docs/examples/evaluation-district-a-2026-01-10.json', import.meta.url),
-        'utf8',
-      ),
+      readFileSync(new URL('../../docs/examples/evaluation-district-a-2026-01-10.json', import.meta.url), 'utf8'),
     ) as Ev;
     spec.findings = spec.findings.filter((f) => !REFUSED.some((x) => f.ref === `expenses[${x}]`));
     expect(canonical(fromDb)).toEqual(canonical(spec));

@@ -10,6 +10,7 @@ import { evaluateStation } from '../server/features/kpis/kpis.service';
 import { buildLedger, importChecks, writeStationLedger } from '../server/features/ledger/ledger.service';
 import { ensureBuiltInYears, loadPolicy } from '../server/features/program-years/program-years.service';
 import { shanghaiDate } from '../server/scope';
+import { AppError } from '../shared/errors';
 import type { CliIo } from './evaluate';
 
 // `qianqi import | export | kpis` (issue #3): the same services as the web, acting as the command line ('cli' in the
@@ -17,32 +18,26 @@ import type { CliIo } from './evaluate';
 
 const CLI_ACTOR = { id: null, name: 'cli', role: null };
 
-async function stationOf(ctx: Ctx, id: string | undefined, io: CliIo): Promise<StationTable | null> {
-  if (!id) {
-    io.err('缺少站点：--station ID');
-    return null;
-  }
+async function stationOf(ctx: Ctx, id: string, io: CliIo): Promise<StationTable | null> {
   const s = await ctx.db.selectFrom('stations').selectAll().where('id', '=', id).executeTakeFirst();
   if (!s) io.err(`站点 ${id} 不存在`);
   return s ?? null;
 }
 
-export async function runExport(ctx: Ctx, stationId: string | undefined, io: CliIo): Promise<number> {
+export async function runExport(ctx: Ctx, stationId: string, io: CliIo): Promise<number> {
   const s = await stationOf(ctx, stationId, io);
   if (!s) return 2;
   io.out(`${JSON.stringify(await buildLedger(ctx, s), null, 2)}\n`);
   return 0;
 }
 
-export async function runKpis(ctx: Ctx, args: string[], io: CliIo): Promise<number> {
-  const onIdx = args.indexOf('--on');
-  const on = onIdx >= 0 ? args[onIdx + 1] : shanghaiDate(ctx.clock.now());
-  if (on === undefined || !isIsoDate(on)) {
+export async function runKpis(ctx: Ctx, opts: { station: string; on: string | undefined }, io: CliIo): Promise<number> {
+  const on = opts.on ?? shanghaiDate(ctx.clock.now());
+  if (!isIsoDate(on)) {
     io.err('--on: 评价日期应为 YYYY-MM-DD 格式的有效日期');
     return 2;
   }
-  const i = args.indexOf('--station');
-  const s = await stationOf(ctx, i >= 0 ? args[i + 1] : undefined, io);
+  const s = await stationOf(ctx, opts.station, io);
   if (!s) return 2;
   io.out(`${JSON.stringify(await evaluateStation(ctx, s, on), null, 2)}\n`);
   return 0;
@@ -132,12 +127,8 @@ async function findOrCreateStation(ctx: Ctx, ledger: Ledger, io: CliIo): Promise
   });
 }
 
-export async function runImport(ctx: Ctx, args: string[], io: CliIo): Promise<number> {
-  const file = args.find((a) => !a.startsWith('--'));
-  if (!file) {
-    io.err('缺少台账文件：bin/qianqi import FILE [--replace]');
-    return 2;
-  }
+export async function runImport(ctx: Ctx, opts: { file: string; replace: boolean }, io: CliIo): Promise<number> {
+  const { file } = opts;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -171,7 +162,16 @@ export async function runImport(ctx: Ctx, args: string[], io: CliIo): Promise<nu
     for (const e of checks.errors) io.err(`${e.path}: ${e.message}`);
     return 2;
   }
-  const counts = await writeStationLedger(ctx, station, parsed.ledger, args.includes('--replace'), CLI_ACTOR);
+  let counts: Record<string, number>;
+  try {
+    counts = await writeStationLedger(ctx, station, parsed.ledger, opts.replace, CLI_ACTOR);
+  } catch (e) {
+    // The service's refusal names the web's checkbox; here the choice is a flag.
+    const n = e instanceof AppError && e.code === 'conflict' ? /已有 (\d+) 条台账记录/.exec(e.userMessage)?.[1] : null;
+    if (!n) throw e;
+    io.err(`该站点已有 ${n} 条台账记录，未导入；如需以导入文件替换现有台账，请加 --replace 重新运行`);
+    return 1;
+  }
   io.out(`${JSON.stringify({ station: station.id, counts })}\n`);
   return 0;
 }

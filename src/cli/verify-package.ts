@@ -7,12 +7,7 @@ import type { CliIo } from './evaluate';
  * missing or unlisted file; exit 2 when the file cannot be read as a package. The manifest's own SHA-256 is printed
  * to compare with the audit trail's record of the export.
  */
-export function runVerifyPackage(args: string[], io: CliIo): number {
-  const file = args[0];
-  if (!file) {
-    io.err('缺少审计包文件：bin/qianqi verify-package FILE');
-    return 2;
-  }
+export function runVerifyPackage(file: string, io: CliIo): number {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(readFileSync(file));
@@ -22,7 +17,8 @@ export function runVerifyPackage(args: string[], io: CliIo): number {
   }
   const v = verifyPackage(bytes);
   if (v.error) {
-    io.err(v.error);
+    // The zip library's reason in parentheses is English and tells an operator nothing more they could act on.
+    io.err(`无法校验 ${file}：${v.error.replace(/（[\x20-\x7e]*）$/, '')}`);
     return 2;
   }
   for (const p of v.problems) io.err(`${PROBLEM_LABELS[p.kind]}：${p.path}`);

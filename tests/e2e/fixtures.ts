@@ -26,6 +26,37 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: !dialogOpen });
 }
 
+/** Where the README's screenshots live; the e2e run rewrites them, so they always show the app as it is. */
+export const README_SHOTS = 'docs/screenshots';
+
+/**
+ * A README screenshot, docs/screenshots/<name>.png, once the page has fully loaded: no request in flight, fonts
+ * ready, no spinner or skeleton, charts done with their entry animation. The whole page by default; `screen` keeps
+ * just the viewport (what a phone shows without scrolling).
+ */
+export async function readmeShot(page: Page, name: string, opts: { screen?: boolean } = {}): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => document.fonts.ready);
+  await expect(page.locator('.ant-spin-spinning, .ant-skeleton-active, .boot-loading')).toHaveCount(0);
+  // ECharts draws on a canvas and animates for about a second after its data arrives.
+  if (await page.locator('canvas').count()) await page.waitForTimeout(1500);
+  await page.mouse.move(0, 0); // no hover highlight from the last click
+  await page.screenshot({ path: `${README_SHOTS}/${name}.png`, fullPage: !opts.screen, animations: 'disabled' });
+}
+
+/**
+ * What the browser reports as an error while the test runs: console errors (a failed request's "Failed to load
+ * resource: … 401" among them) and uncaught exceptions. Read it at the end: `expect(errors).toEqual([])`.
+ */
+export function browserErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  return errors;
+}
+
 /** Picks an option in the antd Select dropdown that is open now, after its opening animation, and waits for it to close. */
 export async function pickOption(page: Page, title: string): Promise<void> {
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAs, pickOption, shot } from './fixtures';
+import { loginAs, pickOption, readmeShot, shot } from './fixtures';
 
 // Every page, as the role that uses it, with a screenshot saved as a CI artifact (artifacts/screenshots).
 test('the Center views the 2025 policy with its articles', async ({ page }) => {
@@ -122,4 +122,37 @@ test('the system administrator creates a district account, choosing the district
   await page.keyboard.press('Escape');
   await expect(page.getByRole('cell', { name: 'e2e_chaoyang', exact: true })).toBeVisible();
   await expect(page.getByText('北京市朝阳区科学技术协会').first()).toBeVisible();
+});
+
+// The README's screenshots (docs/screenshots), rewritten by every run so they never go stale: the Center's home and
+// the KPI dashboard at 1366×768, and the host's ledger on a phone. These run with the demo data as seeded (this
+// project runs before the journeys that change it).
+test.describe('README screenshots', () => {
+  test('the Center home page and the KPI dashboard, at 1366×768', async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await loginAs(page, 'center');
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole('menuitem', { name: '首页' })).toBeVisible();
+    await readmeShot(page, 'home-center');
+
+    await page.getByRole('menuitem', { name: '考核看板' }).click();
+    await expect(page.getByRole('heading', { name: '考核看板' })).toBeVisible();
+    await expect(page.getByText('各区指标达标率')).toBeVisible();
+    await expect(page.getByRole('row', { name: /海淀区“千人进千企”工作站点/ })).toBeVisible();
+    await expect(page.locator('canvas')).toHaveCount(2, { timeout: 20_000 });
+    await readmeShot(page, 'kpi-dashboard');
+  });
+
+  test.describe('on a phone', () => {
+    test.use({ viewport: { width: 390, height: 844 } });
+    test('the host’s ledger of events, at 390×844', async ({ page }) => {
+      await loginAs(page, 'host', undefined, { shell: false });
+      const r = await page.request.get('/api/v1/stations?year=2025&pageSize=5');
+      const stationId = ((await r.json()) as { items: Array<{ id: string }> }).items[0].id;
+      await page.goto(`/stations/${stationId}/ledger/events`);
+      await expect(page.getByRole('button', { name: '新增活动' })).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByRole('row').nth(1)).toBeVisible();
+      await readmeShot(page, 'host-phone', { screen: true });
+    });
+  });
 });

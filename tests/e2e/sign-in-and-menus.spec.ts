@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAs, PASSWORD, shot } from './fixtures';
+import { browserErrors, loginAs, PASSWORD, shot } from './fixtures';
 
 const ALL = [
   '首页',
@@ -72,6 +72,43 @@ const MENUS: Record<string, string[]> = {
   secadmin: ['首页', '账户', '安全策略'],
   auditadmin: ['首页', '操作日志'],
 };
+
+// Issue #10 §6: the web asks who is signed in with a probe that answers 200 either way, so a first visit logs no
+// "Failed to load resource: 401"; the shell still sends a signed-out visitor to the sign-in page and back afterwards.
+test('a first visit signs in without a single console error, and comes back to the page asked for', async ({
+  page,
+  browser,
+}) => {
+  const errors = browserErrors(page);
+  const probes: number[] = [];
+  page.on('response', (r) => {
+    if (r.url().includes('/api/v1/sessions/current') && r.request().method() === 'GET') probes.push(r.status());
+  });
+  // The address bar's root, and a deep link: both go to the sign-in page, the deep link remembered.
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole('button', { name: /登\s*录/ })).toBeVisible();
+  await page.goto('/stations');
+  await expect(page).toHaveURL(/\/login\?next=%2Fstations$/);
+  await expect(page.getByLabel('用户名')).toBeVisible();
+  expect(probes.length).toBeGreaterThan(0);
+  expect(probes.every((s) => s === 200)).toBe(true);
+
+  await page.getByLabel('用户名').fill('center');
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await expect(page).toHaveURL(/\/stations$/);
+  await expect(page.getByRole('heading', { name: '工作站点' })).toBeVisible({ timeout: 30_000 });
+  // And the sign-in page opened directly, in a new browser context with no cookie, on to the home page.
+  const other = await browser.newPage();
+  const otherErrors = browserErrors(other);
+  await loginAs(other, 'host');
+  await expect(other).toHaveURL(/\/$/);
+  await other.waitForLoadState('networkidle');
+  await other.close();
+  expect(errors).toEqual([]);
+  expect(otherErrors).toEqual([]);
+});
 
 for (const [username, expected] of Object.entries(MENUS)) {
   test(`${username} signs in and sees exactly the menu of the role`, async ({ page }) => {

@@ -10,6 +10,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/server/features/audit-package/manifest';
 import { createTestApp, type TestApp } from '../setup/test-app';
+import { centralDirectory } from '../setup/zip-directory';
 import { demoIds, rawRequest } from './support/fixtures';
 import { PNG } from './support/ledger-requests';
 import { hostAccountFor, upload } from './support/lifecycle';
@@ -99,6 +100,43 @@ describe('the audit package', () => {
       .executeTakeFirstOrThrow();
     expect(row.actor_name).toBe('auditor');
     expect(row.summary).toContain(sha256Hex(entries['manifest.json']));
+  });
+
+  it("Debian's unzip lists the Chinese entry names as they are; every entry is Unix-made, 0644, flagged UTF-8", () => {
+    const file = join(dir, '审计包.zip');
+    writeFileSync(file, zip);
+    // No skip when unzip is missing: spawnSync then reports an error and the test fails.
+    const r = spawnSync('/usr/bin/unzip', ['-l', file], {
+      encoding: 'utf8',
+      env: { ...process.env, LC_ALL: 'C.UTF-8' },
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.status, r.stderr).toBe(0);
+    // `unzip -l`: "  Length      Date    Time    Name", a dashed rule, one line per entry, a dashed rule, the total.
+    const lines = r.stdout.split('\n');
+    const first = lines.findIndex((l) => l.startsWith('---------'));
+    const last = lines.findIndex((l, i) => i > first && l.startsWith('---------'));
+    const listed = lines.slice(first + 1, last).map((l) => l.replace(/^\s*\d+\s+\S+\s+\S+\s{3}/, ''));
+    expect(listed.sort()).toEqual(Object.keys(unzipSync(zip)).sort());
+    for (const want of [
+      '台账/台账.json',
+      '台账/台账.xlsx',
+      '经费/决算报告.xlsx',
+      '经费/决算报告.docx',
+      '审计日志/站点操作记录.json',
+    ]) {
+      expect(listed).toContain(want);
+    }
+    expect(listed.some((n) => /^协议\/项目合作协议-第1版\.docx$/.test(n))).toBe(true);
+
+    const entries = centralDirectory(zip);
+    expect(entries.length).toBe(listed.length);
+    for (const e of entries) {
+      expect(e.host, e.name).toBe(3);
+      expect(e.flags & 0x0800, e.name).toBe(0x0800);
+      expect(e.localFlags & 0x0800, e.name).toBe(0x0800);
+      expect(e.mode, e.name).toBe(0o100644);
+    }
   });
 
   it('carries the voucher of a booked expense with the expense in the ledger', async () => {

@@ -523,7 +523,7 @@ describe('route table', () => {
     expect(problems).toEqual([]);
   });
 
-  it('only sign-in, host registration, the health check and the API document are public', () => {
+  it('only sign-in, the session probe, host registration, the health check and the API document are public', () => {
     expect(
       t.routes
         .filter((r) => r.access === 'public')
@@ -533,6 +533,8 @@ describe('route table', () => {
       'GET /api/health',
       'GET /api/v1/host-registrations/window',
       'GET /api/v1/openapi.json',
+      // The web's session probe: `me: null` when signed out (issue #10 §6).
+      'GET /api/v1/sessions/current',
       // A new host organisation registers itself during an open call (issue #4); it stays inactive until approved.
       'POST /api/v1/host-registrations',
       'POST /api/v1/sessions',

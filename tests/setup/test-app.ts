@@ -30,7 +30,7 @@ export function testClock(
  * A fresh database per call: a temp SQLite file by default; a new PostgreSQL database when TEST_DATABASE_URL is set
  * (the same tests then run on both engines, as CI does).
  */
-export async function freshDatabase(): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
+export async function freshDatabase(): Promise<{ handle: DbHandle; url: string; drop: () => Promise<void> }> {
   const pgUrl = process.env.TEST_DATABASE_URL;
   if (pgUrl) {
     const name = `qianqi_t_${randomBytes(6).toString('hex')}`;
@@ -43,12 +43,13 @@ export async function freshDatabase(): Promise<{ handle: DbHandle; drop: () => P
   return sqliteDatabase(mkdtempSync(join(tmpdir(), 'qianqi-test-')));
 }
 
-function pgDatabase(pgUrl: string, name: string): { handle: DbHandle; drop: () => Promise<void> } {
+function pgDatabase(pgUrl: string, name: string): { handle: DbHandle; url: string; drop: () => Promise<void> } {
   const url = new URL(pgUrl);
   url.pathname = `/${name}`;
   const handle = openDatabase(url.toString());
   return {
     handle,
+    url: url.toString(),
     drop: async () => {
       await handle.close();
       const a = new pg.Client({ connectionString: pgUrl });
@@ -71,10 +72,11 @@ function pgDatabase(pgUrl: string, name: string): { handle: DbHandle; drop: () =
   };
 }
 
-function sqliteDatabase(dir: string): { handle: DbHandle; drop: () => Promise<void> } {
+function sqliteDatabase(dir: string): { handle: DbHandle; url: string; drop: () => Promise<void> } {
   const handle = openDatabase(`sqlite:${join(dir, 'test.db')}`);
   return {
     handle,
+    url: `sqlite:${join(dir, 'test.db')}`,
     drop: async () => {
       await handle.close();
       rmSync(dir, { recursive: true, force: true });
@@ -89,6 +91,10 @@ export interface TestApp {
   clock: ReturnType<typeof testClock>;
   ctx: Ctx;
   close: () => Promise<void>;
+  /** The database's URL, for a second connection (a backup reading while the app writes) */
+  databaseUrl: string;
+  /** Where the app's files are stored */
+  blobDir: string;
   /** Signs in and returns the session cookie header value. */
   login: (username: string, password?: string) => Promise<string>;
   /** A JSON request with the cookie; method defaults to GET. */
@@ -159,7 +165,7 @@ async function seededTemplate(): Promise<Template> {
 }
 
 /** A fresh database holding a copy of the seeded template. */
-async function copyOfTemplate(t: Template): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
+async function copyOfTemplate(t: Template): Promise<{ handle: DbHandle; url: string; drop: () => Promise<void> }> {
   const pgUrl = process.env.TEST_DATABASE_URL;
   if (pgUrl) {
     const name = `qianqi_t_${randomBytes(6).toString('hex')}`;
@@ -180,7 +186,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const usual = opts.seed !== false && (opts.ledgers ?? 'few') === 'few';
   const blobDir = mkdtempSync(join(tmpdir(), 'qianqi-blobs-'));
-  let db: { handle: DbHandle; drop: () => Promise<void> };
+  let db: { handle: DbHandle; url: string; drop: () => Promise<void> };
   if (usual) {
     template ??= seededTemplate();
     const t = await template;
@@ -227,5 +233,5 @@ export async function createTestApp(
     await drop();
     rmSync(blobDir, { recursive: true, force: true });
   };
-  return { app, routes, deps, clock, ctx, close, login, call };
+  return { app, routes, deps, clock, ctx, close, login, call, databaseUrl: db.url, blobDir };
 }

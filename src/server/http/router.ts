@@ -47,6 +47,8 @@ export interface RouteDef<P extends AnyZodObject, Q extends AnyZodObject, B exte
   body?: B;
   /** Response kind for the OpenAPI document; JSON unless a file is returned. */
   produces?: 'json' | 'xlsx' | 'docx' | 'zip' | 'file';
+  /** The zod schema of the JSON answer, shown in the OpenAPI document; not enforced at run time (test the answer). */
+  response?: z.ZodType;
   handler: (
     c: Context<Env>,
     input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B>; ctx: Ctx },
@@ -133,7 +135,7 @@ export function createRouter(app: OpenAPIHono<Env>, deps: AppDeps): Router {
       const produces = def.produces ?? 'json';
       const okContent =
         produces === 'json'
-          ? { 'application/json': { schema: z.any() } }
+          ? { 'application/json': { schema: def.response ?? z.any() } }
           : { [mediaTypes[produces]]: { schema: z.any() } };
       const config = createRoute({
         method: def.method,

@@ -37,12 +37,10 @@ function ErrorNotifier() {
 
 function SessionGate() {
   const location = useLocation();
-  const me = useQuery({ queryKey: ['me'], queryFn: sessionApi.me, staleTime: 60_000, retry: false });
+  const me = useQuery({ queryKey: ['me'], queryFn: sessionApi.current, staleTime: 60_000, retry: false });
   if (me.isPending) return <FullPageSpin />;
-  if (me.isError) {
-    if (me.error instanceof ApiError && me.error.status === 401) {
-      return <Navigate to={loginPath(location.pathname + location.search)} replace />;
-    }
+  const unauthenticated = me.isError && me.error instanceof ApiError && me.error.status === 401;
+  if (me.isError && !unauthenticated) {
     return (
       <Result
         status="error"
@@ -53,6 +51,8 @@ function SessionGate() {
     );
   }
   const user = me.data;
+  // Not signed in (no session, or it expired; the probe answers `me: null`): to the sign-in page, and back here after.
+  if (!user) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
   if (user.mustChangePassword && location.pathname !== '/change-password') {
     return <Navigate to="/change-password" replace />;
   }

@@ -6,8 +6,14 @@ import { api } from './api';
 export type Me = Omit<MeDto, 'role'> & { role: Role };
 
 export const sessionApi = {
-  /** 401 when not signed in: the caller decides (the shell sends the user to the sign-in page). */
-  me: () => api.get<{ me: Me }>('/api/v1/me', { allowUnauthenticated: true, quiet: true }).then((r) => r.me),
+  /**
+   * The signed-in account, or null when nobody is signed in (the shell then sends the user to the sign-in page).
+   * Asks `/api/v1/sessions/current`, which answers 200 either way: a signed-out visit is not a failed request.
+   */
+  current: () =>
+    api
+      .get<{ me: Me | null }>('/api/v1/sessions/current', { allowUnauthenticated: true, quiet: true })
+      .then((r) => r.me),
   login: (username: string, password: string) =>
     api
       .post<{ me: Me }>('/api/v1/sessions', { username, password }, { allowUnauthenticated: true, quiet: true })

@@ -1,6 +1,6 @@
-import { type Zippable, zipSync } from 'fflate';
 import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
+import { zipFiles } from '../../docs/zip';
 import { finalAccountsData, finalAccountsDocx, finalAccountsXlsx } from '../funds/final-accounts';
 import { buildLedger } from '../ledger/ledger.service';
 import { ledgerWorkbook } from '../ledger/ledger-excel';
@@ -152,8 +152,7 @@ export async function auditPackage(ctx: Ctx, stationId: string): Promise<{ bytes
     ctx.actor?.username ?? null,
   );
   const manifestBytes = json(manifest);
-  const zippable: Zippable = { ...files, [MANIFEST]: manifestBytes };
-  const bytes = zipSync(zippable, { level: 6 });
+  const bytes = zipFiles({ ...files, [MANIFEST]: manifestBytes }, { mtime: ctx.clock.now() });
   await writeTx(ctx, async (_tx, audit) => {
     await audit.record({
       entity: 'station',

@@ -1,11 +1,11 @@
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../../../shared/errors';
-import { changePasswordSchema, loginSchema } from '../../../shared/schemas/auth';
+import { changePasswordSchema, currentSessionSchema, loginSchema } from '../../../shared/schemas/auth';
 import { writeTx } from '../../audit/audit';
 import { createRateLimiter } from '../../auth/rate-limit';
 import { SESSION_COOKIE } from '../../auth/sessions';
 import type { Router } from '../../http/router';
-import { changeOwnPassword, getMe, maskUnknown, signIn, signOut } from './auth.service';
+import { changeOwnPassword, getMe, type MeDto, maskUnknown, signIn, signOut } from './auth.service';
 
 export function registerAuthRoutes(r: Router): void {
   const limiter = createRateLimiter({
@@ -73,6 +73,21 @@ export function registerAuthRoutes(r: Router): void {
       const ended = await signOut(ctx, ctx.actor!, true);
       deleteCookie(c, SESSION_COOKIE, cookieBase);
       return c.json({ ok: true, ended });
+    },
+  });
+
+  // The web's session probe: signed out is an answer (200, `me: null`), not an error, so a first visit logs no
+  // failed request in the browser. `/api/v1/me` keeps its 401 for other clients.
+  r.route({
+    method: 'get',
+    path: '/api/v1/sessions/current',
+    tag: '登录',
+    summary: '当前会话（未登录时 me 为 null）',
+    access: 'public',
+    response: currentSessionSchema,
+    handler: async (c, { ctx }) => {
+      const me: MeDto | null = ctx.actor ? await getMe(ctx, ctx.actor.userId) : null;
+      return c.json({ me });
     },
   });
 

@@ -7,7 +7,7 @@ import { ledgerWorkbook, locateLedgerPath, readLedgerWorkbook } from './ledger-e
 import { INSTRUCTIONS_SHEET_NAME, STATION_SHEET_NAME, TABLE_SHEETS } from './ledger-excel.layout';
 
 const example: unknown = JSON.parse(
-  readFileSync(new URL('../../../domain/kpi/fixtures/ledger-district-a.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../../docs/examples/ledger-district-a.json', import.meta.url), 'utf8'),
 );
 
 async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
