@@ -59,6 +59,7 @@ export const PERMISSIONS = [
   'export:audit-package',
   'review:golden-bridge',
   'assign:auditor',
+  'read:setup-checklist',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -119,6 +120,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'manage:inspection',
     'write:recovery',
     'export:audit-package',
+    // 上线准备清单: what is still missing before the program can run (accounts, hosts, stations, next year's policy).
+    'read:setup-checklist',
   ],
   center_staff: [
     ...BUSINESS_READ,
@@ -133,6 +136,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assign:auditor',
     'manage:inspection',
     'export:audit-package',
+    'read:setup-checklist',
   ],
   district: [...BUSINESS_READ, 'read:application', 'recommend:application', 'return:application'],
   host: [
@@ -159,9 +163,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   // 第三方审计 (第十二条): reads everything of its assigned stations and takes an audit package of each.
   auditor: [...BUSINESS_READ, 'export:audit-package'],
-  // Account administrators see names and ids of districts and hosts only (read:role-scope), no business data.
-  sys_admin: ['read:user', 'write:user', 'read:role-scope'],
-  sec_admin: ['read:user', 'assign:role', 'read:role-scope', 'read:security-setting'],
+  // Account administrators see names and ids of districts and hosts only (read:role-scope), no business data; the
+  // setup checklist gives them counts only (how many accounts, hosts, stations), to see what is left to do.
+  sys_admin: ['read:user', 'write:user', 'read:role-scope', 'read:setup-checklist'],
+  sec_admin: ['read:user', 'assign:role', 'read:role-scope', 'read:security-setting', 'read:setup-checklist'],
   audit_admin: ['read:audit-event'],
 };
 

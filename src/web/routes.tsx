@@ -153,6 +153,15 @@ export const ROUTES: AppRoute[] = [
     menu: true,
     page: lazy(() => import('./features/organizations/organizations-page')),
   },
+  // 依托单位批量导入 (issue #10 §3): template, preview with every problem, then the import.
+  {
+    path: '/organizations/import',
+    label: '依托单位批量导入',
+    permission: 'write:organization',
+    menu: false,
+    parent: '/organizations',
+    page: lazy(() => import('./features/organizations/host-import-page')),
+  },
   {
     path: '/stations',
     label: '工作站点',

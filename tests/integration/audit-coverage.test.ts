@@ -9,6 +9,7 @@ import type { RouteMeta } from '../../src/server/http/router';
 import { can, ROLES, type Role } from '../../src/shared/permissions';
 import { RECORD_KINDS, type RecordKind } from '../../src/shared/schemas/ledger-records';
 import { createTestApp, PASSWORD, type TestApp } from '../setup/test-app';
+import { hostWorkbook } from './support/empty-install';
 import { expenseOf, freshExpense, freshVoucher, validExpenseBody } from './support/expenses';
 import {
   badCheckUscc,
@@ -1079,6 +1080,24 @@ Object.assign(CASES, {
     },
     valid: () => ({ path: `/api/v1/notices/${lc.noticeId}` }),
     invalid: () => ({ path: `/api/v1/notices/${'x'.repeat(65)}`, status: 400 }),
+  },
+} satisfies Record<string, Case>);
+
+// 依托单位批量导入 (issue #10 §3): the Center imports new hosts from Excel, one audit event each; a file with a bad
+// 统一社会信用代码 is refused as a whole.
+let hostFiles: { good: Uint8Array; bad: Uint8Array } | null = null;
+Object.assign(CASES, {
+  'POST /api/v1/organizations/import': {
+    as: 'staff',
+    setup: async () => {
+      const row = (n: number, uscc: string) => [`北京市导入审计测试学会${n}`, uscc, '学会', '海淀区', '', '', ''];
+      hostFiles = {
+        good: await hostWorkbook([row(1, validUscc(9101)), row(2, validUscc(9102))]),
+        bad: await hostWorkbook([row(1, validUscc(9101)), row(2, badCheckUscc(9102))]),
+      };
+    },
+    valid: () => ({ path: '/api/v1/organizations/import', rawBody: octet(hostFiles!.good) }),
+    invalid: () => ({ path: '/api/v1/organizations/import', rawBody: octet(hostFiles!.bad), status: 400 }),
   },
 } satisfies Record<string, Case>);
 

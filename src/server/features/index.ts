@@ -18,6 +18,7 @@ import { registerOrganizationRoutes } from './organizations/organizations.routes
 import { registerProgramYearRoutes } from './program-years/program-years.routes';
 import { registerProjectRoutes } from './projects/projects.routes';
 import { registerSecuritySettingRoutes } from './security-settings.routes';
+import { registerSetupRoutes } from './setup/setup.routes';
 import { registerStationRoutes } from './stations/stations.routes';
 import { registerSupervisionRoutes } from './supervision/supervision.routes';
 import { registerUserRoutes } from './users/users.routes';
@@ -45,4 +46,5 @@ export function registerFeatureRoutes(r: Router): void {
   registerUserRoutes(r);
   registerAuditEventRoutes(r);
   registerSecuritySettingRoutes(r);
+  registerSetupRoutes(r);
 }

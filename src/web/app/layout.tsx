@@ -1,8 +1,8 @@
 // The authenticated layout: side menu generated from the route table, header with the app name and the user menu.
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Dropdown, Layout, Menu, type MenuProps, Tag } from 'antd';
-import { Suspense } from 'react';
+import { App, Button, Dropdown, Grid, Layout, Menu, type MenuProps, Tag } from 'antd';
+import { type CSSProperties, Suspense, useState } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS, type Role } from '../../shared/permissions';
 import { FullPageSpin } from '../components/full-page-spin';
@@ -26,7 +26,7 @@ const HEADER_STYLE = {
   borderBottom: '1px solid #f0f0f0',
 } as const;
 
-export function SideMenu({ role }: { role: Role }) {
+export function SideMenu({ role, onNavigate }: { role: Role; onNavigate?: () => void }) {
   const navigate = useNavigate();
   const location = useLocation();
   const items: MenuProps['items'] = menuRoutesFor(role).map((r) => ({ key: r.path, icon: r.icon, label: r.label }));
@@ -37,7 +37,10 @@ export function SideMenu({ role }: { role: Role }) {
       aria-label="主菜单"
       selectedKeys={[menuKeyFor(location.pathname)]}
       items={items}
-      onClick={({ key }) => navigate(key)}
+      onClick={({ key }) => {
+        navigate(key);
+        onNavigate?.();
+      }}
     />
   );
 }
@@ -106,20 +109,50 @@ function Guarded({ route }: { route: AppRoute }) {
 
 export default function AppLayout() {
   const me = useMe();
+  // On a phone (narrower than 768 px) the menu slides over the page from a header button, so pages keep the width.
+  const narrow = Grid.useBreakpoint().md === false;
+  const [menuOpen, setMenuOpen] = useState(false);
+  const siderStyle: CSSProperties | undefined = narrow
+    ? {
+        position: 'fixed',
+        insetBlock: 0,
+        insetInlineStart: 0,
+        zIndex: 30,
+        transform: menuOpen ? 'none' : 'translateX(-100%)',
+        transition: 'transform 0.2s',
+      }
+    : undefined;
   return (
     <Layout className="app-layout">
-      <Layout.Sider width={200}>
+      {narrow && menuOpen && (
+        <button
+          type="button"
+          aria-label="关闭菜单"
+          onClick={() => setMenuOpen(false)}
+          style={{ position: 'fixed', inset: 0, zIndex: 29, border: 0, background: 'rgba(0, 0, 0, 0.35)' }}
+        />
+      )}
+      <Layout.Sider width={200} style={siderStyle}>
         <div className="app-sider-inner">
           <div className="app-logo">
             <img src="/favicon.svg" alt="" width={26} height={26} />
             <span>千企</span>
           </div>
-          <SideMenu role={me.role} />
+          <SideMenu role={me.role} onNavigate={() => setMenuOpen(false)} />
         </div>
       </Layout.Sider>
       <Layout style={{ minWidth: 0 }}>
         <Layout.Header style={HEADER_STYLE}>
           <div className="app-header-inner">
+            {narrow && (
+              <Button
+                type="text"
+                icon={<MenuOutlined aria-hidden />}
+                aria-label="菜单"
+                aria-expanded={menuOpen}
+                onClick={() => setMenuOpen((o) => !o)}
+              />
+            )}
             <div className="app-name">{APP_NAME}</div>
             <UserMenu />
           </div>

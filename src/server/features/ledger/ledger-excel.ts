@@ -35,7 +35,7 @@ export interface SheetProblem extends SheetLocation {
 }
 
 const UNREADABLE = '无法读取 Excel 文件';
-const TEXT_FORMAT = '@';
+export const TEXT_FORMAT = '@';
 const YES = '是';
 const NO = '否';
 
@@ -72,7 +72,7 @@ function setField(obj: Record<string, unknown>, field: string, value: unknown): 
 /** Columns whose cells are text (numFmt '@') so Excel never turns a date, amount or code into a number. */
 const isTextKind = (kind: ColumnKind) => kind.type !== 'bool' && kind.type !== 'number';
 
-function columnLetter(n: number): string {
+export function columnLetter(n: number): string {
   let s = '';
   for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) s = String.fromCharCode(65 + ((i - 1) % 26)) + s;
   return s;
@@ -141,7 +141,7 @@ function cellOut(kind: ColumnKind, value: unknown, policy: Policy): string | num
   }
 }
 
-function styleHeader(ws: ExcelJS.Worksheet): void {
+export function styleHeader(ws: ExcelJS.Worksheet): void {
   const row = ws.getRow(1);
   row.font = { bold: true };
   row.alignment = { vertical: 'middle', wrapText: true };
@@ -151,7 +151,7 @@ function styleHeader(ws: ExcelJS.Worksheet): void {
 }
 
 /** `dataValidations.add(range, …)` exists at runtime (exceljs ≥ 4.3) but is missing from its typings. */
-type WithValidations = { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } };
+export type WithValidations = { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } };
 
 function writeStationSheet(
   wb: ExcelJS.Workbook,
@@ -245,7 +245,7 @@ export async function ledgerWorkbook(ledger: LedgerInput | null, policy: Policy)
 type Plain = string | number | boolean | Date | null;
 
 /** A cell reduced to a primitive: rich text, hyperlinks and formula results become their text or value. */
-function plain(v: unknown): Plain {
+export function plain(v: unknown): Plain {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (isObject(v)) {
@@ -257,11 +257,11 @@ function plain(v: unknown): Plain {
   return String(v);
 }
 
-const isBlank = (p: Plain) => p === null || (typeof p === 'string' && p.trim() === '');
+export const isBlank = (p: Plain) => p === null || (typeof p === 'string' && p.trim() === '');
 const pad = (n: number) => String(n).padStart(2, '0');
 /** exceljs gives an Excel date as midnight UTC of that day: its UTC parts are the date, whatever the time zone. */
 const ymd = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-const textOf = (p: Plain): string => (p instanceof Date ? ymd(p) : String(p ?? ''));
+export const textOf = (p: Plain): string => (p instanceof Date ? ymd(p) : String(p ?? ''));
 /** For matching headers and labels: width-folded, no spaces or quotes, lower case. */
 const norm = (s: string) =>
   s

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type HostImportReport, hostImportQuery, hostImportReportSchema } from '../../../shared/schemas/host-import';
 import {
   organizationInputSchema,
   organizationListQuery,
@@ -7,6 +8,7 @@ import {
 import { EXPORT_LIMIT, fileResponse, XLSX_TYPE, xlsxBuffer } from '../../http/excel';
 import { pageQuery } from '../../http/paging';
 import type { Router } from '../../http/router';
+import { hostImportTemplateFile, importHosts } from './host-import.service';
 import {
   allOrganizations,
   createOrganization,
@@ -56,6 +58,30 @@ export function registerOrganizationRoutes(r: Router): void {
       );
       return fileResponse(c, buf, '组织列表.xlsx', XLSX_TYPE);
     },
+  });
+  // 依托单位批量导入 (issue #10 §3): registered before /{id}, which would otherwise take the path.
+  r.route({
+    method: 'get',
+    path: '/api/v1/organizations/import-template',
+    tag,
+    summary: '下载依托单位导入模板（Excel，单位类型和所在区带下拉选项）',
+    access: { permission: 'write:organization' },
+    produces: 'xlsx',
+    handler: async (c, { ctx }) =>
+      fileResponse(c, await hostImportTemplateFile(ctx), '依托单位导入模板.xlsx', XLSX_TYPE),
+  });
+  r.route({
+    method: 'post',
+    path: '/api/v1/organizations/import',
+    tag,
+    summary:
+      '批量导入依托单位（Excel）：dryRun=1 预览，逐行列出全部问题；否则无问题时在一个事务中导入，已登记的单位跳过',
+    access: { permission: 'write:organization' },
+    query: hostImportQuery,
+    upload: true,
+    response: hostImportReportSchema,
+    handler: async (c, { query, body, ctx }) =>
+      c.json((await importHosts(ctx, body as Uint8Array, query)) satisfies HostImportReport),
   });
   r.route({
     method: 'get',

@@ -96,11 +96,9 @@ async function assertUsccFree(ctx: Ctx, uscc: string, exceptId?: string) {
   if (other) throw invalid([{ path: 'uscc', message: `该统一社会信用代码已被“${other.name}”使用` }]);
 }
 
-/** A host organisation (第六条 names who may host); the Center and district associations are seeded, not created. */
-export async function createOrganization(ctx: Ctx, input: OrganizationInput): Promise<OrganizationDto> {
-  await assertUsccFree(ctx, input.uscc);
-  const now = ctx.clock.now().toISOString();
-  const row: OrganizationTable = {
+/** The row of a new, active host organisation (one form, or one row of an Excel import). */
+export function newHostRow(input: OrganizationInput, now: string): OrganizationTable {
+  return {
     id: uuidv7(),
     kind: 'host',
     host_kind: input.hostKind,
@@ -115,6 +113,12 @@ export async function createOrganization(ctx: Ctx, input: OrganizationInput): Pr
     updated_at: now,
     version: 1,
   };
+}
+
+/** A host organisation (第六条 names who may host); the Center and district associations are seeded, not created. */
+export async function createOrganization(ctx: Ctx, input: OrganizationInput): Promise<OrganizationDto> {
+  await assertUsccFree(ctx, input.uscc);
+  const row = newHostRow(input, ctx.clock.now().toISOString());
   await writeTx(ctx, async (tx, audit) => {
     await tx.insertInto('organizations').values(row).execute();
     await audit.record({

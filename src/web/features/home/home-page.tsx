@@ -28,6 +28,7 @@ import { menuRoutesFor } from '../../routes';
 import { StationKpiCard } from '../kpis/station-kpi-card';
 import { InboxCard } from '../notices/inbox-card';
 import { useProgramYears } from '../program-years/api';
+import { SetupCard } from '../setup/setup-card';
 import { type Station, useStations } from '../stations/api';
 import { useOverview } from './api';
 import { homeStationColumns } from './columns';
@@ -135,6 +136,7 @@ function StationOverview() {
           </>
         }
       />
+      <SetupCard />
       <InboxCard />
       {latest && <StationKpiCard station={latest} others={(own.data?.total ?? 1) - 1} />}
       {years.data && !years.data.length && <Empty description="尚未设置项目年度" />}
@@ -204,6 +206,7 @@ export default function HomePage() {
     return (
       <>
         <PageHeader title="首页" subtitle={`欢迎，${me.displayName}（${ROLE_LABELS[me.role]}）`} />
+        <SetupCard />
         {/* 三员 hold no business data, so nothing ever waits for them here */}
         {!SEPARATED_ADMIN_ROLES.includes(me.role) && <InboxCard />}
         <Welcome />

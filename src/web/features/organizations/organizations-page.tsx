@@ -1,6 +1,7 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Badge, Button, Input, Select } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { HOST_KIND_LABELS, ORG_KIND_LABELS } from '../../../shared/labels';
 import { useCan } from '../../app/session-context';
 import { DataTable } from '../../components/data-table';
@@ -21,6 +22,7 @@ const toOptions = (labels: Record<string, string>) =>
 
 export default function OrganizationsPage() {
   const can = useCan();
+  const navigate = useNavigate();
   const [filters, setFilters] = useState<OrganizationFilters>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [editing, setEditing] = useState<Organization | 'new' | null>(null);
@@ -51,6 +53,11 @@ export default function OrganizationsPage() {
               <Badge count={pending.data ?? 0} size="small">
                 <Button onClick={() => setReviewing(true)}>注册审核</Button>
               </Badge>
+            )}
+            {can('write:organization') && (
+              <Button icon={<UploadOutlined aria-hidden />} onClick={() => navigate('/organizations/import')}>
+                批量导入
+              </Button>
             )}
             {can('write:organization') && (
               <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>

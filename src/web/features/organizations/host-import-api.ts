@@ -1,0 +1,38 @@
+// 依托单位批量导入: the same file goes twice — a dry run (the preview), then, confirmed, the import.
+import { useQueryClient } from '@tanstack/react-query';
+import type { HostImportReport } from '../../../shared/schemas/host-import';
+import { ApiError, uploadFile } from '../../lib/api';
+
+export const HOST_TEMPLATE_PATH = '/api/v1/organizations/import-template';
+
+/** What the server answered: a report, or an error that refused the file as a whole (wrong headers, type…). */
+export interface HostImportOutcome {
+  report: HostImportReport | null;
+  error: ApiError | null;
+}
+
+export async function sendHostFile(
+  file: Blob,
+  opts: { dryRun: boolean; onProgress: (percent: number) => void },
+): Promise<HostImportOutcome> {
+  try {
+    const report = await uploadFile<HostImportReport>(
+      `/api/v1/organizations/import${opts.dryRun ? '?dryRun=1' : ''}`,
+      file,
+      { quiet: true, onProgress: opts.onProgress },
+    );
+    return { report, error: null };
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    return { report: null, error: e };
+  }
+}
+
+/** After an import: the lists of organisations and the setup checklist change. */
+export function useAfterHostImport() {
+  const qc = useQueryClient();
+  return () => {
+    qc.invalidateQueries({ queryKey: ['organizations'] });
+    qc.invalidateQueries({ queryKey: ['setup-checklist'] });
+  };
+}
