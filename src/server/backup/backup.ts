@@ -180,7 +180,7 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
       await tar.add('backup.json', Buffer.from(`${JSON.stringify(header, null, 2)}\n`, 'utf8'));
       for (const [i, t] of ordered.entries()) {
         rows[t.name] = await dumpTable(tx, t, tar, (sha) => files.add(sha));
-        progress(`数据库：${i + 1}/${ordered.length} 张表（${t.name}：${rows[t.name]} 行）`);
+        progress(`导出数据表 ${i + 1}/${ordered.length}：${t.name}（${rows[t.name]} 行）`);
       }
     };
     if (opts.engine === 'postgres') {
@@ -203,7 +203,7 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
         if (!(err instanceof BlobNotFoundError) && !(err instanceof TypeError)) throw err;
         missingFiles.push(sha);
       }
-      if ((i + 1) % 200 === 0 || i + 1 === shas.length) progress(`文件：${i + 1}/${shas.length}`);
+      if ((i + 1) % 200 === 0 || i + 1 === shas.length) progress(`复制文件 ${i + 1}/${shas.length}`);
     }
 
     const manifest: BackupManifest = {

@@ -180,13 +180,13 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
         rows += lines.length;
         if (table !== current) {
           current = table;
-          progress(`数据库：${table}`);
+          progress(`写入数据表：${table}`);
         }
       } else if (e.path.startsWith('files/')) {
         const ref = await store.put(e.body);
         if (blobEntryPath(ref.sha256) !== e.path) throw new RestoreError(`文件内容与其地址不符：${e.path}`);
         files += 1;
-        if (files % 200 === 0) progress(`文件：${files}/${manifest.files}`);
+        if (files % 200 === 0) progress(`放回文件 ${files}/${manifest.files}`);
       }
     }
     for (const [table, expected] of Object.entries(manifest.rows)) {
