@@ -71,6 +71,7 @@ export async function createAdmin(
     });
     io.out(`已创建账户 ${username}（${ROLE_LABELS[role]}），数据库：${where}\n`);
     if (!given) io.out(`临时密码：${password}（首次登录须修改）\n`);
+    io.out('下一步：用该账户登录网页，首页“上线准备”列出其余各步；也可运行 bin/qianqi setup 查看。\n');
     return 0;
   });
 }

@@ -36,7 +36,8 @@ describe('bin/qianqi', () => {
     ]);
     const ok = qianqi(['audit', 'verify']);
     expect(ok.code).toBe(0);
-    expect(ok.out).toContain('已校验 2 条记录');
+    // migrate loaded the reference data (the 2025 year, the Center, 17 district associations: 19 events), then two accounts.
+    expect(ok.out).toContain('已校验 21 条记录');
   });
 
   it('refuses a weak password and a duplicate username', () => {
@@ -88,5 +89,19 @@ describe('bin/qianqi', () => {
     const r = qianqi(['frobnicate']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('未知命令');
+  });
+
+  it('setup lists what a new deployment still lacks, ticked from the data, and exits 0 only when all is done', () => {
+    const r = qianqi(['setup']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^上线准备（\d{4}-\d{2}-\d{2}）：已完成 0\/4$/m);
+    // root (sys_admin) and auditor1 (audit_admin) exist from the first test; the security administrator does not.
+    expect(r.out).toContain('  ✓ 系统管理员（1 个）'.trim());
+    expect(r.out).toContain('✓ 审计管理员（1 个）');
+    expect(r.out).toContain('○ 安全管理员（0 个）：在服务器上运行 bin/qianqi create-admin 用户名 --role sec_admin');
+    expect(r.out).toContain('○ 2. 登记依托单位');
+    expect(r.out).toContain('由中心管理员、中心工作人员在网页“组织 → 批量导入”完成（第六条）');
+    expect(qianqi(['create-admin', 'sec1', '--role', 'sec_admin']).out).toContain('下一步：用该账户登录网页');
+    expect(qianqi(['setup']).out).toContain('✓ 安全管理员（1 个）');
   });
 });

@@ -32,15 +32,46 @@ async function withDb(io: CliIo, fn: (ctx: Ctx, label: string) => Promise<number
 export const COMMANDS: readonly Command[] = [
   {
     name: 'migrate',
-    summary: '执行数据库迁移',
-    description: ['把数据库迁移到最新版本（其他访问数据库的命令也会先迁移）。'],
+    summary: '执行数据库迁移，载入基础数据',
+    description: [
+      '把数据库迁移到最新版本（其他访问数据库的命令也会先迁移），并载入管理办法确定的基础数据：',
+      '内置年度政策、创新服务中心、17 个区科协（已有的不重复载入；服务启动时也会载入）。',
+    ],
     environment: ['DATABASE_URL'],
     positionals: [],
     options: {},
     run: (_a, io) =>
-      withDb(io, async () => {
+      withDb(io, async (ctx) => {
+        const { ensureReferenceData } = await import('../server/reference-data');
+        const r = await ensureReferenceData(ctx);
         io.out('数据库已迁移到最新版本\n');
+        if (r.years.length || r.organizations) {
+          io.out(
+            `已载入基础数据：${r.years.map((y) => `${y} 年度政策`).join('、') || '年度政策已有'}，${r.organizations} 个组织（创新服务中心、区科协）\n`,
+          );
+        }
         return 0;
+      }),
+  },
+  {
+    name: 'setup',
+    summary: '上线准备清单：账户、依托单位、工作站点、下一年度政策',
+    description: [
+      '列出新部署走到“运行一个年度”还差哪几步，与网页首页的“上线准备”相同，按数据自动判断是否完成：',
+      '三员及中心管理员账户、依托单位、当前年度的工作站点、下一年度政策。全部完成时退出码 0，否则 1。',
+    ],
+    environment: ['DATABASE_URL'],
+    positionals: [],
+    options: {},
+    run: (_a, io) =>
+      withDb(io, async (ctx) => {
+        const { ensureReferenceData } = await import('../server/reference-data');
+        await ensureReferenceData(ctx);
+        const { getSetupChecklist } = await import('../server/features/setup/setup.service');
+        const { setupChecklistLines } = await import('./setup-lines');
+        const c = await getSetupChecklist(ctx);
+        io.out(`${setupChecklistLines(c).join('\n')}\n`);
+        return c.isComplete ? 0 : 1;
       }),
   },
   {

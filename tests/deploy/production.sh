@@ -82,6 +82,7 @@ for _ in $(seq 1 20); do npm_pid="$(pgrep -P "$(cat "$work/npm.watcher")" -f 'np
 [ -n "$npm_pid" ] || fail "npm start is not running"
 temp_password="$(sed -n 's/^临时密码：\([^（]*\)（.*/\1/p' "$work/block.log")"
 [ -n "$temp_password" ] || fail "create-admin printed no temporary password"
+grep -q '下一步：用该账户登录网页' "$work/block.log" || fail "create-admin did not say what comes next"
 grep -q '^PII_KEY=' "$work/etc/qianqi.env" || fail "the env file has no PII_KEY"
 [ "$(stat -c %a "$work/etc/qianqi.env")" = 600 ] || fail "the env file is readable by others"
 
