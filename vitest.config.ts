@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker per core minus one: a single worker on the 2-core CI machine. The integration
+    // tests wait on PostgreSQL and on spawned processes much of the time, so three run well side by side.
+    maxWorkers: 3,
     projects: [
       {
         test: {

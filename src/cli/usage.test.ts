@@ -4,7 +4,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+// Each case runs several bin/qianqi or server processes one after another: slow on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
+
 import { COMMANDS } from './commands';
 import { PRODUCTION_DEFAULT_DB_WARNING } from './target';
 
