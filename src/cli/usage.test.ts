@@ -173,6 +173,8 @@ describeCli('bin/qianqi names the database it acts on', () => {
     NODE_ENV: 'production',
     DATABASE_URL: undefined,
     PII_KEY: Buffer.alloc(32, 7).toString('base64'),
+    AUDIT_KEY: Buffer.alloc(32, 8).toString('base64'),
+    PUBLIC_URL: 'https://qianqi.example.gov.cn',
     COOKIE_SECURE: '0',
     DEMO_DATA: '0',
   };

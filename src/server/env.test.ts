@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadEnv } from './env';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
+/** What production needs besides the case's own settings. */
+const PROD = { NODE_ENV: 'production', PII_KEY: KEY, AUDIT_KEY: KEY, PUBLIC_URL: 'https://qianqi.example.gov.cn' };
 const problem = (source: Record<string, string>) => {
   try {
     loadEnv(source);
@@ -19,23 +21,29 @@ describe('loadEnv', () => {
     expect(env.COOKIE_SECURE).toBe('0');
   });
 
-  it('in production requires PII_KEY and an explicit COOKIE_SECURE, naming both', () => {
+  it('in production requires PII_KEY, AUDIT_KEY, PUBLIC_URL and an explicit COOKIE_SECURE, naming each', () => {
     const msg = problem({ NODE_ENV: 'production' });
     expect(msg).toContain('PII_KEY');
+    expect(msg).toContain('AUDIT_KEY: 生产环境必须设置操作日志密钥');
+    expect(msg).toContain('PUBLIC_URL: 生产环境必须设置用户访问的地址');
     expect(msg).toContain('COOKIE_SECURE: 生产环境必须明确设置');
-    expect(problem({ NODE_ENV: 'production', PII_KEY: KEY, COOKIE_SECURE: '1' })).toBeNull();
+    expect(problem({ ...PROD, COOKIE_SECURE: '1' })).toBeNull();
     // 0 is allowed when chosen (start-up then warns), but not by default.
-    expect(problem({ NODE_ENV: 'production', PII_KEY: KEY, COOKIE_SECURE: '0' })).toBeNull();
-    expect(problem({ NODE_ENV: 'production', PII_KEY: KEY })).toContain('COOKIE_SECURE');
+    expect(problem({ ...PROD, COOKIE_SECURE: '0' })).toBeNull();
+    expect(problem(PROD)).toContain('COOKIE_SECURE');
+    expect(problem({ ...PROD, COOKIE_SECURE: '1', AUDIT_KEY: Buffer.alloc(16).toString('base64') })).toContain(
+      'AUDIT_KEY: 应为至少 32 字节',
+    );
+    expect(problem({ ...PROD, COOKIE_SECURE: '1', PUBLIC_URL: 'https://qianqi.example.gov.cn/app' })).toContain(
+      'PUBLIC_URL',
+    );
   });
 
   it.each(['sqlite:', 'sqlite::memory:', 'sqlite:  ', 'sqlite:file::memory:?cache=shared'])(
     'refuses the temporary database %j outside tests',
     (url) => {
       expect(problem({ DATABASE_URL: url })).toContain('DATABASE_URL: 不能使用临时数据库');
-      expect(problem({ DATABASE_URL: url, NODE_ENV: 'production', PII_KEY: KEY, COOKIE_SECURE: '1' })).toContain(
-        '临时数据库',
-      );
+      expect(problem({ DATABASE_URL: url, ...PROD, COOKIE_SECURE: '1' })).toContain('临时数据库');
       expect(problem({ DATABASE_URL: url, NODE_ENV: 'test' })).toBeNull();
     },
   );

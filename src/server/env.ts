@@ -75,6 +75,34 @@ const schema = z.object({
       message: '应为 32 字节密钥的 base64 编码（openssl rand -base64 32）',
     })
     .optional(),
+  /**
+   * Key of the audit trail's HMAC chain (等保 审计记录保护): base64 of at least 32 bytes. Required in production; a
+   * chain written with one key does not verify with another, so keep it apart from the database and its backups.
+   */
+  AUDIT_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length >= 32, {
+      message: '应为至少 32 字节密钥的 base64 编码（openssl rand -base64 32）',
+    })
+    .optional(),
+  /**
+   * The address users open (https://…): the only origin a browser's write request may come from. Required in
+   * production; in development the server's own address is used.
+   */
+  PUBLIC_URL: z
+    .string()
+    .refine(
+      (v) => {
+        try {
+          const u = new URL(v);
+          return (u.protocol === 'https:' || u.protocol === 'http:') && u.pathname === '/' && !u.search;
+        } catch {
+          return false;
+        }
+      },
+      { message: '应为用户访问的地址，例如 https://qianqi.example.gov.cn（不含路径）' },
+    )
+    .optional(),
   /** Seed the demo year and accounts into an empty database. Never in production. */
   DEMO_DATA: z.enum(['0', '1']).default('1'),
 });
@@ -87,6 +115,16 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     .superRefine((e, ctx) => {
       if (e.NODE_ENV === 'production' && !e.PII_KEY) {
         ctx.addIssue({ code: 'custom', path: ['PII_KEY'], message: '生产环境必须设置个人敏感信息加密密钥' });
+      }
+      if (e.NODE_ENV === 'production' && !e.AUDIT_KEY) {
+        ctx.addIssue({ code: 'custom', path: ['AUDIT_KEY'], message: '生产环境必须设置操作日志密钥' });
+      }
+      if (e.NODE_ENV === 'production' && !e.PUBLIC_URL) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['PUBLIC_URL'],
+          message: '生产环境必须设置用户访问的地址，例如 https://qianqi.example.gov.cn',
+        });
       }
       // Defaulting to 0 in production would send the session cookie over plain HTTP without anyone deciding so.
       if (e.NODE_ENV === 'production' && source.COOKIE_SECURE === undefined) {

@@ -8,7 +8,10 @@ export type ErrorCode =
   | 'locked'
   | 'rate_limited'
   | 'unsupported_media_type'
-  | 'password_change_required';
+  | 'password_change_required'
+  | 'payload_too_large'
+  | 'insufficient_storage'
+  | 'unavailable';
 
 export interface FieldIssue {
   path: string;

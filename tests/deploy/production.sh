@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's production block, run as printed (issue #10): the block is taken out of README.md between its markers,
-# only its three "修改这三行" values are replaced, and it runs in a copy of the checkout that holds what a server gets —
+# only its four "修改这四行" values are replaced, and it runs in a copy of the checkout that holds what a server gets —
 # the tracked code, the built dist/, and the production dependencies alone (devDependencies pruned: no Vite, no
 # TypeScript, no test tools). Then, as an operator would: the first administrator signs in and finds the reference
 # data and the setup checklist; a backup is restored into a new database and the system answers from it; SIGTERM
@@ -57,7 +57,8 @@ printf '%s\n' "$block" | grep -q '^npm start$' || fail "the block no longer ends
 block="$(printf '%s\n' "$block" |
   sed -e "s#^ENV_FILE=.*#ENV_FILE=$work/etc/qianqi.env#" \
     -e "s#^DB_URL=.*#DB_URL='postgres://$PGUSER@$PGHOST:5432/qianqi'#" \
-    -e "s#^DATA_DIR=.*#DATA_DIR=$work/var#")"
+    -e "s#^DATA_DIR=.*#DATA_DIR=$work/var#" \
+    -e "s#^PUBLIC_URL=.*#PUBLIC_URL=http://127.0.0.1:$port#")"
 psql -d postgres -qc 'drop database if exists qianqi with (force)' >/dev/null
 # Two commands cannot run as printed here: `npm ci --omit=dev` (the copy above is that install, made by pruning the
 # checkout's node_modules instead of compiling better-sqlite3 again) and `npm start` in the foreground (it runs in
@@ -84,6 +85,7 @@ temp_password="$(sed -n 's/^临时密码：\([^（]*\)（.*/\1/p' "$work/block.l
 [ -n "$temp_password" ] || fail "create-admin printed no temporary password"
 grep -q '下一步：用该账户登录网页' "$work/block.log" || fail "create-admin did not say what comes next"
 grep -q '^PII_KEY=' "$work/etc/qianqi.env" || fail "the env file has no PII_KEY"
+grep -q '^AUDIT_KEY=' "$work/etc/qianqi.env" || fail "the env file has no AUDIT_KEY"
 [ "$(stat -c %a "$work/etc/qianqi.env")" = 600 ] || fail "the env file is readable by others"
 
 base="http://127.0.0.1:$port"

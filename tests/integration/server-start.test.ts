@@ -127,7 +127,13 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the server process', () => {
     expect((await st.exit).code).toBe(1);
     expect(st.err().trim()).toBe(`文件存储目录不是目录（STORAGE_DIR=${file}）`);
 
-    const prod = start({ NODE_ENV: 'production', PII_KEY: KEY, DATABASE_URL: `sqlite:${join(dir, 'p.db')}` });
+    const prod = start({
+      NODE_ENV: 'production',
+      PII_KEY: KEY,
+      AUDIT_KEY: KEY,
+      PUBLIC_URL: 'https://qianqi.example.gov.cn',
+      DATABASE_URL: `sqlite:${join(dir, 'p.db')}`,
+    });
     expect((await prod.exit).code).toBe(1);
     expect(prod.err()).toContain('COOKIE_SECURE: 生产环境必须明确设置');
   });
@@ -138,6 +144,8 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the server process', () => {
     const env = {
       NODE_ENV: 'production',
       PII_KEY: KEY,
+      AUDIT_KEY: KEY,
+      PUBLIC_URL: 'https://qianqi.example.gov.cn',
       COOKIE_SECURE: '0',
       PORT: String(port),
       DATABASE_URL: `sqlite:${db}`,

@@ -14,6 +14,10 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   locked: 423,
   rate_limited: 429,
   unsupported_media_type: 415,
+  payload_too_large: 413,
+  insufficient_storage: 507,
+  /** retryable: the client may send the same request again (Retry-After) */
+  unavailable: 503,
 };
 
 export function errorResponse(c: Context, err: AppError): Response {
