@@ -485,6 +485,80 @@ export async function generate(o: GenerateOptions): Promise<Generated> {
   };
 }
 
+/** Contacts outside the period at the station of (d): the shape that made one KPI recompute take 5 s (issue #11). */
+export const OUT_OF_PERIOD_CONTACTS = 12_700;
+
+/**
+ * Adds one district station of the benchmark year whose contact log holds OUT_OF_PERIOD_CONTACTS records dated
+ * outside its period, interleaved (in ledger order) with a tenth as many inside it — a year's log imported with the
+ * wrong year, say. Every one is an `outside_period` finding whose ref is its index among all the station's contacts.
+ * Returns the station's id.
+ */
+export async function addOutOfPeriodStation(url: string, outside = OUT_OF_PERIOD_CONTACTS): Promise<string> {
+  const handle = openDatabase(url);
+  const db = handle.db;
+  try {
+    const now = new Date().toISOString();
+    const stamps = { created_at: now, updated_at: now, version: 1 };
+    const district = '988888';
+    const host: OrganizationTable = {
+      id: uuidv7(),
+      kind: 'host',
+      host_kind: 'association',
+      name: `虚拟区${district}期外记录测试协会`,
+      uscc: orgUscc('51', district, 988_888),
+      district_code: district,
+      contact_name: '王老师',
+      contact_phone: '010-60000000',
+      address: null,
+      is_active: 1,
+      ...stamps,
+    };
+    const station: StationTable = {
+      id: uuidv7(),
+      program_year: YEAR,
+      type: 'district_b',
+      district_code: district,
+      host_org_id: host.id,
+      name: `虚拟区${district}“千人进千企”工作站点（期外记录）`,
+      period_start: PERIOD.start,
+      period_end: PERIOD.end,
+      leader_name: '张伟',
+      leader_phone: '13900000000',
+      contact_name: '孙丽',
+      contact_phone: '010-80000000',
+      ...stamps,
+      ledger_version: 0,
+    };
+    const contacts: Record<string, unknown>[] = [];
+    const total = outside + Math.ceil(outside / 10);
+    for (let i = 0; i < total; i++) {
+      const inside = i % 11 === 10;
+      const day = 1 + (i % 28);
+      contacts.push({
+        id: uuidv7(), // ledger order is id order
+        station_id: station.id,
+        uscc: usccFor(district, 50_000_000 + (i % 400)),
+        date: inside
+          ? `2025-06-${String(day).padStart(2, '0')}`
+          : `2024-0${4 + (i % 6)}-${String(day).padStart(2, '0')}`,
+        mode: 'phone',
+        people: null,
+        note: '跟进服务进展',
+        ...stamps,
+      });
+    }
+    await db.transaction().execute(async (tx) => {
+      await insertRows(tx, 'organizations', [host as unknown as Record<string, unknown>]);
+      await insertRows(tx, 'stations', [station as unknown as Record<string, unknown>]);
+      await insertRows(tx, 'contacts', contacts);
+    });
+    return station.id;
+  } finally {
+    await handle.close();
+  }
+}
+
 async function cli(): Promise<void> {
   const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   const engine = (arg('engine') ?? 'sqlite') as Engine;

@@ -3,12 +3,15 @@
  *  (a) the Center's all-stations matrix (`kpiMatrix`, server time) against ONE hand-written SQL aggregate computing the
  *      same per-station counts, and whether both give the same numbers;
  *  (b) one station's KPIs over HTTP (`GET /api/v1/stations/{id}/kpis`), p50/p95 of sequential requests;
- *  (c) the throughput of that endpoint as a ratio to an empty JSON route (`/api/health`) of the same server.
+ *  (c) the throughput of that endpoint as a ratio to an empty JSON route (`/api/health`) of the same server;
+ *  (d) one station with 12,700 contacts outside its period (issue #11): its KPI recompute, and how long `/api/health`
+ *      waits behind it (a quadratic statement once took 5 s here and stalled every other request).
  * When a goal is missed it says where the time goes: each SQL statement of the service with its time, and the plan
  * (EXPLAIN QUERY PLAN / EXPLAIN ANALYZE) of the slowest.
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
+import http from 'node:http';
 import { type CompiledQuery, Kysely, type LogEvent, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { computeKpis } from '../src/domain/kpi/compute';
@@ -22,10 +25,10 @@ import { type Database, type DbHandle, openDatabase } from '../src/server/db/dat
 import type { DB } from '../src/server/db/schema';
 import { loadEnv } from '../src/server/env';
 import { kpiCounts, recordFindings } from '../src/server/features/kpis/kpis.queries';
-import { getStationKpis, kpiMatrix } from '../src/server/features/kpis/kpis.service';
+import { evaluateStation, getStationKpis, kpiMatrix } from '../src/server/features/kpis/kpis.service';
 import { loadPolicy } from '../src/server/features/program-years/program-years.service';
 import { DEMO_PASSWORD } from '../src/server/seed';
-import type { Generated } from './generate';
+import { addOutOfPeriodStation, type Generated, OUT_OF_PERIOD_CONTACTS } from './generate';
 
 export const YEAR = 2025;
 export const MATRIX_RUNS = 20;
@@ -54,6 +57,8 @@ export interface KpiResult {
   throughputRatio: number;
   /** where the time goes, when a goal is missed (or --explain) */
   notes: string[];
+  /** (d); absent in columns measured before it existed */
+  outOfPeriod?: OutOfPeriodFigures;
 }
 
 const STATION_PARTS_RUNS = 200;
@@ -187,16 +192,18 @@ export function stationCountsUnion(stationId: string) {
 
 /**
  * The same record findings as `recordFindings` for one station in ONE statement. The 0-based ledger index of an
- * out-of-period record is counted only for those records (rare), instead of numbering every row of the station.
+ * out-of-period record is its row number among the station's records (a window function, linear).
  */
 export function stationFindingsUnion(stationId: string) {
   const id = stationId;
   const outside = (col: string) => sql.raw(`(t.${col} < s.period_start or t.${col} > s.period_end)`);
   const byIndex = (key: string, table: string, col: string) =>
-    sql`select 'outside_period' as f, ${sql.lit(key)} as k,
-          cast((select count(*) from ${sql.table(table)} c2 where c2.station_id = t.station_id and c2.id < t.id) as text) as ref
-        from ${sql.table(table)} t join stations s on s.id = t.station_id
-        where t.station_id = ${id} and ${outside(col)}`;
+    sql`select 'outside_period' as f, ${sql.lit(key)} as k, cast(t.idx as text) as ref
+        from (select x.station_id, ${sql.ref(`x.${col}`)} as ${sql.ref(col)},
+                row_number() over (order by x.id) - 1 as idx
+              from ${sql.table(table)} x where x.station_id = ${id}) t
+        join stations s on s.id = t.station_id
+        where ${outside(col)}`;
   return sql<{ f: string; k: string; ref: string }>`
     select 'evidence_missing' as f, 'events' as k, t.ref as ref from events t join stations s on s.id = t.station_id
       where t.station_id = ${id} and t.date >= s.period_start and t.date <= s.period_end
@@ -591,5 +598,93 @@ export async function measureHttp(g: Generated, port: number): Promise<HttpFigur
     return { p50: percentile(t, 50), p95: percentile(t, 95), healthRps, kpiRps };
   } finally {
     await stopServer(server);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// (d) A station with 12,700 out-of-period contacts: every one is a finding whose ref is its ledger index.
+
+export const OUT_OF_PERIOD_RUNS = 5;
+
+export interface OutOfPeriodFigures {
+  contacts: number;
+  /** `evaluateStation` in process, the uncached part of GET /kpis (median of OUT_OF_PERIOD_RUNS, fewer if slow) */
+  recomputeMs: number;
+  /** the first (uncached) GET /kpis of the station over HTTP */
+  httpMs: number;
+  /** the longest /api/health answer while that request ran (polled back to back) */
+  healthMaxMs: number;
+  /** YYYY-MM-DD: (d) may be re-run alone (--out-of-period), so it keeps its own date */
+  date?: string;
+}
+
+/** A GET that waits as long as the server takes (fetch gives up on headers after 300 s; the old statement took longer). */
+function slowGet(url: string, cookie?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers: cookie ? { cookie } : {} }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+  });
+}
+
+export async function measureOutOfPeriod(g: Generated, port: number): Promise<OutOfPeriodFigures> {
+  const stationId = await addOutOfPeriodStation(g.url);
+  const handle = openDatabase(g.url);
+  try {
+    const ctx = benchCtx(handle, g);
+    const station = await handle.db
+      .selectFrom('stations')
+      .selectAll()
+      .where('id', '=', stationId)
+      .executeTakeFirstOrThrow();
+    const policy = await loadPolicy(handle.db, YEAR);
+    const on = '2025-12-31';
+    const times: number[] = [];
+    // No warm-up, and no second run of a slow one: the quadratic statement this guards against took minutes.
+    while (times.length < OUT_OF_PERIOD_RUNS && times.reduce((x, y) => x + y, 0) < 10_000) {
+      const t = performance.now();
+      const ev = await evaluateStation(ctx, station, on, policy);
+      times.push(performance.now() - t);
+      const outside = ev.findings.filter((f) => f.id === 'outside_period' && f.ref.startsWith('contacts[')).length;
+      if (outside !== OUT_OF_PERIOD_CONTACTS) {
+        throw new Error(`(d): ${outside} outside_period findings, expected ${OUT_OF_PERIOD_CONTACTS}`);
+      }
+    }
+    const recomputeMs = median(times);
+    const server = await startServer({ DATABASE_URL: g.url, STORAGE_DIR: g.storageDir, DEMO_DATA: '0' }, port);
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      const cookie = await signIn(base);
+      await timeRequests(`${base}/api/health`, cookie, 20);
+      let done = false;
+      let healthMaxMs = 0;
+      const poll = (async () => {
+        while (!done) {
+          const t = performance.now();
+          await slowGet(`${base}/api/health`);
+          healthMaxMs = Math.max(healthMaxMs, performance.now() - t);
+        }
+      })();
+      poll.catch(() => {}); // awaited below; not an unhandled rejection while the KPI request runs
+      const t = performance.now();
+      const status = await slowGet(`${base}/api/v1/stations/${stationId}/kpis`, cookie);
+      const httpMs = performance.now() - t;
+      done = true;
+      await poll;
+      if (status !== 200) throw new Error(`(d) GET /kpis: ${status}`);
+      return {
+        contacts: OUT_OF_PERIOD_CONTACTS,
+        recomputeMs,
+        httpMs,
+        healthMaxMs,
+        date: new Date().toISOString().slice(0, 10),
+      };
+    } finally {
+      await stopServer(server);
+    }
+  } finally {
+    await handle.close();
   }
 }

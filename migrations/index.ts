@@ -9,6 +9,10 @@ import * as m007 from './007_fund_payments';
 import * as m008 from './008_golden_bridge';
 import * as m009 from './009_expenses';
 import * as m010 from './010_supervision';
+import * as m011 from './011_instance_safety';
+import * as m012 from './012_audit_protection';
+import * as m013 from './013_separated_duties';
+import * as m014 from './014_password_policy';
 
 /** Static list: works the same from tsx, the bundled CLI and tests (no directory scanning). */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +26,8 @@ export const migrations: Record<string, Migration> = {
   '008_golden_bridge': m008,
   '009_expenses': m009,
   '010_supervision': m010,
+  '011_instance_safety': m011,
+  '012_audit_protection': m012,
+  '013_separated_duties': m013,
+  '014_password_policy': m014,
 };

@@ -13,6 +13,7 @@ const ENVIRONMENT = {
   DATABASE_URL: '数据库，默认 sqlite:./data/qianqi.db；须与服务相同',
   STORAGE_DIR: '文件目录，默认 ./data/storage；须与服务相同',
   QIANQI_PASSWORD: '新密码；未设置时生成临时密码',
+  AUDIT_KEY: '操作日志密钥（base64）；须与服务相同，否则校验失败',
 } as const;
 
 export interface CommandSpec {

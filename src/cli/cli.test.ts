@@ -55,6 +55,9 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('bin/qianqi', () => {
 
   it('names the first tampered row of the audit chain', () => {
     const db = new SQLite(dbFile);
+    // The database refuses the edit (decision 017); its owner can drop the trigger first, and verify still catches it.
+    expect(() => db.prepare("update audit_events set summary = '被篡改' where seq = 2").run()).toThrow(/只能追加/);
+    db.exec('drop trigger audit_events_no_update');
     db.prepare("update audit_events set summary = '被篡改' where seq = 2").run();
     db.close();
     const r = qianqi(['audit', 'verify']);

@@ -115,21 +115,38 @@ export const COMMANDS: readonly Command[] = [
   {
     name: 'audit verify',
     summary: '校验操作日志哈希链，指出第一条被篡改的记录',
-    description: ['校验操作日志哈希链：完好时退出码 0；否则指出第一条被篡改或缺失的记录，退出码 1。'],
-    environment: ['DATABASE_URL'],
+    description: [
+      '以 AUDIT_KEY 校验操作日志哈希链：完好时退出码 0；否则指出第一条被篡改或缺失的记录，退出码 1。',
+      '加 --checkpoint 时再与系统之外保存的检查点核对：签名无效、检查点之前的记录被删改、',
+      '或日志比检查点短（末尾被截断）时退出码 1。',
+    ],
+    environment: ['DATABASE_URL', 'AUDIT_KEY'],
     positionals: [],
+    options: {
+      checkpoint: { value: 'FILE', help: '由 bin/qianqi audit checkpoint 或操作日志页面下载的检查点文件' },
+    },
+    run: async (a, io) => {
+      const { readCheckpointFile, runAuditVerify } = await import('./audit-commands');
+      const file = a.string('checkpoint');
+      const checkpoint = file === undefined ? undefined : { file, cp: readCheckpointFile(file) };
+      return withDb(io, (ctx) => runAuditVerify(ctx, checkpoint, io));
+    },
+  },
+  {
+    name: 'audit checkpoint',
+    summary: '写出签名的操作日志检查点，保存到系统之外',
+    description: [
+      '把操作日志当前的链尾（序号、哈希、时间）以 AUDIT_KEY 签名写到文件（不覆盖已有文件），',
+      '请保存到系统之外（离线介质或另一台主机）。日后 bin/qianqi audit verify --checkpoint 文件',
+      '可发现末尾记录被删除后重建的日志。签发本身记入操作日志。',
+    ],
+    environment: ['DATABASE_URL', 'AUDIT_KEY'],
+    positionals: [{ name: 'FILE', help: '要写出的检查点文件（.json）' }],
     options: {},
-    run: (_a, io) =>
-      withDb(io, async (ctx) => {
-        const { verifyAuditChain } = await import('../server/audit/audit');
-        const r = await verifyAuditChain(ctx.db);
-        if (r.ok) {
-          io.out(`操作日志哈希链完整：已校验 ${r.checked} 条记录\n`);
-          return 0;
-        }
-        io.err(`操作日志哈希链校验失败：第 ${r.firstBadSeq} 条记录 — ${r.reason}（此前 ${r.checked} 条完好）`);
-        return 1;
-      }),
+    run: async (a, io) => {
+      const { runAuditCheckpoint } = await import('./audit-commands');
+      return withDb(io, (ctx) => runAuditCheckpoint(ctx, a.positionals[0], io));
+    },
   },
   {
     name: 'evaluate',

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { sealAuditKeying } from '../server/audit/audit';
 import { createLocalDiskStorage } from '../server/blobs/local-disk';
 import { type Ctx, systemClock } from '../server/context';
 import { migrateToLatest, openDatabase } from '../server/db/database';
@@ -50,7 +51,7 @@ export async function withDb(io: CliIo, fn: (ctx: Ctx, label: string) => Promise
   announceDatabase(env, io);
   const h = openDatabase(env.DATABASE_URL);
   try {
-    await migrateToLatest(h.db);
+    const applied = await migrateToLatest(h.db);
     const ctx: Ctx = {
       db: h.db,
       engine: h.engine,
@@ -60,6 +61,8 @@ export async function withDb(io: CliIo, fn: (ctx: Ctx, label: string) => Promise
       actor: null,
       ip: null,
     };
+    // Right after migration 012 upgraded an existing chain, so that `audit verify` finds it keyed (decision 017).
+    await sealAuditKeying(ctx, applied);
     return await fn(ctx, databaseLabel(env.DATABASE_URL));
   } finally {
     await h.close();

@@ -6,6 +6,7 @@ import { AppError } from '../shared/errors';
 import { resolveSession, SESSION_COOKIE } from './auth/sessions';
 import type { AppDeps, Ctx } from './context';
 import { registerFeatureRoutes } from './features/index';
+import { expectedOrigin, isJsonContentType, securityHeaders } from './http/browser-security';
 import { errorResponse, onError, zodIssues } from './http/errors';
 import { requestIp } from './http/request-ip';
 import { createRouter, type Env, type RouteMeta } from './http/router';
@@ -38,13 +39,7 @@ export function createApp(deps: AppDeps): CreatedApp {
     .map((s) => s.trim())
     .filter(Boolean);
 
-  app.use('*', async (c, next) => {
-    await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('X-Frame-Options', 'DENY');
-    c.header('Referrer-Policy', 'same-origin');
-    if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
-  });
+  app.use('*', securityHeaders(deps.env));
 
   // Upload routes take application/octet-stream; the router checks that after the access guard.
   let uploads: Array<{ method: string; re: RegExp }> | null = null;
@@ -63,13 +58,7 @@ export function createApp(deps: AppDeps): CreatedApp {
     if (!SAFE_METHODS.has(c.req.method)) {
       const origin = c.req.header('origin');
       if (origin) {
-        const own = new URL(c.req.url);
-        // Behind a trusted TLS proxy the app sees http; the browser's origin is the proxy's https one.
-        const forwarded = (name: string) =>
-          deps.env.TRUST_PROXY === '1' ? c.req.header(name)?.split(',')[0].trim() || undefined : undefined;
-        const protocol = forwarded('x-forwarded-proto') ? `${forwarded('x-forwarded-proto')}:` : own.protocol;
-        const host = forwarded('x-forwarded-host') ?? c.req.header('host') ?? own.host;
-        const allowed = origin === `${protocol}//${host}` || extraOrigins.includes(origin);
+        const allowed = origin === expectedOrigin(c, deps.env) || extraOrigins.includes(origin);
         if (!allowed) throw new AppError('forbidden', { userMessage: '拒绝跨站请求' });
       }
       const fetchSite = c.req.header('sec-fetch-site');
@@ -77,9 +66,8 @@ export function createApp(deps: AppDeps): CreatedApp {
       if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none' && !allowlisted) {
         throw new AppError('forbidden', { userMessage: '拒绝跨站请求' });
       }
-      const type = c.req.header('content-type') ?? '';
       const hasBody = c.req.method !== 'DELETE' || (c.req.header('content-length') ?? '0') !== '0';
-      if (hasBody && !type.toLowerCase().startsWith('application/json') && !isUploadPath(c.req.method, c.req.path)) {
+      if (hasBody && !isJsonContentType(c.req.header('content-type')) && !isUploadPath(c.req.method, c.req.path)) {
         throw new AppError('unsupported_media_type', { userMessage: '请求格式不支持：请以 application/json 提交' });
       }
     }

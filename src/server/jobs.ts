@@ -1,26 +1,42 @@
 import { writeTx } from './audit/audit';
+import { purgeRateLimits } from './auth/rate-limit';
 import { cleanStorage, scanStorage } from './blobs/storage-scan';
 import type { AppDeps } from './context';
+import { withJobLease } from './db/job-lease';
 import { runReminderSweep } from './features/inbox/inbox.service';
 import { applyDueAgreementVersions } from './features/projects/change-requests.service';
 
 // In-process scheduled work (issue #4): approved agreement changes take effect on their date (第十一条), and
-// reminders are written a configured number of days before each due date. Both are idempotent (keyed rows, applied
-// markers), so a restart or a second process does no harm.
+// reminders are written a configured number of days before each due date. Every instance runs the timers; a lease
+// row lets one at a time do the work (decision 016), and every step is idempotent besides (a version is claimed under
+// its row lock, reminders are keyed rows), so an expired lease, a restart or a second process does no harm.
+
+const MINUTE = 60_000;
 
 export async function runScheduledJobs(deps: AppDeps): Promise<{ applied: number; reminders: number }> {
-  const ctx = { ...deps, actor: null, ip: null };
-  const applied = await applyDueAgreementVersions(ctx);
-  const reminders = await runReminderSweep(deps);
-  return { applied, reminders };
+  const run = await withJobLease(deps, 'hourly', { ttlMs: 10 * MINUTE }, async () => {
+    const ctx = { ...deps, actor: null, ip: null };
+    const applied = await applyDueAgreementVersions(ctx);
+    const reminders = await runReminderSweep(deps);
+    await purgeRateLimits(deps);
+    return { applied, reminders };
+  });
+  return run.ran ? run.result : { applied: 0, reminders: 0 };
 }
 
 /**
  * Daily: removes what crashes and abandoned uploads left in STORAGE_DIR (temp files, unreferenced blobs) once they are
- * older than the grace period (issue #10). Several instances may run it at once: every removal tolerates the file
- * being gone already.
+ * older than the grace period (issue #10). One instance a day does it: two at once would each take the other's
+ * half-deleted files (`.deleting`) for leftovers, and each audit the same removals.
  */
 export async function runStorageCleanup(deps: AppDeps): Promise<{ removed: number; bytes: number }> {
+  const run = await withJobLease(deps, 'storage-cleanup', { ttlMs: 60 * MINUTE, minIntervalMs: 20 * 60 * MINUTE }, () =>
+    cleanOnce(deps),
+  );
+  return run.ran ? run.result : { removed: 0, bytes: 0 };
+}
+
+async function cleanOnce(deps: AppDeps): Promise<{ removed: number; bytes: number }> {
   const report = await scanStorage(deps.db, deps.env.STORAGE_DIR);
   const r = await cleanStorage(deps.db, report, { now: deps.clock.now() });
   const removed = r.removedBlobs + r.removedTemp;

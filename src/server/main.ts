@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
+import { sealAuditKeying } from './audit/audit';
 import { createLocalDiskStorage } from './blobs/local-disk';
+import { REFERENCES } from './blobs/storage-scan';
 import { type AppDeps, systemClock } from './context';
 import { createServerApp } from './create-server';
 import { type DbHandle, migrateToLatest, openDatabase } from './db/database';
@@ -31,15 +33,15 @@ async function openChecked(env: Env): Promise<DbHandle> {
 }
 
 async function referencedFiles(h: DbHandle): Promise<number> {
-  const a = await h.db
-    .selectFrom('attachments')
-    .select((e) => e.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
-  const l = await h.db
-    .selectFrom('lifecycle_files')
-    .select((e) => e.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
-  return Number(a?.n ?? 0) + Number(l?.n ?? 0);
+  let n = 0;
+  for (const { table } of REFERENCES) {
+    const row = await h.db
+      .selectFrom(table)
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    n += Number(row?.n ?? 0);
+  }
+  return n;
 }
 
 async function seedIfDemo(deps: AppDeps): Promise<void> {
@@ -101,6 +103,8 @@ async function main() {
     env,
     blobs: createLocalDiskStorage(env.STORAGE_DIR),
   };
+  // Migration 012 just keyed an existing audit chain: its first keyed row now, not at the first sign-in (decision 017).
+  await sealAuditKeying({ ...deps, actor: null, ip: null }, applied);
 
   let serveApp: ((req: Request) => Response | Promise<Response>) | null = null;
   const starting = () =>

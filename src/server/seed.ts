@@ -259,6 +259,14 @@ async function seedDemoInto(ctx: Ctx, opts: { ledgers?: 'all' | 'few' }): Promis
       organizationId: null,
       districtCode: null,
     },
+    {
+      username: 'newcomer',
+      role: 'unassigned',
+      displayName: '新同事',
+      note: '待分配角色：只能修改自己的密码',
+      organizationId: null,
+      districtCode: null,
+    },
   ];
   const hash = await hashPassword(DEMO_PASSWORD);
   const users: UserTable[] = accounts.map((a) => ({

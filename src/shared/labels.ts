@@ -43,12 +43,17 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   reset_password: '重置密码',
   unlock: '解除锁定',
   assign_role: '分配角色',
+  request_password_reset: '申请重置密码',
+  approve_password_reset: '确认重置密码',
+  reject_password_reset: '不同意重置密码',
+  issue_password_reset: '领取临时密码',
   export: '导出',
   access_denied: '拒绝访问',
   assign_station: '分配站点',
   backup: '备份',
   restore: '从备份恢复',
   clean_storage: '清理文件存储',
+  audit_keyed: '操作日志启用密钥',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -60,6 +65,17 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   audit_event: '操作日志',
   access: '访问控制',
   system: '系统',
+  password_reset: '密码重置申请',
+  setting: '系统设置',
+};
+
+/** 密码重置双人复核 (decision 018). `expired`: confirmed but not collected in time (computed, never stored). */
+export const PASSWORD_RESET_STATUS_LABELS: Record<string, string> = {
+  pending: '待安全管理员确认',
+  approved: '已确认，待领取',
+  rejected: '未同意',
+  issued: '已发出临时密码',
+  expired: '确认已过期',
 };
 
 // Ledger codes (docs/ledger-format.md) in Chinese: one place for pages, Excel templates and exports.

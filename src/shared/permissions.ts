@@ -12,11 +12,21 @@ export const ROLES = [
   'sys_admin',
   'sec_admin',
   'audit_admin',
+  // A new account's role until the security administrator gives it one (decision 018): it grants nothing.
+  'unassigned',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The three administrators of 三员分立: no account may hold two of them (one role per account enforces it). */
 export const SEPARATED_ADMIN_ROLES: readonly Role[] = ['sys_admin', 'sec_admin', 'audit_admin'];
+
+/**
+ * Roles that reach business data: every role but the three administrators and `unassigned`. Only the security
+ * administrator gives one, and only to an account whose holder has set their own password (decision 018).
+ */
+export function isBusinessRole(role: Role): boolean {
+  return role !== 'unassigned' && !SEPARATED_ADMIN_ROLES.includes(role);
+}
 
 export const PERMISSIONS = [
   'read:program-year',
@@ -31,6 +41,7 @@ export const PERMISSIONS = [
   'assign:role',
   'read:role-scope',
   'read:security-setting',
+  'write:security-setting',
   'read:audit-event',
   'read:ledger',
   'write:ledger',
@@ -60,6 +71,7 @@ export const PERMISSIONS = [
   'review:golden-bridge',
   'assign:auditor',
   'read:setup-checklist',
+  'confirm:password-reset',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -79,6 +91,7 @@ export const ROLE_SCOPE: Record<Role, Scope> = {
   sys_admin: 'none',
   sec_admin: 'none',
   audit_admin: 'none',
+  unassigned: 'none',
 };
 
 const BUSINESS_READ: Permission[] = [
@@ -166,8 +179,21 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Account administrators see names and ids of districts and hosts only (read:role-scope), no business data; the
   // setup checklist gives them counts only (how many accounts, hosts, stations), to see what is left to do.
   sys_admin: ['read:user', 'write:user', 'read:role-scope', 'read:setup-checklist'],
-  sec_admin: ['read:user', 'assign:role', 'read:role-scope', 'read:security-setting', 'read:setup-checklist'],
+  // The security administrator confirms (or refuses) the system administrator's request to reset a business account's
+  // password: a second person between an administrator and another person's account (decision 018).
+  sec_admin: [
+    'read:user',
+    'assign:role',
+    'read:role-scope',
+    'read:security-setting',
+    // 安全策略 (decision 019): lockout, password reuse and administrators' password age.
+    'write:security-setting',
+    'read:setup-checklist',
+    'confirm:password-reset',
+  ],
   audit_admin: ['read:audit-event'],
+  // Signs in to set its own password and waits for a role; nothing else (decision 018).
+  unassigned: [],
 };
 
 export function can(role: Role, permission: Permission): boolean {
@@ -184,6 +210,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   sys_admin: '系统管理员',
   sec_admin: '安全管理员',
   audit_admin: '审计管理员',
+  unassigned: '待分配角色',
 };
 
 /** Roles whose account must name a district or an organisation, to define its scope. */

@@ -110,7 +110,7 @@ sign_in() { # user password → cookie header (the cookie is Secure: sent by han
 }
 cookie="$(sign_in root "$temp_password")"
 [ -n "$cookie" ] || fail "root could not sign in with the temporary password"
-new_password='Qianqi-Prod#2026'
+new_password='Prod-Lantern#2026'
 code="$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H "cookie: $cookie" -H 'content-type: application/json' \
   -d "{\"currentPassword\":\"$temp_password\",\"newPassword\":\"$new_password\"}" "$base/api/v1/me/password")"
 [ "$code" = 200 ] || fail "changing the temporary password answered $code"

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAs, pickOption, readmeShot, shot } from './fixtures';
+import { loginAs, PASSWORD, pickOption, readmeShot, shot } from './fixtures';
 
 // Every page, as the role that uses it, with a screenshot saved as a CI artifact (artifacts/screenshots).
 test('the Center views the 2025 policy with its articles', async ({ page }) => {
@@ -36,6 +36,8 @@ test('stations: the Center sees all 23 and opens one', async ({ page }) => {
   await shot(page, 'station-detail');
 });
 
+// 三员分立 (decision 018): the system administrator opens the account without a role; the holder replaces the
+// temporary password; only then does the security administrator give the role.
 test('the system administrator creates an account whose holder must change the password first', async ({
   page,
   browser,
@@ -48,8 +50,8 @@ test('the system administrator creates an account whose holder must change the p
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('用户名').fill('e2e_staff');
   await dialog.getByLabel('姓名').fill('测试人员');
-  await dialog.getByLabel('角色').click();
-  await pickOption(page, '中心工作人员');
+  await expect(dialog.getByLabel('角色')).toHaveCount(0);
+  await expect(dialog.getByText(/待分配角色/)).toBeVisible();
   await shot(page, 'user-create');
   await dialog.getByRole('button', { name: /确\s*定|保\s*存|创\s*建/ }).click();
   const temp = page.getByTestId('temporary-password');
@@ -65,12 +67,33 @@ test('the system administrator creates an account whose holder must change the p
   await other.getByLabel('新密码', { exact: true }).fill('weak');
   await other.getByLabel('确认新密码').fill('weak');
   await other.getByRole('button', { name: /修改密码|确\s*定|保\s*存/ }).click();
-  await expect(other.getByText(/至少 8|8 个字符/).first()).toBeVisible();
+  await expect(other.getByText(/至少 8|8 个字符|不能少于 8/).first()).toBeVisible();
   await shot(other, 'change-password-errors');
   await other.getByLabel('新密码', { exact: true }).fill('Better-Pass-2025');
   await other.getByLabel('确认新密码').fill('Better-Pass-2025');
   await other.getByRole('button', { name: /修改密码|确\s*定|保\s*存/ }).click();
   await expect(other).not.toHaveURL(/change-password/);
+  // No role yet: the home page says so, and the menu has nothing else.
+  await expect(other.getByText('您的账户正在等待分配角色')).toBeVisible();
+  await expect(other.getByRole('menuitem', { name: '工作站点' })).toHaveCount(0);
+  await shot(other, 'home-awaiting-role');
+
+  // The security administrator gives the role.
+  const sec = await browser.newPage();
+  await loginAs(sec, 'secadmin');
+  await sec.getByRole('menuitem', { name: '账户' }).click();
+  await sec.getByRole('button', { name: '为 e2e_staff 分配角色' }).click();
+  const roleDialog = sec.getByRole('dialog');
+  await expect(roleDialog.getByText(/持有人已于 .* 设置自己的密码/)).toBeVisible();
+  await roleDialog.getByLabel('角色').click();
+  await pickOption(sec, '中心工作人员');
+  await roleDialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(roleDialog).toBeHidden();
+  await expect(sec.getByRole('row', { name: /e2e_staff/ }).getByText('中心工作人员')).toBeVisible();
+  await sec.close();
+
+  // Its sessions ended with the new role; signed in again, the holder works with it.
+  await loginAs(other, 'e2e_staff', 'Better-Pass-2025');
   await expect(other.getByRole('menuitem', { name: '工作站点' })).toBeVisible();
   await other.close();
 });
@@ -94,6 +117,13 @@ test('the security administrator sees the security policy', async ({ page }) => 
   await expect(page.getByRole('heading', { name: '安全策略' })).toBeVisible();
   await expect(page.getByText('30').first()).toBeVisible();
   await shot(page, 'security-settings');
+  // The policy lives in the database (issue #11): a change is saved at once and read back.
+  await page.getByLabel('管理员密码最长使用期限（天）').fill('90');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('安全策略已保存，立即生效')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('管理员密码最长使用期限（天）')).toHaveValue('90');
+  await shot(page, 'security-settings-saved');
 });
 
 test('an unknown page shows 404 and a page outside the role shows 403', async ({ page }) => {
@@ -105,23 +135,72 @@ test('an unknown page shows 404 and a page outside the role shows 403', async ({
   await shot(page, 'forbidden-page');
 });
 
-test('the system administrator creates a district account, choosing the district from names only', async ({ page }) => {
-  await loginAs(page, 'sysadmin');
+test('the security administrator gives a district role, choosing the district from names only', async ({
+  page,
+  request,
+}) => {
+  // The account as the system administrator opens it, and its holder's first sign-in, through the API.
+  expect(
+    (await request.post('/api/v1/sessions', { data: { username: 'sysadmin', password: PASSWORD } })).status(),
+  ).toBe(201);
+  const created = await request.post('/api/v1/users', {
+    data: { username: 'e2e_chaoyang', displayName: '朝阳区科协' },
+  });
+  expect(created.status()).toBe(201);
+  const temporary = ((await created.json()) as { temporaryPassword: string }).temporaryPassword;
+  expect(
+    (await request.post('/api/v1/sessions', { data: { username: 'e2e_chaoyang', password: temporary } })).status(),
+  ).toBe(201);
+  const changed = await request.put('/api/v1/me/password', {
+    data: { currentPassword: temporary, newPassword: 'Chao-Pass-2025!' },
+  });
+  expect(changed.status()).toBe(200);
+
+  await loginAs(page, 'secadmin');
   await page.getByRole('menuitem', { name: '账户' }).click();
-  await page.getByRole('button', { name: /新建账户/ }).click();
+  await page.getByRole('button', { name: '为 e2e_chaoyang 分配角色' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('用户名').fill('e2e_chaoyang');
-  await dialog.getByLabel('姓名').fill('朝阳区科协');
   await dialog.getByLabel('角色').click();
   await pickOption(page, '区科协');
   await dialog.getByLabel('所属区').click();
   await pickOption(page, '北京市朝阳区科学技术协会');
   await shot(page, 'user-create-district');
-  await dialog.getByRole('button', { name: /确\s*定|保\s*存|创\s*建/ }).click();
-  await expect(page.getByTestId('temporary-password')).toBeVisible();
-  await page.keyboard.press('Escape');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(dialog).toBeHidden();
   await expect(page.getByRole('cell', { name: 'e2e_chaoyang', exact: true })).toBeVisible();
   await expect(page.getByText('北京市朝阳区科学技术协会').first()).toBeVisible();
+});
+
+// 密码重置双人复核 (decision 018): the system administrator asks, the security administrator confirms, the one who
+// asked collects the temporary password once.
+test('a business account’s password is reset by two administrators', async ({ page, browser }) => {
+  await loginAs(page, 'sysadmin');
+  await page.getByRole('menuitem', { name: '账户' }).click();
+  await expect(page.getByRole('button', { name: '重置 reviewer4 的密码', exact: true })).toHaveCount(0);
+  await page.getByRole('button', { name: '申请重置 reviewer4 的密码' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('重置原因').fill('本人来电称忘记密码，已核对');
+  await dialog.getByRole('button', { name: /提交申请/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('待安全管理员确认', { exact: true })).toBeVisible();
+
+  const sec = await browser.newPage();
+  await loginAs(sec, 'secadmin');
+  await expect(sec.getByText(/确认或不同意 sysadmin 重置账户 reviewer4 密码的申请/)).toBeVisible();
+  await sec.getByRole('menuitem', { name: '账户' }).click();
+  await sec.getByRole('button', { name: '确认重置 reviewer4 的密码' }).click();
+  await sec
+    .getByRole('button', { name: /确\s*认/ })
+    .last()
+    .click();
+  await expect(sec.getByText('已确认，待领取', { exact: true })).toBeVisible();
+  await shot(sec, 'password-reset-confirmed');
+  await sec.close();
+
+  await page.reload();
+  await page.getByRole('button', { name: '领取 reviewer4 的临时密码' }).click();
+  await expect(page.getByTestId('temporary-password')).toBeVisible();
+  await shot(page, 'password-reset-issued');
 });
 
 // The README's screenshots (docs/screenshots), rewritten by every run so they never go stale: the Center's home and

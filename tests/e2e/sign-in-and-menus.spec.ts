@@ -71,6 +71,7 @@ const MENUS: Record<string, string[]> = {
   sysadmin: ['首页', '账户'],
   secadmin: ['首页', '账户', '安全策略'],
   auditadmin: ['首页', '操作日志'],
+  newcomer: ['首页'],
 };
 
 // Issue #10 §6: the web asks who is signed in with a probe that answers 200 either way, so a first visit logs no

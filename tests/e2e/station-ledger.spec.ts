@@ -4,7 +4,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { samplePng } from '../../src/server/demo/sample-png';
 import { minimalDocx } from '../setup/docx';
-import { loginAs, pickOption, shot } from './fixtures';
+import { browserErrors, loginAs, pickOption, shot } from './fixtures';
 
 const EVENT_TITLE = '智能制造专家企业行（端到端测试）';
 const REPORT_TEXT = ['海淀区企业需求分析', '我们在2025年完成了AI项目。'];
@@ -30,6 +30,8 @@ const dialog = (page: Page) => page.locator('.ant-modal:visible');
 test('a host records an event with two experts and a photo, uploads a Word report, and the KPIs move', async ({
   page,
 }) => {
+  // The Content-Security-Policy (issue #11): a blocked style, script or image shows here as a console error.
+  const errors = browserErrors(page);
   await loginAs(page, 'host');
   // The host sees its own station first thing after signing in.
   await expect(page.getByRole('button', { name: '查看考核指标' })).toBeVisible();
@@ -100,9 +102,11 @@ test('a host records an event with two experts and a photo, uploads a Word repor
   await eventsRow.getByRole('button', { name: /明细/ }).click();
   await expect(page.locator('.ant-drawer-open')).toContainText(EVENT_TITLE);
   await shot(page, 'ledger-05-kpi-drilldown');
+  expect(errors).toEqual([]);
 });
 
 test('the Center’s dashboard shows the station’s new figures', async ({ page }) => {
+  const errors = browserErrors(page);
   await loginAs(page, 'center');
   const stations = await (
     await page.request.get('/api/v1/stations?year=2025&districtCode=110108&type=district_a')
@@ -119,6 +123,7 @@ test('the Center’s dashboard shows the station’s new figures', async ({ page
   await expect(page.getByText('各区指标达标率')).toBeVisible();
   await expect(page.locator('canvas').first()).toBeVisible({ timeout: 20_000 });
   await shot(page, 'ledger-06-dashboard');
+  expect(errors).toEqual([]);
 });
 
 test('a district user cannot download another district’s evidence', async ({ page }) => {

@@ -3,7 +3,7 @@
 // keyed by `METHOD path` and a mutating route without an entry fails, so a new route must be added here.
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
-import { verifyAuditChain } from '../../src/server/audit/audit';
+import { auditKey, verifyAuditChain } from '../../src/server/audit/audit';
 import { loadEnv } from '../../src/server/env';
 import type { RouteMeta } from '../../src/server/http/router';
 import { can, ROLES, type Role } from '../../src/shared/permissions';
@@ -59,6 +59,16 @@ async function copy2026(t: TestApp, cookie: string | null): Promise<void> {
 }
 
 let emptyStationId = '';
+
+let resetStash = { id: '', version: 0 };
+/** The system administrator's request to reset an account's password, waiting for the security administrator. */
+async function requestReset(t: TestApp, userId: string): Promise<{ id: string; version: number }> {
+  const r = await t.call(await t.login('sysadmin'), 'POST', `/api/v1/users/${userId}/password-reset-requests`, {
+    reason: '本人来电称忘记密码',
+  });
+  expect(r.status, JSON.stringify(r.json)).toBe(201);
+  return { id: r.json.id, version: r.json.version };
+}
 
 const CASES: Record<string, Case> = {
   'POST /api/v1/sessions': {
@@ -191,10 +201,7 @@ const CASES: Record<string, Case> = {
   },
   'POST /api/v1/users': {
     as: 'sysadmin',
-    valid: () => ({
-      path: '/api/v1/users',
-      body: { username: 'chaoyang', displayName: '朝阳区科协', role: 'district', districtCode: CHAOYANG },
-    }),
+    valid: () => ({ path: '/api/v1/users', body: { username: 'chaoyang', displayName: '朝阳区科协' } }),
     invalid: () => ({
       path: '/api/v1/users',
       body: { username: 'sec2', displayName: '第二安全管理员', role: 'sec_admin' },
@@ -213,15 +220,73 @@ const CASES: Record<string, Case> = {
       status: 400,
     }),
   },
+  // Alone, the system administrator resets only an account without a role (decision 018).
   'POST /api/v1/users/{id}/password-reset': {
     as: 'sysadmin',
     valid: (_t, ids) => ({
-      path: `/api/v1/users/${ids.users.haidian.id}/password-reset`,
-      body: { version: ids.users.haidian.version },
+      path: `/api/v1/users/${ids.users.newcomer.id}/password-reset`,
+      body: { version: ids.users.newcomer.version },
     }),
     invalid: (_t, ids) => ({
-      path: `/api/v1/users/${ids.users.haidian.id}/password-reset`,
-      body: { version: ids.users.haidian.version + 5 },
+      path: `/api/v1/users/${ids.users.newcomer.id}/password-reset`,
+      body: { version: ids.users.newcomer.version + 5 },
+      status: 409,
+    }),
+  },
+  // 密码重置双人复核 (decision 018): request, confirm or refuse, collect.
+  'POST /api/v1/users/{id}/password-reset-requests': {
+    as: 'sysadmin',
+    valid: (_t, ids) => ({
+      path: `/api/v1/users/${ids.users.haidian.id}/password-reset-requests`,
+      body: { reason: '本人来电称忘记密码' },
+    }),
+    invalid: (_t, ids) => ({
+      path: `/api/v1/users/${ids.users.haidian.id}/password-reset-requests`,
+      body: { reason: '' },
+      status: 400,
+    }),
+  },
+  'POST /api/v1/password-resets/{resetId}/approve': {
+    as: 'secadmin',
+    setup: async (t, ids) => {
+      resetStash = await requestReset(t, ids.users.haidian.id);
+    },
+    valid: () => ({ path: `/api/v1/password-resets/${resetStash.id}/approve`, body: { version: resetStash.version } }),
+    invalid: () => ({
+      path: `/api/v1/password-resets/${resetStash.id}/approve`,
+      body: { version: resetStash.version + 5 },
+      status: 409,
+    }),
+  },
+  'POST /api/v1/password-resets/{resetId}/reject': {
+    as: 'secadmin',
+    setup: async (t, ids) => {
+      resetStash = await requestReset(t, ids.users.haidian.id);
+    },
+    valid: () => ({
+      path: `/api/v1/password-resets/${resetStash.id}/reject`,
+      body: { version: resetStash.version, reason: '未能与本人核实' },
+    }),
+    invalid: () => ({
+      path: `/api/v1/password-resets/${resetStash.id}/reject`,
+      body: { version: resetStash.version, reason: '' },
+      status: 400,
+    }),
+  },
+  'POST /api/v1/password-resets/{resetId}/issue': {
+    as: 'sysadmin',
+    setup: async (t, ids) => {
+      const asked = await requestReset(t, ids.users.haidian.id);
+      const ok = await t.call(await t.login('secadmin'), 'POST', `/api/v1/password-resets/${asked.id}/approve`, {
+        version: asked.version,
+      });
+      expect(ok.status, JSON.stringify(ok.json)).toBe(200);
+      resetStash = { id: asked.id, version: ok.json.version };
+    },
+    valid: () => ({ path: `/api/v1/password-resets/${resetStash.id}/issue`, body: { version: resetStash.version } }),
+    invalid: () => ({
+      path: `/api/v1/password-resets/${resetStash.id}/issue`,
+      body: { version: resetStash.version + 5 },
       status: 409,
     }),
   },
@@ -1051,6 +1116,30 @@ Object.assign(CASES, {
       status: 409,
     }),
   },
+  'PUT /api/v1/security-settings': {
+    as: 'secadmin',
+    valid: () => ({
+      path: '/api/v1/security-settings',
+      body: {
+        loginMaxFailures: 5,
+        loginLockMinutes: 15,
+        passwordHistoryCount: 5,
+        adminPasswordMaxAgeDays: 90,
+        version: null,
+      },
+    }),
+    invalid: () => ({
+      path: '/api/v1/security-settings',
+      body: {
+        loginMaxFailures: 0,
+        loginLockMinutes: 15,
+        passwordHistoryCount: 5,
+        adminPasswordMaxAgeDays: 90,
+        version: null,
+      },
+      status: 400,
+    }),
+  },
   'PUT /api/v1/reminder-settings': {
     as: 'center',
     valid: () => ({ path: '/api/v1/reminder-settings', body: { days: 5, version: null } }),
@@ -1202,7 +1291,7 @@ describe('every mutating route', () => {
           expect(row.actor_name).toBe(actor);
           expect(row.summary).toMatch(/[\u4e00-\u9fff]/);
         }
-        expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+        expect((await verifyAuditChain(t.deps.db, auditKey(t.deps.env))).ok).toBe(true);
       } finally {
         await t.close();
       }

@@ -1,8 +1,10 @@
 // Sign-in, sessions and request hygiene as 等保 2.0 (GB/T 22239-2019 身份鉴别、访问控制、安全审计) asks of them.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
+import { signInVerifications } from '../../src/server/features/auth/auth.service';
 import { createRouter } from '../../src/server/http/router';
 import { createTestApp, PASSWORD, type TestApp } from '../setup/test-app';
+import { assignRoleAsSec } from './support/accounts';
 import { CHAOYANG, CHINESE, cookieOf, demoIds, rawRequest, snapshot, validUscc } from './support/fixtures';
 
 const MINUTE = 60_000;
@@ -17,6 +19,14 @@ async function fresh(env: Record<string, string> = {}): Promise<TestApp> {
   t = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '1000', ...env } });
   return t;
 }
+
+/** Every refused sign-in — unknown name, wrong password, locked account — gets this one answer (decision 016). */
+const REFUSED = {
+  error: {
+    code: 'unauthenticated',
+    message: '用户名或密码错误，或账户已锁定（连续输错 5 次锁定 15 分钟，可联系系统管理员解锁）',
+  },
+};
 
 const login = (app: TestApp, username: string, password: string) =>
   app.call(null, 'POST', '/api/v1/sessions', { username, password });
@@ -36,7 +46,7 @@ describe('sign-in', () => {
     const app = await fresh();
     const r = await login(app, 'haidian', 'Wrong#Pass1');
     expect(r.status).toBe(401);
-    expect(r.json).toEqual({ error: { code: 'unauthenticated', message: '用户名或密码错误' } });
+    expect(r.json).toEqual(REFUSED);
     expect(r.res.headers.get('set-cookie')).toBeNull();
     expect(await auditActions(app, 'haidian')).toEqual(['login_failed']);
     // An unknown username gets the very same answer, so the form does not tell which accounts exist.
@@ -88,18 +98,25 @@ describe('sign-in', () => {
     const app = await fresh();
     for (let i = 1; i <= 4; i++) expect((await login(app, 'haidian', `Wrong#Pass${i}`)).status).toBe(401);
     const fifth = await login(app, 'haidian', 'Wrong#Pass5');
-    expect(fifth.status).toBe(423);
-    expect(fifth.json.error.code).toBe('locked');
-    expect(fifth.json.error.message).toContain('锁定');
+    expect(fifth.status).toBe(401);
+    expect(fifth.json).toEqual(REFUSED);
+    const locked = await app.deps.db
+      .selectFrom('users')
+      .select('locked_until')
+      .where('username', '=', 'haidian')
+      .executeTakeFirstOrThrow();
+    expect(locked.locked_until).toBe(new Date(app.clock.now().getTime() + 15 * MINUTE).toISOString());
 
     const right = await login(app, 'haidian', PASSWORD);
-    expect(right.status).toBe(423);
-    expect(right.json.error.message).toContain('15 分钟');
+    expect(right.status).toBe(401);
+    expect(right.json).toEqual(REFUSED);
     expect(right.res.headers.get('set-cookie')).toBeNull();
 
     app.clock.advance(14 * MINUTE);
-    expect((await login(app, 'haidian', PASSWORD)).status).toBe(423);
+    expect((await login(app, 'haidian', PASSWORD)).status).toBe(401);
     app.clock.advance(MINUTE + 1000);
+    // A lock that has run out starts a new series: one more wrong password is the first of five, not the sixth.
+    expect((await login(app, 'haidian', 'Wrong#Pass6')).status).toBe(401);
     const after = await login(app, 'haidian', PASSWORD);
     expect(after.status).toBe(201);
     expect(await auditActions(app, 'haidian')).toEqual([
@@ -111,6 +128,7 @@ describe('sign-in', () => {
       'lockout',
       'login_refused_locked',
       'login_refused_locked',
+      'login_failed',
       'login',
     ]);
     // Other accounts were never locked.
@@ -141,13 +159,56 @@ describe('sign-in', () => {
     expect((await login(app, 'center', PASSWORD)).status).toBe(201);
   });
 
-  it('counts concurrent wrong guesses each: a burst of 10 locks the account', async () => {
+  it('a burst of 20 wrong passwords at once gets 5 password checks, no more, and locks the account', async () => {
     const app = await fresh();
-    const burst = await Promise.all(Array.from({ length: 10 }, (_, i) => login(app, 'staff', `Wrong#Pass${i}`)));
-    expect(burst.some((r) => r.status === 423)).toBe(true);
+    const checks = { ...signInVerifications };
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => login(app, 'staff', `Wrong#Pass${i}`)));
+    expect(burst.map((r) => r.status)).toEqual(Array(20).fill(401));
+    for (const r of burst) expect(r.json).toEqual(REFUSED);
+    // Each attempt is counted before its check: the 5th locks, the other 15 are refused unchecked (against the
+    // dummy hash, so that they take as long).
+    expect(signInVerifications.account - checks.account).toBe(5);
+    expect(signInVerifications.dummy - checks.dummy).toBe(15);
+    const actions = await auditActions(app, 'staff');
+    expect(actions.filter((a) => a === 'login_failed')).toHaveLength(5);
+    expect(actions.filter((a) => a === 'lockout')).toHaveLength(1);
+    expect(actions.filter((a) => a === 'login_refused_locked')).toHaveLength(15);
     const right = await login(app, 'staff', PASSWORD);
-    expect(right.status).toBe(423);
-    expect(await auditActions(app, 'staff')).toContain('lockout');
+    expect(right.status).toBe(401);
+    expect(right.json).toEqual(REFUSED);
+  });
+
+  it('a locked account and a wrong password answer alike, each after one argon2 verification', async () => {
+    const app = await fresh();
+    for (let i = 1; i <= 5; i++) await login(app, 'staff', `Wrong#Pass${i}`);
+    const answers = [];
+    for (const [username, password, kind] of [
+      ['staff', PASSWORD, 'dummy'], // locked: the right password is not even checked
+      ['staff', 'Wrong#Pass6', 'dummy'],
+      ['host', 'Wrong#Pass1', 'account'], // an unlocked account, wrong password
+      ['nobody', 'Wrong#Pass1', 'dummy'], // no such account
+    ] as const) {
+      const before = { ...signInVerifications };
+      const r = await login(app, username, password);
+      const ran = {
+        account: signInVerifications.account - before.account,
+        dummy: signInVerifications.dummy - before.dummy,
+      };
+      expect(ran, `${username} ${password}`).toEqual({
+        account: kind === 'account' ? 1 : 0,
+        dummy: kind === 'dummy' ? 1 : 0,
+      });
+      answers.push({
+        status: r.status,
+        body: r.json,
+        cookie: r.res.headers.get('set-cookie'),
+        type: r.res.headers.get('content-type'),
+      });
+    }
+    for (const a of answers) expect(a).toEqual(answers[0]);
+    expect(answers[0]).toMatchObject({ status: 401, body: REFUSED, cookie: null });
+    // The lock is still recorded: the refused attempts are in the audit log under the account.
+    expect((await auditActions(app, 'staff')).filter((a) => a === 'login_refused_locked')).toHaveLength(2);
   });
 
   it('a wrong current password when changing it counts toward the lockout, and the lock ends the session', async () => {
@@ -167,7 +228,7 @@ describe('sign-in', () => {
     expect(fifth.status).toBe(401);
     expect(fifth.json.error.message).toContain('已锁定');
     expect((await app.call(c, 'GET', '/api/v1/me')).status).toBe(401);
-    expect((await login(app, 'staff', PASSWORD)).status).toBe(423);
+    expect((await login(app, 'staff', PASSWORD)).status).toBe(401);
     const actions = await auditActions(app, 'staff');
     expect(actions.filter((a) => a === 'change_password_failed')).toHaveLength(5);
     expect(actions).toContain('lockout');
@@ -207,7 +268,7 @@ describe('sign-in', () => {
     expect(await auditActions(app, 'haidian')).toContain('login_refused_inactive');
     const wrong = await login(app, 'haidian', 'Wrong-pass-1');
     expect(wrong.status).toBe(401);
-    expect(wrong.json.error.message).toBe('用户名或密码错误');
+    expect(wrong.json).toEqual(REFUSED);
     const row = await app.deps.db
       .selectFrom('users')
       .select('failed_attempts')
@@ -289,12 +350,7 @@ describe('first sign-in of an account made by the system administrator', () => {
   it('must change the password: every business route answers 403 password_change_required until it does', async () => {
     const app = await fresh();
     const sys = await app.login('sysadmin');
-    const created = await app.call(sys, 'POST', '/api/v1/users', {
-      username: 'chaoyang',
-      displayName: '朝阳区科协',
-      role: 'district',
-      districtCode: CHAOYANG,
-    });
+    const created = await app.call(sys, 'POST', '/api/v1/users', { username: 'chaoyang', displayName: '朝阳区科协' });
     expect(created.status).toBe(201);
     const temp: string = created.json.temporaryPassword;
     expect(created.json.user.mustChangePassword).toBe(true);
@@ -355,13 +411,16 @@ describe('first sign-in of an account made by the system administrator', () => {
 
     const ok = await app.call(c, 'PUT', '/api/v1/me/password', { currentPassword: temp, newPassword: 'Qy#2026-new' });
     expect(ok.status).toBe(200);
-    const stations = await app.call(c, 'GET', '/api/v1/stations');
-    expect(stations.status).toBe(200);
-    expect(stations.json.items.map((s: { districtCode: string }) => s.districtCode)).toEqual([CHAOYANG]);
+    // Its own password now, but no role yet (decision 018): the security administrator gives it one.
+    expect((await app.call(c, 'GET', '/api/v1/stations')).status).toBe(403);
+    await assignRoleAsSec(app, created.json.user.id, { role: 'district', districtCode: CHAOYANG });
     expect((await login(app, 'chaoyang', temp)).status).toBe(401);
     const again = await login(app, 'chaoyang', 'Qy#2026-new');
     expect(again.status).toBe(201);
     expect(again.json.me.mustChangePassword).toBe(false);
+    const stations = await app.call(cookieOf(again.res), 'GET', '/api/v1/stations');
+    expect(stations.status).toBe(200);
+    expect(stations.json.items.map((s: { districtCode: string }) => s.districtCode)).toEqual([CHAOYANG]);
   });
 });
 

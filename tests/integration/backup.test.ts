@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src/server/audit/audit';
+import { auditKey, verifyAuditChain } from '../../src/server/audit/audit';
 import { BackupError, createBackup } from '../../src/server/backup/backup';
 import { RestoreError, restoreBackup } from '../../src/server/backup/restore';
 import { listTables, NOT_BACKED_UP } from '../../src/server/backup/tables';
@@ -117,7 +117,7 @@ describe('backup and restore', () => {
     const events = await target.ctx.db.selectFrom('audit_events').select(['seq', 'action']).orderBy('seq').execute();
     expect(events.length).toBe(before.audit_events.length + 1);
     expect(events.at(-1)?.action).toBe('restore');
-    expect((await verifyAuditChain(target.ctx.db)).ok).toBe(true);
+    expect((await verifyAuditChain(target.ctx.db, auditKey(target.ctx.env))).ok).toBe(true);
 
     // Every stored file is back, byte for byte, and the restored app serves it.
     const files = await target.ctx.db.selectFrom('attachments').select('sha256').execute();

@@ -1,7 +1,7 @@
 // Double submits and two users at once: the rules hold (quota, one station per district, versions) and a duplicate
 // is a 400/409 the user can act on, never a 500, on both engines.
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src/server/audit/audit';
+import { auditKey, verifyAuditChain } from '../../src/server/audit/audit';
 import { createTestApp, type TestApp } from '../setup/test-app';
 import { CHAOYANG, count, demoIds, HAIDIAN, stationBody, validUscc } from './support/fixtures';
 
@@ -50,7 +50,7 @@ describe('concurrent requests', () => {
       .execute();
     expect(rows.filter((r) => r.type === 'iur')).toHaveLength(6);
     expect(rows.filter((r) => r.district_code === HAIDIAN)).toHaveLength(1);
-    expect((await verifyAuditChain(app.deps.db)).ok).toBe(true);
+    expect((await verifyAuditChain(app.deps.db, auditKey(app.deps.env))).ok).toBe(true);
   });
 
   it('let one of two saves with the same version win; the other is 409', async () => {
@@ -93,13 +93,13 @@ describe('concurrent requests', () => {
       expect(refused.json.error.message).toMatch(/[\u4e00-\u9fff]/);
     };
     const usersBefore = await count(app, 'users');
-    await twice(sys, '/api/v1/users', { username: 'dup', displayName: '重复提交', role: 'reviewer' });
+    await twice(sys, '/api/v1/users', { username: 'dup', displayName: '重复提交' });
     expect(await count(app, 'users')).toBe(usersBefore + 1);
     const orgsBefore = await count(app, 'organizations');
     await twice(center, '/api/v1/organizations', { name: '重复提交学会', hostKind: 'society', uscc: validUscc(6001) });
     expect(await count(app, 'organizations')).toBe(orgsBefore + 1);
     await twice(center, '/api/v1/program-years', { fromYear: 2025, year: 2026 });
     expect(await count(app, 'program_years')).toBe(2);
-    expect((await verifyAuditChain(app.deps.db)).ok).toBe(true);
+    expect((await verifyAuditChain(app.deps.db, auditKey(app.deps.env))).ok).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { currentSessionSchema } from '../../src/shared/schemas/auth';
 import { createTestApp, type TestApp } from '../setup/test-app';
-import { CHAOYANG, cookieOf, snapshot } from './support/fixtures';
+import { cookieOf, snapshot } from './support/fixtures';
 
 const t: TestApp = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '1000' } });
 afterAll(() => t.close());
@@ -50,8 +50,6 @@ describe('GET /api/v1/sessions/current', () => {
     const created = await t.call(sys, 'POST', '/api/v1/users', {
       username: 'probe_chaoyang',
       displayName: '朝阳区科协',
-      role: 'district',
-      districtCode: CHAOYANG,
     });
     expect(created.status).toBe(201);
     const login = await t.call(null, 'POST', '/api/v1/sessions', {

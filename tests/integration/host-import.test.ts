@@ -3,7 +3,7 @@
 // nothing twice. Only roles that may create organisations may use it.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src/server/audit/audit';
+import { auditKey, verifyAuditChain } from '../../src/server/audit/audit';
 import { hostImportReportSchema } from '../../src/shared/schemas/host-import';
 import { createTestApp, type TestApp } from '../setup/test-app';
 import { fillTemplate, hostWorkbook, TEMPLATE_HEADERS } from './support/empty-install';
@@ -249,7 +249,7 @@ describe('the import', () => {
     );
     expect(events.map((e) => e.entity_id).sort()).toEqual(created.map((o) => o.id).sort());
     expect(events[0].summary).toBe('批量导入依托单位“北京市导入测试学会”（Excel 第 2 行）');
-    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+    expect((await verifyAuditChain(t.deps.db, auditKey(t.deps.env))).ok).toBe(true);
     // They are in the organisations list.
     const list = await t.call(staff, 'GET', `/api/v1/organizations?q=${encodeURIComponent('导入测试')}`);
     expect(list.json.total).toBe(3);

@@ -5,6 +5,7 @@ import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScheduledJobs } from '../../src/server/jobs';
 import { createTestApp, type TestApp } from '../setup/test-app';
+import { onboard } from './support/accounts';
 import { demoIds } from './support/fixtures';
 import { DOCX, PNG } from './support/ledger-requests';
 import { completeForm, openCall2026, scoreAll, upload } from './support/lifecycle';
@@ -376,24 +377,22 @@ describe('the reviewer pool', () => {
       .select(['uscc', 'name'])
       .where('id', '=', ids.orgs.haidianHost)
       .executeTakeFirstOrThrow();
-    const bad = await t.call(sys, 'POST', '/api/v1/users', {
-      username: 'expert-zhang',
+    // The account as 三员分立 makes it (decision 018): opened, its holder's own password, the reviewer role.
+    const expertId = await onboard(t, { username: 'expert-zhang', displayName: '张专家', role: 'reviewer' });
+    const { version } = (await t.call(sys, 'GET', `/api/v1/users/${expertId}`)).json;
+    const employer = (name: string, uscc: string) => ({
+      version,
       displayName: '张专家',
-      role: 'reviewer',
-      employerName: host.name,
-      employerUscc: '91110108MA01ABCD2Y',
+      isActive: true,
+      employerName: name,
+      employerUscc: uscc,
     });
+    const bad = await t.call(sys, 'PUT', `/api/v1/users/${expertId}`, employer(host.name, '91110108MA01ABCD2Y'));
     expect(bad.status).toBe(400);
     expect(bad.json.error.issues[0]).toMatchObject({ path: 'employerUscc' });
-    const ok = await t.call(sys, 'POST', '/api/v1/users', {
-      username: 'expert-zhang',
-      displayName: '张专家',
-      role: 'reviewer',
-      employerName: '另一家单位',
-      employerUscc: host.uscc!.toLowerCase(),
-    });
-    expect(ok.status, JSON.stringify(ok.json)).toBe(201);
-    expect(ok.json.user).toMatchObject({ employerName: '另一家单位', employerUscc: host.uscc });
+    const ok = await t.call(sys, 'PUT', `/api/v1/users/${expertId}`, employer('另一家单位', host.uscc!.toLowerCase()));
+    expect(ok.status, JSON.stringify(ok.json)).toBe(200);
+    expect(ok.json).toMatchObject({ employerName: '另一家单位', employerUscc: host.uscc });
     // The 海淀 host's application (approved above) is set back under review directly, to aim an assignment at it.
     const app = await t.deps.db
       .selectFrom('applications')
@@ -402,7 +401,7 @@ describe('the reviewer pool', () => {
       .executeTakeFirstOrThrow();
     await t.deps.db.updateTable('applications').set({ status: 'under_review' }).where('id', '=', app.id).execute();
     const r = await t.call(center, 'POST', `/api/v1/applications/${app.id}/reviewers`, {
-      reviewerIds: [ok.json.user.id],
+      reviewerIds: [expertId],
     });
     expect(r.status).toBe(400);
     expect(r.json.error.issues[0].message).toContain('任职于申报单位');

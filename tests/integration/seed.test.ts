@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src/server/audit/audit';
+import { auditKey, verifyAuditChain } from '../../src/server/audit/audit';
 import { createLocalDiskStorage } from '../../src/server/blobs/local-disk';
 import type { BlobStorage } from '../../src/server/blobs/storage';
 import type { Ctx } from '../../src/server/context';
@@ -58,7 +58,7 @@ describe('the demo seed', () => {
   it('leaves nothing of the demo when it fails midway, and seeds whole the next time', async () => {
     await ensureReferenceData(ctx(disk));
     const reference = await count('organizations');
-    const auditBefore = await verifyAuditChain(db.handle.db);
+    const auditBefore = await verifyAuditChain(db.handle.db, auditKey(ctx(disk).env));
 
     // Two stations' photos are written, the third fails: by then hosts, stations, accounts and ledgers were inserted.
     await expect(seedDemo(ctx(failingAfter(2)), { ledgers: 'all' })).rejects.toThrow('ENOSPC');
@@ -68,14 +68,14 @@ describe('the demo seed', () => {
     expect(await count('events')).toBe(0);
     expect(await count('attachments')).toBe(0);
     expect(await hasOwnData(ctx(disk))).toBe(false);
-    const auditAfter = await verifyAuditChain(db.handle.db);
+    const auditAfter = await verifyAuditChain(db.handle.db, auditKey(ctx(disk).env));
     expect(auditAfter).toEqual(auditBefore);
 
     const accounts = await seedDemo(ctx(disk), { ledgers: 'few' });
     expect(accounts.map((a) => a.username)).toContain('center');
     expect(await count('stations')).toBe(23);
-    expect(await count('users')).toBe(13);
-    expect((await verifyAuditChain(db.handle.db)).ok).toBe(true);
+    expect(await count('users')).toBe(14);
+    expect((await verifyAuditChain(db.handle.db, auditKey(ctx(disk).env))).ok).toBe(true);
     // Seeded is seeded: a second call writes nothing.
     expect(await seedDemo(ctx(disk))).toEqual([]);
   });

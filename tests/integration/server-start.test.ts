@@ -204,7 +204,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the server process', () => {
     await until(second, port, 200, 120_000);
     expect(second.out()).toContain('已写入演示数据');
     expect(count(db, 'stations')).toBe(23);
-    expect(count(db, 'users')).toBe(13);
+    expect(count(db, 'users')).toBe(14);
     second.child.kill('SIGTERM');
     expect((await second.exit).code).toBe(0);
   });

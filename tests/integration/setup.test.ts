@@ -3,7 +3,8 @@
 // from Excel, a station, next year's policy — with nothing marked done by hand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SetupChecklistDto, setupChecklistSchema } from '../../src/shared/schemas/setup';
-import { createTestApp, PASSWORD, type TestApp } from '../setup/test-app';
+import { createTestApp, type TestApp } from '../setup/test-app';
+import { assignRoleAsSec, HOLDER_PASSWORD, holderSetsPassword } from './support/accounts';
 import { addAccount, emptyInstall, hostWorkbook } from './support/empty-install';
 import { HAIDIAN, rawRequest, stationBody, validUscc } from './support/fixtures';
 
@@ -86,22 +87,16 @@ describe('an empty production database after create-admin root', () => {
     await addAccount(t, 'sec-old', 'sec_admin', { isActive: false });
     expect(states(await checklist(t, root))[0][2]).toBe('已有 1/4 类账户（缺少安全管理员、审计管理员、中心管理员）');
 
-    // 三员 by the command line; the Center administrator by the system administrator in the web.
+    // 三员 by the command line; the Center administrator's account by the system administrator in the web, its role
+    // by the security administrator once the holder has set their own password (decision 018).
     await addAccount(t, 'secadmin', 'sec_admin');
     await addAccount(t, 'auditadmin', 'audit_admin');
-    const created = await t.call(root, 'POST', '/api/v1/users', {
-      username: 'zhongxin',
-      displayName: '中心管理员',
-      role: 'center_admin',
-    });
+    const created = await t.call(root, 'POST', '/api/v1/users', { username: 'zhongxin', displayName: '中心管理员' });
     expect(created.status, JSON.stringify(created.json)).toBe(201);
-    let center = await t.login('zhongxin', created.json.temporaryPassword);
-    const changed = await t.call(center, 'PUT', '/api/v1/me/password', {
-      currentPassword: created.json.temporaryPassword,
-      newPassword: PASSWORD,
-    });
-    expect(changed.status, JSON.stringify(changed.json)).toBe(200);
-    center = await t.login('zhongxin');
+    await holderSetsPassword(t, 'zhongxin', created.json.temporaryPassword);
+    expect(states(await checklist(t, root))[0][2]).toBe('已有 3/4 类账户（缺少中心管理员）');
+    await assignRoleAsSec(t, created.json.user.id, { role: 'center_admin' });
+    let center = await t.login('zhongxin', HOLDER_PASSWORD);
     let c = await checklist(t, center);
     expect(c.steps[0]).toMatchObject({ done: true, detail: '已有 4/4 类账户' });
     expect(c.steps[0].items.every((i) => i.done)).toBe(true);
@@ -147,7 +142,7 @@ describe('an empty production database after create-admin root', () => {
     // In the fourth quarter next year's policy is missing again, until the Center copies it.
     t.clock.set('2025-10-08T02:00:00.000Z');
     try {
-      center = await t.login('zhongxin');
+      center = await t.login('zhongxin', HOLDER_PASSWORD);
       expect((await checklist(t, center)).isComplete).toBe(false);
       const copy = await t.call(center, 'POST', '/api/v1/program-years', { fromYear: 2025, year: 2026 });
       expect(copy.status, JSON.stringify(copy.json)).toBe(201);

@@ -39,6 +39,21 @@ export const yuan = z
   .string({ error: '金额应为字符串形式的十进制数（如 "2400.00"），不能是数字' })
   .regex(/^\d+(\.\d{1,2})?$/, '金额应为不带符号、最多两位小数的数字字符串');
 
+/**
+ * A link someone will click (a press release's): http(s) only, so a `javascript:`, `data:` or `file:` link cannot
+ * run in, or read from, the reader's browser. The one rule for the record form and the ledger import alike.
+ */
+export function isWebUrl(s: string): boolean {
+  return /^https?:\/\/\S+$/i.test(s);
+}
+
+/** A trimmed link of at most 500 characters, empty or http(s). */
+export const webUrl = z
+  .string({ error: '链接应为字符串' })
+  .trim()
+  .max(500, '链接过长')
+  .refine((v) => v === '' || isWebUrl(v), { message: '链接应以 http:// 或 https:// 开头' });
+
 const text = (name: string) => z.string({ error: `${name}应为字符串` });
 const optText = (name: string) => text(name).optional();
 const bool = (name: string) => z.boolean({ error: `${name}应为 true 或 false` });
@@ -144,7 +159,7 @@ const pressSchema = z.object({
   title: text('标题'),
   date: isoDate,
   channel: oneOf(PRESS_CHANNELS, '发布渠道'),
-  url: optText('链接'),
+  url: webUrl.optional(),
 });
 
 const cooperationSchema = z.object({

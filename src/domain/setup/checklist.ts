@@ -95,7 +95,8 @@ const ACCOUNT_HINTS: Record<SetupAccountRole, string> = {
   sys_admin: '在服务器上运行 bin/qianqi create-admin 用户名',
   sec_admin: '在服务器上运行 bin/qianqi create-admin 用户名 --role sec_admin',
   audit_admin: '在服务器上运行 bin/qianqi create-admin 用户名 --role audit_admin',
-  center_admin: '系统管理员在“账户”页新建，角色选“中心管理员”',
+  // 三员分立 (decision 018): whoever creates an account knows its temporary password, so another gives the role.
+  center_admin: '系统管理员在“账户”页新建；持有人首次登录改密后，由安全管理员分配角色“中心管理员”',
 };
 
 function accountsStep(facts: SetupFacts): SetupStep {

@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
+import { isPhoneField, maskPhone } from '../../domain/phone';
 import type { Ctx } from '../context';
-import type { Database, Engine, Tx } from '../db/database';
+import type { Database, Tx } from '../db/database';
 import type { AuditEventTable } from '../db/schema';
+import type { Env } from '../env';
 
 export interface AuditInput {
   entity: string;
@@ -20,7 +22,7 @@ export interface AuditRecorder {
   record(input: AuditInput): Promise<void>;
 }
 
-const SECRET_FIELDS = new Set([
+export const SECRET_FIELDS = new Set([
   'password_hash',
   'password',
   'token',
@@ -30,6 +32,17 @@ const SECRET_FIELDS = new Set([
   'bank_account_enc',
 ]);
 export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * A value as the audit log keeps it, for every reader: secrets replaced; telephone numbers (personal information,
+ * PIPL — an expert's, a station's leader's or contact's) masked to 139****5678, which still shows that one changed.
+ */
+function logged(field: string, v: unknown): unknown {
+  if (v === undefined) return v;
+  if (SECRET_FIELDS.has(field)) return '***';
+  if (isPhoneField(field) && typeof v === 'string') return maskPhone(v);
+  return v;
+}
 
 /** The changed fields only, secrets replaced; for a create `before` is null, for a delete `after` is null. */
 export function diffOf(
@@ -43,8 +56,10 @@ export function diffOf(
     const a = after?.[k];
     if (before && after && JSON.stringify(b) === JSON.stringify(a)) continue;
     if (k === 'updated_at' || k === 'version') continue;
-    const mask = (v: unknown) => (v === undefined ? undefined : SECRET_FIELDS.has(k) ? '***' : v);
-    out[k] = { ...(before ? { before: mask(b) ?? null } : {}), ...(after ? { after: mask(a) ?? null } : {}) };
+    out[k] = {
+      ...(before ? { before: logged(k, b) ?? null } : {}),
+      ...(after ? { after: logged(k, a) ?? null } : {}),
+    };
   }
   return out;
 }
@@ -70,8 +85,31 @@ export function canonicalContent(row: Hashable): string {
   ]);
 }
 
+/** The chain before migration 012: plain SHA-256, which anyone who can write the table can recompute. */
 export function chainHash(prevHash: string, row: Hashable): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonicalContent(row)).digest('hex');
+}
+
+/** The chain from `audit_head.keyed_from` on: recomputing it takes AUDIT_KEY, which the database does not hold. */
+export function keyedChainHash(key: Buffer, prevHash: string, row: Hashable): string {
+  return createHmac('sha256', key).update(prevHash).update('\n').update(canonicalContent(row)).digest('hex');
+}
+
+// Development and tests only (production requires AUDIT_KEY, env.ts): a key anyone can read protects nothing.
+const DEV_AUDIT_KEY = createHash('sha256').update('qianqi-development-only-audit-key').digest();
+
+export function auditKey(env: Pick<Env, 'AUDIT_KEY'>): Buffer {
+  return env.AUDIT_KEY ? Buffer.from(env.AUDIT_KEY, 'base64') : DEV_AUDIT_KEY;
+}
+
+/** A missing keyed_from is read as 1, the strictest: it cannot be used to downgrade rows to plain SHA-256. */
+function keyedFromOf(head: { keyed_from?: number | null } | undefined): number {
+  const k = Number(head?.keyed_from ?? 1);
+  return Number.isFinite(k) && k >= 1 ? k : 1;
+}
+
+function rowHash(key: Buffer, keyedFrom: number, prevHash: string, row: Hashable): string {
+  return Number(row.seq) >= keyedFrom ? keyedChainHash(key, prevHash, row) : chainHash(prevHash, row);
 }
 
 export function makeRecorder(tx: Tx, ctx: Ctx): AuditRecorder {
@@ -101,7 +139,7 @@ export function makeRecorder(tx: Tx, ctx: Ctx): AuditRecorder {
         diff_json: JSON.stringify(diffOf(input.before, input.after)),
         prev_hash: h.hash,
       };
-      const hash = chainHash(h.hash, row);
+      const hash = rowHash(auditKey(ctx.env), keyedFromOf(h), h.hash, row);
       await tx
         .insertInto('audit_events')
         .values({ ...row, hash })
@@ -126,10 +164,28 @@ export interface VerifyResult {
   checked: number;
   firstBadSeq: number | null;
   reason: string | null;
+  /** rows before this seq were written with plain SHA-256, before the chain was keyed (decision 017) */
+  keyedFrom: number;
 }
 
-/** Walks the chain in order; names the first row whose hash, link or sequence is wrong. */
-export async function verifyAuditChain(db: Database, _engine?: Engine): Promise<VerifyResult> {
+/**
+ * Walks the chain in order with the key; names the first row whose hash, link or sequence is wrong. From
+ * `keyed_from` on a row verifies only with AUDIT_KEY, so a chain rewritten and recomputed without it fails here.
+ */
+export function verifyAuditChain(db: Database, key: Buffer): Promise<VerifyResult> {
+  return walkChain(db, key, false);
+}
+
+async function walkChain(db: Database, key: Buffer, beforeSeal: boolean): Promise<VerifyResult> {
+  const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
+  const keyedFrom = keyedFromOf(head);
+  const fail = (checked: number, firstBadSeq: number, reason: string): VerifyResult => ({
+    ok: false,
+    checked,
+    firstBadSeq,
+    reason,
+    keyedFrom,
+  });
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
@@ -145,15 +201,15 @@ export async function verifyAuditChain(db: Database, _engine?: Engine): Promise<
       .execute();
     for (const r of rows) {
       const seq = Number(r.seq);
-      if (seq !== expectedSeq) {
-        return { ok: false, checked, firstBadSeq: expectedSeq, reason: `缺少第 ${expectedSeq} 条记录（序号不连续）` };
-      }
-      if (r.prev_hash !== prev) {
-        return { ok: false, checked, firstBadSeq: seq, reason: '前序哈希不匹配（链条被改动）' };
-      }
+      if (seq !== expectedSeq) return fail(checked, expectedSeq, `缺少第 ${expectedSeq} 条记录（序号不连续）`);
+      if (r.prev_hash !== prev) return fail(checked, seq, '前序哈希不匹配（链条被改动）');
       const { hash, ...rest } = r;
-      if (chainHash(prev, { ...rest, seq }) !== hash) {
-        return { ok: false, checked, firstBadSeq: seq, reason: '内容哈希不匹配（记录被篡改）' };
+      if (rowHash(key, keyedFrom, prev, { ...rest, seq }) !== hash) {
+        return fail(
+          checked,
+          seq,
+          seq >= keyedFrom ? '内容哈希不匹配（记录被篡改，或 AUDIT_KEY 与写入时不同）' : '内容哈希不匹配（记录被篡改）',
+        );
       }
       prev = hash;
       expectedSeq += 1;
@@ -162,9 +218,45 @@ export async function verifyAuditChain(db: Database, _engine?: Engine): Promise<
     }
     if (rows.length < pageSize) break;
   }
-  const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
   if (head && (Number(head.seq) !== lastSeq || head.hash !== prev)) {
-    return { ok: false, checked, firstBadSeq: lastSeq + 1, reason: '链尾与记录不一致（末尾记录被删除）' };
+    return fail(checked, lastSeq + 1, '链尾与记录不一致（末尾记录被删除）');
   }
-  return { ok: true, checked, firstBadSeq: null, reason: null };
+  // The first keyed row's HMAC covers its prev_hash and so the whole plain prefix: without one, keyed_from could
+  // have been moved past the end to pass off a recomputed chain as written before the key.
+  if (keyedFrom > 1 && lastSeq < keyedFrom && !beforeSeal) {
+    return fail(
+      checked,
+      keyedFrom,
+      `第 ${keyedFrom} 条起应以 AUDIT_KEY 续写，但尚无此记录（密钥起点被改动，或升级后尚未写入新记录）`,
+    );
+  }
+  return { ok: true, checked, firstBadSeq: null, reason: null, keyedFrom };
+}
+
+/** The migration that keys the chain (decision 017). */
+export const KEYING_MIGRATION = '012_audit_protection';
+
+/**
+ * When migration 012 has just upgraded a database that already had a chain, its first keyed row is written at once
+ * (server start, command line, restore), so that verification never meets an upgraded chain without one. Only then:
+ * a keyed_from moved past the end later is a forgery, not an upgrade, and is left for verification to report. A plain
+ * chain that is already broken is not sealed either: verification then names the break instead of a seal covering it.
+ */
+export async function sealAuditKeying(ctx: Ctx, migrationsJustRun: readonly string[]): Promise<boolean> {
+  if (!migrationsJustRun.includes(KEYING_MIGRATION)) return false;
+  return writeTx(ctx, async (tx, audit) => {
+    let q = tx.selectFrom('audit_head').selectAll().where('id', '=', 1);
+    if (ctx.engine === 'postgres') q = q.forUpdate();
+    const h = await q.executeTakeFirst();
+    const keyedFrom = keyedFromOf(h);
+    if (!h || keyedFrom <= 1 || Number(h.seq) + 1 !== keyedFrom) return false;
+    if (!(await walkChain(tx, auditKey(ctx.env), true)).ok) return false;
+    await audit.record({
+      entity: 'audit_event',
+      action: 'audit_keyed',
+      summary: `操作日志自第 ${keyedFrom} 条起以 AUDIT_KEY 计算 HMAC-SHA-256；此前 ${keyedFrom - 1} 条为启用密钥前的 SHA-256 哈希链`,
+      after: { keyedFrom },
+    });
+    return true;
+  });
 }

@@ -1,7 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { SEPARATED_ADMIN_ROLES } from '../../shared/permissions';
 import { isRole } from '../../shared/roles';
 import type { Actor, Ctx } from '../context';
 import type { Database } from '../db/database';
+import { securitySettings } from '../features/security-settings/security-settings.service';
+import { adminPasswordExpired } from './password-history';
 
 export const SESSION_COOKIE = 'qianqi_sid';
 
@@ -39,6 +42,8 @@ export async function resolveSession(
       'users.district_code',
       'users.is_active',
       'users.must_change_password',
+      'users.password_changed_at',
+      'users.created_at',
     ])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
@@ -53,6 +58,15 @@ export async function resolveSession(
   if (now.getTime() - lastSeen > 60_000) {
     await deps.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
   }
+  // An administrator's password past its age limit is changed before anything else, like a temporary one
+  // (等保 定期更换, decision 019). Only the three administrators' requests read the policy for it.
+  const expired =
+    row.must_change_password !== 1 &&
+    adminPasswordExpired(
+      { role: row.role, password_changed_at: row.password_changed_at, created_at: row.created_at },
+      SEPARATED_ADMIN_ROLES.includes(row.role) ? (await securitySettings(deps)).adminPasswordMaxAgeDays : 0,
+      now,
+    );
   return {
     userId: row.uid,
     username: row.username,
@@ -61,6 +75,6 @@ export async function resolveSession(
     organizationId: row.organization_id,
     districtCode: row.district_code,
     sessionId: row.sid,
-    mustChangePassword: row.must_change_password === 1,
+    mustChangePassword: row.must_change_password === 1 || expired,
   };
 }

@@ -24,6 +24,7 @@ const CHUNK_BYTES = 4 * 1024 * 1024;
 export const FILE_COLUMNS: ReadonlyArray<{ table: string; column: string }> = [
   { table: 'attachments', column: 'sha256' },
   { table: 'lifecycle_files', column: 'sha256' },
+  { table: 'ledger_snapshots', column: 'sha256' },
 ];
 
 export interface BackupHeader {

@@ -4,7 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { Migrator, sql } from 'kysely';
 import { migrations } from '../../../migrations/index';
-import { makeRecorder, verifyAuditChain } from '../audit/audit';
+import { auditKey, makeRecorder, sealAuditKeying, verifyAuditChain } from '../audit/audit';
 import { createLocalDiskStorage } from '../blobs/local-disk';
 import type { Ctx } from '../context';
 import type { Database, Engine, Tx } from '../db/database';
@@ -103,6 +103,16 @@ async function insertRows(tx: Tx, table: string, columns: string[], lines: strin
   }
 }
 
+async function moveHead(tx: Tx, columns: string[], line: string): Promise<void> {
+  const values = JSON.parse(line) as unknown[];
+  if (values.length !== columns.length) throw new RestoreError('数据表 audit_head 的一行列数不符，备份已损坏');
+  const row = Object.fromEntries(columns.map((c, i) => [c, values[i]]));
+  if (Number(row.id) !== 1) throw new RestoreError('备份中的 audit_head 不是第 1 行，备份已损坏');
+  if (Number(row.seq) === 0) return;
+  const set = columns.filter((c) => c !== 'id');
+  await sql`update audit_head set ${sql.join(set.map((c) => sql`${sql.ref(c)} = ${row[c]}`))} where id = 1`.execute(tx);
+}
+
 export interface RestoreOptions {
   ctx: Ctx;
   storageDir: string;
@@ -168,7 +178,7 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
   await ctx.db.transaction().execute(async (tx) => {
     // Belt and braces on SQLite: foreign keys are checked at commit, so order within the archive cannot trip them.
     if (ctx.engine === 'sqlite') await sql`pragma defer_foreign_keys = on`.execute(tx);
-    await sql`delete from audit_head`.execute(tx);
+    let head: { columns: string[]; line: string } | null = null;
     let current = '';
     for await (const e of entries(opts.archive)) {
       if (e.path.startsWith('db/')) {
@@ -176,7 +186,12 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
         const columns = columnsOf.get(table);
         if (!columns) throw new RestoreError(`备份中有未声明的数据表：${table}`);
         const lines = e.body.toString('utf8').split('\n').filter(Boolean);
-        await insertRows(tx, table, columns, lines);
+        // The head row exists already (migration 001) and may only move forward (migration 012): it is set, once
+        // every audit row is in, instead of being deleted and inserted.
+        if (table === 'audit_head') {
+          if (lines.length !== 1 || head) throw new RestoreError('备份中的 audit_head 应恰有一行，备份已损坏');
+          head = { columns, line: lines[0] };
+        } else await insertRows(tx, table, columns, lines);
         rows += lines.length;
         if (table !== current) {
           current = table;
@@ -189,6 +204,7 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
         if (files % 200 === 0) progress(`放回文件 ${files}/${manifest.files}`);
       }
     }
+    if (head) await moveHead(tx, head.columns, head.line);
     for (const [table, expected] of Object.entries(manifest.rows)) {
       const r = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(tx);
       const n = Number(r.rows[0]?.n ?? 0);
@@ -211,7 +227,9 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
   if (unexpected.length)
     throw new RestoreError(`恢复后缺少 ${unexpected.length} 个文件：${unexpected.slice(0, 5).join('、')}`);
 
-  const chain = await verifyAuditChain(ctx.db);
+  // A backup from before migration 012: the chain is keyed from here on, once its plain part verifies.
+  await sealAuditKeying(ctx, migrationsRun);
+  const chain = await verifyAuditChain(ctx.db, auditKey(ctx.env));
   if (!chain.ok) {
     throw new RestoreError(`恢复后操作日志哈希链校验失败：第 ${chain.firstBadSeq} 条记录 — ${chain.reason}`);
   }

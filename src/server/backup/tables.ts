@@ -13,9 +13,16 @@ export interface TableInfo {
 
 /**
  * Sessions are not backed up: a restored system starts with everyone signed out, and a stolen backup holds no live
- * session. The migration bookkeeping is recreated by the migrator itself.
+ * session. The migration bookkeeping is recreated by the migrator itself. Job leases and sign-in rate windows are
+ * the running instances' state (decision 016): restored, a lease could hold the jobs back for hours.
  */
-export const NOT_BACKED_UP = new Set(['sessions', 'kysely_migration', 'kysely_migration_lock']);
+export const NOT_BACKED_UP = new Set([
+  'sessions',
+  'kysely_migration',
+  'kysely_migration_lock',
+  'job_leases',
+  'rate_limits',
+]);
 
 type Raw = Database;
 

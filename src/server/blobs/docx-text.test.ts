@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { minimalDocx } from '../../../tests/setup/docx';
+import { bombDocx } from '../../../tests/setup/zip-bomb';
 import { AppError } from '../../shared/errors';
 import { DOCX_UNREADABLE_MESSAGE, docxText } from './docx-text';
 
@@ -41,10 +42,16 @@ describe('docxText', () => {
 });
 
 describe('docxText and expanding archives', () => {
-  it('refuses a .docx whose entries would expand beyond 100 MB, before extracting anything', async () => {
-    // 120 MB of zeros compress to ~120 kB: the declared size gives it away.
-    const bomb = zipSync({ 'word/document.xml': new Uint8Array(120 * 1024 * 1024) }, { level: 9 });
+  it('refuses a .docx whose entries would expand beyond 100 MB (413), before mammoth sees it', async () => {
+    // 120 MB of spaces in ~120 kB: the declared size gives it away.
+    const bomb = bombDocx(120);
     expect(bomb.byteLength).toBeLessThan(1024 * 1024);
-    await expect(docxText(bomb)).rejects.toThrow('解压后过大');
+    await expect(docxText(bomb)).rejects.toMatchObject({ code: 'payload_too_large', message: /解压后过大/ });
+  });
+
+  it('refuses a .docx whose directory understates the document, by what actually comes out', async () => {
+    await expect(docxText(bombDocx(120, { declaredSize: 4096 }))).rejects.toMatchObject({
+      code: 'payload_too_large',
+    });
   });
 });

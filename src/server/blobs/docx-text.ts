@@ -1,28 +1,8 @@
-import { unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { AppError } from '../../shared/errors';
+import { guardOfficeZip } from './zip-guard';
 
 export const DOCX_UNREADABLE_MESSAGE = '无法读取 Word 文件内容';
-export const DOCX_TOO_LARGE_MESSAGE = 'Word 文件解压后过大（正文超过 100 MB），请检查文件';
-
-/** mammoth inflates the whole document: refuse a file whose entries would expand beyond this (a zip bomb). */
-const MAX_EXPANDED_BYTES = 100 * 1024 * 1024;
-
-function expandedSize(bytes: Uint8Array): number {
-  let total = 0;
-  try {
-    // The filter sees each entry's declared size and extracts nothing.
-    unzipSync(bytes, {
-      filter: (f) => {
-        total += f.originalSize;
-        return false;
-      },
-    });
-  } catch {
-    return 0; // not a zip: mammoth reports it as unreadable
-  }
-  return total;
-}
 
 /**
  * Plain text of a .docx (paragraphs separated by a blank line), for search and previews. A file that is not a
@@ -30,8 +10,9 @@ function expandedSize(bytes: Uint8Array): number {
  * message can be shown to the user.
  */
 export async function docxText(bytes: Uint8Array): Promise<string> {
-  if (expandedSize(bytes) > MAX_EXPANDED_BYTES) {
-    throw new AppError('validation', { userMessage: DOCX_TOO_LARGE_MESSAGE });
+  // mammoth inflates the whole document into memory: an archive bomb is refused (413) before it gets there.
+  if (guardOfficeZip(bytes, 'Word') === 'unreadable') {
+    throw new AppError('validation', { userMessage: DOCX_UNREADABLE_MESSAGE });
   }
   let raw: string;
   try {

@@ -13,9 +13,10 @@ import { isSha256 } from './storage';
 export const DEFAULT_GRACE_MS = 24 * 3_600_000;
 
 /** Every column that names a stored file (by SHA-256). */
-const REFERENCES: ReadonlyArray<{ table: 'attachments' | 'lifecycle_files' }> = [
+export const REFERENCES: ReadonlyArray<{ table: 'attachments' | 'lifecycle_files' | 'ledger_snapshots' }> = [
   { table: 'attachments' },
   { table: 'lifecycle_files' },
+  { table: 'ledger_snapshots' },
 ];
 
 export interface StorageFile {

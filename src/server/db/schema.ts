@@ -106,6 +106,19 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+  /** The first seq hashed with AUDIT_KEY (HMAC); earlier rows are plain SHA-256 (decision 017). */
+  keyed_from: number | null;
+}
+
+/** A station's ledger as it was before an import replaced it; the blob is its `qianqi-ledger/1` JSON. */
+export interface LedgerSnapshotTable {
+  id: string;
+  station_id: string;
+  sha256: string;
+  size: number;
+  reason: string;
+  created_at: string;
+  created_by: string | null;
 }
 
 export interface SettingTable {
@@ -415,6 +428,21 @@ export interface NoticeTable {
   published_by: string | null;
 }
 
+/** One row per scheduled job: the instance running it and until when (migration 011). */
+export interface JobLeaseTable {
+  name: string;
+  holder: string | null;
+  expires_at: string;
+  finished_at: string | null;
+}
+
+/** A fixed-window attempt counter per key, shared by all instances (migration 011). */
+export interface RateLimitTable {
+  key: string;
+  window_start: string;
+  hits: number;
+}
+
 export interface ReminderTable {
   key: string;
   audience_role: string;
@@ -573,6 +601,30 @@ export interface RecoveryPaymentTable {
   created_by: string | null;
 }
 
+/** 密码重置双人复核 (decision 018): the system administrator asks, the security administrator confirms or refuses. */
+export interface PasswordResetTable {
+  id: string;
+  user_id: string;
+  reason: string;
+  /** pending → approved → issued, or pending → rejected */
+  status: string;
+  requested_by: string;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  issued_at: string | null;
+  version: number;
+}
+
+/** 口令策略 (decision 019): a password the account's holder set, kept (newest first) so that it is not set again. */
+export interface PasswordHistoryTable {
+  id: string;
+  user_id: string;
+  password_hash: string;
+  created_at: string;
+}
+
 export interface DB {
   program_years: ProgramYearTable;
   organizations: OrganizationTable;
@@ -609,6 +661,8 @@ export interface DB {
   change_requests: ChangeRequestTable;
   notices: NoticeTable;
   reminders: ReminderTable;
+  job_leases: JobLeaseTable;
+  rate_limits: RateLimitTable;
   host_registrations: HostRegistrationTable;
   fund_payments: FundPaymentTable;
   golden_bridge_reviews: GoldenBridgeReviewTable;
@@ -620,4 +674,7 @@ export interface DB {
   inspection_findings: InspectionFindingTable;
   recovery_orders: RecoveryOrderTable;
   recovery_payments: RecoveryPaymentTable;
+  ledger_snapshots: LedgerSnapshotTable;
+  password_resets: PasswordResetTable;
+  password_history: PasswordHistoryTable;
 }

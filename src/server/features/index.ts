@@ -17,7 +17,7 @@ import { registerRecordRoutes } from './ledger/records.routes';
 import { registerOrganizationRoutes } from './organizations/organizations.routes';
 import { registerProgramYearRoutes } from './program-years/program-years.routes';
 import { registerProjectRoutes } from './projects/projects.routes';
-import { registerSecuritySettingRoutes } from './security-settings.routes';
+import { registerSecuritySettingRoutes } from './security-settings/security-settings.routes';
 import { registerSetupRoutes } from './setup/setup.routes';
 import { registerStationRoutes } from './stations/stations.routes';
 import { registerSupervisionRoutes } from './supervision/supervision.routes';

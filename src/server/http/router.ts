@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { can, type Permission } from '../../shared/permissions';
 import { writeTx } from '../audit/audit';
 import type { Actor, AppDeps, Ctx } from '../context';
+import { type BodyClass, bodyClassOf, limitBody } from './body-limit';
 
 /**
  * Who may call a route. Every route declares one; the authorization-matrix test fails on a route without it.
@@ -34,6 +35,11 @@ export interface RouteMeta {
   summary: string;
   /** takes the raw bytes of one file (application/octet-stream) instead of JSON */
   upload?: boolean;
+  /**
+   * how much of a body the route reads (body-limit.ts): declared only when not the class its access and `upload`
+   * imply; in `Router.routes`, the class in force
+   */
+  bodyLimit?: BodyClass;
 }
 
 export type Env = { Variables: { ctx: Ctx; actor: Actor | null } };
@@ -98,24 +104,16 @@ const mediaTypes = {
 
 /**
  * The bytes of an upload route: only application/octet-stream (checked after the access guard, so a refused caller
- * learns nothing), never more than UPLOAD_MAX_MB. The type is sniffed from the bytes by the service, never trusted.
+ * learns nothing). The body-limit middleware has already cut it off at UPLOAD_MAX_MB. The type is sniffed from the
+ * bytes by the service, never trusted.
  */
-async function readUpload(c: Context<Env>, deps: AppDeps): Promise<Uint8Array> {
-  const type = (c.req.header('content-type') ?? '').toLowerCase();
-  if (!type.startsWith('application/octet-stream')) {
+async function readUpload(c: Context<Env>): Promise<Uint8Array> {
+  // The media type exactly (parameters allowed), as for JSON: 'application/octet-streamx' is not it.
+  const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/octet-stream') {
     throw new AppError('unsupported_media_type', { userMessage: '请以 application/octet-stream 上传文件内容' });
   }
-  const max = deps.env.UPLOAD_MAX_MB * 1024 * 1024;
-  const declared = Number(c.req.header('content-length') ?? '0');
-  const tooLarge = () =>
-    new AppError('validation', {
-      userMessage: `文件过大：最大 ${deps.env.UPLOAD_MAX_MB} MB`,
-      issues: [{ path: 'file', message: `文件过大：最大 ${deps.env.UPLOAD_MAX_MB} MB` }],
-    });
-  if (declared > max) throw tooLarge();
-  const bytes = new Uint8Array(await c.req.arrayBuffer());
-  if (bytes.length > max) throw tooLarge();
-  return bytes;
+  return new Uint8Array(await c.req.arrayBuffer());
 }
 
 export function createRouter(app: OpenAPIHono<Env>, deps: AppDeps): Router {
@@ -131,6 +129,7 @@ export function createRouter(app: OpenAPIHono<Env>, deps: AppDeps): Router {
         scoped: def.scoped,
         summary: def.summary,
         upload: def.upload,
+        bodyLimit: bodyClassOf(def),
       });
       const produces = def.produces ?? 'json';
       const okContent =
@@ -148,7 +147,8 @@ export function createRouter(app: OpenAPIHono<Env>, deps: AppDeps): Router {
             : def.access === 'authenticated'
               ? '需登录'
               : `需权限 ${def.access.permission}${def.scoped ? `，数据范围按${def.scoped.entity}检查` : ''}`,
-        middleware: [accessGuard(def.access)] as const,
+        // The body is read only after the access guard (nothing of it for a refused caller), and never past its class.
+        middleware: [accessGuard(def.access), limitBody(bodyClassOf(def), deps.env.UPLOAD_MAX_MB)] as const,
         request: {
           ...(def.params ? { params: def.params } : {}),
           ...(def.query ? { query: def.query } : {}),
@@ -164,6 +164,7 @@ export function createRouter(app: OpenAPIHono<Env>, deps: AppDeps): Router {
           403: { description: '无权限' },
           404: { description: '不存在或不在数据范围内' },
           409: { description: '冲突（并发修改、违反规则）' },
+          413: { description: '提交的内容或文件过大' },
         },
       });
       // biome-ignore lint/suspicious/noExplicitAny: the typed OpenAPI handler is erased here on purpose
@@ -172,7 +173,7 @@ export function createRouter(app: OpenAPIHono<Env>, deps: AppDeps): Router {
         return def.handler(c, {
           params: (def.params ? req.valid('param') : {}) as z.infer<typeof def.params & AnyZodObject>,
           query: (def.query ? req.valid('query') : {}) as never,
-          body: (def.upload ? await readUpload(c, deps) : def.body ? req.valid('json') : undefined) as never,
+          body: (def.upload ? await readUpload(c) : def.body ? req.valid('json') : undefined) as never,
           ctx: c.get('ctx'),
         });
       });

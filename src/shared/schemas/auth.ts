@@ -23,6 +23,8 @@ export const meSchema = z.object({
   organizationName: z.string().nullable(),
   districtCode: z.string().nullable(),
   mustChangePassword: z.boolean(),
+  /** an administrator's password past the age limit the security administrator set (decision 019) */
+  passwordExpired: z.boolean(),
 });
 
 /** `GET /api/v1/sessions/current`: who is signed in, `null` when nobody is — an answer, not an error. */

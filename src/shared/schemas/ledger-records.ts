@@ -10,7 +10,7 @@ import {
   REPORT_KINDS,
   SRDI_LEVELS,
 } from '../../domain/ledger/codes';
-import { isIsoDate } from '../../domain/ledger/schema';
+import { isIsoDate, webUrl } from '../../domain/ledger/schema';
 import { EXPERT_GRADES } from '../../domain/policy/types';
 import { isValidUscc, normalizeUscc } from '../../domain/uscc';
 import { districtCodeField, phoneField } from './fields';
@@ -118,11 +118,7 @@ export const pressReleaseRecordSchema = z.object({
   title: text('标题', 200, 2),
   date: date('发布日期'),
   channel: z.enum(PRESS_CHANNELS, { error: '请选择发布渠道' }),
-  url: z
-    .string()
-    .trim()
-    .max(500, '链接过长')
-    .refine((v) => v === '' || /^https?:\/\/\S+$/i.test(v), { message: '链接应以 http:// 或 https:// 开头' })
+  url: webUrl
     .nullable()
     .optional()
     .transform((v) => (v ? v : null)),

@@ -27,12 +27,18 @@ const employerFields = {
     .optional(),
 };
 
+/**
+ * 三员分立 (decision 018): the system administrator opens an account without a role; the security administrator gives
+ * it one after its holder has set their own password. `role`, if sent at all, can only say so.
+ */
 export const userCreateSchema = z.object({
   username: usernameField,
   displayName: z.string().trim().min(2, '请输入姓名（至少 2 个字）').max(30, '姓名过长'),
-  role: z.enum(ROLES, { error: '请选择角色' }),
-  ...scopeFields,
-  ...employerFields,
+  role: z
+    .literal('unassigned', {
+      error: '新建账户不带角色：持有人首次登录并修改临时密码后，由安全管理员分配角色和数据范围（三员分立）',
+    })
+    .optional(),
 });
 export type UserCreateInput = z.infer<typeof userCreateSchema>;
 
@@ -57,3 +63,23 @@ export const userListQuery = z.object({
 });
 
 export const versionBody = z.object({ version: z.number().int().min(1) });
+
+/** 密码重置申请 (decision 018): the system administrator says why; the security administrator confirms or refuses. */
+export const passwordResetRequestSchema = z.object({
+  reason: z
+    .string({ error: '请填写重置原因' })
+    .trim()
+    .min(4, '请填写重置原因（至少 4 个字），供安全管理员核实')
+    .max(200, '重置原因不能超过 200 字'),
+});
+export type PasswordResetRequestInput = z.infer<typeof passwordResetRequestSchema>;
+
+export const passwordResetRejectSchema = z.object({
+  version: z.number().int().min(1),
+  reason: z.string({ error: '请填写不同意的理由' }).trim().min(2, '请填写不同意的理由').max(200, '理由不能超过 200 字'),
+});
+export type PasswordResetRejectInput = z.infer<typeof passwordResetRejectSchema>;
+
+export const passwordResetListQuery = z.object({
+  status: z.enum(['open', 'all']).optional(),
+});

@@ -55,6 +55,8 @@ const EXPECTED: Record<Role, string[]> = {
   sys_admin: ['首页', '账户'],
   sec_admin: ['首页', '账户', '安全策略'],
   audit_admin: ['首页', '操作日志'],
+  // 待分配角色 (decision 018): only the home page, which says that the account waits for a role.
+  unassigned: ['首页'],
 };
 
 afterEach(cleanup);

@@ -5,7 +5,7 @@ import { usccCheckChar } from '../../../src/domain/uscc';
 import type { DB } from '../../../src/server/db/schema';
 import type { TestApp } from '../../setup/test-app';
 
-/** The nine demo accounts (seed.ts), one per role. */
+/** The ten demo accounts (seed.ts), one per role. */
 export const DEMO_USERS = {
   center_admin: 'center',
   center_staff: 'staff',
@@ -16,6 +16,7 @@ export const DEMO_USERS = {
   sys_admin: 'sysadmin',
   sec_admin: 'secadmin',
   audit_admin: 'auditadmin',
+  unassigned: 'newcomer',
 } as const;
 
 export const HAIDIAN = '110108';
@@ -208,6 +209,8 @@ export const TABLES = [
   'inspection_findings',
   'recovery_orders',
   'recovery_payments',
+  'password_resets',
+  'password_history',
 ] as const satisfies ReadonlyArray<keyof DB>;
 
 /** Every row of every table, in a stable order: equal snapshots mean nothing changed. */

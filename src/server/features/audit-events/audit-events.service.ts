@@ -1,7 +1,9 @@
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../../../shared/labels';
+import type { Role } from '../../../shared/permissions';
 import type { Ctx } from '../../context';
 import type { AuditEventTable } from '../../db/schema';
 import { containsCi, type Page, paginate } from '../../http/paging';
+import { seesBusinessValues, withoutBusinessValues } from './audit-visibility';
 
 export interface AuditEventDto {
   seq: number;
@@ -38,6 +40,16 @@ export function toAuditEventDto(r: AuditEventTable): AuditEventDto {
     summary: r.summary,
     diff: JSON.parse(r.diff_json),
     hash: r.hash,
+  };
+}
+
+/** The row as the reader may see it: without business values for a reader who holds no business data (decision 018). */
+function readerView(ctx: Ctx): (r: AuditEventTable) => AuditEventDto {
+  const role = ctx.actor?.role as Role | undefined;
+  if (role && seesBusinessValues(role)) return toAuditEventDto;
+  return (r) => {
+    const dto = toAuditEventDto(r);
+    return { ...dto, diff: withoutBusinessValues(r.entity, dto.diff) };
   };
 }
 
@@ -87,12 +99,12 @@ export function listAuditEvents(
   return paginate(filtered(ctx, f), {
     page: f.page,
     pageSize: f.pageSize,
-    map: toAuditEventDto,
+    map: readerView(ctx),
     orderBy: (qb) => qb.orderBy('seq', 'desc'),
   });
 }
 
 export async function allAuditEvents(ctx: Ctx, f: AuditFilter, limit: number): Promise<AuditEventDto[]> {
   const rows = await filtered(ctx, f).orderBy('seq', 'desc').limit(limit).execute();
-  return rows.map(toAuditEventDto);
+  return rows.map(readerView(ctx));
 }

@@ -2,17 +2,12 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../../../shared/errors';
 import { changePasswordSchema, currentSessionSchema, loginSchema } from '../../../shared/schemas/auth';
 import { writeTx } from '../../audit/audit';
-import { createRateLimiter } from '../../auth/rate-limit';
+import { hitRateLimit } from '../../auth/rate-limit';
 import { SESSION_COOKIE } from '../../auth/sessions';
 import type { Router } from '../../http/router';
-import { changeOwnPassword, getMe, type MeDto, maskUnknown, signIn, signOut } from './auth.service';
+import { changeOwnPassword, getMe, loginPolicy, type MeDto, maskUnknown, signIn, signOut } from './auth.service';
 
 export function registerAuthRoutes(r: Router): void {
-  const limiter = createRateLimiter({
-    limit: r.deps.env.LOGIN_RATE_PER_MINUTE,
-    windowMs: 60_000,
-    now: () => r.deps.clock.now().getTime(),
-  });
   const cookieBase = {
     httpOnly: true,
     sameSite: 'Strict' as const,
@@ -28,7 +23,9 @@ export function registerAuthRoutes(r: Router): void {
     access: 'public',
     body: loginSchema,
     handler: async (c, { body, ctx }) => {
-      const rate = limiter.hit(ctx.ip ?? 'unknown');
+      // Counted in the database, so that every instance behind a load balancer shares the address's window.
+      const { ratePerMinute } = await loginPolicy(ctx);
+      const rate = await hitRateLimit(ctx, `login:${ctx.ip ?? 'unknown'}`, { limit: ratePerMinute, windowMs: 60_000 });
       if (!rate.allowed) {
         if (rate.first) {
           // Once per window and address: a brute-force attempt shows in the audit log without flooding it.
@@ -36,7 +33,7 @@ export function registerAuthRoutes(r: Router): void {
             audit.record({
               entity: 'session',
               action: 'login_rate_limited',
-              summary: `来自 ${ctx.ip ?? '未知地址'} 的登录尝试超过每分钟 ${ctx.env.LOGIN_RATE_PER_MINUTE} 次，已限速`,
+              summary: `来自 ${ctx.ip ?? '未知地址'} 的登录尝试超过每分钟 ${ratePerMinute} 次，已限速`,
               actorOverride: { id: null, name: maskUnknown(body.username), role: null },
             }),
           );

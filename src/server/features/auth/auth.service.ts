@@ -1,9 +1,13 @@
+import { sql } from 'kysely';
 import { checkPassword } from '../../../domain/password-policy';
 import { AppError, conflict, invalid } from '../../../shared/errors';
 import { writeTx } from '../../audit/audit';
 import { dummyHash, hashPassword, verifyPassword } from '../../auth/password';
+import { adminPasswordExpired, isRecentPassword, rememberPassword } from '../../auth/password-history';
 import { newToken } from '../../auth/sessions';
 import type { Actor, Ctx } from '../../context';
+import type { Database, Tx } from '../../db/database';
+import { securitySettings } from '../security-settings/security-settings.service';
 
 export interface MeDto {
   id: string;
@@ -13,13 +17,12 @@ export interface MeDto {
   organizationId: string | null;
   organizationName: string | null;
   districtCode: string | null;
+  /** true for a temporary password, and for an administrator's password past its age limit (decision 019) */
   mustChangePassword: boolean;
+  /** the password is past the security administrator's age limit for administrator accounts */
+  passwordExpired: boolean;
 }
 
-/**
- * Sign-in (等保 2.0 身份鉴别): argon2id check, 5 failures lock the account for 15 minutes, every outcome audited.
- * The error never says whether the username exists.
- */
 /**
  * An unknown username is kept only partly in the audit log: people type passwords into the username box.
  */
@@ -28,51 +31,132 @@ export function maskUnknown(username: string): string {
   return u.length <= 3 ? `${u[0] ?? ''}***` : `${u.slice(0, 2)}***${u.slice(-1)}`;
 }
 
+export interface LoginPolicy {
+  maxFailures: number;
+  lockMinutes: number;
+  /** sign-in attempts per address and minute, across all instances */
+  ratePerMinute: number;
+}
+
+/** The sign-in limits (等保 2.0 登录失败处理), read here and nowhere else. */
+export async function loginPolicy(ctx: Pick<Ctx, 'db' | 'env'>): Promise<LoginPolicy> {
+  const s = await securitySettings(ctx);
+  return {
+    maxFailures: s.loginMaxFailures,
+    lockMinutes: s.loginLockMinutes,
+    ratePerMinute: ctx.env.LOGIN_RATE_PER_MINUTE,
+  };
+}
+
+/**
+ * The one answer to every refused sign-in — unknown name, wrong password, locked account — so that neither the
+ * status, the message nor the time tells a guesser which it was. The holder of a locked account reads the lock as a
+ * possible cause, with its length; an administrator can unlock it early.
+ */
+export function signInRefused(p: LoginPolicy): AppError {
+  return new AppError('unauthenticated', {
+    userMessage: `用户名或密码错误，或账户已锁定（连续输错 ${p.maxFailures} 次锁定 ${p.lockMinutes} 分钟，可联系系统管理员解锁）`,
+  });
+}
+
+/**
+ * argon2 verifications run by sign-in, against an account's hash or the dummy one. For tests: a refusal without a
+ * real check (locked account, unknown name) must still cost one verification, or its speed would give it away.
+ */
+export const signInVerifications = { account: 0, dummy: 0 };
+
+async function verifyAccount(hash: string, password: string): Promise<boolean> {
+  signInVerifications.account += 1;
+  return verifyPassword(hash, password);
+}
+
+async function verifyDummy(password: string): Promise<void> {
+  signInVerifications.dummy += 1;
+  await verifyPassword(await dummyHash(), password);
+}
+
+/**
+ * Counts a password attempt BEFORE the password is checked (decision 016): one UPDATE … RETURNING gives each
+ * concurrent attempt its own number on any instance, and the attempt that reaches the limit locks the account at once
+ * (confirmed, with a fresh lock time, if its password turns out wrong; lifted if right). So a burst never gets more
+ * than `maxFailures` checks, and a crash between counting and checking leaves a lock that expires, never an account
+ * stuck at the limit. Returns the attempt's number, or null when the account is locked: refuse without checking.
+ */
+async function reserveAttempt(ctx: Ctx, userId: string, p: LoginPolicy): Promise<number | null> {
+  const now = ctx.clock.now();
+  const nowIso = now.toISOString();
+  const lockUntil = new Date(now.getTime() + p.lockMinutes * 60_000).toISOString();
+  // A lock that has run out starts a new series at 1.
+  const next = sql<number>`case when locked_until is not null and locked_until <= ${nowIso} then 1 else failed_attempts + 1 end`;
+  const row = await ctx.db
+    .updateTable('users')
+    .set({
+      failed_attempts: next,
+      locked_until: sql<
+        string | null
+      >`case when ${next} >= ${p.maxFailures} then cast(${lockUntil} as text) else null end`,
+    })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)]))
+    .returning('failed_attempts')
+    .executeTakeFirst();
+  return row ? Number(row.failed_attempts) : null;
+}
+
+/** The right password ends the series of failures (and lifts a lock that only its own attempt had set). */
+async function clearFailures(db: Database | Tx, userId: string): Promise<void> {
+  await db.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', userId).execute();
+}
+
+/**
+ * Sign-in (等保 2.0 身份鉴别): argon2id check; LOGIN_MAX_FAILURES wrong passwords in a row lock the account for
+ * LOGIN_LOCK_MINUTES, counted in the database before each check; every outcome audited. A refusal never says
+ * whether the username exists or the account is locked (same status, message and argon2 work).
+ */
 export async function signIn(
   ctx: Ctx,
   input: { username: string; password: string; userAgent: string | null },
 ): Promise<{ token: string; me: MeDto }> {
   const now = ctx.clock.now();
+  const policy = await loginPolicy(ctx);
   const user = await ctx.db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
-  const badCredentials = new AppError('unauthenticated', { userMessage: '用户名或密码错误' });
-  if (!user) {
-    await verifyPassword(await dummyHash(), input.password);
+  const attempt = user ? await reserveAttempt(ctx, user.id, policy) : null;
+  if (!user || attempt === null) {
+    await verifyDummy(input.password);
     await writeTx(ctx, (_tx, audit) =>
-      audit.record({
-        entity: 'session',
-        action: 'login_failed',
-        summary: `登录失败：用户名 ${maskUnknown(input.username)} 不存在`,
-        actorOverride: { id: null, name: maskUnknown(input.username), role: null },
-      }),
+      audit.record(
+        user
+          ? {
+              entity: 'session',
+              entityId: user.id,
+              action: 'login_refused_locked',
+              summary: `账户 ${user.username} 已锁定，拒绝登录（未校验密码）`,
+              actorOverride: { id: user.id, name: user.username, role: user.role },
+            }
+          : {
+              entity: 'session',
+              action: 'login_failed',
+              summary: `登录失败：用户名 ${maskUnknown(input.username)} 不存在`,
+              actorOverride: { id: null, name: maskUnknown(input.username), role: null },
+            },
+      ),
     );
-    throw badCredentials;
+    throw signInRefused(policy);
   }
   const who = { id: user.id, name: user.username, role: user.role };
-  if (user.locked_until && new Date(user.locked_until) > now) {
-    await writeTx(ctx, (_tx, audit) =>
-      audit.record({
-        entity: 'session',
-        entityId: user.id,
-        action: 'login_refused_locked',
-        summary: `账户 ${user.username} 已锁定，拒绝登录`,
-        actorOverride: who,
-      }),
-    );
-    const minutes = Math.ceil((new Date(user.locked_until).getTime() - now.getTime()) / 60_000);
-    throw new AppError('locked', { userMessage: `连续登录失败次数过多，账户已锁定，请 ${minutes} 分钟后再试` });
-  }
-  const ok = await verifyPassword(user.password_hash, input.password);
+  const ok = await verifyAccount(user.password_hash, input.password);
   if (ok && !user.is_active) {
     // The right password for a disabled account: say so (only the holder learns it) and count no failure.
-    await writeTx(ctx, (_tx, audit) =>
-      audit.record({
+    await writeTx(ctx, async (tx, audit) => {
+      await clearFailures(tx, user.id);
+      await audit.record({
         entity: 'session',
         entityId: user.id,
         action: 'login_refused_inactive',
         summary: `已停用账户 ${user.username} 尝试登录`,
         actorOverride: who,
-      }),
-    );
+      });
+    });
     const registration = await ctx.db
       .selectFrom('host_registrations')
       .select('status')
@@ -85,18 +169,15 @@ export async function signIn(
     throw new AppError('forbidden', { userMessage: '该账户已停用，请联系系统管理员' });
   }
   if (!ok) {
-    const outcome = await recordPasswordFailure(
+    await recordPasswordFailure(
       ctx,
       user,
+      attempt,
+      policy,
       'login_failed',
       (n) => `登录失败：${user.username} 密码错误（第 ${n} 次）`,
     );
-    if (outcome.lock) {
-      throw new AppError('locked', {
-        userMessage: `连续登录失败 ${outcome.failures} 次，账户已锁定 ${ctx.env.LOGIN_LOCK_MINUTES} 分钟`,
-      });
-    }
-    throw badCredentials;
+    throw signInRefused(policy);
   }
   const { token, id } = newToken();
   const nowIso = now.toISOString();
@@ -131,31 +212,22 @@ export async function signIn(
 }
 
 /**
- * A wrong password (at sign-in or when changing it): the count is incremented in the database so concurrent wrong
- * guesses each count, and the account locks at the year's threshold (等保 2.0 登录失败处理). On lock every session of
- * the account ends.
+ * A wrong password (at sign-in or when changing it), already counted by `reserveAttempt`: audited, and the attempt
+ * that reached the limit confirms the lock, from now, and ends every session of the account.
  */
 async function recordPasswordFailure(
   ctx: Ctx,
   user: { id: string; username: string; role: string },
+  attempt: number,
+  p: LoginPolicy,
   action: string,
   summary: (failures: number) => string,
-): Promise<{ lock: boolean; failures: number }> {
+): Promise<{ lock: boolean }> {
   const now = ctx.clock.now();
   const who = { id: user.id, name: user.username, role: user.role };
+  const lock = attempt >= p.maxFailures;
   return writeTx(ctx, async (tx, audit) => {
-    await tx
-      .updateTable('users')
-      .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
-      .where('id', '=', user.id)
-      .execute();
-    const { failed_attempts: failures, locked_until: lockedBefore } = await tx
-      .selectFrom('users')
-      .select(['failed_attempts', 'locked_until'])
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow();
-    const lock = failures >= ctx.env.LOGIN_MAX_FAILURES;
-    const lockedUntil = lock ? new Date(now.getTime() + ctx.env.LOGIN_LOCK_MINUTES * 60_000).toISOString() : null;
+    const lockedUntil = lock ? new Date(now.getTime() + p.lockMinutes * 60_000).toISOString() : null;
     if (lock) {
       await tx
         .updateTable('users')
@@ -168,7 +240,7 @@ async function recordPasswordFailure(
       entity: 'session',
       entityId: user.id,
       action,
-      summary: summary(failures),
+      summary: summary(attempt),
       actorOverride: who,
     });
     if (lock) {
@@ -176,13 +248,13 @@ async function recordPasswordFailure(
         entity: 'user',
         entityId: user.id,
         action: 'lockout',
-        summary: `账户 ${user.username} 连续 ${failures} 次密码错误，锁定 ${ctx.env.LOGIN_LOCK_MINUTES} 分钟`,
-        before: { locked_until: lockedBefore },
+        summary: `账户 ${user.username} 连续 ${attempt} 次密码错误，锁定 ${p.lockMinutes} 分钟`,
+        before: { locked_until: null },
         after: { locked_until: lockedUntil },
         actorOverride: who,
       });
     }
-    return { lock, failures };
+    return { lock };
   });
 }
 
@@ -198,10 +270,17 @@ export async function getMe(ctx: Ctx, userId: string): Promise<MeDto> {
       'users.organization_id',
       'users.district_code',
       'users.must_change_password',
+      'users.password_changed_at',
+      'users.created_at',
       'organizations.name as org_name',
     ])
     .where('users.id', '=', userId)
     .executeTakeFirstOrThrow();
+  const passwordExpired = adminPasswordExpired(
+    u,
+    (await securitySettings(ctx)).adminPasswordMaxAgeDays,
+    ctx.clock.now(),
+  );
   return {
     id: u.id,
     username: u.username,
@@ -210,7 +289,8 @@ export async function getMe(ctx: Ctx, userId: string): Promise<MeDto> {
     organizationId: u.organization_id,
     organizationName: u.org_name,
     districtCode: u.district_code,
-    mustChangePassword: u.must_change_password === 1,
+    mustChangePassword: u.must_change_password === 1 || passwordExpired,
+    passwordExpired,
   };
 }
 
@@ -236,23 +316,44 @@ export async function changeOwnPassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  // A stolen session must not be a way to guess the password: guesses count toward the lockout, before the check,
+  // as at sign-in.
+  const limits = await loginPolicy(ctx);
+  const lockedMessage = (n: number | null) =>
+    new AppError('unauthenticated', {
+      userMessage: `当前密码${n ? `连续错误 ${n} 次` : '错误次数过多'}，账户已锁定 ${limits.lockMinutes} 分钟，请稍后重新登录`,
+    });
+  const attempt = await reserveAttempt(ctx, user.id, limits);
+  if (attempt === null) {
+    await writeTx(ctx, (_tx, audit) =>
+      audit.record({
+        entity: 'session',
+        entityId: user.id,
+        action: 'change_password_failed',
+        summary: `${user.username} 修改密码被拒绝：账户已锁定（未校验当前密码）`,
+      }),
+    );
+    throw lockedMessage(null);
+  }
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    // A stolen session must not be a way to guess the password: wrong guesses count toward the lockout.
     const outcome = await recordPasswordFailure(
       ctx,
       user,
+      attempt,
+      limits,
       'change_password_failed',
       (n) => `${user.username} 修改密码时当前密码错误（第 ${n} 次）`,
     );
-    if (outcome.lock) {
-      throw new AppError('unauthenticated', {
-        userMessage: `当前密码连续错误 ${outcome.failures} 次，账户已锁定 ${ctx.env.LOGIN_LOCK_MINUTES} 分钟，请稍后重新登录`,
-      });
-    }
+    if (outcome.lock) throw lockedMessage(attempt);
     throw invalid([{ path: 'currentPassword', message: '当前密码不正确' }]);
   }
+  await clearFailures(ctx.db, user.id);
   const problems = checkPassword(input.newPassword, { username: user.username });
   if (input.newPassword === input.currentPassword) problems.push('新密码不能与当前密码相同');
+  const policy = await securitySettings(ctx);
+  if (!problems.length && (await isRecentPassword(ctx.db, user, input.newPassword, policy.passwordHistoryCount))) {
+    problems.push(`新密码不能与最近 ${policy.passwordHistoryCount} 次使用过的密码相同`);
+  }
   if (problems.length) throw invalid(problems.map((message) => ({ path: 'newPassword', message })));
   const hash = await hashPassword(input.newPassword);
   const now = ctx.clock.now().toISOString();
@@ -272,6 +373,7 @@ export async function changeOwnPassword(
       .where('version', '=', user.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw conflict('账户刚被修改（例如管理员重置了密码），请重新登录后再试');
+    await rememberPassword(tx, user, hash, now, policy.passwordHistoryCount);
     // Other sessions of this account end: a changed password must shut out whoever knew the old one.
     await tx.deleteFrom('sessions').where('user_id', '=', user.id).where('id', '!=', actor.sessionId).execute();
     await audit.record({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { hostRegistrationSchema } from '../../../shared/schemas/host-registration';
 import { writeTx } from '../../audit/audit';
-import { createRateLimiter } from '../../auth/rate-limit';
+import { hitRateLimit } from '../../auth/rate-limit';
 import { pageQuery } from '../../http/paging';
 import type { Router } from '../../http/router';
 import { decideRegistration, listRegistrations, register, registrationWindow } from './host-registrations.service';
@@ -12,11 +12,6 @@ const REGISTRATIONS_PER_HOUR = 10;
 
 export function registerHostRegistrationRoutes(r: Router): void {
   const tag = '依托单位注册';
-  const limiter = createRateLimiter({
-    limit: REGISTRATIONS_PER_HOUR,
-    windowMs: 3_600_000,
-    now: () => r.deps.clock.now().getTime(),
-  });
   r.route({
     method: 'get',
     path: '/api/v1/host-registrations/window',
@@ -33,7 +28,10 @@ export function registerHostRegistrationRoutes(r: Router): void {
     access: 'public',
     body: hostRegistrationSchema,
     handler: async (c, { body, ctx }) => {
-      const rate = limiter.hit(ctx.ip ?? 'unknown');
+      const rate = await hitRateLimit(ctx, `register:${ctx.ip ?? 'unknown'}`, {
+        limit: REGISTRATIONS_PER_HOUR,
+        windowMs: 3_600_000,
+      });
       if (!rate.allowed) {
         if (rate.first) {
           await writeTx(ctx, (_tx, audit) =>

@@ -40,7 +40,7 @@ export async function inbox(ctx: Ctx): Promise<InboxDto> {
   const today = shanghaiDate(ctx.clock.now());
   const days = await reminderDays(ctx.db);
   const soon = addDays(today, days);
-  const tasks = (await collectTasks(ctx.db, a))
+  const tasks = (await collectTasks(ctx.db, a, ctx.clock.now()))
     .filter((t) => forAccount(t, a))
     .map(({ audience: _a, ...t }) => ({
       ...t,

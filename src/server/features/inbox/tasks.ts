@@ -1,6 +1,7 @@
 import { formatYuan } from '../../../domain/money';
 import type { Role } from '../../../shared/permissions';
 import type { Database, Tx } from '../../db/database';
+import { APPROVAL_VALID_HOURS } from '../users/password-resets.service';
 
 // What waits for whom (issue #4, 待办): computed from the lifecycle's rows, never stored, so it cannot go stale.
 // Each task names its audience; `tasksFor` keeps an account's own, the reminder job all of them.
@@ -31,8 +32,9 @@ export interface TaskAccount {
  * The tasks, narrowed in SQL to the rows that can concern `who` (its organisation's, its district's, its review
  * assignments, or all for the Center), so that a home page does not read every open row; `forAccount` still decides.
  */
-export async function collectTasks(db: Database | Tx, who?: TaskAccount): Promise<Task[]> {
+export async function collectTasks(db: Database | Tx, who?: TaskAccount, now?: Date): Promise<Task[]> {
   const tasks: Task[] = [];
+  if (!who || who.role === 'sec_admin' || who.role === 'sys_admin') tasks.push(...(await passwordResetTasks(db, now)));
   const all = !who || CENTER.includes(who.role);
   const hostOrg = who?.role === 'host' ? (who.organizationId ?? '-') : null;
   const district = who?.role === 'district' ? (who.districtCode ?? '-') : null;
@@ -278,6 +280,50 @@ export async function collectTasks(db: Database | Tx, who?: TaskAccount): Promis
     }
   }
   return tasks.sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.key.localeCompare(b.key));
+}
+
+/**
+ * 密码重置双人复核 (decision 018): a request waits for the security administrator; a confirmed one for the system
+ * administrator who asked, to collect the temporary password. No due date: nothing to remind of ahead of time.
+ */
+async function passwordResetTasks(db: Database | Tx, now?: Date): Promise<Task[]> {
+  const rows = await db
+    .selectFrom('password_resets as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .innerJoin('users as q', 'q.id', 'r.requested_by')
+    .select(['r.id', 'r.status', 'r.decided_at', 'r.requested_by', 'u.username', 'q.username as requester'])
+    .where('r.status', 'in', ['pending', 'approved'])
+    .orderBy('r.id')
+    .execute();
+  // A confirmation not collected in time has lapsed (password-resets.service.ts): nothing is left to do for it.
+  const live = rows.filter(
+    (r) =>
+      !now ||
+      r.status !== 'approved' ||
+      new Date(r.decided_at ?? 0).getTime() + APPROVAL_VALID_HOURS * 3600_000 > now.getTime(),
+  );
+  return live.map(
+    (r): Task =>
+      r.status === 'pending'
+        ? {
+            key: `password-reset-confirm:${r.id}`,
+            kind: 'confirm_password_reset',
+            title: `确认或不同意 ${r.requester} 重置账户 ${r.username} 密码的申请`,
+            dueOn: null,
+            link: '/users',
+            article: '三员分立',
+            audience: { roles: ['sec_admin'] },
+          }
+        : {
+            key: `password-reset-issue:${r.id}`,
+            kind: 'issue_password_reset',
+            title: `安全管理员已确认：领取账户 ${r.username} 的临时密码`,
+            dueOn: null,
+            link: '/users',
+            article: '三员分立',
+            audience: { roles: ['sys_admin'], userId: r.requested_by },
+          },
+  );
 }
 
 export function forAccount(

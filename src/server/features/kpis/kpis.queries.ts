@@ -86,19 +86,24 @@ export async function kpiCounts(db: Kysely<DB>, ids: StationIds): Promise<Map<st
   return out;
 }
 
+/** The ledger arrays whose refs are 0-based indexes in ledger (id) order: (table, date column, array). */
+const BY_INDEX = [
+  ['contacts', 'date', 'contacts'],
+  ['press_releases', 'date', 'pressReleases'],
+  ['cooperations', 'date', 'cooperations'],
+  ['outcomes', 'date', 'outcomes'],
+  ['achievements', 'collected_on', 'achievements'],
+] as const;
+
 /**
- * Record findings (evidence_missing, outside_period) with docs/ledger-format.md refs: by id for demands and events, else by the
- * 0-based index in ledger (id) order, counted only for the records that are outside (few). invalid_uscc cannot
- * occur: codes are checked before they are stored.
+ * The statement of `recordFindings`: findings (evidence_missing, outside_period) with docs/ledger-format.md refs — by
+ * id for demands and events, else by the record's 0-based index among ALL the station's records of its array, in
+ * ledger (id) order. The index is one window function over the station's rows (linear; issue #11: counting the
+ * smaller ids per record was quadratic — 12,700 out-of-period contacts took seconds and blocked the server), and
+ * only for stations that have a record outside the period in that table. invalid_uscc cannot occur: codes are checked
+ * before they are stored.
  */
-export async function recordFindings(db: Kysely<DB>, ids: StationIds): Promise<Map<string, Finding[]>> {
-  const byIndex = [
-    ['contacts', 'date', 'contacts'],
-    ['press_releases', 'date', 'pressReleases'],
-    ['cooperations', 'date', 'cooperations'],
-    ['outcomes', 'date', 'outcomes'],
-    ['achievements', 'collected_on', 'achievements'],
-  ] as const;
+export function recordFindingsQuery(ids: StationIds): RawBuilder<unknown> {
   const parts = [
     sql`select t.station_id, 'evidence_missing' as f, 'events' as arr, t.ref as ref, t.id as ord
         from events t join stations s on s.id = t.station_id
@@ -115,17 +120,25 @@ export async function recordFindings(db: Kysely<DB>, ids: StationIds): Promise<M
             from ${sql.table(table)} t join stations s on s.id = t.station_id
             where t.station_id in (${ids}) and ${outside(`t.${col}`)}`,
     ),
-    ...byIndex.map(
+    ...BY_INDEX.map(
       ([table, col, key]) =>
-        sql`select t.station_id, 'outside_period' as f, ${key} as arr,
-              ${sql.raw('cast(')}(select count(*) from ${sql.table(table)} p where p.station_id = t.station_id and p.id < t.id)${sql.raw(' as text)')} as ref,
-              t.id as ord
-            from ${sql.table(table)} t join stations s on s.id = t.station_id
-            where t.station_id in (${ids}) and ${outside(`t.${col}`)}`,
+        sql`select t.station_id, 'outside_period' as f, ${key} as arr, cast(t.idx as text) as ref, t.id as ord
+            from (select x.id, x.station_id, ${sql.ref(`x.${col}`)} as d,
+                    row_number() over (partition by x.station_id order by x.id) - 1 as idx
+                  from ${sql.table(table)} x
+                  where x.station_id in (select o.station_id from ${sql.table(table)} o join stations s on s.id = o.station_id
+                                         where o.station_id in (${ids}) and ${outside(`o.${col}`)})) t
+            join stations s on s.id = t.station_id
+            where ${outside('t.d')}`,
     ),
   ];
+  return sql`${sql.join(parts, sql` union all `)} order by ord`;
+}
+
+/** Record findings per station (see `recordFindingsQuery`), in ledger order. */
+export async function recordFindings(db: Kysely<DB>, ids: StationIds): Promise<Map<string, Finding[]>> {
   const out = new Map<string, Finding[]>();
-  for (const r of await rows(db, sql`${sql.join(parts, sql` union all `)} order by ord`)) {
+  for (const r of await rows(db, recordFindingsQuery(ids))) {
     const list = out.get(r.station_id) ?? [];
     list.push(finding(r.f as 'outside_period', `${r.arr}[${r.ref}]`));
     out.set(r.station_id, list);

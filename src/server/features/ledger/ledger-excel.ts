@@ -3,6 +3,7 @@ import { LEDGER_FORMAT } from '../../../domain/ledger/codes';
 import type { LedgerInput } from '../../../domain/ledger/schema';
 import { BUILT_IN_POLICIES } from '../../../domain/policy';
 import type { Policy } from '../../../domain/policy/types';
+import { guardOfficeZip } from '../../blobs/zip-guard';
 import {
   type ColumnKind,
   DATA_ROWS,
@@ -455,6 +456,10 @@ export async function readLedgerWorkbook(
   buf: Buffer | Uint8Array,
   policy?: Policy,
 ): Promise<{ value: unknown; problems: SheetProblem[] }> {
+  // ExcelJS inflates the whole workbook into memory: an archive bomb is refused (413) before it gets there.
+  if (guardOfficeZip(buf, 'Excel') === 'unreadable') {
+    return { value: null, problems: [{ sheet: '', row: null, column: null, message: UNREADABLE }] };
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load((Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength)) as never);

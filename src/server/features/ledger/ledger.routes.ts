@@ -162,6 +162,8 @@ export function registerLedgerRoutes(r: Router): void {
     access: { permission: 'import:ledger' },
     scoped: { param: 'id', entity: 'station' },
     params: stationParam,
+    // A whole year of records in one body: more than the 1 MB of a form (body-limit.ts).
+    bodyLimit: 'ledger',
     body: z.object({
       ledger: z.unknown(),
       replace: z.boolean().default(false),

@@ -601,6 +601,36 @@ async function writeLedger(ctx: Ctx, tx: Tx, station: StationTable, ledger: Ledg
 }
 
 /**
+ * Keeps the station's ledger as it is, before an import replaces it: a single-record delete keeps its before-image in
+ * the audit row, so a whole-ledger replacement keeps the whole ledger (as exported) in the file store, named by a
+ * `ledger_snapshots` row that the audit row of the import names in turn (等保 审计记录保护, 第十三条).
+ */
+async function snapshotLedger(
+  ctx: Ctx,
+  tx: Tx,
+  station: StationTable,
+  actorOverride?: { id: string | null },
+): Promise<{ id: string; sha256: string }> {
+  const bytes = Buffer.from(JSON.stringify(await buildLedger({ db: tx }, station)), 'utf8');
+  // Content-addressed, so a rollback leaves only an unreferenced file that the storage clean-up removes later.
+  const ref = await ctx.blobs.put(bytes);
+  const id = uuidv7();
+  await tx
+    .insertInto('ledger_snapshots')
+    .values({
+      id,
+      station_id: station.id,
+      sha256: ref.sha256,
+      size: ref.size,
+      reason: 'import_replace',
+      created_at: ctx.clock.now().toISOString(),
+      created_by: actorOverride ? actorOverride.id : (ctx.actor?.userId ?? null),
+    })
+    .execute();
+  return { id, sha256: ref.sha256 };
+}
+
+/**
  * Writes a validated ledger into a station in one transaction with one audit record. Callers check scope and the
  * ledger first (`importLedger`; the demo seed and the CLI, which act as the system).
  */
@@ -616,6 +646,7 @@ export async function writeStationLedger(
     if (existing > 0 && !replace) {
       throw conflict(`该站点已有 ${existing} 条台账记录；如需以导入文件替换，请选择“替换现有台账”后重试`);
     }
+    const snapshot = existing > 0 ? await snapshotLedger(ctx, tx, station, actorOverride) : null;
     if (existing > 0) await clearStation(tx, station.id);
     const c = await writeLedger(ctx, tx, station, ledger);
     await touchStations(tx, [station.id]);
@@ -626,8 +657,12 @@ export async function writeStationLedger(
       summary: `导入台账到“${station.name}”：${Object.entries(c)
         .filter(([, n]) => n > 0)
         .map(([k, n]) => `${k} ${n} 条`)
-        .join('，')}${existing > 0 ? `（替换原有 ${existing} 条记录）` : ''}`,
-      after: { counts: c, replaced: existing },
+        .join('，')}${snapshot ? `（替换原有 ${existing} 条记录，原台账留档 ${snapshot.id}）` : ''}`,
+      after: {
+        counts: c,
+        replaced: existing,
+        ...(snapshot ? { ledger_snapshot_id: snapshot.id, ledger_snapshot_sha256: snapshot.sha256 } : {}),
+      },
       actorOverride,
     });
     return c;

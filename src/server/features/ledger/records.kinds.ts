@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { maskSecret } from '../../../domain/id-card';
 import { hasContent } from '../../../domain/kpi/from-ledger';
+import { maskPhone } from '../../../domain/phone';
 import { wordCount } from '../../../domain/word-count';
 import { invalid } from '../../../shared/errors';
 import {
@@ -19,6 +20,7 @@ import type { RecordInput, RecordKind } from '../../../shared/schemas/ledger-rec
 import type { Ctx } from '../../context';
 import { encryptPii, piiKey } from '../../crypto/pii';
 import type { Tx } from '../../db/database';
+import { lockStation } from '../../db/locks';
 import type { SheetColumn } from '../../http/excel';
 import { touchStationsListing } from './ledger-version';
 
@@ -183,9 +185,14 @@ const contacts: RecordKindDef<'contacts'> = {
   ],
 };
 
-/** A ledger-facing id (D1, E1, A1) for records made in the app: short, unique in the station. */
+/**
+ * A ledger-facing id (D1, E1, A1) for records made in the app: short, unique in the station. Numbered like expenses,
+ * under the station's lock (PostgreSQL; SQLite serialises writers anyway): without it two creates at once read the
+ * same count and the second failed on the unique index with a spurious 409.
+ */
 async function nextRef(k: KindContext, table: string, prefix: string): Promise<string> {
   if (k.before) return k.before.ref as string;
+  await lockStation(k.ctx, k.tx as unknown as Tx, k.stationId);
   const r = await k.tx
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -319,7 +326,9 @@ const experts: RecordKindDef<'experts'> = {
     { header: '工作单位', width: 28, value: (d) => s(d.employer) },
     { header: '职称', width: 14, value: (d) => s(d.title) },
     { header: '职称等级', width: 18, value: (d) => EXPERT_GRADE_LABELS[s(d.grade)] ?? '' },
-    { header: '电话', width: 14, value: (d) => s(d.phone) },
+    // Masked like the ID number (PIPL, decision 018): a file leaves the system; the page shows the number to those in
+    // scope. The ledger exchange file keeps it whole, or a round trip would lose it (docs/ledger-format.md).
+    { header: '电话（脱敏）', width: 14, value: (d) => (d.phone ? maskPhone(s(d.phone)) : '') },
     { header: '依托单位工作人员', width: 10, value: (d) => yes(d.hostStaff) },
     { header: '财政供养人员', width: 10, value: (d) => yes(d.fiscallySupported) },
     // Masked in every export (PIPL): the full number is shown only through an audited reveal.

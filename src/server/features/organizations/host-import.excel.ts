@@ -15,6 +15,7 @@ import {
   type HostImportField,
 } from '../../../shared/schemas/host-import';
 import { HOST_KIND_CODES } from '../../../shared/schemas/organization';
+import { guardOfficeZip } from '../../blobs/zip-guard';
 import {
   columnLetter,
   isBlank,
@@ -113,11 +114,14 @@ function findSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
  * cannot be read, has no sheet of hosts, wrong headers, no rows or too many is refused as a whole (400 on `file`).
  */
 export async function readHostWorkbook(bytes: Uint8Array): Promise<RawHostRow[]> {
+  const unreadable = () => fileProblem('无法读取 Excel 文件：请确认是 .xlsx 格式且未损坏');
+  // ExcelJS inflates the whole workbook into memory: an archive bomb is refused (413) before it gets there.
+  if (guardOfficeZip(bytes, 'Excel') === 'unreadable') throw unreadable();
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch {
-    throw fileProblem('无法读取 Excel 文件：请确认是 .xlsx 格式且未损坏');
+    throw unreadable();
   }
   const ws = findSheet(wb);
   if (!ws) throw fileProblem(`工作簿中没有“${HOST_IMPORT_SHEET}”工作表：请使用下载的导入模板填写`);

@@ -310,8 +310,19 @@ export async function transitionChangeRequest(
 /**
  * The station takes an agreement version's terms (name, period, leader, contact) on its effective date, in the same
  * transaction as the audit record. A new period changes what counts (docs/ledger-format.md), so computed KPIs go stale.
+ * Idempotent: false, and nothing written, when the version is applied already.
  */
-async function applyVersion(tx: Tx, audit: AuditRecorder, versionId: string, now: string): Promise<void> {
+async function applyVersion(tx: Tx, audit: AuditRecorder, versionId: string, now: string): Promise<boolean> {
+  // The claim comes first and is a write: it takes the row lock (PostgreSQL) or the write lock (SQLite) before
+  // anything is read, so a concurrent runner waits here and then matches no row. A read first would let both see
+  // "not applied" (PostgreSQL applied it twice) or leave SQLite's reader with a stale snapshot (SQLITE_BUSY_SNAPSHOT).
+  const claim = await tx
+    .updateTable('agreement_versions')
+    .set({ applied_at: now })
+    .where('id', '=', versionId)
+    .where('applied_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(claim.numUpdatedRows) !== 1) return false;
   const v = await tx
     .selectFrom('agreement_versions as v')
     .innerJoin('projects as p', 'p.id', 'v.project_id')
@@ -334,7 +345,6 @@ async function applyVersion(tx: Tx, audit: AuditRecorder, versionId: string, now
     .set({ ...stationSet, updated_at: now, version: station.version + 1, ledger_version: station.ledger_version + 1 })
     .where('id', '=', station.id)
     .execute();
-  await tx.updateTable('agreement_versions').set({ applied_at: now }).where('id', '=', v.id).execute();
   await audit.record({
     entity: 'station',
     entityId: station.id,
@@ -343,9 +353,15 @@ async function applyVersion(tx: Tx, audit: AuditRecorder, versionId: string, now
     before: Object.fromEntries(Object.keys(stationSet).map((k) => [k, station[k as keyof typeof station]])),
     after: stationSet,
   });
+  return true;
 }
 
-/** The job's part (and startup's): versions whose effective date has come, oldest first, each in its transaction. */
+/**
+ * The job's part (and startup's): versions whose effective date has come, oldest first, each in its transaction.
+ * Safe to run on several instances at once (the job lease is only an economy): each version is claimed in its own
+ * transaction before anything else is read, so a second runner waits for the first and then finds it applied.
+ * Returns how many versions this call applied.
+ */
 export async function applyDueAgreementVersions(ctx: Ctx): Promise<number> {
   const today = shanghaiDate(ctx.clock.now());
   const due = await ctx.db
@@ -356,15 +372,9 @@ export async function applyDueAgreementVersions(ctx: Ctx): Promise<number> {
     .orderBy('project_id')
     .orderBy('version_no')
     .execute();
+  let applied = 0;
   for (const d of due) {
-    await writeTx(ctx, async (tx, audit) => {
-      const still = await tx
-        .selectFrom('agreement_versions')
-        .select('applied_at')
-        .where('id', '=', d.id)
-        .executeTakeFirstOrThrow();
-      if (!still.applied_at) await applyVersion(tx, audit, d.id, ctx.clock.now().toISOString());
-    });
+    if (await writeTx(ctx, (tx, audit) => applyVersion(tx, audit, d.id, ctx.clock.now().toISOString()))) applied += 1;
   }
-  return due.length;
+  return applied;
 }

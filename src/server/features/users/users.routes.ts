@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import {
+  passwordResetListQuery,
+  passwordResetRejectSchema,
+  passwordResetRequestSchema,
   roleAssignSchema,
   userCreateSchema,
   userListQuery,
@@ -8,6 +11,12 @@ import {
 } from '../../../shared/schemas/user';
 import { pageQuery } from '../../http/paging';
 import type { Router } from '../../http/router';
+import {
+  decidePasswordReset,
+  issuePasswordReset,
+  listPasswordResets,
+  requestPasswordReset,
+} from './password-resets.service';
 import {
   assignRole,
   createUser,
@@ -54,7 +63,7 @@ export function registerUserRoutes(r: Router): void {
     method: 'post',
     path: '/api/v1/users',
     tag,
-    summary: '新建账户（返回一次性临时密码）',
+    summary: '新建账户（待分配角色；返回一次性临时密码）',
     access: { permission: 'write:user' },
     body: userCreateSchema,
     handler: async (c, { body, ctx }) => c.json(await createUser(ctx, body), 201),
@@ -74,7 +83,7 @@ export function registerUserRoutes(r: Router): void {
     method: 'post',
     path: '/api/v1/users/{id}/password-reset',
     tag,
-    summary: '重置密码（返回一次性临时密码）',
+    summary: '重置尚未分配角色的账户的密码（返回一次性临时密码）；业务账户须走重置申请',
     access: { permission: 'write:user' },
     scoped: { param: 'id', entity: 'user' },
     params: idParam,
@@ -102,5 +111,63 @@ export function registerUserRoutes(r: Router): void {
     params: idParam,
     body: roleAssignSchema,
     handler: async (c, { params, body, ctx }) => c.json(await assignRole(ctx, params.id, body)),
+  });
+  registerPasswordResetRoutes(r, tag, idParam);
+}
+
+/** 密码重置双人复核 (decision 018): request (系统管理员) → confirm or refuse (安全管理员) → collect (the requester). */
+function registerPasswordResetRoutes(r: Router, tag: string, idParam: z.ZodObject<{ id: z.ZodString }>): void {
+  const resetParam = z.object({ resetId: z.string().min(1).max(64) });
+  r.route({
+    method: 'post',
+    path: '/api/v1/users/{id}/password-reset-requests',
+    tag,
+    summary: '申请重置业务账户的密码（须安全管理员确认）',
+    access: { permission: 'write:user' },
+    scoped: { param: 'id', entity: 'user' },
+    params: idParam,
+    body: passwordResetRequestSchema,
+    handler: async (c, { params, body, ctx }) => c.json(await requestPasswordReset(ctx, params.id, body), 201),
+  });
+  r.route({
+    method: 'get',
+    path: '/api/v1/password-resets',
+    tag,
+    summary: '密码重置申请（默认只列待处理的）',
+    access: { permission: 'read:user' },
+    query: passwordResetListQuery,
+    handler: async (c, { query, ctx }) => c.json({ items: await listPasswordResets(ctx, query) }),
+  });
+  r.route({
+    method: 'post',
+    path: '/api/v1/password-resets/{resetId}/approve',
+    tag,
+    summary: '确认密码重置申请（安全管理员，不能是申请人）',
+    access: { permission: 'confirm:password-reset' },
+    params: resetParam,
+    body: versionBody,
+    handler: async (c, { params, body, ctx }) =>
+      c.json(await decidePasswordReset(ctx, params.resetId, { approve: true, version: body.version })),
+  });
+  r.route({
+    method: 'post',
+    path: '/api/v1/password-resets/{resetId}/reject',
+    tag,
+    summary: '不同意密码重置申请（安全管理员）',
+    access: { permission: 'confirm:password-reset' },
+    params: resetParam,
+    body: passwordResetRejectSchema,
+    handler: async (c, { params, body, ctx }) =>
+      c.json(await decidePasswordReset(ctx, params.resetId, { approve: false, ...body })),
+  });
+  r.route({
+    method: 'post',
+    path: '/api/v1/password-resets/{resetId}/issue',
+    tag,
+    summary: '领取已确认的临时密码（仅申请人，仅一次）',
+    access: { permission: 'write:user' },
+    params: resetParam,
+    body: versionBody,
+    handler: async (c, { params, body, ctx }) => c.json(await issuePasswordReset(ctx, params.resetId, body.version)),
   });
 }

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { conflict, forbidden, invalid, notFound } from '../../../shared/errors';
-import { ROLE_LABELS, type Role, roleNeeds, SEPARATED_ADMIN_ROLES } from '../../../shared/permissions';
+import { isBusinessRole, ROLE_LABELS, type Role, roleNeeds, SEPARATED_ADMIN_ROLES } from '../../../shared/permissions';
 import type { RoleAssignInput, UserCreateInput, UserUpdateInput } from '../../../shared/schemas/user';
 import { writeTx } from '../../audit/audit';
 import { hashPassword } from '../../auth/password';
@@ -26,12 +26,28 @@ export interface UserDto {
   isLocked: boolean;
   lockedUntil: string | null;
   mustChangePassword: boolean;
+  /**
+   * The holder has signed in and set their own password since the last password an administrator issued: only then
+   * may the security administrator give the account a business role (decision 018).
+   */
+  passwordSetByHolder: boolean;
+  passwordChangedAt: string | null;
   lastLoginAt: string | null;
   createdAt: string;
   version: number;
 }
 
 type Row = UserTable & { org_name: string | null };
+
+const isSeparatedAdmin = (role: string) => (SEPARATED_ADMIN_ROLES as readonly string[]).includes(role);
+
+/**
+ * The password in force is the holder's own: set by changing it at sign-in (must_change_password = 0, which every
+ * administrator-issued password sets to 1) and dated. An account created in the web and never signed into has none.
+ */
+export function hasOwnPassword(u: Pick<UserTable, 'must_change_password' | 'password_changed_at'>): boolean {
+  return u.must_change_password === 0 && !!u.password_changed_at;
+}
 
 function toUserDto(r: Row, now: Date): UserDto {
   return {
@@ -49,6 +65,8 @@ function toUserDto(r: Row, now: Date): UserDto {
     isLocked: !!r.locked_until && new Date(r.locked_until) > now,
     lockedUntil: r.locked_until,
     mustChangePassword: r.must_change_password === 1,
+    passwordSetByHolder: hasOwnPassword(r),
+    passwordChangedAt: r.password_changed_at,
     lastLoginAt: r.last_login_at,
     createdAt: r.created_at,
     version: r.version,
@@ -138,18 +156,14 @@ async function checkScopeFields(
 }
 
 /**
- * 三员分立: the system administrator creates business accounts; only the security administrator gives out
- * the three administrator roles (assignRole), so no one person can make themselves an unchecked administrator.
+ * 三员分立 (decision 018): the system administrator opens an account, always without a role. Whoever creates an account
+ * knows its temporary password, so the creator must not also decide what the account may see: the security
+ * administrator gives the role, and only once the holder has replaced the temporary password with their own.
  */
 export async function createUser(
   ctx: Ctx,
   input: UserCreateInput,
 ): Promise<{ user: UserDto; temporaryPassword: string }> {
-  if (SEPARATED_ADMIN_ROLES.includes(input.role)) {
-    throw invalid([
-      { path: 'role', message: '系统管理员、安全管理员、审计管理员账户由安全管理员授予角色（三员分立）' },
-    ]);
-  }
   const exists = await ctx.db
     .selectFrom('users')
     .select('id')
@@ -160,17 +174,17 @@ export async function createUser(
   const hash = await hashPassword(password);
   const id = uuidv7();
   await writeTx(ctx, async (tx, audit) => {
-    const scope = await checkScopeFields(tx, input.role, input);
     const now = ctx.clock.now().toISOString();
     const row: UserTable = {
       id,
       username: input.username,
       display_name: input.displayName,
       password_hash: hash,
-      role: input.role,
-      ...scope,
-      employer_name: input.role === 'reviewer' ? input.employerName || null : null,
-      employer_uscc: input.role === 'reviewer' ? input.employerUscc || null : null,
+      role: 'unassigned',
+      organization_id: null,
+      district_code: null,
+      employer_name: null,
+      employer_uscc: null,
       must_change_password: 1,
       failed_attempts: 0,
       locked_until: null,
@@ -186,7 +200,7 @@ export async function createUser(
       entity: 'user',
       entityId: id,
       action: 'create',
-      summary: `新建账户 ${input.username}（${ROLE_LABELS[input.role]}）`,
+      summary: `新建账户 ${input.username}（${ROLE_LABELS.unassigned}）`,
       after: { ...row },
     });
   });
@@ -200,6 +214,8 @@ async function updateWithVersion(
   action: string,
   summary: (u: UserTable) => string,
   change: (u: UserTable, tx: Tx) => Promise<Partial<UserTable>> | Partial<UserTable>,
+  /** a rule on the account as it is, checked before its version (so the answer does not depend on a stale page) */
+  check?: (u: UserTable) => void,
 ): Promise<UserDto> {
   await writeTx(ctx, async (tx, audit) => {
     const before = await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -207,11 +223,12 @@ async function updateWithVersion(
     // 三员分立: the system administrator manages business accounts only. Were it able to reset or disable the
     // security or audit administrator, one person could hold two of the three roles; those accounts are kept
     // with the command line (bin/qianqi reset-password) by whoever runs the server.
-    if (action !== 'assign_role' && (SEPARATED_ADMIN_ROLES as readonly string[]).includes(before.role)) {
+    if (action !== 'assign_role' && isSeparatedAdmin(before.role)) {
       throw forbidden(
         '系统管理员、安全管理员、审计管理员账户不能由系统管理员修改、重置或解锁（三员分立）；忘记密码时由运维人员在服务器上执行 bin/qianqi reset-password',
       );
     }
+    check?.(before);
     if (before.version !== version) throw conflict('该账户已被他人修改，请刷新后重试');
     const patch = await change(before, tx);
     const after = { ...before, ...patch, updated_at: ctx.clock.now().toISOString(), version: before.version + 1 };
@@ -258,6 +275,11 @@ export function updateUser(ctx: Ctx, id: string, input: UserUpdateInput): Promis
   );
 }
 
+/**
+ * The system administrator alone resets only an account that has no role yet (its holder lost the temporary
+ * password before the first sign-in): such an account reaches nothing. A business account's reset needs the security
+ * administrator's confirmation first (password-resets.service.ts, decision 018).
+ */
 export async function resetPassword(
   ctx: Ctx,
   id: string,
@@ -271,14 +293,21 @@ export async function resetPassword(
     version,
     'reset_password',
     (u) => `重置账户 ${u.username} 的密码`,
-    () => ({
-      password_hash: hash,
-      must_change_password: 1,
-      failed_attempts: 0,
-      locked_until: null,
-    }),
+    () => issuedPassword(hash),
+    (u) => {
+      if (u.role !== 'unassigned') {
+        throw forbidden(
+          `账户 ${u.username} 有业务角色（${ROLE_LABELS[u.role as Role] ?? u.role}），重置其密码须经安全管理员确认：请提交“申请重置密码”，确认后再领取临时密码（双人复核）`,
+        );
+      }
+    },
   );
   return { user, temporaryPassword: password };
+}
+
+/** What an administrator-issued password sets: the holder must replace it, and any lockout ends. */
+export function issuedPassword(hash: string): Partial<UserTable> {
+  return { password_hash: hash, must_change_password: 1, failed_attempts: 0, locked_until: null };
 }
 
 export function unlockUser(ctx: Ctx, id: string, version: number): Promise<UserDto> {
@@ -295,8 +324,25 @@ export function unlockUser(ctx: Ctx, id: string, version: number): Promise<UserD
   );
 }
 
+/**
+ * 三员分立 (decision 018). The security administrator gives roles, with these limits:
+ * - the three administrator roles come from the server's command line only (bin/qianqi create-admin), never the web,
+ *   and a three-administrator account may only be set back to 待分配角色 (retired; the system administrator may then
+ *   disable it);
+ * - a business role only to an account whose holder has set their own password: whoever issued the temporary one
+ *   (the system administrator, at creation or after a confirmed reset) must not be able to use the role.
+ */
 export function assignRole(ctx: Ctx, id: string, input: RoleAssignInput): Promise<UserDto> {
   if (id === ctx.actor!.userId) throw forbidden('不能修改自己的角色');
+  if (isSeparatedAdmin(input.role)) {
+    throw invalid([
+      {
+        path: 'role',
+        message:
+          '系统管理员、安全管理员、审计管理员账户只能由运维人员在服务器上用 bin/qianqi create-admin 创建（三员分立）',
+      },
+    ]);
+  }
   return updateWithVersion(
     ctx,
     id,
@@ -304,6 +350,21 @@ export function assignRole(ctx: Ctx, id: string, input: RoleAssignInput): Promis
     'assign_role',
     (u) => `账户 ${u.username} 的角色设为${ROLE_LABELS[u.role as Role] ?? u.role}`,
     async (_u, tx) => ({ role: input.role, ...(await checkScopeFields(tx, input.role, input)) }),
+    (u) => {
+      if (isSeparatedAdmin(u.role) && input.role !== 'unassigned') {
+        throw invalid([
+          {
+            path: 'role',
+            message: `${u.username} 是${ROLE_LABELS[u.role as Role]}账户，只能改为“待分配角色”（撤销其管理员角色），不能改为业务角色（三员分立）`,
+          },
+        ]);
+      }
+      if (isBusinessRole(input.role) && !hasOwnPassword(u)) {
+        throw conflict(
+          `账户 ${u.username} 的持有人尚未用临时密码登录并设置自己的密码，暂不能分配业务角色：临时密码由管理员发出，须本人改密后再分配，以免发出临时密码的人使用该角色（三员分立）`,
+        );
+      }
+    },
   );
 }
 

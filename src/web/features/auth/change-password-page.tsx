@@ -117,7 +117,11 @@ export default function ChangePasswordPage({ forced = false }: { forced?: boolea
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`${me.displayName}，您正在使用临时密码，请先设置新密码后再使用系统。`}
+          title={
+            me.passwordExpired
+              ? `${me.displayName}，您的密码已超过安全管理员规定的使用期限，请先设置新密码后再使用系统。`
+              : `${me.displayName}，您正在使用临时密码，请先设置新密码后再使用系统。`
+          }
         />
         <ChangePasswordForm
           onDone={async () => {

@@ -95,6 +95,7 @@ function renderAs(role: Role) {
     organizationName: null,
     districtCode: role === 'district' ? '110108' : null,
     mustChangePassword: false,
+    passwordExpired: false,
   };
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(

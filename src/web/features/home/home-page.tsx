@@ -7,6 +7,7 @@ import {
   Descriptions,
   Empty,
   Progress,
+  Result,
   Row,
   Select,
   Space,
@@ -19,7 +20,7 @@ import { Link, useNavigate } from 'react-router';
 import { formatYuan } from '../../../domain/money';
 import { STATION_TYPES, type StationType } from '../../../domain/policy/types';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
-import { can, ROLE_LABELS, ROLE_SCOPE, SEPARATED_ADMIN_ROLES } from '../../../shared/permissions';
+import { can, ROLE_LABELS, ROLE_SCOPE } from '../../../shared/permissions';
 import { useMe } from '../../app/session-context';
 import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
@@ -200,15 +201,34 @@ function StationOverview() {
   );
 }
 
+/** 待分配角色 (decision 018): the account exists and has its own password; the security administrator gives the role. */
+function AwaitingRole() {
+  const me = useMe();
+  const navigate = useNavigate();
+  return (
+    <>
+      <PageHeader title="首页" subtitle={`欢迎，${me.displayName}（${ROLE_LABELS[me.role]}）`} />
+      <Result
+        status="info"
+        title="您的账户正在等待分配角色"
+        subTitle="系统管理员已为您开设账户。请联系安全管理员为账户分配角色和数据范围；分配后请重新登录，即可使用相应功能。"
+        extra={<Button onClick={() => navigate('/change-password')}>修改密码</Button>}
+      />
+    </>
+  );
+}
+
 export default function HomePage() {
   const me = useMe();
+  if (me.role === 'unassigned') return <AwaitingRole />;
   if (!can(me.role, 'read:station')) {
     return (
       <>
         <PageHeader title="首页" subtitle={`欢迎，${me.displayName}（${ROLE_LABELS[me.role]}）`} />
         <SetupCard />
-        {/* 三员 hold no business data, so nothing ever waits for them here */}
-        {!SEPARATED_ADMIN_ROLES.includes(me.role) && <InboxCard />}
+        {/* Nothing of the business waits for the three administrators; the account administrators have the password
+            resets to confirm or collect (decision 018). */}
+        {me.role !== 'audit_admin' && <InboxCard />}
         <Welcome />
       </>
     );

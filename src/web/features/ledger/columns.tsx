@@ -1,6 +1,7 @@
 // The list columns of each record kind, in Chinese, with enum labels from shared/labels.ts.
 import { FileWordOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { isWebUrl } from '../../../domain/ledger/schema';
 import {
   CONTACT_MODE_LABELS,
   DEMAND_STATUS_LABELS,
@@ -189,8 +190,9 @@ const BY_KIND: { [K in RecordKind]: (o: ColumnOptions) => Cols<K> } = {
       title: '标题',
       dataIndex: 'title',
       ellipsis: true,
+      // A link stored before imports checked it (issue #11) is shown as text, never followed.
       render: (t: string, r) =>
-        r.url ? (
+        r.url && isWebUrl(r.url) ? (
           <a href={r.url} target="_blank" rel="noopener noreferrer">
             {t}
           </a>

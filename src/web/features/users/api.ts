@@ -1,10 +1,17 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PasswordResetDto } from '../../../server/features/users/password-resets.service';
 import type { UserDto } from '../../../server/features/users/users.service';
 import type { Page } from '../../../server/http/paging';
-import type { RoleAssignInput, UserCreateInput, UserUpdateInput } from '../../../shared/schemas/user';
+import type {
+  PasswordResetRejectInput,
+  RoleAssignInput,
+  UserCreateInput,
+  UserUpdateInput,
+} from '../../../shared/schemas/user';
 import { api, qs } from '../../lib/api';
 
 export type User = UserDto;
+export type PasswordReset = PasswordResetDto;
 export interface UserFilters {
   q?: string;
   role?: string;
@@ -47,6 +54,46 @@ export function useUserMutations() {
     }),
     assignRole: useMutation({
       mutationFn: ({ id, ...input }: RoleAssignInput & { id: string }) => api.put<User>(`${path(id)}/role`, input),
+      onSuccess,
+    }),
+  };
+}
+
+/** 密码重置双人复核 (decision 018): open requests, for the system and the security administrator. */
+export function usePasswordResets() {
+  return useQuery({
+    queryKey: ['users', 'password-resets'],
+    queryFn: () => api.get<{ items: PasswordReset[] }>('/api/v1/password-resets'),
+  });
+}
+
+const resetPath = (id: string) => `/api/v1/password-resets/${encodeURIComponent(id)}`;
+
+export function usePasswordResetMutations() {
+  const qc = useQueryClient();
+  const onSuccess = () => {
+    qc.invalidateQueries({ queryKey: ['users'] });
+    qc.invalidateQueries({ queryKey: ['inbox'] });
+  };
+  return {
+    request: useMutation({
+      mutationFn: ({ userId, reason }: { userId: string; reason: string }) =>
+        api.post<PasswordReset>(`${path(userId)}/password-reset-requests`, { reason }),
+      onSuccess,
+    }),
+    approve: useMutation({
+      mutationFn: (r: Pick<PasswordReset, 'id' | 'version'>) =>
+        api.post<PasswordReset>(`${resetPath(r.id)}/approve`, { version: r.version }),
+      onSuccess,
+    }),
+    reject: useMutation({
+      mutationFn: ({ id, ...input }: PasswordResetRejectInput & { id: string }) =>
+        api.post<PasswordReset>(`${resetPath(id)}/reject`, input),
+      onSuccess,
+    }),
+    issue: useMutation({
+      mutationFn: (r: Pick<PasswordReset, 'id' | 'version'>) =>
+        api.post<TemporaryPassword>(`${resetPath(r.id)}/issue`, { version: r.version }),
       onSuccess,
     }),
   };

@@ -8,7 +8,10 @@ const isSeparatedAdmin = (u: User) => (SEPARATED_ADMIN_ROLES as readonly string[
 
 export interface UserActions {
   onEdit?: (u: User) => void;
+  /** an account without a role: reset at once */
   onResetPassword?: (u: User) => void;
+  /** a business account: ask the security administrator first (decision 018) */
+  onRequestReset?: (u: User) => void;
   onUnlock?: (u: User) => void;
   onAssignRole?: (u: User) => void;
   /** the signed-in account: nobody changes their own role, so it gets no 分配角色 */
@@ -39,12 +42,13 @@ export function userColumns(a: UserActions): TableColumnsType<User> {
             </Tag>
           )}
           {u.mustChangePassword && <Tag color="orange">须修改密码</Tag>}
+          {u.role === 'unassigned' && u.passwordSetByHolder && <Tag color="blue">本人已设密码</Tag>}
         </Space>
       ),
     },
     { title: '最近登录', dataIndex: 'lastLoginAt', width: 160, render: (v: string | null) => formatInstant(v) },
   ];
-  const { onEdit, onResetPassword, onUnlock, onAssignRole } = a;
+  const { onEdit, onResetPassword, onRequestReset, onUnlock, onAssignRole } = a;
   if (onEdit || onAssignRole) {
     cols.push({
       title: '操作',
@@ -65,7 +69,7 @@ export function userColumns(a: UserActions): TableColumnsType<User> {
               编辑
             </Button>
           )}
-          {onResetPassword && !isSeparatedAdmin(u) && (
+          {onResetPassword && u.role === 'unassigned' && (
             <Popconfirm
               title="重置密码"
               description={`为 ${u.username} 生成新的临时密码？其当前登录将全部结束。`}
@@ -77,6 +81,16 @@ export function userColumns(a: UserActions): TableColumnsType<User> {
                 重置密码
               </Button>
             </Popconfirm>
+          )}
+          {onRequestReset && !isSeparatedAdmin(u) && u.role !== 'unassigned' && (
+            <Button
+              type="link"
+              size="small"
+              onClick={() => onRequestReset(u)}
+              aria-label={`申请重置 ${u.username} 的密码`}
+            >
+              申请重置密码
+            </Button>
           )}
           {onUnlock && u.isLocked && !isSeparatedAdmin(u) && (
             <Popconfirm

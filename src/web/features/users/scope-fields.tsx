@@ -2,7 +2,7 @@
 // Account administrators hold no business data (三员分立): they choose from names and ids only (read:role-scope).
 import { Form, Select } from 'antd';
 import { type Role, roleNeeds } from '../../../shared/permissions';
-import { userCreateSchema } from '../../../shared/schemas/user';
+import { roleAssignSchema } from '../../../shared/schemas/user';
 import { zodRule } from '../../lib/form';
 import { useRoleScopeOptions } from './api';
 
@@ -17,7 +17,7 @@ export function ScopeFields({ role }: { role: Role | undefined; orgLabel?: strin
         required
         rules={[
           { required: true, message: '区科协账户须选择所属区' },
-          zodRule(userCreateSchema.shape.districtCode, null),
+          zodRule(roleAssignSchema.shape.districtCode, null),
         ]}
       >
         <Select

@@ -1,16 +1,11 @@
-// 新建账户 (sys_admin: business roles only, 三员分立) and 编辑账户 (姓名、启用).
-import { Form, Input, Modal, Select, Switch } from 'antd';
-import { ROLE_LABELS, ROLES, type Role, SEPARATED_ADMIN_ROLES } from '../../../shared/permissions';
+// 新建账户 (sys_admin: an account without a role, decision 018) and 编辑账户 (姓名、启用、评审专家的工作单位).
+import { Alert, Form, Input, Modal, Switch } from 'antd';
 import { type UserCreateInput, userCreateSchema, userUpdateSchema } from '../../../shared/schemas/user';
 import { applyApiError, applyIssues, validated, zodIssues, zodRule } from '../../lib/form';
 import { type TemporaryPassword, type User, useUserMutations } from './api';
-import { ScopeFields } from './scope-fields';
 
 const createShape = userCreateSchema.shape;
-const businessRoles = ROLES.filter((r) => !SEPARATED_ADMIN_ROLES.includes(r)).map((r) => ({
-  value: r,
-  label: ROLE_LABELS[r],
-}));
+const updateShape = userUpdateSchema.shape;
 
 export function CreateUserForm({
   onClose,
@@ -21,16 +16,11 @@ export function CreateUserForm({
 }) {
   const [form] = Form.useForm<UserCreateInput>();
   const { create } = useUserMutations();
-  const role = Form.useWatch('role', form) as Role | undefined;
 
   async function onOk() {
     const v = await validated(form);
     if (!v) return;
-    const parsed = userCreateSchema.safeParse({
-      ...v,
-      organizationId: v.organizationId || null,
-      districtCode: v.districtCode || null,
-    });
+    const parsed = userCreateSchema.safeParse(v);
     if (!parsed.success) {
       applyIssues(form, zodIssues(parsed.error));
       return;
@@ -55,6 +45,12 @@ export function CreateUserForm({
       confirmLoading={create.isPending}
       destroyOnHidden
     >
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="新账户为“待分配角色”：持有人用临时密码首次登录并设置自己的密码后，由安全管理员分配角色和数据范围（三员分立）。"
+      />
       <Form<UserCreateInput> form={form} layout="vertical">
         <Form.Item name="username" label="用户名" required rules={[zodRule(createShape.username)]}>
           <Input maxLength={32} autoComplete="off" />
@@ -62,21 +58,6 @@ export function CreateUserForm({
         <Form.Item name="displayName" label="姓名" required rules={[zodRule(createShape.displayName)]}>
           <Input maxLength={30} />
         </Form.Item>
-        <Form.Item
-          name="role"
-          label="角色"
-          required
-          rules={[zodRule(createShape.role, undefined)]}
-          extra="系统管理员、安全管理员、审计管理员由安全管理员授予（三员分立）"
-        >
-          <Select
-            options={businessRoles}
-            placeholder="请选择角色"
-            onChange={() => form.setFieldsValue({ organizationId: null, districtCode: null })}
-          />
-        </Form.Item>
-        <ScopeFields role={role} />
-        {role === 'reviewer' && <EmployerFields />}
       </Form>
       <p style={{ color: 'rgba(0,0,0,0.55)', margin: 0 }}>创建后系统生成一次性临时密码，首次登录时须修改。</p>
     </Modal>
@@ -90,12 +71,12 @@ function EmployerFields() {
       <Form.Item
         name="employerName"
         label="工作单位"
-        rules={[zodRule(createShape.employerName)]}
+        rules={[zodRule(updateShape.employerName)]}
         extra="评审专家不能评审本单位的申报书，系统据此自动回避（第十条）"
       >
         <Input maxLength={100} />
       </Form.Item>
-      <Form.Item name="employerUscc" label="工作单位统一社会信用代码" rules={[zodRule(createShape.employerUscc)]}>
+      <Form.Item name="employerUscc" label="工作单位统一社会信用代码" rules={[zodRule(updateShape.employerUscc)]}>
         <Input maxLength={18} />
       </Form.Item>
     </>
@@ -145,7 +126,7 @@ export function EditUserForm({ user, onClose }: { user: User; onClose: () => voi
           employerUscc: user.employerUscc,
         }}
       >
-        <Form.Item name="displayName" label="姓名" required rules={[zodRule(userUpdateSchema.shape.displayName)]}>
+        <Form.Item name="displayName" label="姓名" required rules={[zodRule(updateShape.displayName)]}>
           <Input maxLength={30} />
         </Form.Item>
         <Form.Item name="isActive" label="启用" valuePropName="checked" extra="停用后该账户的所有登录立即结束">

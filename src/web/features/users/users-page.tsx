@@ -7,6 +7,7 @@ import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
 import { type TemporaryPassword, type User, type UserFilters, useUserMutations, useUsers } from './api';
 import { userColumns } from './columns';
+import { PasswordResetsCard, RequestResetForm } from './password-resets';
 import { TempPasswordModal } from './temp-password-modal';
 
 // Forms load on demand.
@@ -14,7 +15,12 @@ const RoleForm = lazy(() => import('./role-form').then((m) => ({ default: m.Role
 const CreateUserForm = lazy(() => import('./user-form').then((m) => ({ default: m.CreateUserForm })));
 const EditUserForm = lazy(() => import('./user-form').then((m) => ({ default: m.EditUserForm })));
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'role'; user: User } | null;
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'edit'; user: User }
+  | { kind: 'role'; user: User }
+  | { kind: 'request-reset'; user: User }
+  | null;
 
 export default function UsersPage() {
   const can = useCan();
@@ -35,6 +41,7 @@ export default function UsersPage() {
   const columns = userColumns({
     onEdit: canWrite ? (user) => setDialog({ kind: 'edit', user }) : undefined,
     onResetPassword: canWrite ? (u) => m.resetPassword.mutate(u, { onSuccess: setTemp }) : undefined,
+    onRequestReset: canWrite ? (user) => setDialog({ kind: 'request-reset', user }) : undefined,
     onUnlock: canWrite
       ? (u) => m.unlock.mutate(u, { onSuccess: () => message.success(`已解除 ${u.username} 的锁定`) })
       : undefined,
@@ -47,7 +54,9 @@ export default function UsersPage() {
       <PageHeader
         title="账户"
         subtitle={
-          canWrite ? '系统管理员新建业务账户、重置密码、解除锁定' : '安全管理员为账户分配角色与数据范围（三员分立）'
+          canWrite
+            ? '系统管理员新建账户（待分配角色）、停用账户、解除锁定；业务账户的密码重置须经安全管理员确认'
+            : '安全管理员为已设置本人密码的账户分配角色与数据范围，并确认密码重置申请（三员分立）'
         }
         extra={
           canWrite && (
@@ -57,6 +66,7 @@ export default function UsersPage() {
           )
         }
       />
+      <PasswordResetsCard onIssued={setTemp} />
       <div className="filter-bar">
         <Input.Search
           allowClear
@@ -93,6 +103,13 @@ export default function UsersPage() {
         {dialog?.kind === 'create' && <CreateUserForm onClose={() => setDialog(null)} onCreated={setTemp} />}
         {dialog?.kind === 'edit' && <EditUserForm user={dialog.user} onClose={() => setDialog(null)} />}
         {dialog?.kind === 'role' && <RoleForm user={dialog.user} onClose={() => setDialog(null)} />}
+        {dialog?.kind === 'request-reset' && (
+          <RequestResetForm
+            user={dialog.user}
+            onClose={() => setDialog(null)}
+            onRequested={() => message.success('已提交申请，待安全管理员确认')}
+          />
+        )}
       </Suspense>
       {temp && <TempPasswordModal result={temp} onClose={() => setTemp(null)} />}
     </>

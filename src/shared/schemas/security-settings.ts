@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+// 安全策略 (等保 2.0 身份鉴别): the numbers the security administrator sets on its page, kept in the database
+// (decision 019). Until it sets them, the environment's values (LOGIN_MAX_FAILURES, LOGIN_LOCK_MINUTES) hold.
+
+const whole = (name: string, min: number, max: number, unit: string) =>
+  z
+    .number({ error: `请填写${name}` })
+    .int(`${name}应为整数`)
+    .min(min, `${name}不能少于 ${min} ${unit}`)
+    .max(max, `${name}不能超过 ${max} ${unit}`);
+
+export const SECURITY_POLICY_LIMITS = {
+  loginMaxFailures: { min: 1, max: 20 },
+  loginLockMinutes: { min: 1, max: 24 * 60 },
+  passwordHistoryCount: { min: 0, max: 10 },
+  adminPasswordMaxAgeDays: { min: 0, max: 365 },
+} as const;
+
+const L = SECURITY_POLICY_LIMITS;
+export const securityPolicySchema = z.object({
+  /** 连续登录失败几次锁定账户 */
+  loginMaxFailures: whole('连续登录失败锁定阈值', L.loginMaxFailures.min, L.loginMaxFailures.max, '次'),
+  loginLockMinutes: whole('锁定时长', L.loginLockMinutes.min, L.loginLockMinutes.max, '分钟'),
+  /** 新密码不得与最近几次设置过的密码相同；0 不检查 */
+  passwordHistoryCount: whole(
+    '不得重复使用的近期密码个数',
+    L.passwordHistoryCount.min,
+    L.passwordHistoryCount.max,
+    '个',
+  ),
+  /** 三员账户的密码最长使用天数，到期须在下次登录时更换；0 不要求 */
+  adminPasswordMaxAgeDays: whole(
+    '管理员密码最长使用期限',
+    L.adminPasswordMaxAgeDays.min,
+    L.adminPasswordMaxAgeDays.max,
+    '天',
+  ),
+});
+export type SecurityPolicy = z.infer<typeof securityPolicySchema>;
+
+export const securityPolicyUpdateSchema = securityPolicySchema.extend({
+  /** The version read; null while the environment's defaults are in force (nothing saved yet). */
+  version: z.number().int().min(1).nullable(),
+});
+export type SecurityPolicyUpdate = z.infer<typeof securityPolicyUpdateSchema>;
+
+/** The Chinese name of each setting, for the page, the audit log and messages. */
+export const SECURITY_POLICY_LABELS: Record<keyof SecurityPolicy, string> = {
+  loginMaxFailures: '连续登录失败锁定阈值',
+  loginLockMinutes: '锁定时长（分钟）',
+  passwordHistoryCount: '不得重复使用的近期密码个数',
+  adminPasswordMaxAgeDays: '管理员密码最长使用期限（天）',
+};
