@@ -63,6 +63,8 @@ const schema = z.object({
     .default(15),
   /** Sign-in attempts per IP per minute. */
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+  /** 1: check every JSON answer against its route's declared schema (on in tests; a drift answers 500). */
+  VALIDATE_RESPONSES: z.enum(['0', '1']).optional(),
   /** Largest upload (evidence files, reports, ledgers), in megabytes. */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(50),
   /**

@@ -1,17 +1,9 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
-import { z } from 'zod';
+import type { Page } from '../../shared/api/endpoint';
 
-export const pageQuery = {
-  page: z.coerce.number().int().min(1, '页码须为正整数').default(1),
-  pageSize: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(20),
-};
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+// The shapes are the contract's (src/shared/api/endpoint.ts); paging them in SQL is the server's.
+export { pageQuery } from '../../shared/api/common';
+export type { Page } from '../../shared/api/endpoint';
 
 /** Pages in SQL: one count and one LIMIT/OFFSET query over the same filtered builder. */
 export async function paginate<DB, TB extends keyof DB, O, T>(

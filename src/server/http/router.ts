@@ -1,6 +1,8 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import { ErrorBodySchema } from '../../shared/api/common';
+import { FILE_MEDIA_TYPES, type FileKind } from '../../shared/api/endpoint';
 import { AppError } from '../../shared/errors';
 import { can, type Permission } from '../../shared/permissions';
 import { writeTx } from '../audit/audit';
@@ -46,23 +48,43 @@ export type Env = { Variables: { ctx: Ctx; actor: Actor | null } };
 
 type AnyZodObject = z.ZodObject<z.ZodRawShape>;
 
-export interface RouteDef<P extends AnyZodObject, Q extends AnyZodObject, B extends z.ZodType> extends RouteMeta {
+type Answer<R> = R extends z.ZodType ? z.input<R> : never;
+
+export interface RouteDef<
+  P extends AnyZodObject,
+  Q extends AnyZodObject,
+  B extends z.ZodType,
+  R extends z.ZodType | FileKind = z.ZodType | FileKind,
+> extends RouteMeta {
   tag: string;
   params?: P;
   query?: Q;
   body?: B;
-  /** Response kind for the OpenAPI document; JSON unless a file is returned. */
-  produces?: 'json' | 'xlsx' | 'docx' | 'zip' | 'file';
-  /** The zod schema of the JSON answer, shown in the OpenAPI document; not enforced at run time (test the answer). */
-  response?: z.ZodType;
+  /**
+   * The JSON answer's zod schema, or the kind of file a download answers with (decision 020). Shown in the OpenAPI
+   * document; with VALIDATE_RESPONSES=1 (the tests) every JSON answer is checked against it and a drift is a 500.
+   */
+  response?: R;
+  /** @deprecated the file kind of a download: declare it as `response` */
+  produces?: 'json' | FileKind;
+  status?: 200 | 201;
   handler: (
     c: Context<Env>,
-    input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B>; ctx: Ctx },
+    input: {
+      params: z.infer<P>;
+      query: z.infer<Q>;
+      body: z.infer<B>;
+      ctx: Ctx;
+      /** answers JSON typed by the declared response schema (prefer it to `c.json`, which checks nothing) */
+      json: (data: Answer<R>, status?: 200 | 201) => Response;
+    },
   ) => Promise<Response>;
 }
 
 export interface Router {
-  route<P extends AnyZodObject, Q extends AnyZodObject, B extends z.ZodType>(def: RouteDef<P, Q, B>): void;
+  route<P extends AnyZodObject, Q extends AnyZodObject, B extends z.ZodType, R extends z.ZodType | FileKind>(
+    def: RouteDef<P, Q, B, R>,
+  ): void;
   readonly routes: readonly RouteMeta[];
   readonly deps: AppDeps;
 }
@@ -95,12 +117,28 @@ function accessGuard(access: Access): MiddlewareHandler<Env> {
   };
 }
 
-const mediaTypes = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  zip: 'application/zip',
-  file: 'application/octet-stream',
-} as const;
+/**
+ * Checks a JSON answer against the route's declared schema (tests only, VALIDATE_RESPONSES=1): the schema is the
+ * contract the web is typed by, so an answer that drifts from it fails the test that made the request.
+ */
+async function checkResponse(def: { method: string; path: string; response?: z.ZodType | FileKind }, res: Response) {
+  if (!res.ok || res.status === 204 || typeof def.response !== 'object') return;
+  if (!(res.headers.get('content-type') ?? '').startsWith('application/json')) {
+    throw new Error(
+      `${def.method.toUpperCase()} ${def.path}: 声明为 JSON，实际返回 ${res.headers.get('content-type')}`,
+    );
+  }
+  const parsed = def.response.safeParse(await res.clone().json());
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(根)'}: ${i.message}`);
+    throw new Error(`${def.method.toUpperCase()} ${def.path} 的响应与声明的 schema 不符：\n${issues.join('\n')}`);
+  }
+}
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorBodySchema } },
+});
 
 /**
  * The bytes of an upload route: only application/octet-stream (checked after the access guard, so a refused caller
@@ -131,11 +169,13 @@ export function createRouter(app: OpenAPIHono<Env>, deps: AppDeps): Router {
         upload: def.upload,
         bodyLimit: bodyClassOf(def),
       });
-      const produces = def.produces ?? 'json';
+      const response: z.ZodType | FileKind | undefined =
+        def.response ?? (def.produces && def.produces !== 'json' ? def.produces : undefined);
       const okContent =
-        produces === 'json'
-          ? { 'application/json': { schema: def.response ?? z.any() } }
-          : { [mediaTypes[produces]]: { schema: z.any() } };
+        typeof response === 'string'
+          ? { [FILE_MEDIA_TYPES[response]]: { schema: z.string().meta({ format: 'binary' }) } }
+          : { 'application/json': { schema: response ?? z.any() } };
+      const validate = (deps.env.VALIDATE_RESPONSES ?? (deps.env.NODE_ENV === 'test' ? '1' : '0')) === '1';
       const config = createRoute({
         method: def.method,
         path: def.path,
@@ -158,24 +198,27 @@ export function createRouter(app: OpenAPIHono<Env>, deps: AppDeps): Router {
             : {}),
         },
         responses: {
-          200: { description: '成功', content: okContent },
-          400: { description: '输入有误：每个字段一条 { path, message }' },
-          401: { description: '未登录' },
-          403: { description: '无权限' },
-          404: { description: '不存在或不在数据范围内' },
-          409: { description: '冲突（并发修改、违反规则）' },
-          413: { description: '提交的内容或文件过大' },
+          [String(def.status ?? 200)]: { description: def.status === 201 ? '已创建' : '成功', content: okContent },
+          400: errorResponse('输入有误：每个字段一条 { path, message }'),
+          401: errorResponse('未登录'),
+          403: errorResponse('无权限'),
+          404: errorResponse('不存在或不在数据范围内'),
+          409: errorResponse('冲突（并发修改、违反规则）'),
+          413: errorResponse('提交的内容或文件过大'),
         },
       });
       // biome-ignore lint/suspicious/noExplicitAny: the typed OpenAPI handler is erased here on purpose
       (app as any).openapi(config, async (c: Context<Env>) => {
         const req = c.req as unknown as { valid(k: string): unknown };
-        return def.handler(c, {
+        const res = await def.handler(c, {
           params: (def.params ? req.valid('param') : {}) as z.infer<typeof def.params & AnyZodObject>,
           query: (def.query ? req.valid('query') : {}) as never,
           body: (def.upload ? await readUpload(c) : def.body ? req.valid('json') : undefined) as never,
           ctx: c.get('ctx'),
+          json: (data, status) => c.json(data as object, status ?? def.status ?? 200),
         });
+        if (validate) await checkResponse({ method: def.method, path: def.path, response }, res);
+        return res;
       });
     },
   };

@@ -1,5 +1,12 @@
 // The one way the web talks to the server. It stays free of antd so that the sign-in page (which imports it) does
 // not pull the UI library: the authenticated shell plugs in how errors are shown and how to navigate.
+import {
+  type EndpointInput,
+  type EndpointOutput,
+  type EndpointShape,
+  endpointUrl,
+  type FileKind,
+} from '../../shared/api/endpoint';
 import type { ErrorCode, FieldIssue } from '../../shared/errors';
 
 export class ApiError extends Error {
@@ -191,4 +198,43 @@ export function uploadFile<T>(
     };
     xhr.send(file);
   });
+}
+
+// ------------------------------------------------------------------------------------------------------------------
+// The typed client (decision 020): every call names an endpoint of src/shared/api, so its path, parameters, body and
+// answer are checked by the compiler against the definition the server registers.
+
+/** Calls a JSON endpoint: `call(stationsApi.get, { params: { id } })` → the endpoint's DTO. */
+export function call<E extends EndpointShape>(
+  e: E,
+  input: EndpointInput<E>,
+  opts: RequestOptions = {},
+): Promise<EndpointOutput<E>> {
+  const i = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
+  return request<EndpointOutput<E>>(e.method.toUpperCase(), endpointUrl(e, i), i.body, opts);
+}
+
+/** The address of a GET endpoint, for a link or an image (`<img src>`, `<a href>` of an evidence file). */
+export function urlOf<E extends EndpointShape & { method: 'get' }>(e: E, input: EndpointInput<E>): string {
+  return endpointUrl(e, input as { params?: Record<string, unknown>; query?: Record<string, unknown> });
+}
+
+/** Downloads a file endpoint (an Excel or Word export) and saves it under the server's file name. */
+export function downloadFrom<E extends EndpointShape & { method: 'get'; response: FileKind }>(
+  e: E,
+  input: EndpointInput<E>,
+  fallbackName?: string,
+): Promise<string> {
+  return download(urlOf(e, input), fallbackName);
+}
+
+/** Uploads one file to an upload endpoint (`upload: true`), with progress. */
+export function uploadTo<E extends EndpointShape & { upload: true }>(
+  e: E,
+  input: EndpointInput<E>,
+  file: Blob,
+  opts: RequestOptions & { onProgress?: (percent: number) => void } = {},
+): Promise<EndpointOutput<E>> {
+  const i = input as { params?: Record<string, unknown>; query?: Record<string, unknown> };
+  return uploadFile<EndpointOutput<E>>(endpointUrl(e, i), file, opts);
 }

@@ -1,17 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import type { StationType } from '../../domain/policy/types';
-import { api } from './api';
+import { districtsApi } from '../../shared/api/districts';
+import type { DistrictDto } from '../../shared/schemas/district';
+import { call } from './api';
 
-export interface DistrictItem {
-  code: string;
-  name: string;
-  fullName: string;
-  stationType: Exclude<StationType, 'iur'>;
-  stationTypeLabel: string;
-  article: string;
-  associationId: string | null;
-  associationName: string | null;
-}
+export type DistrictItem = DistrictDto;
 
 /** The built-in program year: district codes and names are the same in every year, only their class changes. */
 export const BASE_YEAR = 2025;
@@ -20,7 +12,7 @@ export const BASE_YEAR = 2025;
 export function useDistricts(year: number = BASE_YEAR, enabled = true) {
   return useQuery({
     queryKey: ['districts', year],
-    queryFn: () => api.get<{ items: DistrictItem[] }>(`/api/v1/districts?year=${year}`).then((r) => r.items),
+    queryFn: () => call(districtsApi.list, { query: { year } }).then((r) => r.items),
     enabled: enabled && Number.isInteger(year),
     staleTime: 5 * 60_000,
   });

@@ -1,21 +1,15 @@
-import { z } from 'zod';
 import { STATION_TYPES } from '../../../domain/policy/index';
+import { districtsApi } from '../../../shared/api/districts';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
 import type { Router } from '../../http/router';
 import { shanghaiDate, stationScope } from '../../scope';
 import { loadPolicy } from '../program-years/program-years.service';
 
-const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
-
 export function registerDistrictRoutes(r: Router): void {
   r.route({
-    method: 'get',
-    path: '/api/v1/districts',
-    tag: '区科协',
-    summary: '年度的区名单与类别（第三条）',
+    ...districtsApi.list,
     access: { permission: 'read:district' },
-    query: yearQuery,
-    handler: async (c, { query, ctx }) => {
+    handler: async (_c, { query, ctx, json }) => {
       const policy = await loadPolicy(ctx.db, query.year);
       const orgs = await ctx.db
         .selectFrom('organizations')
@@ -23,7 +17,7 @@ export function registerDistrictRoutes(r: Router): void {
         .where('kind', '=', 'district_association')
         .execute();
       const byCode = new Map(orgs.map((o) => [o.district_code, o]));
-      return c.json({
+      return json({
         items: policy.districts.map((d) => ({
           code: d.code,
           name: d.name,
@@ -39,13 +33,9 @@ export function registerDistrictRoutes(r: Router): void {
   });
 
   r.route({
-    method: 'get',
-    path: '/api/v1/home/overview',
-    tag: '首页',
-    summary: '年度站点概况：各类型名额与已设站点（第六条）',
+    ...districtsApi.homeOverview,
     access: { permission: 'read:station' },
-    query: yearQuery,
-    handler: async (c, { query, ctx }) => {
+    handler: async (_c, { query, ctx, json }) => {
       const policy = await loadPolicy(ctx.db, query.year);
       const counts = await ctx.db
         .selectFrom('stations')
@@ -55,7 +45,7 @@ export function registerDistrictRoutes(r: Router): void {
         .groupBy('stations.type')
         .execute();
       const n = new Map(counts.map((x) => [x.type, Number(x.n)]));
-      return c.json({
+      return json({
         year: query.year,
         title: policy.title,
         byType: STATION_TYPES.map((t) => ({

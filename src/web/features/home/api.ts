@@ -1,26 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import type { StationType } from '../../../domain/policy/types';
-import { api } from '../../lib/api';
+import { districtsApi } from '../../../shared/api/districts';
+import type { HomeOverviewDto } from '../../../shared/schemas/district';
+import { call } from '../../lib/api';
 
-export interface OverviewByType {
-  type: StationType;
-  label: string;
-  quota: number;
-  quotaArticle: string;
-  fundingFen: number;
-  stations: number;
-}
-
-export interface Overview {
-  year: number;
-  title: string;
-  byType: OverviewByType[];
-}
+export type Overview = HomeOverviewDto;
+export type OverviewByType = HomeOverviewDto['byType'][number];
 
 export function useOverview(year: number | undefined) {
   return useQuery({
     queryKey: ['home-overview', year],
-    queryFn: () => api.get<Overview>(`/api/v1/home/overview?year=${year}`),
+    queryFn: () => call(districtsApi.homeOverview, { query: { year } }),
     enabled: year !== undefined,
   });
 }
