@@ -34,7 +34,7 @@ import {
   type LedgerRecords,
   STATION_RECORD_TABLES,
   stationRecordRows,
-} from '../src/server/features/ledger/ledger.service';
+} from '../src/server/features/ledger-exchange/ledger-import.rows';
 import { seedDemo } from '../src/server/seed';
 
 export const BENCH_PG_DB = 'qianqi_bench';

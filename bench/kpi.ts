@@ -21,12 +21,12 @@ import type { ReportKind } from '../src/domain/ledger/codes';
 import type { StationType } from '../src/domain/policy/types';
 import { createLocalDiskStorage } from '../src/server/blobs/local-disk';
 import { type Ctx, systemClock } from '../src/server/context';
+import { loadPolicy } from '../src/server/core/policy';
 import { type Database, type DbHandle, openDatabase } from '../src/server/db/database';
 import type { DB } from '../src/server/db/schema';
 import { loadEnv } from '../src/server/env';
 import { kpiCounts, recordFindings } from '../src/server/features/kpis/kpis.queries';
 import { evaluateStation, getStationKpis, kpiMatrix } from '../src/server/features/kpis/kpis.service';
-import { loadPolicy } from '../src/server/features/program-years/program-years.service';
 import { DEMO_PASSWORD } from '../src/server/seed';
 import { addOutOfPeriodStation, type Generated, OUT_OF_PERIOD_CONTACTS } from './generate';
 

@@ -4,11 +4,13 @@ import { isIsoDate, type Ledger, parseLedgerText } from '../domain/ledger/schema
 import { normalizeUscc } from '../domain/uscc';
 import { writeTx } from '../server/audit/audit';
 import type { Ctx } from '../server/context';
+import { loadPolicy } from '../server/core/policy';
 import type { StationTable } from '../server/db/schema';
 import { expenseImportProblems, moneyContext } from '../server/features/funds/expense-import';
 import { evaluateStation } from '../server/features/kpis/kpis.service';
-import { buildLedger, importChecks, writeStationLedger } from '../server/features/ledger/ledger.service';
-import { ensureBuiltInYears, loadPolicy } from '../server/features/program-years/program-years.service';
+import { buildLedger } from '../server/features/ledger-exchange/ledger-export.service';
+import { importChecks, writeStationLedger } from '../server/features/ledger-exchange/ledger-import.service';
+import { ensureBuiltInYears } from '../server/features/program-years/program-years.service';
 import { shanghaiDate } from '../server/scope';
 import { AppError } from '../shared/errors';
 import type { CliIo } from './evaluate';

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { getCookie } from 'hono/cookie';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { systemApi } from '../shared/api/system';
 import { AppError } from '../shared/errors';
 import { resolveSession, SESSION_COOKIE } from './auth/sessions';
 import type { AppDeps, Ctx } from './context';
@@ -82,12 +83,9 @@ export function createApp(deps: AppDeps): CreatedApp {
   const router = createRouter(app, deps);
 
   router.route({
-    method: 'get',
-    path: '/api/health',
-    tag: '系统',
-    summary: '健康检查（数据库可达且文件存储目录可读写时 200）',
+    ...systemApi.health,
     access: 'public',
-    handler: async (c) => {
+    handler: async (_c, { json }) => {
       const database = await sql`select 1`.execute(deps.db).then(
         () => true,
         () => false,
@@ -95,10 +93,9 @@ export function createApp(deps: AppDeps): CreatedApp {
       // Without its files the system answers lists but fails every download and upload: not healthy either.
       const storage = await deps.blobs.healthy();
       const status = database && storage ? 'ok' : 'error';
-      return c.json(
-        { status, database: deps.engine, databaseOk: database, storage: storage ? 'ok' : 'error' },
-        status === 'ok' ? 200 : 503,
-      );
+      // 503 is a success of the check, not an error answer: the body says what is down (load balancers read it).
+      const res = json({ status, database: deps.engine, databaseOk: database, storage: storage ? 'ok' : 'error' });
+      return status === 'ok' ? res : new Response(res.body, { status: 503, headers: res.headers });
     },
   });
 

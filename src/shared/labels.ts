@@ -25,7 +25,11 @@ export const YEAR_STATUS_LABELS: Record<string, string> = {
   locked: '已锁定',
 };
 
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
+/**
+ * Every action the audit trail records (`audit.record({ action })` is typed by this map: a new action without a
+ * Chinese name does not compile). Lifecycle steps carry the names of their state machines' actions.
+ */
+export const AUDIT_ACTION_LABELS = {
   create: '新建',
   update: '修改',
   delete: '删除',
@@ -40,6 +44,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   change_password: '修改密码',
   change_password_failed: '修改密码失败',
   login_rate_limited: '登录限速',
+  register: '注册单位账户',
+  register_rate_limited: '注册限速',
+  approve_registration: '通过注册申请',
+  reject_registration: '退回注册申请',
   reset_password: '重置密码',
   unlock: '解除锁定',
   assign_role: '分配角色',
@@ -48,15 +56,59 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   reject_password_reset: '不同意重置密码',
   issue_password_reset: '领取临时密码',
   export: '导出',
+  export_audit_package: '导出审计包',
   access_denied: '拒绝访问',
   assign_station: '分配站点',
+  unassign_station: '取消分配站点',
   backup: '备份',
   restore: '从备份恢复',
   clean_storage: '清理文件存储',
   audit_keyed: '操作日志启用密钥',
-};
+  reveal_personal_info: '查看敏感个人信息',
+  import_ledger: '导入台账',
+  add_evidence: '上传佐证材料',
+  remove_evidence: '删除佐证材料',
+  add_file: '上传附件',
+  remove_file: '删除附件',
+  upload_voucher: '上传凭证',
+  book: '记账',
+  record_payment: '登记拨付',
+  delete_payment: '删除拨付记录',
+  publish: '发布',
+  open: '开放',
+  close: '关闭',
+  reopen: '重新打开',
+  submit: '提交',
+  withdraw: '撤回',
+  return: '退回',
+  recommend: '推荐',
+  start_review: '开始评审',
+  assign: '指派',
+  score: '评分',
+  approve: '批准',
+  reject: '不批准',
+  sign: '签订协议',
+  agreement_version: '协议新版本',
+  agreement_in_force: '协议新版本生效',
+  submit_reports: '提交总结与决算报告',
+  return_reports: '退回报告',
+  accept: '验收通过',
+  accept_after_rectification: '整改后通过',
+  fail_acceptance: '验收不通过',
+  complete: '完成检查',
+  add_finding: '登记问题',
+  respond: '整改回复',
+  issue: '下达',
+  pay_part: '部分退回',
+  pay_rest: '全部退回',
+  golden_bridge_review: '金桥评审',
+  declare: '声明无利益冲突',
+  recuse: '声明利益冲突并回避',
+} as const satisfies Record<string, string>;
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
-export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+/** Every kind of record the audit trail names (`audit.record({ entity })` is typed by this map). */
+export const AUDIT_ENTITY_LABELS = {
   session: '会话',
   user: '账户',
   organization: '组织',
@@ -67,7 +119,32 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   system: '系统',
   password_reset: '密码重置申请',
   setting: '系统设置',
-};
+  call: '申报通知',
+  notice: '通知公告',
+  application: '申报书',
+  review: '评审',
+  project: '项目',
+  change_request: '调整申请',
+  station_enterprise: '服务企业',
+  contact: '联系记录',
+  demand: '企业需求',
+  expert: '专家',
+  event: '活动',
+  press_release: '新闻稿',
+  cooperation: '合作',
+  outcome: '成果',
+  achievement: '成果转化',
+  report: '报告',
+  expense: '支出',
+  inspection: '监督检查',
+  inspection_finding: '检查发现的问题',
+  recovery_order: '追回通知',
+} as const satisfies Record<string, string>;
+export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;
+
+// Rows keep the code written at the time: a code since retired still reads as written rather than disappearing.
+export const auditActionLabel = (code: string): string => (AUDIT_ACTION_LABELS as Record<string, string>)[code] ?? code;
+export const auditEntityLabel = (code: string): string => (AUDIT_ENTITY_LABELS as Record<string, string>)[code] ?? code;
 
 /** 密码重置双人复核 (decision 018). `expired`: confirmed but not collected in time (computed, never stored). */
 export const PASSWORD_RESET_STATUS_LABELS: Record<string, string> = {

@@ -19,19 +19,12 @@ import {
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
-import { can, type Permission, type Role } from '../shared/permissions';
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import { can, type Role } from '../shared/permissions';
+import type { Nav, NavRoute } from './lib/nav';
 
-export interface AppRoute {
-  path: string;
-  /** 菜单名 — also the page's heading */
-  label: string;
-  icon?: ReactNode;
-  /** null: any signed-in account */
-  permission: Permission | null;
+export interface AppRoute extends NavRoute {
   page: LazyExoticComponent<ComponentType>;
-  /** shown in the side menu */
-  menu: boolean;
   /** the menu entry to highlight for a detail page */
   parent?: string;
 }
@@ -45,7 +38,7 @@ export const ROUTES: AppRoute[] = [
     icon: icon(HomeOutlined),
     permission: null,
     menu: true,
-    page: lazy(() => import('./features/home/home-page')),
+    page: lazy(() => import('./app/home')),
   },
   {
     path: '/program-years',
@@ -292,3 +285,6 @@ export function menuKeyFor(pathname: string): string {
   const parent = ROUTES.filter((r) => r.menu && r.path !== '/').find((r) => pathname.startsWith(`${r.path}/`));
   return parent?.path ?? '/';
 }
+
+/** The table as features read it (lib/nav.ts), without importing it. */
+export const NAV: Nav = { routes: ROUTES, menuFor: menuRoutesFor };

@@ -19,6 +19,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+// One sign-in per account: the sign-in rate limit (20 a minute from one address) is part of what is tested elsewhere.
+const cookies = new Map<string, string>();
+async function as(user: string): Promise<string> {
+  let c = cookies.get(user);
+  if (!c) {
+    c = await t.login(user);
+    cookies.set(user, c);
+  }
+  return c;
+}
+
 /** A schema says something: not `{}` (z.any()), whether inline or a reference to a component. */
 function saysSomething(s: Schema | undefined): boolean {
   if (!s) return false;
@@ -72,7 +83,7 @@ describe('the demo data answers as declared', () => {
     ['center', '/api/v1/applications?year=2025'],
     ['center', '/api/v1/calls'],
     ['center', '/api/v1/inspections?year=2025'],
-    ['center', '/api/v1/recoveries?year=2025'],
+    ['center', '/api/v1/recoveries'],
     ['center', '/api/v1/kpi-matrix?year=2025'],
     ['center', '/api/v1/funds/execution?year=2025'],
     ['center', '/api/v1/golden-bridge?year=2025'],
@@ -94,13 +105,13 @@ describe('the demo data answers as declared', () => {
     ['reviewer', '/api/v1/review-assignments'],
   ];
   it.each(lists)('%s: GET %s', async (user, path) => {
-    const c = await t.login(user);
+    const c = await as(user);
     const r = await t.call(c, 'GET', path);
     expect(r.status, JSON.stringify(r.json)).toBe(200);
   });
 
   it('a station, its ledger of every kind, its KPIs and its funds', async () => {
-    const host = await t.login('host');
+    const host = await as('host');
     const stations = await t.call(host, 'GET', '/api/v1/stations?year=2025');
     expect(stations.status).toBe(200);
     const id = stations.json.items[0].id as string;
@@ -109,8 +120,6 @@ describe('the demo data answers as declared', () => {
       `/api/v1/stations/${id}/kpis`,
       `/api/v1/stations/${id}/funds`,
       `/api/v1/stations/${id}/expenses`,
-      `/api/v1/stations/${id}/payments`,
-      `/api/v1/stations/${id}/final-accounts`,
       `/api/v1/stations/${id}/supervision`,
       `/api/v1/stations/${id}/auditors`,
       ...[
@@ -132,7 +141,7 @@ describe('the demo data answers as declared', () => {
   });
 
   it('a project and an application in detail', async () => {
-    const center = await t.login('center');
+    const center = await as('center');
     const projects = await t.call(center, 'GET', '/api/v1/projects?year=2025');
     const p = await t.call(center, 'GET', `/api/v1/projects/${projects.json.items[0].id}`);
     expect(p.status, JSON.stringify(p.json)).toBe(200);

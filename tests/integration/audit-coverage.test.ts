@@ -1,11 +1,12 @@
 // Audit coverage (issue #2, Convention 8): every mutating route, called successfully, leaves at least one new audit
 // row naming who did it; a refused or failed call leaves none and changes nothing. The table of valid requests is
 // keyed by `METHOD path` and a mutating route without an entry fails, so a new route must be added here.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { auditKey, verifyAuditChain } from '../../src/server/audit/audit';
 import { loadEnv } from '../../src/server/env';
 import type { RouteMeta } from '../../src/server/http/router';
+import { AUDIT_FIELD_LABELS } from '../../src/shared/audit-field-labels';
 import { can, ROLES, type Role } from '../../src/shared/permissions';
 import { RECORD_KINDS, type RecordKind } from '../../src/shared/schemas/ledger-records';
 import { createTestApp, PASSWORD, type TestApp } from '../setup/test-app';
@@ -29,6 +30,29 @@ import {
 import { DOCX, evidenceOf, ledgerFor, ledgerXlsx, PNG, validRecordBody } from './support/ledger-requests';
 import { completeForm, demoProject, stash as lc, openCall2026, toStage, userId } from './support/lifecycle';
 import { freshFinding, freshOrder, seedInspection } from './support/supervision';
+
+// Every test below runs on a database of its own, dropped when it closes: the keys of its audit diffs (the seeded
+// demo's, the setup's, the route's) are collected just before, for the last test to check that each has a Chinese name.
+const diffKeys = vi.hoisted(() => new Set<string>());
+vi.mock('../setup/test-app', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../setup/test-app')>();
+  return {
+    ...real,
+    createTestApp: async (...args: Parameters<typeof real.createTestApp>) => {
+      const t = await real.createTestApp(...args);
+      const close = t.close;
+      t.close = async () => {
+        try {
+          const rows = await t.deps.db.selectFrom('audit_events').select('diff_json').execute();
+          for (const r of rows) for (const k of Object.keys(JSON.parse(r.diff_json))) diffKeys.add(k);
+        } finally {
+          await close();
+        }
+      };
+      return t;
+    },
+  };
+});
 
 const snapshotOf = (snap: Record<string, unknown[]>, tables: readonly string[]) =>
   Object.fromEntries(tables.map((t) => [t, snap[t]]));
@@ -1297,4 +1321,13 @@ describe('every mutating route', () => {
       }
     });
   }
+
+  // Issue 12: the audit page shows each diff field by its Chinese name (src/shared/audit-field-labels.ts).
+  it('leaves no audit diff field without a Chinese name', () => {
+    expect(
+      diffKeys.size,
+      'the keys are collected as the tests above close their apps: run the whole file',
+    ).toBeGreaterThan(0);
+    expect([...diffKeys].filter((k) => !(k in AUDIT_FIELD_LABELS)).sort()).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 // Sign-in, sessions and request hygiene as 等保 2.0 (GB/T 22239-2019 身份鉴别、访问控制、安全审计) asks of them.
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createApp } from '../../src/server/app';
 import { signInVerifications } from '../../src/server/features/auth/auth.service';
 import { createRouter } from '../../src/server/http/router';
@@ -379,7 +380,8 @@ describe('first sign-in of an account made by the system administrator', () => {
       tag: '测试',
       summary: '会议（测试用）',
       access: { permission: 'read:station' },
-      handler: async (ctx) => ctx.json({ items: [] }),
+      response: z.object({ items: z.array(z.string()) }),
+      handler: async (_ctx, { json }) => json({ items: [] }),
     });
     const meetings = await later.app.request('/api/v1/meetings', { headers: { cookie: c } });
     expect(meetings.status).toBe(403);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerInput } from '../../src/domain/ledger/schema';
 import { policy2025 } from '../../src/domain/policy/index';
-import { ledgerWorkbook } from '../../src/server/features/ledger/ledger-excel';
+import { ledgerWorkbook } from '../../src/server/features/ledger-exchange/ledger-excel';
 import { createTestApp, type TestApp } from '../setup/test-app';
 import { demoIds, rawRequest } from './support/fixtures';
 

@@ -1,15 +1,17 @@
 import { createHash, createHmac } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { isPhoneField, maskPhone } from '../../domain/phone';
+import type { AuditAction, AuditEntity } from '../../shared/labels';
 import type { Ctx } from '../context';
 import type { Database, Tx } from '../db/database';
 import type { AuditEventTable } from '../db/schema';
 import type { Env } from '../env';
 
 export interface AuditInput {
-  entity: string;
+  /** typed by the Chinese label maps: an entity or action without a name on the audit page does not compile */
+  entity: AuditEntity;
   entityId?: string | null;
-  action: string;
+  action: AuditAction;
   /** Chinese one-line description for the audit page. */
   summary: string;
   before?: Record<string, unknown> | null;

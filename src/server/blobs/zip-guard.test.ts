@@ -4,7 +4,7 @@ import { minimalDocx } from '../../../tests/setup/docx';
 import { bombDocx, bombXlsx } from '../../../tests/setup/zip-bomb';
 import { policy2025 } from '../../domain/policy/index';
 import { AppError } from '../../shared/errors';
-import { ledgerWorkbook } from '../features/ledger/ledger-excel';
+import { ledgerWorkbook } from '../features/ledger-exchange/ledger-excel';
 import { guardOfficeZip, inspectZip, OFFICE_ZIP_LIMITS } from './zip-guard';
 
 const MB = 1024 * 1024;

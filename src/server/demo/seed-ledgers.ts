@@ -2,7 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { ledgerSchema } from '../../domain/ledger/schema';
 import { writeTx } from '../audit/audit';
 import type { Ctx } from '../context';
-import { writeStationLedger } from '../features/ledger/ledger.service';
+import { writeStationLedger } from '../features/ledger-exchange/ledger-import.service';
 import { generateLedger } from './ledger-generator';
 import { samplePng } from './sample-png';
 

@@ -12,8 +12,9 @@ import { registerGoldenBridgeRoutes } from './golden-bridge/golden-bridge.routes
 import { registerHostRegistrationRoutes } from './host-registrations/host-registrations.routes';
 import { registerInboxRoutes } from './inbox/inbox.routes';
 import { registerKpiRoutes } from './kpis/kpis.routes';
-import { registerLedgerRoutes } from './ledger/ledger.routes';
+import { registerLedgerAttachmentRoutes, registerLedgerRoutes } from './ledger/ledger.routes';
 import { registerRecordRoutes } from './ledger/records.routes';
+import { registerLedgerExchangeRoutes } from './ledger-exchange/ledger-exchange.routes';
 import { registerOrganizationRoutes } from './organizations/organizations.routes';
 import { registerProgramYearRoutes } from './program-years/program-years.routes';
 import { registerProjectRoutes } from './projects/projects.routes';
@@ -30,6 +31,8 @@ export function registerFeatureRoutes(r: Router): void {
   registerOrganizationRoutes(r);
   registerStationRoutes(r);
   registerLedgerRoutes(r);
+  registerLedgerExchangeRoutes(r);
+  registerLedgerAttachmentRoutes(r);
   registerRecordRoutes(r);
   registerKpiRoutes(r);
   registerCallRoutes(r);

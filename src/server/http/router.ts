@@ -64,9 +64,7 @@ export interface RouteDef<
    * The JSON answer's zod schema, or the kind of file a download answers with (decision 020). Shown in the OpenAPI
    * document; with VALIDATE_RESPONSES=1 (the tests) every JSON answer is checked against it and a drift is a 500.
    */
-  response?: R;
-  /** @deprecated the file kind of a download: declare it as `response` */
-  produces?: 'json' | FileKind;
+  response: R;
   status?: 200 | 201;
   handler: (
     c: Context<Env>,
@@ -121,7 +119,7 @@ function accessGuard(access: Access): MiddlewareHandler<Env> {
  * Checks a JSON answer against the route's declared schema (tests only, VALIDATE_RESPONSES=1): the schema is the
  * contract the web is typed by, so an answer that drifts from it fails the test that made the request.
  */
-async function checkResponse(def: { method: string; path: string; response?: z.ZodType | FileKind }, res: Response) {
+async function checkResponse(def: { method: string; path: string; response: z.ZodType | FileKind }, res: Response) {
   if (!res.ok || res.status === 204 || typeof def.response !== 'object') return;
   if (!(res.headers.get('content-type') ?? '').startsWith('application/json')) {
     throw new Error(
@@ -169,12 +167,11 @@ export function createRouter(app: OpenAPIHono<Env>, deps: AppDeps): Router {
         upload: def.upload,
         bodyLimit: bodyClassOf(def),
       });
-      const response: z.ZodType | FileKind | undefined =
-        def.response ?? (def.produces && def.produces !== 'json' ? def.produces : undefined);
+      const response: z.ZodType | FileKind = def.response;
       const okContent =
         typeof response === 'string'
           ? { [FILE_MEDIA_TYPES[response]]: { schema: z.string().meta({ format: 'binary' }) } }
-          : { 'application/json': { schema: response ?? z.any() } };
+          : { 'application/json': { schema: response } };
       const validate = (deps.env.VALIDATE_RESPONSES ?? (deps.env.NODE_ENV === 'test' ? '1' : '0')) === '1';
       const config = createRoute({
         method: def.method,

@@ -31,8 +31,9 @@ export const OkDto = z.strictObject({ ok: z.literal(true) }).meta({ id: 'Ok' });
 export const idParam = z.object({ id: z.string().min(1) });
 
 /** The body of every error response (decision 001): one code, one Chinese message, field issues for a form. */
+// Not strict at the top: a refused ledger import also carries its `report` beside the error.
 export const ErrorBodySchema = z
-  .strictObject({
+  .object({
     error: z.strictObject({
       code: z.string(),
       message: z.string(),

@@ -12,13 +12,15 @@ import type { z } from 'zod';
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** A download: the media type the route answers with instead of JSON. */
-export type FileKind = 'xlsx' | 'docx' | 'zip' | 'pdf' | 'file';
+export type FileKind = 'xlsx' | 'docx' | 'zip' | 'pdf' | 'json' | 'file';
 
 export const FILE_MEDIA_TYPES: Record<FileKind, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   zip: 'application/zip',
   pdf: 'application/pdf',
+  /** a JSON document saved as a file (an audit checkpoint), not an answer to render */
+  json: 'application/json',
   file: 'application/octet-stream',
 };
 

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/ledger/schema';
+import { APPLICATION_STATES, type ApplicationAction } from '../../domain/lifecycle/machines';
 import { EXPENSE_CATEGORIES, KPI_IDS, STATION_TYPES } from '../../domain/policy/types';
+import { pageQuery } from '../api/common';
 import { districtCodeField, phoneField } from './fields';
+import { LifecycleFileDto } from './lifecycle-file';
 
 // 项目申报书 (第十条). A draft may be incomplete: every field is optional, but what is there must be well formed.
 // Completeness and eligibility are checked on submission by `applicationGaps` (src/domain/lifecycle), which names
@@ -71,6 +74,23 @@ export const recommendSchema = z.object({
 });
 
 export const APPLICATION_FILE_PURPOSES = ['application_form', 'work_plan', 'other'] as const;
+export type ApplicationFilePurpose = (typeof APPLICATION_FILE_PURPOSES)[number];
+
+/** The file name an upload is stored under (the bytes come as application/octet-stream). */
+export const uploadFileName = z.string({ error: '缺少文件名' }).trim().min(1, '缺少文件名').max(200, '文件名过长');
+export const applicationFileQuery = z.object({
+  purpose: z.enum(APPLICATION_FILE_PURPOSES, { error: '请选择材料类型' }),
+  fileName: uploadFileName,
+});
+
+export const applicationListQuery = z.object({
+  ...pageQuery,
+  year: z.coerce.number().int().optional(),
+  status: z.string().max(30).optional(),
+  type: z.string().max(30).optional(),
+  districtCode: z.string().max(10).optional(),
+  q: z.string().trim().max(100).optional(),
+});
 
 export const dateField = (name: string) =>
   z.string({ error: `请选择${name}` }).refine(isIsoDate, { message: `${name}应为 YYYY-MM-DD 格式的有效日期` });
@@ -126,3 +146,98 @@ export const approveBatchSchema = z.object({
     .min(1, '请至少选择一份申报书')
     .max(100, '一次最多批准 100 份'),
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Answers (decision 020)
+
+export const applicationStatusSchema = z.enum(APPLICATION_STATES);
+const APPLICATION_ACTIONS = [
+  'submit',
+  'withdraw',
+  'return',
+  'recommend',
+  'start_review',
+  'approve',
+  'reject',
+] as const satisfies readonly ApplicationAction[];
+
+const applicationSummaryShape = {
+  id: z.string(),
+  programYear: z.number().int(),
+  callId: z.string(),
+  hostOrgId: z.string(),
+  hostName: z.string(),
+  stationType: z.enum(STATION_TYPES),
+  stationTypeLabel: z.string(),
+  districtCode: z.string().nullable(),
+  stationName: z.string(),
+  status: applicationStatusSchema,
+  statusLabel: z.string(),
+  submittedAt: z.string().nullable(),
+  updatedAt: z.string(),
+  /** mean of the submitted scores of reviewers not recused, one decimal; null before the first (and for non-Center) */
+  averageScore: z.number().nullable(),
+  scoredCount: z.number().int(),
+  stationId: z.string().nullable(),
+  version: z.number().int(),
+};
+
+export const ApplicationSummaryDto = z.strictObject(applicationSummaryShape).meta({ id: 'ApplicationSummary' });
+export type ApplicationSummaryDto = z.infer<typeof ApplicationSummaryDto>;
+
+export const ApplicationDetailDto = z
+  .strictObject({
+    ...applicationSummaryShape,
+    // As saved: every save passed applicationFormSchema.
+    form: applicationFormSchema,
+    files: z.array(LifecycleFileDto),
+    requiredDocuments: z.array(z.strictObject({ purpose: z.string(), label: z.string() })),
+    /** what still stops submission; shown to the host and the Center */
+    gaps: z.array(z.strictObject({ path: z.string(), message: z.string() })),
+    districtOpinion: z.string().nullable(),
+    returnReason: z.string().nullable(),
+    decisionReason: z.string().nullable(),
+    recommendedByDistrict: z.boolean(),
+    deadline: z.string(),
+    minReviewers: z.number().int(),
+    actions: z.array(z.enum(APPLICATION_ACTIONS)),
+    actionLabels: z.record(z.string(), z.string()),
+    /** the organisation's results in earlier years (第十三条), for reviewers and the Center */
+    history: z.array(
+      z.strictObject({
+        programYear: z.number().int(),
+        stationName: z.string(),
+        /** the type's label */
+        stationType: z.string(),
+        result: z.string(),
+      }),
+    ),
+    hostKind: z.string().nullable(),
+  })
+  .meta({ id: 'ApplicationDetail' });
+export type ApplicationDetailDto = z.infer<typeof ApplicationDetailDto>;
+
+/** 评审排名 per station type (第十条): a rank only for those scored. */
+export const ApplicationRankingDto = z
+  .strictObject({
+    year: z.number().int(),
+    types: z.array(
+      z.strictObject({
+        type: z.enum(STATION_TYPES),
+        label: z.string(),
+        quota: z.number().int(),
+        quotaArticle: z.string(),
+        approved: z.number().int(),
+        items: z.array(z.strictObject({ ...applicationSummaryShape, rank: z.number().int().nullable() })),
+      }),
+    ),
+  })
+  .meta({ id: 'ApplicationRanking' });
+export type ApplicationRankingDto = z.infer<typeof ApplicationRankingDto>;
+
+export const ApplicationApprovalDto = z
+  .strictObject({
+    approved: z.array(z.strictObject({ applicationId: z.string(), stationId: z.string(), projectId: z.string() })),
+  })
+  .meta({ id: 'ApplicationApproval' });
+export type ApplicationApprovalDto = z.infer<typeof ApplicationApprovalDto>;

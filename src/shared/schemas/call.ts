@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/ledger/schema';
+import { CALL_STATES } from '../../domain/lifecycle/machines';
 import { DEFAULT_RUBRIC, rubricProblems } from '../../domain/lifecycle/review';
 import { STATION_TYPES } from '../../domain/policy/types';
 
@@ -73,3 +74,32 @@ export type CallInput = z.infer<typeof callInputSchema>;
 
 export const callUpdateSchema = z.object({ version: z.number().int().min(1), call: callInputSchema });
 export const callTransitionSchema = z.object({ version: z.number({ error: '缺少版本号' }).int().min(1) });
+
+export const callParam = z.object({ callId: z.string().min(1).max(64) });
+
+/** A call (申报通知) with the actions the caller may take on it now (the page's buttons; the server decides again). */
+export const CallDto = z
+  .strictObject({
+    id: z.string(),
+    programYear: z.number().int(),
+    title: z.string(),
+    opensOn: z.string(),
+    closesOn: z.string(),
+    stationTypes: z.array(z.enum(STATION_TYPES)),
+    stationTypeLabels: z.array(z.string()),
+    requiredDocuments: z.array(z.enum(REQUIRED_DOCUMENTS)),
+    minReviewers: z.number().int(),
+    notice: z.string(),
+    /** 评分细则 (第十条); the Center's usual one for a call saved without one */
+    rubric: z.array(z.strictObject({ id: z.string(), name: z.string(), weight: z.number() })),
+    /** the stored due date, or 31 December of the year */
+    reportsDueOn: z.string(),
+    status: z.enum(CALL_STATES),
+    statusLabel: z.string(),
+    openedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    version: z.number().int(),
+    actions: z.array(z.enum(['open', 'close'])),
+  })
+  .meta({ id: 'Call' });
+export type CallDto = z.infer<typeof CallDto>;

@@ -48,45 +48,51 @@ export const hostImportQuery = z.object({ dryRun: flag });
 
 export const HOST_IMPORT_STATUSES = ['create', 'skip', 'error'] as const;
 
-export const hostImportRowSchema = z.object({
-  /** the row number as Excel shows it */
-  row: z.number().int(),
-  name: z.string(),
-  uscc: z.string(),
-  hostKind: z.enum(HOST_KIND_CODES).nullable(),
-  hostKindLabel: z.string().nullable(),
-  districtCode: z.string().nullable(),
-  districtName: z.string().nullable(),
-  contactName: z.string().nullable(),
-  contactPhone: z.string().nullable(),
-  address: z.string().nullable(),
-  /** create: will be (was) created; skip: already registered; error: see the problems of the row */
-  status: z.enum(HOST_IMPORT_STATUSES),
-  /** why a row is skipped */
-  note: z.string().nullable(),
-});
+export const hostImportRowSchema = z
+  .strictObject({
+    /** the row number as Excel shows it */
+    row: z.number().int(),
+    name: z.string(),
+    uscc: z.string(),
+    hostKind: z.enum(HOST_KIND_CODES).nullable(),
+    hostKindLabel: z.string().nullable(),
+    districtCode: z.string().nullable(),
+    districtName: z.string().nullable(),
+    contactName: z.string().nullable(),
+    contactPhone: z.string().nullable(),
+    address: z.string().nullable(),
+    /** create: will be (was) created; skip: already registered; error: see the problems of the row */
+    status: z.enum(HOST_IMPORT_STATUSES),
+    /** why a row is skipped */
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'HostImportRow' });
 export type HostImportRow = z.infer<typeof hostImportRowSchema>;
 
-export const hostImportProblemSchema = z.object({
-  row: z.number().int(),
-  field: z.enum(HOST_IMPORT_FIELDS),
-  /** the column's Chinese header */
-  column: z.string(),
-  message: z.string(),
-});
+export const hostImportProblemSchema = z
+  .strictObject({
+    row: z.number().int(),
+    field: z.enum(HOST_IMPORT_FIELDS),
+    /** the column's Chinese header */
+    column: z.string(),
+    message: z.string(),
+  })
+  .meta({ id: 'HostImportProblem' });
 export type HostImportProblem = z.infer<typeof hostImportProblemSchema>;
 
-export const hostImportReportSchema = z.object({
-  dryRun: z.boolean(),
-  /** no problem: the file may be imported (a dry run) or was imported */
-  ok: z.boolean(),
-  total: z.number().int(),
-  toCreate: z.number().int(),
-  toSkip: z.number().int(),
-  errorRows: z.number().int(),
-  /** organisations created by this call (0 in a dry run) */
-  created: z.number().int(),
-  rows: z.array(hostImportRowSchema),
-  problems: z.array(hostImportProblemSchema),
-});
+export const hostImportReportSchema = z
+  .strictObject({
+    dryRun: z.boolean(),
+    /** no problem: the file may be imported (a dry run) or was imported */
+    ok: z.boolean(),
+    total: z.number().int(),
+    toCreate: z.number().int(),
+    toSkip: z.number().int(),
+    errorRows: z.number().int(),
+    /** organisations created by this call (0 in a dry run) */
+    created: z.number().int(),
+    rows: z.array(hostImportRowSchema),
+    problems: z.array(hostImportProblemSchema),
+  })
+  .meta({ id: 'HostImportReport' });
 export type HostImportReport = z.infer<typeof hostImportReportSchema>;

@@ -5,6 +5,7 @@ import {
   CONTACT_MODES,
   DEMAND_STATUSES,
   EVENT_KINDS,
+  EVIDENCE_KINDS,
   EXPERT_KINDS,
   PRESS_CHANNELS,
   REPORT_KINDS,
@@ -36,6 +37,10 @@ const optText = (name: string, max: number) =>
     .transform((v) => (v ? v : null));
 const flag = (name: string) => z.boolean({ error: `请选择${name}` });
 
+/** What a demand was matched with (the ledger format's `matchedKind`). */
+export const MATCH_KINDS = ['expert', 'university', 'achievement'] as const;
+export type MatchKind = (typeof MATCH_KINDS)[number];
+
 /** GB 32100 check, after trimming and upper-casing (the same normalisation as the KPI engine). */
 export const usccField = z
   .string({ error: '请输入统一社会信用代码' })
@@ -66,7 +71,7 @@ export const demandRecordSchema = z
     title: text('需求名称', 200, 2),
     collectedOn: date('征集日期'),
     status: z.enum(DEMAND_STATUSES, { error: '请选择需求状态' }),
-    matchedKind: z.enum(['expert', 'university', 'achievement']).nullable().optional(),
+    matchedKind: z.enum(MATCH_KINDS).nullable().optional(),
     matchedTo: optText('匹配对象', 200),
     matchedOn: optDate('匹配日期'),
     dockedOn: optDate('对接日期'),
@@ -192,3 +197,226 @@ export const revealSchema = z.object({
   field: z.enum(['idCard', 'bankAccount'], { error: '请选择要查看的字段' }),
   reason: z.string({ error: '请填写查看原因' }).trim().min(4, '请填写查看原因（至少 4 个字）').max(200, '原因过长'),
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// What the routes answer with: each kind's record as `toDto` in records.kinds.ts maps its row (decision 020).
+
+const stamp = { id: z.string(), version: z.number().int(), updatedAt: z.string() };
+
+export const EnterpriseRecordDto = z
+  .strictObject({
+    ...stamp,
+    enterpriseId: z.string(),
+    uscc: z.string(),
+    name: z.string(),
+    districtCode: z.string(),
+    hasAssociation: z.boolean(),
+    srdi: z.enum(SRDI_LEVELS),
+    keyServed: z.boolean(),
+    /** contact records of this enterprise at the station (derived, issue #3) */
+    contactCount: z.number().int(),
+  })
+  .meta({ id: 'LedgerEnterpriseRecord' });
+export type EnterpriseRecordDto = z.infer<typeof EnterpriseRecordDto>;
+
+export const ContactRecordDto = z
+  .strictObject({
+    ...stamp,
+    uscc: z.string(),
+    /** null: the enterprise is not in the registry */
+    enterpriseName: z.string().nullable(),
+    date: z.string(),
+    mode: z.enum(CONTACT_MODES),
+    people: z.string().nullable(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'LedgerContactRecord' });
+export type ContactRecordDto = z.infer<typeof ContactRecordDto>;
+
+export const DemandRecordDto = z
+  .strictObject({
+    ...stamp,
+    ref: z.string(),
+    uscc: z.string(),
+    enterpriseName: z.string().nullable(),
+    title: z.string(),
+    collectedOn: z.string(),
+    status: z.enum(DEMAND_STATUSES),
+    matchedKind: z.enum(MATCH_KINDS).nullable(),
+    matchedTo: z.string().nullable(),
+    matchedOn: z.string().nullable(),
+    dockedOn: z.string().nullable(),
+    resolvedOn: z.string().nullable(),
+    closedOn: z.string().nullable(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'LedgerDemandRecord' });
+export type DemandRecordDto = z.infer<typeof DemandRecordDto>;
+
+export const ExpertRecordDto = z
+  .strictObject({
+    ...stamp,
+    ref: z.string(),
+    name: z.string(),
+    kind: z.enum(EXPERT_KINDS),
+    employer: z.string().nullable(),
+    title: z.string().nullable(),
+    grade: z.enum(EXPERT_GRADES).nullable(),
+    phone: z.string().nullable(),
+    hostStaff: z.boolean(),
+    fiscallySupported: z.boolean(),
+    /** the full numbers are shown only through the audited reveal */
+    idCardMasked: z.string().nullable(),
+    bankAccountMasked: z.string().nullable(),
+    bankName: z.string().nullable(),
+  })
+  .meta({ id: 'LedgerExpertRecord' });
+export type ExpertRecordDto = z.infer<typeof ExpertRecordDto>;
+
+/** One evidence file of an event (第十三条). */
+export const EvidenceDto = z
+  .strictObject({
+    id: z.string(),
+    kind: z.enum(EVIDENCE_KINDS),
+    /** null: declared in an imported ledger, no file uploaded */
+    attachmentId: z.string().nullable(),
+    fileName: z.string().nullable(),
+    mime: z.string().nullable(),
+    size: z.number().int().nullable(),
+  })
+  .meta({ id: 'LedgerEvidence' });
+export type EvidenceDto = z.infer<typeof EvidenceDto>;
+
+export const EventRecordDto = z
+  .strictObject({
+    ...stamp,
+    ref: z.string(),
+    kind: z.enum(EVENT_KINDS),
+    title: z.string(),
+    date: z.string(),
+    place: z.string().nullable(),
+    experts: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+    expertIds: z.array(z.string()),
+    enterpriseUsccs: z.array(z.string()),
+    evidence: z.array(EvidenceDto),
+  })
+  .meta({ id: 'LedgerEventRecord' });
+export type EventRecordDto = z.infer<typeof EventRecordDto>;
+
+export const PressReleaseRecordDto = z
+  .strictObject({
+    ...stamp,
+    title: z.string(),
+    date: z.string(),
+    channel: z.enum(PRESS_CHANNELS),
+    url: z.string().nullable(),
+  })
+  .meta({ id: 'LedgerPressReleaseRecord' });
+export type PressReleaseRecordDto = z.infer<typeof PressReleaseRecordDto>;
+
+export const CooperationRecordDto = z
+  .strictObject({
+    ...stamp,
+    title: z.string(),
+    date: z.string(),
+    parties: z.array(z.string()),
+    content: z.string(),
+    /** a blank content is kept but does not count (第七条) */
+    hasContent: z.boolean(),
+  })
+  .meta({ id: 'LedgerCooperationRecord' });
+export type CooperationRecordDto = z.infer<typeof CooperationRecordDto>;
+
+export const OutcomeRecordDto = z
+  .strictObject({
+    ...stamp,
+    title: z.string(),
+    date: z.string(),
+    uscc: z.string().nullable(),
+    goldenBridge: z.boolean(),
+  })
+  .meta({ id: 'LedgerOutcomeRecord' });
+export type OutcomeRecordDto = z.infer<typeof OutcomeRecordDto>;
+
+export const AchievementRecordDto = z
+  .strictObject({
+    ...stamp,
+    title: z.string(),
+    university: z.string(),
+    collectedOn: z.string(),
+    promoted: z.boolean(),
+  })
+  .meta({ id: 'LedgerAchievementRecord' });
+export type AchievementRecordDto = z.infer<typeof AchievementRecordDto>;
+
+const reportFields = z.strictObject({
+  ...stamp,
+  kind: z.enum(REPORT_KINDS),
+  title: z.string(),
+  submittedOn: z.string().nullable(),
+  text: z.string(),
+  /** 字数 as docs/ledger-format.md counts it */
+  wordCount: z.number().int(),
+  /** the uploaded Word file, when the report came as one */
+  attachmentId: z.string().nullable(),
+});
+
+/** A whole report, as one is read, created or saved. */
+export const ReportRecordDto = reportFields.meta({ id: 'LedgerReportRecord' });
+export type ReportRecordDto = z.infer<typeof ReportRecordDto>;
+
+/** A report in a list: a report may run to 200,000 characters, so a list carries the first 120 of them. */
+export const ReportListItemDto = reportFields
+  .omit({ text: true })
+  .extend({ excerpt: z.string() })
+  .meta({ id: 'LedgerReportListItem' });
+export type ReportListItemDto = z.infer<typeof ReportListItemDto>;
+
+const RECORD_DTO_SCHEMAS = {
+  enterprises: EnterpriseRecordDto,
+  contacts: ContactRecordDto,
+  demands: DemandRecordDto,
+  experts: ExpertRecordDto,
+  events: EventRecordDto,
+  'press-releases': PressReleaseRecordDto,
+  cooperations: CooperationRecordDto,
+  outcomes: OutcomeRecordDto,
+  achievements: AchievementRecordDto,
+  reports: ReportRecordDto,
+} as const;
+export type RecordDto<K extends RecordKind> = z.infer<(typeof RECORD_DTO_SCHEMAS)[K]>;
+const RECORD_LIST_ITEM_SCHEMAS = { ...RECORD_DTO_SCHEMAS, reports: ReportListItemDto } as const;
+export type RecordListItem<K extends RecordKind> = z.infer<(typeof RECORD_LIST_ITEM_SCHEMAS)[K]>;
+/** A record as the client sends it (before the schema's defaults and trimming). */
+export type RecordBody<K extends RecordKind> = z.input<(typeof RECORD_SCHEMAS)[K]>;
+
+// The maps below are typed per kind (`ZodType<RecordDto<K>>`), so that code generic in the kind — the endpoints of
+// src/shared/api/records.ts, the web's record hooks — has its answers and bodies typed by that kind.
+
+/** Each kind's whole record (one record, a creation, a change). */
+export const RECORD_DTOS: { [K in RecordKind]: z.ZodType<RecordDto<K>> } = RECORD_DTO_SCHEMAS;
+/** Each kind's record as its list carries it: the whole record, but a report's excerpt instead of its text. */
+export const RECORD_LIST_ITEMS: { [K in RecordKind]: z.ZodType<RecordListItem<K>> } = RECORD_LIST_ITEM_SCHEMAS;
+/** Each kind's input schema, as a body. */
+export const RECORD_BODIES: { [K in RecordKind]: z.ZodType<RecordInput<K>, RecordBody<K>> } = RECORD_SCHEMAS;
+
+/** The `{ recordId }` of one record under its station. */
+export const recordParam = z.object({ id: z.string().min(1).max(64), recordId: z.string().min(1).max(64) });
+
+/** `?version=` of a deletion: the version the user saw, so that a change made meanwhile is not deleted unseen. */
+export const recordVersionQuery = z.object({
+  version: z
+    .string({ error: '缺少版本号' })
+    .regex(/^[1-9]\d*$/, '版本号应为正整数')
+    .transform(Number),
+});
+
+/** The body of a change: the version the user edited and the whole record. */
+export function recordUpdateSchema<K extends RecordKind>(kind: K) {
+  const record: z.ZodType<RecordInput<K>, RecordBody<K>> = RECORD_BODIES[kind];
+  return z.object({ version: z.number().int().min(1), record });
+}
+
+/** A revealed ID card or bank account number (the reveal is audited with its reason). */
+export const RevealedSecretDto = z.strictObject({ value: z.string() }).meta({ id: 'LedgerRevealedSecret' });
+export type RevealedSecretDto = z.infer<typeof RevealedSecretDto>;

@@ -11,6 +11,8 @@ export const HOST_KIND_CODES = [
   'university_association',
 ] as const;
 
+export const ORGANIZATION_KINDS = ['center', 'district_association', 'host'] as const;
+
 export const usccField = z
   .string({ error: '请输入统一社会信用代码' })
   .transform(normalizeUscc)
@@ -39,7 +41,32 @@ export type OrganizationUpdate = z.infer<typeof organizationUpdateSchema>;
 
 export const organizationListQuery = z.object({
   q: z.string().trim().max(100).optional(),
-  kind: z.enum(['center', 'district_association', 'host']).optional(),
+  kind: z.enum(ORGANIZATION_KINDS).optional(),
   hostKind: z.enum(HOST_KIND_CODES).optional(),
   districtCode: districtCode.optional(),
 });
+
+export const organizationIdParam = z.object({ id: z.string().min(1).max(64) });
+
+/** The Center, a district association (第五条) or a host organisation (第六条). */
+export const OrganizationDto = z
+  .strictObject({
+    id: z.string(),
+    kind: z.enum(ORGANIZATION_KINDS),
+    kindLabel: z.string(),
+    /** a host kind code of 第六条, as stored; null for the Center and the district associations */
+    hostKind: z.string().nullable(),
+    hostKindLabel: z.string().nullable(),
+    name: z.string(),
+    uscc: z.string().nullable(),
+    districtCode: z.string().nullable(),
+    contactName: z.string().nullable(),
+    contactPhone: z.string().nullable(),
+    address: z.string().nullable(),
+    isActive: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Organization' });
+export type OrganizationDto = z.infer<typeof OrganizationDto>;

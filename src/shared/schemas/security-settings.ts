@@ -52,3 +52,29 @@ export const SECURITY_POLICY_LABELS: Record<keyof SecurityPolicy, string> = {
   passwordHistoryCount: '不得重复使用的近期密码个数',
   adminPasswordMaxAgeDays: '管理员密码最长使用期限（天）',
 };
+
+/**
+ * The page's view: the policy in force (the environment's defaults until something is saved) and the rules fixed by
+ * the system or the deployment, shown for completeness. The numbers are sent as held, not re-checked against
+ * SECURITY_POLICY_LIMITS (a default comes from the environment's own checks).
+ */
+export const SecuritySettingsDto = z
+  .strictObject({
+    loginMaxFailures: z.number().int(),
+    loginLockMinutes: z.number().int(),
+    passwordHistoryCount: z.number().int(),
+    adminPasswordMaxAgeDays: z.number().int(),
+    /** null while the environment's defaults hold (nothing saved yet) */
+    version: z.number().int().nullable(),
+    updatedAt: z.string().nullable(),
+    passwordMinLength: z.number().int(),
+    passwordClasses: z.string(),
+    passwordCommonCheck: z.string(),
+    loginRatePerMinute: z.number().int(),
+    sessionIdleMinutes: z.number().int(),
+    sessionAbsoluteHours: z.number().int(),
+    auditRetentionDays: z.number().int(),
+    cookieSecure: z.boolean(),
+  })
+  .meta({ id: 'SecuritySettings' });
+export type SecuritySettingsDto = z.infer<typeof SecuritySettingsDto>;

@@ -45,3 +45,42 @@ export const stationListQuery = z.object({
   districtCode: z.string().max(10).optional(),
   q: z.string().trim().max(100).optional(),
 });
+
+export const stationIdParam = z.object({ id: z.string().min(1).max(64) });
+
+/** `?version=` of a deletion: the version the user saw, so a change made meanwhile is not deleted unseen. */
+export const stationVersionQuery = z.object({
+  version: z
+    .string({ error: '缺少版本号' })
+    .regex(/^[1-9]\d*$/, '版本号应为正整数')
+    .transform(Number),
+});
+
+/** A station (第三条, 第六条) with its host and the district's name in its program year. */
+export const StationDto = z
+  .strictObject({
+    id: z.string(),
+    programYear: z.number().int(),
+    type: z.enum(STATION_TYPE_CODES),
+    typeLabel: z.string(),
+    districtCode: z.string().nullable(),
+    /** the district's name in the station's program year (e.g. 海淀区) */
+    districtName: z.string().nullable(),
+    /** the district association that recommends the station (第五条) */
+    districtAssociationName: z.string().nullable(),
+    hostOrgId: z.string(),
+    hostName: z.string(),
+    hostUscc: z.string().nullable(),
+    name: z.string(),
+    periodStart: z.string(),
+    periodEnd: z.string(),
+    leaderName: z.string(),
+    leaderPhone: z.string(),
+    contactName: z.string(),
+    contactPhone: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Station' });
+export type StationDto = z.infer<typeof StationDto>;

@@ -83,3 +83,85 @@ export type PasswordResetRejectInput = z.infer<typeof passwordResetRejectSchema>
 export const passwordResetListQuery = z.object({
   status: z.enum(['open', 'all']).optional(),
 });
+
+/** An account as the account pages show it (三员分立: names, role and scope, never a password). */
+export const UserDto = z
+  .strictObject({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(ROLES),
+    /** the stored role's label (the stored code itself when it is no role) */
+    roleLabel: z.string(),
+    organizationId: z.string().nullable(),
+    organizationName: z.string().nullable(),
+    districtCode: z.string().nullable(),
+    /** reviewers only (第十条 回避) */
+    employerName: z.string().nullable(),
+    employerUscc: z.string().nullable(),
+    isActive: z.boolean(),
+    isLocked: z.boolean(),
+    lockedUntil: z.string().nullable(),
+    mustChangePassword: z.boolean(),
+    /**
+     * The holder has signed in and set their own password since the last password an administrator issued: only
+     * then may the security administrator give the account a business role (decision 018).
+     */
+    passwordSetByHolder: z.boolean(),
+    passwordChangedAt: z.string().nullable(),
+    lastLoginAt: z.string().nullable(),
+    createdAt: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'User' });
+export type UserDto = z.infer<typeof UserDto>;
+
+/** A new account or a reset one, with its temporary password: shown once, never stored in clear. */
+export const UserTemporaryPasswordDto = z
+  .strictObject({ user: UserDto, temporaryPassword: z.string() })
+  .meta({ id: 'UserTemporaryPassword' });
+export type UserTemporaryPasswordDto = z.infer<typeof UserTemporaryPasswordDto>;
+
+/** What the security administrator needs to give a role its scope: names and ids only (三员分立). */
+export const RoleScopeOptionsDto = z
+  .strictObject({
+    districts: z.array(z.strictObject({ code: z.string(), name: z.string() })),
+    hosts: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+  })
+  .meta({ id: 'RoleScopeOptions' });
+export type RoleScopeOptionsDto = z.infer<typeof RoleScopeOptionsDto>;
+
+/** `expired`: confirmed but not collected in time (computed from the decision's time, never stored). */
+export const PASSWORD_RESET_STATUSES = ['pending', 'approved', 'rejected', 'issued', 'expired'] as const;
+export type PasswordResetStatus = (typeof PASSWORD_RESET_STATUSES)[number];
+
+/** 密码重置申请 (decision 018) as both administrators see it. */
+export const PasswordResetDto = z
+  .strictObject({
+    id: z.string(),
+    userId: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    roleLabel: z.string(),
+    reason: z.string(),
+    status: z.enum(PASSWORD_RESET_STATUSES),
+    statusLabel: z.string(),
+    requestedById: z.string(),
+    requestedByName: z.string(),
+    requestedAt: z.string(),
+    decidedByName: z.string().nullable(),
+    decidedAt: z.string().nullable(),
+    decisionNote: z.string().nullable(),
+    /** approved requests: the temporary password can be collected until then */
+    expiresAt: z.string().nullable(),
+    issuedAt: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'PasswordReset' });
+export type PasswordResetDto = z.infer<typeof PasswordResetDto>;
+
+/** The collected temporary password, with the account and the request it closes. */
+export const PasswordResetIssuedDto = z
+  .strictObject({ user: UserDto, temporaryPassword: z.string(), request: PasswordResetDto })
+  .meta({ id: 'PasswordResetIssued' });
+export type PasswordResetIssuedDto = z.infer<typeof PasswordResetIssuedDto>;

@@ -9,9 +9,10 @@ import { FullPageSpin } from '../components/full-page-spin';
 import ForbiddenPage from '../features/errors/forbidden-page';
 import NotFoundPage from '../features/errors/not-found-page';
 import { APP_NAME } from '../lib/app';
+import { NavContext } from '../lib/nav';
 import { sessionApi } from '../lib/session';
-import { type AppRoute, canOpen, menuKeyFor, menuRoutesFor, ROUTES } from '../routes';
-import { useMe } from './session-context';
+import { useMe } from '../lib/session-context';
+import { type AppRoute, canOpen, menuKeyFor, menuRoutesFor, NAV, ROUTES } from '../routes';
 
 const HEADER_STYLE = {
   position: 'sticky',
@@ -158,14 +159,16 @@ export default function AppLayout() {
           </div>
         </Layout.Header>
         <Layout.Content className="app-content">
-          <Suspense fallback={<FullPageSpin />}>
-            <Routes>
-              {ROUTES.map((r) => (
-                <Route key={r.path} path={r.path} element={<Guarded route={r} />} />
-              ))}
-              <Route path="*" element={<NotFoundPage />} />
-            </Routes>
-          </Suspense>
+          <NavContext.Provider value={NAV}>
+            <Suspense fallback={<FullPageSpin />}>
+              <Routes>
+                {ROUTES.map((r) => (
+                  <Route key={r.path} path={r.path} element={<Guarded route={r} />} />
+                ))}
+                <Route path="*" element={<NotFoundPage />} />
+              </Routes>
+            </Suspense>
+          </NavContext.Provider>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -11,7 +11,7 @@ import { FullPageSpin } from '../components/full-page-spin';
 import { ApiError, apiHooks, loginPath } from '../lib/api';
 import { sessionApi } from '../lib/session';
 import './app.css';
-import { SessionContext } from './session-context';
+import { SessionContext } from '../lib/session-context';
 
 dayjs.locale('zh-cn');
 

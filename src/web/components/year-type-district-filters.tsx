@@ -3,8 +3,8 @@
 import { Select } from 'antd';
 import { STATION_TYPES, type StationType } from '../../domain/policy/types';
 import { STATION_TYPE_LABELS } from '../../shared/labels';
-import { useProgramYears } from '../features/program-years/api';
 import { districtOptions, useDistricts } from '../lib/districts';
+import { useProgramYears } from '../lib/program-years';
 
 export interface YearTypeDistrict {
   year?: number;

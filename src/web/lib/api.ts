@@ -104,29 +104,11 @@ async function send(method: string, path: string, body: unknown, opts: RequestOp
   return res;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
   const res = await send(method, path, body, opts);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }
-
-/** Query string from an object, skipping empty values. */
-export function qs(params: Record<string, string | number | boolean | null | undefined>): string {
-  const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) {
-    if (v === undefined || v === null || v === '') continue;
-    sp.set(k, String(v));
-  }
-  const s = sp.toString();
-  return s ? `?${s}` : '';
-}
-
-export const api = {
-  get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, undefined, opts),
-  post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, body, opts),
-  put: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PUT', path, body, opts),
-  del: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('DELETE', path, body, opts),
-};
 
 /** `attachment; filename*=UTF-8''%E7%BB%84%E7%BB%87.xlsx` → 组织.xlsx */
 export function filenameFromDisposition(header: string | null, fallback: string): string {

@@ -1,6 +1,15 @@
 // Money typed in 元 and stored as integer fen, and shares typed as percentages: one parser for every form (the
-// application budget, change requests). Never through a float for money (0.1 + 0.2 ≠ 0.3).
-import { MoneyFormatError, yuanToFen } from '../../domain/money';
+// application budget, change requests) and one display of an amount for every page. Never through a float for money
+// (0.1 + 0.2 ≠ 0.3).
+import { formatYuan, MoneyFormatError, yuanToFen } from '../../domain/money';
+
+/**
+ * Integer fen as every page shows an amount: 15000000 → `150,000.00 元`, the way the server's messages write it, so
+ * that a page and a message about the same sum read alike.
+ */
+export function formatMoney(fen: number): string {
+  return `${formatYuan(fen, { symbol: false })} 元`;
+}
 
 export type YuanParse = { ok: true; fen: number | null } | { ok: false; message: string };
 

@@ -5,7 +5,7 @@ import type { LedgerInput } from '../../../src/domain/ledger/schema';
 import { policy2025 } from '../../../src/domain/policy/index';
 import { usccCheckChar } from '../../../src/domain/uscc';
 import { samplePng } from '../../../src/server/demo/sample-png';
-import { ledgerWorkbook } from '../../../src/server/features/ledger/ledger-excel';
+import { ledgerWorkbook } from '../../../src/server/features/ledger-exchange/ledger-excel';
 import type { RecordKind } from '../../../src/shared/schemas/ledger-records';
 import { minimalDocx } from '../../setup/docx';
 import type { TestApp } from '../../setup/test-app';

@@ -1,68 +1,25 @@
-import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { type AgreementTerms, termsFromApplication } from '../../../domain/lifecycle/agreement';
 import { applicationGaps, DOCUMENT_LABELS, type Gap } from '../../../domain/lifecycle/application-rules';
 import { decide } from '../../../domain/lifecycle/machine';
 import { type ApplicationAction, type ApplicationFacts, applicationMachine } from '../../../domain/lifecycle/machines';
 import type { Policy, StationType } from '../../../domain/policy/types';
 import { conflict, invalid, notFound } from '../../../shared/errors';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
-import type { ApplicationForm } from '../../../shared/schemas/application';
-import { type AuditRecorder, writeTx } from '../../audit/audit';
+import type { ApplicationDetailDto, ApplicationForm, ApplicationSummaryDto } from '../../../shared/schemas/application';
+import { writeTx } from '../../audit/audit';
 import { acceptUpload } from '../../blobs/accept';
 import type { Ctx } from '../../context';
+import { containsCi, type Page, paginate } from '../../core/paging';
+import { loadPolicy } from '../../core/policy';
 import type { Database, Tx } from '../../db/database';
 import { versionedUpdate } from '../../db/locks';
 import type { ApplicationTable, CallTable } from '../../db/schema';
-import { containsCi, type Page, paginate } from '../../http/paging';
 import { applicationScope, shanghaiDate } from '../../scope';
-import { filesOf, type LifecycleFileDto, storeLifecycleFile, toFileDto } from '../lifecycle-files/lifecycle-files';
-import { loadPolicy } from '../program-years/program-years.service';
-import { checkStationRules, stationRow } from '../stations/stations.service';
+import { filesOf, storeLifecycleFile, toFileDto } from '../lifecycle-files/lifecycle-files';
 
 // 项目申报书 (issue #4): a host drafts and submits (第十条), the district association recommends or sends back
 // (第六条), the Center organises the review and decides within each type's quota (第十条). Every transition goes
 // through the application machine, which cites its article; the service only gathers the machine's facts.
-
-export interface ApplicationSummaryDto {
-  id: string;
-  programYear: number;
-  callId: string;
-  hostOrgId: string;
-  hostName: string;
-  stationType: StationType;
-  stationTypeLabel: string;
-  districtCode: string | null;
-  stationName: string;
-  status: ApplicationTable['status'];
-  statusLabel: string;
-  submittedAt: string | null;
-  updatedAt: string;
-  /** mean of the submitted scores of reviewers not recused, one decimal; null before the first */
-  averageScore: number | null;
-  scoredCount: number;
-  stationId: string | null;
-  version: number;
-}
-
-export interface ApplicationDetailDto extends ApplicationSummaryDto {
-  form: ApplicationForm;
-  files: LifecycleFileDto[];
-  requiredDocuments: Array<{ purpose: string; label: string }>;
-  /** what still stops submission; shown to the host and the Center */
-  gaps: Gap[];
-  districtOpinion: string | null;
-  returnReason: string | null;
-  decisionReason: string | null;
-  recommendedByDistrict: boolean;
-  deadline: string;
-  minReviewers: number;
-  actions: ApplicationAction[];
-  actionLabels: Record<string, string>;
-  /** the organisation's results in earlier years (第十三条), for reviewers and the Center */
-  history: Array<{ programYear: number; stationName: string; stationType: string; result: string | null }>;
-  hostKind: string | null;
-}
 
 export interface ApplicationFilter {
   year?: number;
@@ -86,7 +43,7 @@ function scoreColumns(db: Database | Tx) {
     .groupBy('review_assignments.application_id');
 }
 
-function baseQuery(ctx: Ctx) {
+export function baseQuery(ctx: Ctx) {
   return ctx.db
     .selectFrom('applications')
     .innerJoin('organizations', 'organizations.id', 'applications.host_org_id')
@@ -96,14 +53,14 @@ function baseQuery(ctx: Ctx) {
     .where(applicationScope(ctx.actor!));
 }
 
-type Row = ApplicationTable & {
+export type Row = ApplicationTable & {
   host_name: string;
   host_kind: string | null;
   avg_score: number | string | null;
   scored: number | string | null;
 };
 
-function toSummary(r: Row): ApplicationSummaryDto {
+export function toSummary(r: Row): ApplicationSummaryDto {
   const form = JSON.parse(r.form_json) as ApplicationForm;
   return {
     id: r.id,
@@ -167,13 +124,13 @@ async function callOf(db: Database | Tx, callId: string): Promise<CallTable> {
   return db.selectFrom('calls').selectAll().where('id', '=', callId).executeTakeFirstOrThrow();
 }
 
-interface Context {
+export interface Context {
   policy: Policy;
   call: CallTable;
   host: { name: string; hostKind: string | null; isActive: boolean; uscc: string | null };
 }
 
-async function contextOf(db: Database | Tx, app: ApplicationTable): Promise<Context> {
+export async function contextOf(db: Database | Tx, app: ApplicationTable): Promise<Context> {
   const call = await callOf(db, app.call_id);
   const policy = await loadPolicy(db, app.program_year);
   const org = await db
@@ -232,7 +189,7 @@ async function reviewCounts(db: Database | Tx, id: string): Promise<{ reviewers:
   return { reviewers: Number(r.n), scored: Number(r.scored ?? 0) };
 }
 
-async function factsOf(
+export async function factsOf(
   ctx: Ctx,
   db: Database | Tx,
   app: ApplicationTable,
@@ -405,7 +362,7 @@ async function editable(ctx: Ctx, tx: Tx, id: string): Promise<ApplicationTable>
   return row;
 }
 
-function bump(tx: Tx, before: ApplicationTable, set: Partial<ApplicationTable>, now: string) {
+export function bump(tx: Tx, before: ApplicationTable, set: Partial<ApplicationTable>, now: string) {
   return versionedUpdate(tx, 'applications', before, set, now, '该申报书已被修改，请刷新后重试');
 }
 
@@ -526,165 +483,4 @@ export async function transitionApplication(
     });
   });
   return getApplication(ctx, id);
-}
-
-/**
- * 批准立项 (第十条), a batch in one transaction: each application passes the machine (reviews complete, the type's
- * quota not full); the station is created under the station rules (checked with the year's row locked, so two
- * approvals racing for the last place cannot both win); the project and agreement version 1 come with it.
- * One refusal refuses the batch and names the application.
- */
-export async function approveApplications(
-  ctx: Ctx,
-  items: Array<{ id: string; version: number }>,
-): Promise<{ approved: Array<{ applicationId: string; stationId: string; projectId: string }> }> {
-  const approved: Array<{ applicationId: string; stationId: string; projectId: string }> = [];
-  await writeTx(ctx, async (tx, audit) => {
-    for (const item of items) {
-      const before = await requireApplication(ctx, item.id, tx);
-      const form = JSON.parse(before.form_json) as ApplicationForm;
-      const name = form.stationName ?? '（未命名）';
-      if (before.version !== item.version) throw conflict(`申报书“${name}”已被他人修改，请刷新后重试`);
-      // Lock the year's row first (PostgreSQL), so the quota count below is the committed one.
-      let yq = tx.selectFrom('program_years').select('year').where('year', '=', before.program_year);
-      if (ctx.engine === 'postgres') yq = yq.forUpdate();
-      await yq.executeTakeFirstOrThrow();
-      const c = await contextOf(tx, before);
-      const facts = await factsOf(ctx, tx, before, c, '');
-      const d = decide(applicationMachine, before.status, 'approve', ctx.actor!.role, facts);
-      if (!d.ok) throw conflict(`“${name}”：${d.reason}`);
-      const r = await createProjectFor(ctx, tx, audit, before, form, c);
-      await bump(
-        tx,
-        before,
-        { status: 'approved', decided_at: ctx.clock.now().toISOString(), station_id: r.stationId },
-        ctx.clock.now().toISOString(),
-      );
-      await audit.record({
-        entity: 'application',
-        entityId: before.id,
-        action: 'approve',
-        summary: `批准立项“${name}”（${d.article}）`,
-        before: { status: before.status },
-        after: { status: 'approved', station_id: r.stationId, project_id: r.projectId },
-      });
-      approved.push({ applicationId: before.id, ...r });
-    }
-  });
-  return { approved };
-}
-
-async function createProjectFor(
-  ctx: Ctx,
-  tx: Tx,
-  audit: AuditRecorder,
-  app: ApplicationTable,
-  form: ApplicationForm,
-  c: Context,
-): Promise<{ stationId: string; projectId: string }> {
-  const y = app.program_year;
-  const period = { start: `${y}-01-01`, end: `${y}-12-31` };
-  const terms: AgreementTerms = termsFromApplication(form, period);
-  const input = {
-    programYear: y,
-    type: app.station_type,
-    districtCode: app.station_type === 'iur' ? null : app.district_code,
-    hostOrgId: app.host_org_id,
-    name: terms.stationName,
-    periodStart: period.start,
-    periodEnd: period.end,
-    leaderName: terms.leaderName,
-    leaderPhone: terms.leaderPhone,
-    contactName: terms.contactName,
-    contactPhone: terms.contactPhone,
-  };
-  await checkStationRules(ctx, tx, input, null);
-  const now = ctx.clock.now().toISOString();
-  const stationId = uuidv7();
-  const station = {
-    id: stationId,
-    ...stationRow(input),
-    created_at: now,
-    updated_at: now,
-    version: 1,
-    ledger_version: 0,
-  };
-  await tx.insertInto('stations').values(station).execute();
-  await audit.record({
-    entity: 'station',
-    entityId: stationId,
-    action: 'create',
-    summary: `立项设立工作站点“${input.name}”（第十条）`,
-    after: { ...station },
-  });
-  const projectId = uuidv7();
-  const project = {
-    id: projectId,
-    station_id: stationId,
-    application_id: app.id,
-    program_year: y,
-    status: 'agreement_pending' as const,
-    host_signed_on: null,
-    center_signed_on: null,
-    signed_file_id: null,
-    reports_due_on: c.call.reports_due_on ?? `${y}-12-31`,
-    reports_submitted_at: null,
-    return_reason: null,
-    acceptance_comment: null,
-    decided_at: null,
-    created_at: now,
-    updated_at: now,
-    version: 1,
-  };
-  await tx.insertInto('projects').values(project).execute();
-  const agreement = {
-    id: uuidv7(),
-    project_id: projectId,
-    version_no: 1,
-    terms_json: JSON.stringify(terms),
-    change_request_id: null,
-    effective_on: period.start,
-    created_at: now,
-    created_by: ctx.actor?.userId ?? null,
-    applied_at: now,
-  };
-  await tx.insertInto('agreement_versions').values(agreement).execute();
-  await audit.record({
-    entity: 'project',
-    entityId: projectId,
-    action: 'create',
-    summary: `生成项目合作协议（第 1 版）：“${input.name}”（第十条）`,
-    after: { ...project, agreement: terms },
-  });
-  return { stationId, projectId };
-}
-
-/** Ranking per type (第十条): the mean of submitted scores of reviewers not recused, computed in SQL. */
-export async function ranking(ctx: Ctx, year: number) {
-  const policy = await loadPolicy(ctx.db, year);
-  const rows = await baseQuery(ctx)
-    .where('applications.program_year', '=', year)
-    .where('applications.status', 'in', ['recommended', 'under_review', 'approved', 'rejected', 'submitted'])
-    .orderBy('applications.station_type')
-    .orderBy(sql`coalesce(s.avg_score, -1)`, 'desc')
-    .orderBy('applications.submitted_at')
-    .execute();
-  const stations = await ctx.db
-    .selectFrom('stations')
-    .select(['type', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('program_year', '=', year)
-    .groupBy('type')
-    .execute();
-  const types = (Object.keys(policy.stationTypes) as StationType[]).map((t) => {
-    const items = rows.filter((r) => r.station_type === t).map((r) => toSummary(r as Row));
-    return {
-      type: t,
-      label: policy.stationTypes[t].name,
-      quota: policy.stationTypes[t].quota,
-      quotaArticle: policy.stationTypes[t].quotaArticle,
-      approved: Number(stations.find((s) => s.type === t)?.n ?? 0),
-      items: items.map((it, i) => ({ ...it, rank: it.averageScore === null ? null : i + 1 })),
-    };
-  });
-  return { year, types };
 }

@@ -2,12 +2,17 @@ import { uuidv7 } from 'uuidv7';
 import { checkScores, DEFAULT_RUBRIC, employerConflict, type RubricCriterion } from '../../../domain/lifecycle/review';
 import { conflict, invalid, notFound } from '../../../shared/errors';
 import type { ApplicationForm } from '../../../shared/schemas/application';
+import type {
+  ApplicationReviewerDto,
+  ApplicationSiteVisitDto,
+  ReviewAssignmentDto,
+} from '../../../shared/schemas/review';
 import { writeTx } from '../../audit/audit';
 import { acceptUpload } from '../../blobs/accept';
 import type { Ctx } from '../../context';
 import type { Database, Tx } from '../../db/database';
 import type { ReviewAssignmentTable } from '../../db/schema';
-import { filesOf, type LifecycleFileDto, storeLifecycleFile, toFileDto } from '../lifecycle-files/lifecycle-files';
+import { filesOf, storeLifecycleFile, toFileDto } from '../lifecycle-files/lifecycle-files';
 import { requireApplication } from './applications.service';
 
 // 专家评审 and 实地考察 (第十条). The Center assigns reviewers; one employed by the applicant is refused outright; every
@@ -22,27 +27,6 @@ export const ASSIGNMENT_STATUS_LABELS: Record<ReviewAssignmentTable['status'], s
 
 export function rubricOf(rubricJson: string | null | undefined): RubricCriterion[] {
   return rubricJson ? (JSON.parse(rubricJson) as RubricCriterion[]) : [...DEFAULT_RUBRIC];
-}
-
-export interface AssignmentDto {
-  id: string;
-  applicationId: string;
-  stationName: string;
-  hostName: string;
-  programYear: number;
-  reviewerId: string;
-  reviewerName: string;
-  status: ReviewAssignmentTable['status'];
-  statusLabel: string;
-  declared: boolean;
-  conflictNote: string | null;
-  scores: Record<string, number> | null;
-  totalScore: number | null;
-  comment: string | null;
-  submittedAt: string | null;
-  rubric: RubricCriterion[];
-  deadline: string;
-  version: number;
 }
 
 function assignmentQuery(db: Database | Tx) {
@@ -72,7 +56,7 @@ type AssignmentRow = ReviewAssignmentTable & {
   closes_on: string;
 };
 
-function toDto(r: AssignmentRow): AssignmentDto {
+function toDto(r: AssignmentRow): ReviewAssignmentDto {
   return {
     id: r.id,
     applicationId: r.application_id,
@@ -96,7 +80,7 @@ function toDto(r: AssignmentRow): AssignmentDto {
 }
 
 /** The reviewer pool for the Center's assignment dialog: active reviewer accounts with their employers. */
-export async function listReviewers(ctx: Ctx) {
+export async function listReviewers(ctx: Ctx): Promise<ApplicationReviewerDto[]> {
   const rows = await ctx.db
     .selectFrom('users')
     .select(['id', 'display_name', 'username', 'employer_name', 'employer_uscc'])
@@ -113,7 +97,7 @@ export async function listReviewers(ctx: Ctx) {
 }
 
 /** The Center sees every assignment of an application; a reviewer only its own (and no one else's scores). */
-export async function listApplicationReviews(ctx: Ctx, applicationId: string): Promise<AssignmentDto[]> {
+export async function listApplicationReviews(ctx: Ctx, applicationId: string): Promise<ReviewAssignmentDto[]> {
   await requireApplication(ctx, applicationId);
   let qb = assignmentQuery(ctx.db).where('ra.application_id', '=', applicationId);
   if (ctx.actor!.role === 'reviewer') qb = qb.where('ra.reviewer_id', '=', ctx.actor!.userId);
@@ -122,7 +106,7 @@ export async function listApplicationReviews(ctx: Ctx, applicationId: string): P
 }
 
 /** A reviewer's own work list. */
-export async function myAssignments(ctx: Ctx): Promise<AssignmentDto[]> {
+export async function myAssignments(ctx: Ctx): Promise<ReviewAssignmentDto[]> {
   const rows = await assignmentQuery(ctx.db)
     .where('ra.reviewer_id', '=', ctx.actor!.userId)
     .orderBy('ra.created_at', 'desc')
@@ -132,7 +116,11 @@ export async function myAssignments(ctx: Ctx): Promise<AssignmentDto[]> {
 
 const REVIEWABLE = ['submitted', 'recommended', 'under_review'];
 
-export async function assignReviewers(ctx: Ctx, applicationId: string, reviewerIds: string[]) {
+export async function assignReviewers(
+  ctx: Ctx,
+  applicationId: string,
+  reviewerIds: string[],
+): Promise<ReviewAssignmentDto[]> {
   await writeTx(ctx, async (tx, audit) => {
     const app = await requireApplication(ctx, applicationId, tx);
     if (!REVIEWABLE.includes(app.status))
@@ -221,7 +209,7 @@ export async function declareConflict(
   ctx: Ctx,
   id: string,
   input: { version: number; hasConflict: boolean; note: string },
-) {
+): Promise<ReviewAssignmentDto> {
   await writeTx(ctx, async (tx, audit) => {
     const row = await ownAssignment(ctx, tx, id, input.version);
     if (row.status !== 'assigned' || row.declared_at) throw conflict('已声明过利益冲突，不能重复声明');
@@ -259,7 +247,7 @@ export async function submitScores(
   ctx: Ctx,
   id: string,
   input: { version: number; scores: Record<string, number>; comment: string },
-) {
+): Promise<ReviewAssignmentDto> {
   await writeTx(ctx, async (tx, audit) => {
     const row = await ownAssignment(ctx, tx, id, input.version);
     if (row.status === 'recused') throw conflict('已回避的专家不能评分（第十条）');
@@ -298,18 +286,7 @@ export async function submitScores(
 // ---------------------------------------------------------------------------------------------------------------
 // 实地考察 (第十条): optional; district staff among the participants.
 
-export interface InspectionDto {
-  id: string;
-  applicationId: string;
-  inspectedOn: string;
-  participants: string;
-  districtParticipants: string;
-  findings: string;
-  photos: LifecycleFileDto[];
-  createdAt: string;
-}
-
-export async function listInspections(ctx: Ctx, applicationId: string): Promise<InspectionDto[]> {
+export async function listInspections(ctx: Ctx, applicationId: string): Promise<ApplicationSiteVisitDto[]> {
   await requireApplication(ctx, applicationId);
   const rows = await ctx.db
     .selectFrom('site_inspections')
@@ -338,7 +315,7 @@ export async function recordInspection(
   ctx: Ctx,
   applicationId: string,
   input: { inspectedOn: string; participants: string; districtParticipants: string; findings: string },
-) {
+): Promise<ApplicationSiteVisitDto> {
   const id = uuidv7();
   await writeTx(ctx, async (tx, audit) => {
     const app = await requireApplication(ctx, applicationId, tx);
@@ -374,7 +351,7 @@ export async function addInspectionPhoto(
   inspectionId: string,
   fileName: string,
   bytes: Uint8Array,
-) {
+): Promise<ApplicationSiteVisitDto> {
   await requireApplication(ctx, applicationId);
   const type = acceptUpload(ctx, bytes, ['jpeg', 'png', 'pdf']);
   await writeTx(ctx, async (tx, audit) => {

@@ -1,27 +1,10 @@
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../../../shared/labels';
+import { auditActionLabel, auditEntityLabel } from '../../../shared/labels';
 import type { Role } from '../../../shared/permissions';
+import type { AuditEventDto } from '../../../shared/schemas/audit-events';
 import type { Ctx } from '../../context';
+import { containsCi, type Page, paginate } from '../../core/paging';
 import type { AuditEventTable } from '../../db/schema';
-import { containsCi, type Page, paginate } from '../../http/paging';
 import { seesBusinessValues, withoutBusinessValues } from './audit-visibility';
-
-export interface AuditEventDto {
-  seq: number;
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorRole: string | null;
-  ip: string | null;
-  entity: string;
-  entityLabel: string;
-  entityId: string | null;
-  action: string;
-  actionLabel: string;
-  summary: string;
-  diff: Record<string, { before?: unknown; after?: unknown }>;
-  hash: string;
-}
 
 export function toAuditEventDto(r: AuditEventTable): AuditEventDto {
   return {
@@ -33,10 +16,10 @@ export function toAuditEventDto(r: AuditEventTable): AuditEventDto {
     actorRole: r.actor_role,
     ip: r.ip,
     entity: r.entity,
-    entityLabel: AUDIT_ENTITY_LABELS[r.entity] ?? r.entity,
+    entityLabel: auditEntityLabel(r.entity),
     entityId: r.entity_id,
     action: r.action,
-    actionLabel: AUDIT_ACTION_LABELS[r.action] ?? r.action,
+    actionLabel: auditActionLabel(r.action),
     summary: r.summary,
     diff: JSON.parse(r.diff_json),
     hash: r.hash,

@@ -1,12 +1,12 @@
 import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
+import { loadPolicy } from '../../core/policy';
+import { requireStation } from '../../core/stations';
 import { zipFiles } from '../../docs/zip';
 import { finalAccountsData, finalAccountsDocx, finalAccountsXlsx } from '../funds/final-accounts';
-import { buildLedger } from '../ledger/ledger.service';
-import { ledgerWorkbook } from '../ledger/ledger-excel';
 import { RECORD_KIND_DEFS } from '../ledger/records.kinds';
-import { requireStation } from '../ledger/station-access';
-import { loadPolicy } from '../program-years/program-years.service';
+import { ledgerWorkbook } from '../ledger-exchange/ledger-excel';
+import { buildLedger } from '../ledger-exchange/ledger-export.service';
 import { agreementDocument } from '../projects/projects.service';
 import { MANIFEST, manifestOf, sha256Hex } from './manifest';
 

@@ -1,22 +1,14 @@
 import { conflict, invalid, notFound } from '../../../shared/errors';
+import type { AuditorAccountDto, AuditorAssignmentInput, StationAuditorDto } from '../../../shared/schemas/auditor';
 import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
-import { requireStation } from '../ledger/station-access';
+import { requireStation } from '../../core/stations';
 
 // 第三方审计 (第十二条, issue #5): the Center gives an auditor account read access to a station for a time window.
 // The window is the scope rule itself (stationScope reads user_stations with valid_from/valid_to), so access starts
 // and ends on its dates without a job.
 
-export interface StationAuditorDto {
-  userId: string;
-  username: string;
-  displayName: string;
-  validFrom: string | null;
-  validTo: string | null;
-  createdAt: string;
-}
-
-export async function listAuditorAccounts(ctx: Ctx) {
+export async function listAuditorAccounts(ctx: Ctx): Promise<AuditorAccountDto[]> {
   const rows = await ctx.db
     .selectFrom('users')
     .select(['id', 'username', 'display_name'])
@@ -50,7 +42,7 @@ export async function stationAuditors(ctx: Ctx, stationId: string): Promise<Stat
 export async function assignAuditor(
   ctx: Ctx,
   stationId: string,
-  input: { userId: string; validFrom: string; validTo: string },
+  input: AuditorAssignmentInput,
 ): Promise<StationAuditorDto[]> {
   const station = await requireStation(ctx, stationId);
   if (input.validTo < input.validFrom) throw invalid([{ path: 'validTo', message: '结束日期不能早于开始日期' }]);

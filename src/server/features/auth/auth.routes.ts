@@ -1,11 +1,11 @@
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { authApi } from '../../../shared/api/auth';
 import { AppError } from '../../../shared/errors';
-import { changePasswordSchema, currentSessionSchema, loginSchema } from '../../../shared/schemas/auth';
 import { writeTx } from '../../audit/audit';
 import { hitRateLimit } from '../../auth/rate-limit';
 import { SESSION_COOKIE } from '../../auth/sessions';
 import type { Router } from '../../http/router';
-import { changeOwnPassword, getMe, loginPolicy, type MeDto, maskUnknown, signIn, signOut } from './auth.service';
+import { changeOwnPassword, getMe, loginPolicy, maskUnknown, signIn, signOut } from './auth.service';
 
 export function registerAuthRoutes(r: Router): void {
   const cookieBase = {
@@ -16,13 +16,9 @@ export function registerAuthRoutes(r: Router): void {
   };
 
   r.route({
-    method: 'post',
-    path: '/api/v1/sessions',
-    tag: '登录',
-    summary: '登录（创建会话）',
+    ...authApi.signIn,
     access: 'public',
-    body: loginSchema,
-    handler: async (c, { body, ctx }) => {
+    handler: async (c, { body, ctx, json }) => {
       // Counted in the database, so that every instance behind a load balancer shares the address's window.
       const { ratePerMinute } = await loginPolicy(ctx);
       const rate = await hitRateLimit(ctx, `login:${ctx.ip ?? 'unknown'}`, { limit: ratePerMinute, windowMs: 60_000 });
@@ -43,70 +39,50 @@ export function registerAuthRoutes(r: Router): void {
       }
       const { token, me } = await signIn(ctx, { ...body, userAgent: c.req.header('user-agent') ?? null });
       setCookie(c, SESSION_COOKIE, token, { ...cookieBase, maxAge: ctx.env.SESSION_ABSOLUTE_HOURS * 3600 });
-      return c.json({ me }, 201);
+      return json({ me }, 201);
     },
   });
 
   r.route({
-    method: 'delete',
-    path: '/api/v1/sessions/current',
-    tag: '登录',
-    summary: '退出登录',
+    ...authApi.signOut,
     access: 'authenticated',
-    handler: async (c, { ctx }) => {
+    handler: async (c, { ctx, json }) => {
       await signOut(ctx, ctx.actor!, false);
       deleteCookie(c, SESSION_COOKIE, cookieBase);
-      return c.json({ ok: true });
+      return json({ ok: true });
     },
   });
 
   r.route({
-    method: 'delete',
-    path: '/api/v1/sessions',
-    tag: '登录',
-    summary: '退出所有设备的登录',
+    ...authApi.signOutEverywhere,
     access: 'authenticated',
-    handler: async (c, { ctx }) => {
+    handler: async (c, { ctx, json }) => {
       const ended = await signOut(ctx, ctx.actor!, true);
       deleteCookie(c, SESSION_COOKIE, cookieBase);
-      return c.json({ ok: true, ended });
+      return json({ ok: true, ended });
     },
   });
 
   // The web's session probe: signed out is an answer (200, `me: null`), not an error, so a first visit logs no
   // failed request in the browser. `/api/v1/me` keeps its 401 for other clients.
   r.route({
-    method: 'get',
-    path: '/api/v1/sessions/current',
-    tag: '登录',
-    summary: '当前会话（未登录时 me 为 null）',
+    ...authApi.currentSession,
     access: 'public',
-    response: currentSessionSchema,
-    handler: async (c, { ctx }) => {
-      const me: MeDto | null = ctx.actor ? await getMe(ctx, ctx.actor.userId) : null;
-      return c.json({ me });
-    },
+    handler: async (_c, { ctx, json }) => json({ me: ctx.actor ? await getMe(ctx, ctx.actor.userId) : null }),
   });
 
   r.route({
-    method: 'get',
-    path: '/api/v1/me',
-    tag: '登录',
-    summary: '当前账户',
+    ...authApi.me,
     access: 'authenticated',
-    handler: async (c, { ctx }) => c.json({ me: await getMe(ctx, ctx.actor!.userId) }),
+    handler: async (_c, { ctx, json }) => json({ me: await getMe(ctx, ctx.actor!.userId) }),
   });
 
   r.route({
-    method: 'put',
-    path: '/api/v1/me/password',
-    tag: '登录',
-    summary: '修改自己的密码',
+    ...authApi.changePassword,
     access: 'authenticated',
-    body: changePasswordSchema,
-    handler: async (c, { body, ctx }) => {
+    handler: async (_c, { body, ctx, json }) => {
       await changeOwnPassword(ctx, ctx.actor!, body);
-      return c.json({ ok: true });
+      return json({ ok: true });
     },
   });
 }

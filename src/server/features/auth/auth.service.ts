@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import { checkPassword } from '../../../domain/password-policy';
 import { AppError, conflict, invalid } from '../../../shared/errors';
+import type { AuditAction } from '../../../shared/labels';
+import type { Role } from '../../../shared/permissions';
+import { isRole } from '../../../shared/roles';
+import type { MeDto } from '../../../shared/schemas/auth';
 import { writeTx } from '../../audit/audit';
 import { dummyHash, hashPassword, verifyPassword } from '../../auth/password';
 import { adminPasswordExpired, isRecentPassword, rememberPassword } from '../../auth/password-history';
@@ -9,18 +13,12 @@ import type { Actor, Ctx } from '../../context';
 import type { Database, Tx } from '../../db/database';
 import { securitySettings } from '../security-settings/security-settings.service';
 
-export interface MeDto {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  organizationId: string | null;
-  organizationName: string | null;
-  districtCode: string | null;
-  /** true for a temporary password, and for an administrator's password past its age limit (decision 019) */
-  mustChangePassword: boolean;
-  /** the password is past the security administrator's age limit for administrator accounts */
-  passwordExpired: boolean;
+/**
+ * A stored role as the contract's enum. Only the CLI and the role form write roles, both from ROLES; a value outside
+ * it (edited in the database) grants nothing, as sessions.ts already treats it, so it reads as 待分配角色.
+ */
+export function roleOf(stored: string): Role {
+  return isRole(stored) ? stored : 'unassigned';
 }
 
 /**
@@ -220,7 +218,7 @@ async function recordPasswordFailure(
   user: { id: string; username: string; role: string },
   attempt: number,
   p: LoginPolicy,
-  action: string,
+  action: AuditAction,
   summary: (failures: number) => string,
 ): Promise<{ lock: boolean }> {
   const now = ctx.clock.now();
@@ -285,7 +283,7 @@ export async function getMe(ctx: Ctx, userId: string): Promise<MeDto> {
     id: u.id,
     username: u.username,
     displayName: u.display_name,
-    role: u.role,
+    role: roleOf(u.role),
     organizationId: u.organization_id,
     organizationName: u.org_name,
     districtCode: u.district_code,

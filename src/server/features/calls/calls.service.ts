@@ -4,7 +4,7 @@ import { type CallAction, callMachine } from '../../../domain/lifecycle/machines
 import { DEFAULT_RUBRIC, type RubricCriterion } from '../../../domain/lifecycle/review';
 import { conflict, invalid, notFound } from '../../../shared/errors';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
-import type { CallInput } from '../../../shared/schemas/call';
+import type { CallDto, CallInput } from '../../../shared/schemas/call';
 import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import type { CallTable } from '../../db/schema';
@@ -14,30 +14,9 @@ import { insertNotice } from '../inbox/inbox.service';
 // 申报通知 (issue #4). A call is public to every business role; only the Center administrator writes it. Opening it
 // locks its program year's policy (the call states the year's rules, 第十条) in the same transaction.
 
-export interface CallDto {
-  id: string;
-  programYear: number;
-  title: string;
-  opensOn: string;
-  closesOn: string;
-  stationTypes: string[];
-  stationTypeLabels: string[];
-  requiredDocuments: string[];
-  minReviewers: number;
-  notice: string;
-  rubric: RubricCriterion[];
-  reportsDueOn: string;
-  status: CallTable['status'];
-  statusLabel: string;
-  openedAt: string | null;
-  closedAt: string | null;
-  version: number;
-  /** the actions the machine offers (the page's buttons); the server decides again on every call */
-  actions: CallAction[];
-}
-
 function toDto(r: CallTable, actions: CallAction[]): CallDto {
-  const types = JSON.parse(r.station_types_json) as string[];
+  // Written from callInputSchema only, so the codes are the schema's.
+  const types = JSON.parse(r.station_types_json) as CallDto['stationTypes'];
   return {
     id: r.id,
     programYear: r.program_year,
@@ -46,7 +25,7 @@ function toDto(r: CallTable, actions: CallAction[]): CallDto {
     closesOn: r.closes_on,
     stationTypes: types,
     stationTypeLabels: types.map((t) => STATION_TYPE_LABELS[t] ?? t),
-    requiredDocuments: JSON.parse(r.required_documents_json) as string[],
+    requiredDocuments: JSON.parse(r.required_documents_json) as CallDto['requiredDocuments'],
     minReviewers: r.min_reviewers,
     notice: r.notice,
     rubric: r.rubric_json ? (JSON.parse(r.rubric_json) as RubricCriterion[]) : DEFAULT_RUBRIC.map((c) => ({ ...c })),

@@ -1,12 +1,13 @@
 import { type Execution, execution } from '../../../domain/expenses/execution';
 import { roundHalfUp } from '../../../domain/kpi/compute';
-import { EXPENSE_CATEGORIES, type ExpenseCategory, type StationType } from '../../../domain/policy/types';
+import { EXPENSE_CATEGORIES } from '../../../domain/policy/types';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
+import type { ExecutionFilter, StationExecutionDto, YearExecutionDto } from '../../../shared/schemas/funds';
 import type { Ctx } from '../../context';
+import { containsCi, paginate } from '../../core/paging';
+import { loadPolicy } from '../../core/policy';
 import { EXPORT_LIMIT, xlsxBuffer } from '../../http/excel';
-import { containsCi, type Page, paginate } from '../../http/paging';
 import { shanghaiDate, stationScope } from '../../scope';
-import { loadPolicy } from '../program-years/program-years.service';
 import { budgetsInForce } from './budget';
 import { spendingOf } from './expenses.service';
 
@@ -14,40 +15,9 @@ import { spendingOf } from './expenses.service';
 // execution against time elapsed and its warning, and the totals by category. Sums come from SQL (`spendingOf`);
 // the page of stations is paged in SQL.
 
-export interface StationExecutionDto {
-  stationId: string;
-  name: string;
-  type: StationType;
-  districtCode: string | null;
-  periodEnd: string;
-  grantedFen: number;
-  spentGrantFen: number;
-  matchingSpentFen: number;
-  paidFen: number;
-  executionRate: number;
-  timeElapsed: number;
-  hasBudget: boolean;
-  warning: string | null;
-}
-
-export interface YearExecutionDto extends Page<StationExecutionDto> {
-  year: number;
-  today: string;
-  totals: {
-    stations: number;
-    grantedFen: number;
-    spentGrantFen: number;
-    matchingSpentFen: number;
-    executionRate: number;
-    /** the share of the stations' periods passed by `today`, weighted by their funding, 4 decimals */
-    timeElapsed: number;
-    byCategory: Array<{ category: ExpenseCategory; name: string; spentFen: number }>;
-  };
-}
-
 export async function yearExecution(
   ctx: Ctx,
-  f: { year: number; type?: StationType; districtCode?: string; q?: string },
+  f: ExecutionFilter,
   page: { page: number; pageSize: number },
 ): Promise<YearExecutionDto> {
   const today = shanghaiDate(ctx.clock.now());
@@ -179,10 +149,7 @@ const yuanCell = (fen: number) => fen / 100;
  * The year's execution as an Excel workbook: every station of the filter (up to EXPORT_LIMIT), in the order of the
  * page, with the same figures and warnings (第十五条). No HTTP here: the route sends the bytes.
  */
-export async function yearExecutionXlsx(
-  ctx: Ctx,
-  f: { year: number; type?: StationType; districtCode?: string; q?: string },
-): Promise<{ fileName: string; bytes: Buffer }> {
+export async function yearExecutionXlsx(ctx: Ctx, f: ExecutionFilter): Promise<{ fileName: string; bytes: Buffer }> {
   const d = await yearExecution(ctx, f, { page: 1, pageSize: EXPORT_LIMIT });
   const policy = await loadPolicy(ctx.db, f.year);
   const districts = new Map(policy.districts.map((x) => [x.code, x.name]));

@@ -3,9 +3,9 @@ import { checkBooking } from '../../../domain/expenses/booking';
 import type { Ledger } from '../../../domain/ledger/schema';
 import { yuanToFen } from '../../../domain/money';
 import { EXPENSE_CATEGORIES, type ExpenseCategory, type Policy } from '../../../domain/policy/types';
+import type { ImportProblemDto } from '../../../shared/schemas/ledger';
 import type { Database, Tx } from '../../db/database';
 import type { ExpenseTable, StationTable } from '../../db/schema';
-import type { ImportProblem } from '../ledger/ledger.service';
 import { type BudgetInForce, budgetInForce } from './budget';
 
 // A ledger's expenses come in through the same engine as a booking (issue #5): an expense the engine refuses is an
@@ -35,9 +35,9 @@ export function expenseImportProblems(
   ledger: Ledger,
   station: Pick<StationTable, 'period_end'>,
   money: MoneyContext,
-): { errors: ImportProblem[]; warnings: ImportProblem[] } {
-  const errors: ImportProblem[] = [];
-  const warnings: ImportProblem[] = [];
+): { errors: ImportProblemDto[]; warnings: ImportProblemDto[] } {
+  const errors: ImportProblemDto[] = [];
+  const warnings: ImportProblemDto[] = [];
   const budget = money.agreement?.budgetFen ?? ledgerBudgetFen(ledger);
   if (money.agreement && ledger.funds) {
     const own = ledgerBudgetFen(ledger)!;

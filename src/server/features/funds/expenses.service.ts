@@ -6,102 +6,51 @@ import type { Ledger, LedgerExpense } from '../../../domain/ledger/schema';
 import { fenToYuan, formatYuan } from '../../../domain/money';
 import type { ExpenseCategory, Policy } from '../../../domain/policy/types';
 import { AppError, conflict, invalid, notFound } from '../../../shared/errors';
+import type {
+  ExpenseDeletedDto,
+  ExpenseDetailDto,
+  ExpenseDto,
+  ExpenseFields,
+  ExpenseItemCode,
+  FundSource,
+  PayeeKind,
+  UploadedVoucherDto,
+  VoucherDto,
+  VoucherKind,
+} from '../../../shared/schemas/funds';
 import { type AuditRecorder, writeTx } from '../../audit/audit';
 import { acceptUpload } from '../../blobs/accept';
 import type { Ctx } from '../../context';
+import { containsCi, type Page, paginate } from '../../core/paging';
+import { loadPolicy } from '../../core/policy';
+import { requireStation } from '../../core/stations';
 import type { Database, Tx } from '../../db/database';
 import { lockStation } from '../../db/locks';
 import type { ExpenseTable, StationTable } from '../../db/schema';
-import { containsCi, type Page, paginate } from '../../http/paging';
 import { shanghaiDate } from '../../scope';
 import { storeAttachment } from '../ledger/attachments.service';
 import { touchStations } from '../ledger/ledger-version';
-import { requireStation } from '../ledger/station-access';
-import { loadPolicy } from '../program-years/program-years.service';
 import { budgetInForce } from './budget';
 
 // The expense ledger (issue #5, 第十四条–第十七条). Every booking and every edit goes through the compliance engine
 // (src/domain/expenses/booking.ts) inside the write transaction, with the station's row locked on PostgreSQL (SQLite
 // serialises writers), so two bookings against the last of a category's budget cannot both pass the check.
 
-export const VOUCHER_KINDS = ['invoice', 'receipt', 'transfer', 'other'] as const;
-export type VoucherKind = (typeof VOUCHER_KINDS)[number];
-export const PAYEE_KINDS = ['expert', 'person', 'organization'] as const;
-export type PayeeKind = (typeof PAYEE_KINDS)[number];
-
-export interface ExpenseInput {
-  date: string;
-  category: ExpenseCategory;
-  item: string;
-  /** what the user typed, in fen: the gross, or for a fee to an individual the net paid when `amountIs` is `net` */
-  amountFen: number;
-  amountIs: 'gross' | 'net';
-  source: 'grant' | 'matching';
-  payee: {
-    kind: PayeeKind;
-    /** a registered expert of the station (experts.id), for kind `expert` */
-    expertId?: string | null;
-    name?: string;
-    hostStaff?: boolean;
-    fiscallySupported?: boolean;
-  };
-  /** person-days as a decimal string, where a rate applies */
-  days?: string | null;
-  purpose: string;
-  vouchers: Array<{ attachmentId: string; kind: VoucherKind }>;
-}
-
-export interface VoucherDto {
-  id: string;
-  kind: string;
-  attachmentId: string;
-  fileName: string;
-  mime: string;
-  size: number;
-}
-
-export interface ExpenseDto {
-  id: string;
-  ref: string;
-  date: string;
-  category: string;
-  item: string;
-  itemName: string;
-  amountFen: number;
-  netFen: number | null;
-  taxFen: number | null;
-  source: string;
-  payee: {
-    kind: string;
-    name: string;
-    expertId: string | null;
-    hostStaff: boolean;
-    fiscallySupported: boolean;
-  };
-  days: string | null;
-  purpose: string | null;
-  warnings: BookingIssue[];
-  voucherCount: number;
-  vouchers?: VoucherDto[];
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
+// The row's codes are text columns, written only from the input schema's enums (or a checked ledger import).
 function toDto(r: ExpenseTable & { voucher_count?: number | string }, policy: Policy): ExpenseDto {
   return {
     id: r.id,
     ref: r.ref,
     date: r.date,
-    category: r.category,
-    item: r.item,
+    category: r.category as ExpenseCategory,
+    item: r.item as ExpenseItemCode,
     itemName: itemName(policy, r.item),
     amountFen: Number(r.amount_fen),
     netFen: r.net_fen === null ? null : Number(r.net_fen),
     taxFen: r.tax_fen === null ? null : Number(r.tax_fen),
-    source: r.source,
+    source: r.source as FundSource,
     payee: {
-      kind: r.payee_kind,
+      kind: r.payee_kind as PayeeKind,
       name: r.payee_name,
       expertId: r.payee_expert_id,
       hostStaff: r.payee_host_staff === 1,
@@ -169,7 +118,7 @@ async function vouchersOf(db: Database | Tx, expenseId: string): Promise<Voucher
     .execute();
   return rows.map((r) => ({
     id: r.id,
-    kind: r.kind,
+    kind: r.kind as VoucherKind,
     attachmentId: r.attachment_id,
     fileName: r.file_name,
     mime: r.mime,
@@ -177,7 +126,7 @@ async function vouchersOf(db: Database | Tx, expenseId: string): Promise<Voucher
   }));
 }
 
-export async function getExpense(ctx: Ctx, stationId: string, expenseId: string): Promise<ExpenseDto> {
+export async function getExpense(ctx: Ctx, stationId: string, expenseId: string): Promise<ExpenseDetailDto> {
   const station = await requireStation(ctx, stationId);
   const row = await ctx.db
     .selectFrom('expenses')
@@ -192,7 +141,12 @@ export async function getExpense(ctx: Ctx, stationId: string, expenseId: string)
 }
 
 /** A voucher file (发票、收据、转账记录) is stored first; a booking then links it. PDF or image, size-limited. */
-export async function uploadVoucher(ctx: Ctx, stationId: string, fileName: string, bytes: Uint8Array) {
+export async function uploadVoucher(
+  ctx: Ctx,
+  stationId: string,
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<UploadedVoucherDto> {
   const station = await requireStation(ctx, stationId);
   const type = acceptUpload(ctx, bytes, ['pdf', 'jpeg', 'png']);
   return writeTx(ctx, async (tx, audit) => {
@@ -232,7 +186,7 @@ interface Resolved {
 }
 
 /** The row an input becomes: the payee from the registry, the gross/net/withholding (docs/fee-standards.md). */
-async function resolve(tx: Tx, station: StationTable, policy: Policy, input: ExpenseInput): Promise<Resolved> {
+async function resolve(tx: Tx, station: StationTable, policy: Policy, input: ExpenseFields): Promise<Resolved> {
   let name = input.payee.name?.trim() ?? '';
   let hostStaff = !!input.payee.hostStaff;
   let fiscal = !!input.payee.fiscallySupported;
@@ -348,7 +302,7 @@ async function linkVouchers(
   tx: Tx,
   stationId: string,
   expenseId: string,
-  vouchers: ExpenseInput['vouchers'],
+  vouchers: ExpenseFields['vouchers'],
   now: string,
 ): Promise<string[]> {
   const ids = [...new Set(vouchers.map((v) => v.attachmentId))];
@@ -400,13 +354,13 @@ function expenseText(policy: Policy, r: Pick<ExpenseTable, 'date' | 'item' | 'am
   return `${r.date} ${itemName(policy, r.item)} ${formatYuan(Number(r.amount_fen), { symbol: false })} 元（${r.source === 'grant' ? '资助经费' : '配套经费'}，收款人：${r.payee_name}）`;
 }
 
-function checkDates(ctx: Ctx, input: ExpenseInput): void {
+function checkDates(ctx: Ctx, input: ExpenseFields): void {
   if (input.date > shanghaiDate(ctx.clock.now())) throw invalid([{ path: 'date', message: '支出日期不能晚于今天' }]);
   if (!input.vouchers.length)
     throw invalid([{ path: 'vouchers', message: '请至少上传一份凭证（发票、收据或转账记录）' }]);
 }
 
-export async function bookExpense(ctx: Ctx, stationId: string, input: ExpenseInput): Promise<ExpenseDto> {
+export async function bookExpense(ctx: Ctx, stationId: string, input: ExpenseFields): Promise<ExpenseDetailDto> {
   const station = await requireStation(ctx, stationId);
   checkDates(ctx, input);
   const id = uuidv7();
@@ -459,8 +413,8 @@ export async function updateExpense(
   stationId: string,
   expenseId: string,
   version: number,
-  input: ExpenseInput,
-): Promise<ExpenseDto> {
+  input: ExpenseFields,
+): Promise<ExpenseDetailDto> {
   const station = await requireStation(ctx, stationId);
   checkDates(ctx, input);
   await writeTx(ctx, async (tx, audit) => {
@@ -487,7 +441,12 @@ export async function updateExpense(
   return getExpense(ctx, stationId, expenseId);
 }
 
-export async function deleteExpense(ctx: Ctx, stationId: string, expenseId: string, version: number) {
+export async function deleteExpense(
+  ctx: Ctx,
+  stationId: string,
+  expenseId: string,
+  version: number,
+): Promise<ExpenseDeletedDto> {
   const station = await requireStation(ctx, stationId);
   await writeTx(ctx, async (tx, audit: AuditRecorder) => {
     await lockStation(ctx, tx, stationId);

@@ -4,12 +4,12 @@ import { isFeeToIndividual } from '../../../domain/expenses/tax';
 import { formatYuan } from '../../../domain/money';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
 import type { Ctx } from '../../context';
+import { loadPolicy } from '../../core/policy';
+import { requireStation } from '../../core/stations';
 import { heading, p, pack, table } from '../../docs/word';
 import { EXPORT_LIMIT } from '../../http/excel';
 import { shanghaiDate } from '../../scope';
 import { createReportFromDocx } from '../ledger/attachments.service';
-import { requireStation } from '../ledger/station-access';
-import { loadPolicy } from '../program-years/program-years.service';
 import { budgetInForce } from './budget';
 import { spendingOf } from './expenses.service';
 

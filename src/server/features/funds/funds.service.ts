@@ -1,52 +1,22 @@
 import { uuidv7 } from 'uuidv7';
-import { type Execution, execution } from '../../../domain/expenses/execution';
+import { execution } from '../../../domain/expenses/execution';
 import { formatYuan } from '../../../domain/money';
-import type { ExpenseCategory } from '../../../domain/policy/types';
 import { conflict, invalid, notFound } from '../../../shared/errors';
+import type { FundsDto } from '../../../shared/schemas/funds';
 import { writeTx } from '../../audit/audit';
 import { acceptUpload } from '../../blobs/accept';
 import type { Ctx } from '../../context';
+import { loadPolicy } from '../../core/policy';
+import { requireStation } from '../../core/stations';
 import { lockedRow, lockStation } from '../../db/locks';
 import { shanghaiDate } from '../../scope';
 import { storeAttachment } from '../ledger/attachments.service';
-import { requireStation } from '../ledger/station-access';
-import { loadPolicy } from '../program-years/program-years.service';
 import { budgetInForce } from './budget';
 import { spendingOf } from './expenses.service';
 
 // A station's money (issue #5, first part): the budget by category from the agreement version in force (第十条,
 // 第十一条), the fixed funding paid in advance (定额事前直接支付, 第十五条) and the matching funds planned apart
 // (配套经费, 第十四条). Integer fen throughout.
-
-export interface PaymentDto {
-  id: string;
-  paidOn: string;
-  amountFen: number;
-  voucherAttachmentId: string;
-  note: string | null;
-  createdAt: string;
-  version: number;
-}
-
-export interface FundsDto {
-  stationId: string;
-  /** the type's fixed funding of the year (第六条) */
-  fundingFen: number;
-  fundingArticle: string;
-  /** budget by category of the agreement version in force; null for a station without a project */
-  budgetFen: Record<ExpenseCategory, number> | null;
-  budgetSource: string;
-  matchingFundsPlannedFen: number;
-  paidFen: number;
-  payments: PaymentDto[];
-  paymentArticle: string;
-  /** budget vs spent by category, execution against time elapsed (第十五条); null without a budget */
-  execution: Execution | null;
-  /** expenses kept with warnings (第十条, 第十七条), for the station's list */
-  expensesWithWarnings: number;
-  expenseCount: number;
-  today: string;
-}
 
 export async function stationFunds(ctx: Ctx, stationId: string): Promise<FundsDto> {
   const station = await requireStation(ctx, stationId);
@@ -159,7 +129,12 @@ export async function recordPayment(
   return stationFunds(ctx, stationId);
 }
 
-export async function deletePayment(ctx: Ctx, stationId: string, paymentId: string, version: number) {
+export async function deletePayment(
+  ctx: Ctx,
+  stationId: string,
+  paymentId: string,
+  version: number,
+): Promise<FundsDto> {
   const station = await requireStation(ctx, stationId);
   await writeTx(ctx, async (tx, audit) => {
     // Row-locked on PostgreSQL: two deletions of one version cannot both pass the version check.

@@ -1,37 +1,21 @@
-import { z } from 'zod';
+import { goldenBridgeApi } from '../../../shared/api/golden-bridge';
+import type { GoldenBridgeCandidateDto } from '../../../shared/schemas/golden-bridge';
 import { EXPORT_LIMIT, fileResponse, XLSX_TYPE, xlsxBuffer } from '../../http/excel';
-import { pageQuery } from '../../http/paging';
 import type { Router } from '../../http/router';
-import { allCandidates, type GoldenBridgeCandidateDto, listCandidates, reviewCandidate } from './golden-bridge.service';
-
-const filter = {
-  year: z.coerce.number().int().optional(),
-  status: z.enum(['pending', 'recommended', 'not_recommended'], { error: '状态无效' }).optional(),
-  q: z.string().trim().max(100).optional(),
-};
+import { allCandidates, listCandidates, reviewCandidate } from './golden-bridge.service';
 
 export function registerGoldenBridgeRoutes(r: Router): void {
-  const tag = '金桥工程';
   r.route({
-    method: 'get',
-    path: '/api/v1/golden-bridge',
-    tag,
-    summary: '金桥工程候选成果与中心审核（第九条；按站点数据范围）',
+    ...goldenBridgeApi.list,
     access: { permission: 'read:ledger' },
-    query: z.object({ ...pageQuery, ...filter }),
-    handler: async (c, { query, ctx }) => {
+    handler: async (_c, { query, ctx, json }) => {
       const { page, pageSize, ...f } = query;
-      return c.json(await listCandidates(ctx, f, { page, pageSize }));
+      return json(await listCandidates(ctx, f, { page, pageSize }));
     },
   });
   r.route({
-    method: 'get',
-    path: '/api/v1/golden-bridge/export',
-    tag,
-    summary: '导出金桥工程推荐名单（Excel）',
+    ...goldenBridgeApi.export,
     access: { permission: 'read:ledger' },
-    query: z.object(filter),
-    produces: 'xlsx',
     handler: async (c, { query, ctx }) => {
       const rows = await allCandidates(ctx, query, EXPORT_LIMIT);
       const buf = await xlsxBuffer<GoldenBridgeCandidateDto>(
@@ -53,17 +37,8 @@ export function registerGoldenBridgeRoutes(r: Router): void {
     },
   });
   r.route({
-    method: 'post',
-    path: '/api/v1/golden-bridge/{outcomeId}/review',
-    tag,
-    summary: '审核金桥工程候选成果：推荐或不推荐，并填写意见（第九条）',
+    ...goldenBridgeApi.review,
     access: { permission: 'review:golden-bridge' },
-    params: z.object({ outcomeId: z.string().min(1).max(64) }),
-    body: z.object({
-      recommend: z.boolean({ error: '请选择是否推荐' }),
-      comment: z.string().trim().max(1000, '意见不能超过 1000 字').default(''),
-      version: z.number().int().min(1).nullable(),
-    }),
-    handler: async (c, { params, body, ctx }) => c.json(await reviewCandidate(ctx, params.outcomeId, body)),
+    handler: async (_c, { params, body, ctx, json }) => json(await reviewCandidate(ctx, params.outcomeId, body)),
   });
 }

@@ -1,30 +1,13 @@
 import { conflict, notFound } from '../../../shared/errors';
+import type { GoldenBridgeCandidateDto } from '../../../shared/schemas/golden-bridge';
 import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
-import { containsCi, type Page, paginate } from '../../http/paging';
+import { containsCi, type Page, paginate } from '../../core/paging';
 import { shanghaiDate, stationScope } from '../../scope';
 
 // 金桥工程-助推计划 (第九条): the outcomes of district stations that experts' services brought to enterprises may be
 // recommended to the program. Hosts mark candidates in their ledger (落地成果 → 金桥工程候选); the Center reviews
 // each one and keeps the list of those it recommends. IUR stations are not district stations and are left out.
-
-export interface GoldenBridgeCandidateDto {
-  outcomeId: string;
-  stationId: string;
-  stationName: string;
-  districtCode: string | null;
-  programYear: number;
-  title: string;
-  date: string;
-  uscc: string | null;
-  enterpriseName: string | null;
-  /** null: not reviewed yet */
-  recommended: boolean | null;
-  statusLabel: string;
-  comment: string | null;
-  reviewedAt: string | null;
-  reviewVersion: number | null;
-}
 
 export interface GoldenBridgeFilter {
   year?: number;

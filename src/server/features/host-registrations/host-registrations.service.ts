@@ -2,38 +2,23 @@ import { uuidv7 } from 'uuidv7';
 import { checkPassword } from '../../../domain/password-policy';
 import { conflict, invalid, notFound } from '../../../shared/errors';
 import { HOST_KIND_LABELS } from '../../../shared/labels';
-import type { HostRegistrationInput } from '../../../shared/schemas/host-registration';
+import type {
+  HostRegistrationCreatedDto,
+  HostRegistrationDecision,
+  HostRegistrationDto,
+  HostRegistrationInput,
+  HostRegistrationWindowDto,
+} from '../../../shared/schemas/host-registration';
 import { writeTx } from '../../audit/audit';
 import { hashPassword } from '../../auth/password';
 import type { Ctx } from '../../context';
-import type { HostRegistrationTable } from '../../db/schema';
-import { type Page, paginate } from '../../http/paging';
+import { type Page, paginate } from '../../core/paging';
+import { loadPolicy } from '../../core/policy';
 import { shanghaiDate } from '../../scope';
-import { loadPolicy } from '../program-years/program-years.service';
 
 // 依托单位注册 (issue #4): while a call is open, a new host organisation registers with its USCC and its first
 // account; both stay inactive (they cannot sign in) until the Center approves. A rejection keeps the rows, inactive,
 // with the reason, so the USCC cannot be registered twice by mistake.
-
-export interface HostRegistrationDto {
-  id: string;
-  organizationId: string;
-  organizationName: string;
-  hostKind: string | null;
-  hostKindLabel: string;
-  uscc: string | null;
-  districtCode: string | null;
-  address: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  username: string;
-  status: HostRegistrationTable['status'];
-  statusLabel: string;
-  reason: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-  version: number;
-}
 
 const STATUS_LABELS = { pending: '待审核', approved: '已通过', rejected: '未通过' } as const;
 
@@ -51,7 +36,7 @@ async function openCall(ctx: Ctx) {
 }
 
 /** Whether the form is open, and the districts of the call's year for its district field. */
-export async function registrationWindow(ctx: Ctx) {
+export async function registrationWindow(ctx: Ctx): Promise<HostRegistrationWindowDto> {
   const call = await openCall(ctx);
   if (!call) return { open: false };
   const policy = await loadPolicy(ctx.db, call.program_year);
@@ -63,7 +48,7 @@ export async function registrationWindow(ctx: Ctx) {
   };
 }
 
-export async function register(ctx: Ctx, input: HostRegistrationInput): Promise<{ id: string; status: string }> {
+export async function register(ctx: Ctx, input: HostRegistrationInput): Promise<HostRegistrationCreatedDto> {
   const call = await openCall(ctx);
   if (!call) throw conflict('目前没有正在申报的通知，依托单位注册仅在申报期内开放（第十条）');
   const problems = checkPassword(input.password, { username: input.username });
@@ -150,7 +135,7 @@ export async function register(ctx: Ctx, input: HostRegistrationInput): Promise<
 
 export async function listRegistrations(
   ctx: Ctx,
-  f: { status?: string },
+  f: { status?: HostRegistrationDto['status'] },
   page: { page: number; pageSize: number },
 ): Promise<Page<HostRegistrationDto>> {
   let qb = ctx.db
@@ -168,7 +153,7 @@ export async function listRegistrations(
       'o.contact_phone',
       'u.username',
     ]);
-  if (f.status) qb = qb.where('r.status', '=', f.status as HostRegistrationTable['status']);
+  if (f.status) qb = qb.where('r.status', '=', f.status);
   return paginate(qb, {
     ...page,
     map: (r) => ({
@@ -198,8 +183,8 @@ export async function listRegistrations(
 export async function decideRegistration(
   ctx: Ctx,
   id: string,
-  input: { version: number; approve: boolean; reason: string },
-) {
+  input: HostRegistrationDecision,
+): Promise<HostRegistrationDto> {
   await writeTx(ctx, async (tx, audit) => {
     const r = await tx.selectFrom('host_registrations').selectAll().where('id', '=', id).executeTakeFirst();
     if (!r) throw notFound('注册申请');

@@ -1,11 +1,12 @@
 import { uuidv7 } from 'uuidv7';
 import { conflict, notFound } from '../../../shared/errors';
+import type { InboxDto, NoticeDto, ReminderSettingDto } from '../../../shared/schemas/inbox';
 import { writeTx } from '../../audit/audit';
 import type { AppDeps, Ctx } from '../../context';
+import { type Page, paginate } from '../../core/paging';
 import type { NoticeTable } from '../../db/schema';
-import { type Page, paginate } from '../../http/paging';
 import { shanghaiDate } from '../../scope';
-import { collectTasks, forAccount, type Task } from './tasks';
+import { collectTasks, forAccount } from './tasks';
 
 // 待办、提醒与通知公告 (issue #4). The inbox is computed; reminders are written by an in-process job a configurable
 // number of days before each due date, once per task and date; the notice board is the Center's.
@@ -26,13 +27,6 @@ function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
-}
-
-export interface InboxDto {
-  today: string;
-  reminderDays: number;
-  tasks: Array<Omit<Task, 'audience'> & { overdue: boolean; dueSoon: boolean }>;
-  reminders: Array<{ key: string; title: string; dueOn: string; link: string; createdAt: string }>;
 }
 
 export async function inbox(ctx: Ctx): Promise<InboxDto> {
@@ -98,7 +92,7 @@ export async function runReminderSweep(deps: AppDeps): Promise<number> {
   return written;
 }
 
-export async function setReminderDays(ctx: Ctx, days: number, version: number | null) {
+export async function setReminderDays(ctx: Ctx, days: number, version: number | null): Promise<ReminderSettingDto> {
   await writeTx(ctx, async (tx, audit) => {
     const row = await tx.selectFrom('settings').selectAll().where('key', '=', REMINDER_DAYS_KEY).executeTakeFirst();
     const now = ctx.clock.now().toISOString();
@@ -133,23 +127,13 @@ export async function setReminderDays(ctx: Ctx, days: number, version: number | 
   return { days: Number(JSON.parse(row.value_json)), version: row.version };
 }
 
-export async function getReminderSetting(ctx: Ctx) {
+export async function getReminderSetting(ctx: Ctx): Promise<ReminderSettingDto> {
   const row = await ctx.db.selectFrom('settings').selectAll().where('key', '=', REMINDER_DAYS_KEY).executeTakeFirst();
   return { days: row ? Number(JSON.parse(row.value_json)) : DEFAULT_REMINDER_DAYS, version: row?.version ?? null };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // 通知公告
-
-export interface NoticeDto {
-  id: string;
-  kind: NoticeTable['kind'];
-  title: string;
-  body: string;
-  programYear: number | null;
-  publishedAt: string;
-  publishedBy: string | null;
-}
 
 export async function listNotices(ctx: Ctx, page: { page: number; pageSize: number }): Promise<Page<NoticeDto>> {
   const qb = ctx.db
@@ -202,7 +186,7 @@ export async function insertNotice(
 export async function publishNotice(
   ctx: Ctx,
   n: { kind: NoticeTable['kind']; title: string; body: string; programYear: number | null },
-) {
+): Promise<NoticeDto> {
   const id = await writeTx(ctx, (tx, audit) => insertNotice(ctx, tx, audit, n));
   return (await listNotices(ctx, { page: 1, pageSize: 200 })).items.find((x) => x.id === id)!;
 }

@@ -3,26 +3,15 @@ import { type ContactReason, contactReason } from '../../../domain/kpi/from-ledg
 import type { KpiId } from '../../../domain/policy/types';
 import { invalid } from '../../../shared/errors';
 import { KPI_REASON_LABELS } from '../../../shared/labels';
+import type { KpiDrilldownDto, KpiDrillRowDto } from '../../../shared/schemas/kpis';
 import type { Ctx } from '../../context';
-import type { Page } from '../../http/paging';
-import { requireStation } from '../ledger/station-access';
+import { requireStation } from '../../core/stations';
 
 // The records behind a KPI figure, counted or not, each with the reason (issue #3). Rows are paged in SQL; the
 // reason of each row on the page comes from the same rules the KPI engine applies.
 
-export interface DrillRow {
-  id: string;
-  /** record kind, for a link to its list */
-  kind: string;
-  title: string;
-  date: string | null;
-  counted: boolean;
-  /** what this record adds (e.g. 3 person-times), when not 1 */
-  weight: number;
-  reason: string | null;
-  reasonLabel: string | null;
-  detail: string | null;
-}
+/** A record behind a KPI figure (the contract's `KpiDrillRow`). */
+type DrillRow = KpiDrillRowDto;
 
 type Raw = Record<string, unknown>;
 const n = (v: unknown) => Number(v ?? 0);
@@ -37,7 +26,7 @@ export async function kpiDrilldown(
   kpi: KpiId,
   page: number,
   pageSize: number,
-): Promise<Page<DrillRow> & { kpi: KpiId }> {
+): Promise<KpiDrilldownDto> {
   const s = await requireStation(ctx, stationId);
   const within = (d: unknown) => typeof d === 'string' && d >= s.period_start && d <= s.period_end;
   const offset = (page - 1) * pageSize;

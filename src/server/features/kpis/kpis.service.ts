@@ -1,17 +1,18 @@
 import { sql } from 'kysely';
 import { expenseFindings } from '../../../domain/expenses/findings';
 import { assembleEvaluation } from '../../../domain/kpi/evaluate';
-import { type Pace, paceOf } from '../../../domain/kpi/forecast';
-import type { Evaluation, Finding, KpiResult } from '../../../domain/kpi/types';
+import { paceOf } from '../../../domain/kpi/forecast';
+import type { Evaluation } from '../../../domain/kpi/types';
 import type { KpiId, Policy, StationType } from '../../../domain/policy/types';
 import { notFound } from '../../../shared/errors';
 import { FINDING_LABELS, STATION_TYPE_LABELS } from '../../../shared/labels';
+import type { KpiActivityMonthDto, KpiMatrixDto, KpiMatrixRowDto, StationKpisDto } from '../../../shared/schemas/kpis';
 import type { Ctx } from '../../context';
+import { loadPolicy } from '../../core/policy';
 import type { StationTable } from '../../db/schema';
 import { shanghaiDate, stationScope } from '../../scope';
 import { budgetInForce, ledgerFunds } from '../funds/budget';
 import { ledgerExpenses } from '../funds/expenses.service';
-import { loadPolicy } from '../program-years/program-years.service';
 import { kpiCounts, recordFindings } from './kpis.queries';
 
 /**
@@ -48,33 +49,6 @@ export async function evaluateStation(
     [...findings, ...money.findings],
     money.funds,
   );
-}
-
-export interface KpiRowDto extends KpiResult {
-  name: string;
-  unit: string;
-  measure: string;
-  countingRule: string;
-  pace: Pace;
-}
-
-export interface StationKpisDto {
-  station: {
-    id: string;
-    name: string;
-    type: StationType;
-    typeLabel: string;
-    districtCode: string | null;
-    periodStart: string;
-    periodEnd: string;
-    programYear: number;
-  };
-  today: string;
-  kpis: KpiRowDto[];
-  findings: Array<Finding & { label: string }>;
-  /** docs/ledger-format.md's funds block: granted, spent, execution rate (第十五条); absent without a budget */
-  funds?: Evaluation['funds'];
-  metCount: number;
 }
 
 /**
@@ -157,34 +131,8 @@ export interface MatrixFilter {
   districtCode?: string;
 }
 
-export interface MatrixRowDto {
-  stationId: string;
-  name: string;
-  type: StationType;
-  districtCode: string | null;
-  districtName: string | null;
-  hostName: string;
-  kpis: Partial<Record<KpiId, { actual: number; target: number; met: boolean; ratio: number }>>;
-  metCount: number;
-  kpiCount: number;
-}
-
-export interface MatrixDto {
-  year: number;
-  columns: Array<{ id: KpiId; name: string; unit: string; measure: string; types: StationType[] }>;
-  rows: MatrixRowDto[];
-  totals: Array<{
-    type: StationType;
-    typeLabel: string;
-    stations: number;
-    fullyMet: number;
-    attainment: number;
-    metByKpi: Partial<Record<KpiId, number>>;
-  }>;
-}
-
 /** Every station of a year in the actor's scope × its KPIs: the same SQL aggregates as one station, grouped. */
-export async function kpiMatrix(ctx: Ctx, f: MatrixFilter): Promise<MatrixDto> {
+export async function kpiMatrix(ctx: Ctx, f: MatrixFilter): Promise<KpiMatrixDto> {
   const policy = await loadPolicy(ctx.db, f.year);
   let sq = ctx.db
     .selectFrom('stations')
@@ -205,10 +153,10 @@ export async function kpiMatrix(ctx: Ctx, f: MatrixFilter): Promise<MatrixDto> {
     .execute();
   const counts = await kpiCounts(ctx.db, sq);
   const districtNames = new Map(policy.districts.map((d) => [d.code, d.name]));
-  const rows: MatrixRowDto[] = stations.map((s) => {
+  const rows: KpiMatrixRowDto[] = stations.map((s) => {
     const c = counts.get(s.id)!;
     const ev = assembleEvaluation(policy, { type: s.type, district: s.district_code }, c, []);
-    const kpis: MatrixRowDto['kpis'] = {};
+    const kpis: KpiMatrixRowDto['kpis'] = {};
     for (const k of ev.kpis) {
       kpis[k.id] = {
         actual: k.actual,
@@ -229,7 +177,7 @@ export async function kpiMatrix(ctx: Ctx, f: MatrixFilter): Promise<MatrixDto> {
       kpiCount: ev.kpis.length,
     };
   });
-  const columns = new Map<KpiId, MatrixDto['columns'][number]>();
+  const columns = new Map<KpiId, KpiMatrixDto['columns'][number]>();
   for (const t of ['district_a', 'district_b', 'iur'] as StationType[]) {
     for (const k of policy.kpis[t]) {
       const col = columns.get(k.id) ?? { id: k.id, name: k.name, unit: k.unit, measure: k.measure, types: [] };
@@ -256,7 +204,7 @@ export async function kpiMatrix(ctx: Ctx, f: MatrixFilter): Promise<MatrixDto> {
 }
 
 /** Work recorded per month (events, contacts, demands) for the stations of a year in scope: the activity chart. */
-export async function kpiActivity(ctx: Ctx, f: MatrixFilter) {
+export async function kpiActivity(ctx: Ctx, f: MatrixFilter): Promise<KpiActivityMonthDto[]> {
   let sq = ctx.db
     .selectFrom('stations')
     .select('stations.id')
@@ -264,7 +212,7 @@ export async function kpiActivity(ctx: Ctx, f: MatrixFilter) {
     .where(stationScope(ctx.actor!, shanghaiDate(ctx.clock.now())));
   if (f.type) sq = sq.where('stations.type', '=', f.type);
   if (f.districtCode) sq = sq.where('stations.district_code', '=', f.districtCode);
-  const series: Record<string, Record<string, number>> = {};
+  const series: Record<string, Omit<KpiActivityMonthDto, 'month'>> = {};
   for (const [table, col, key] of [
     ['events', 'date', 'events'],
     ['contacts', 'date', 'contacts'],

@@ -9,10 +9,10 @@ import { docxText } from '../../blobs/docx-text';
 import { sanitizeFileName } from '../../blobs/filename';
 import type { SniffResult } from '../../blobs/sniff';
 import type { Ctx } from '../../context';
+import { requireStation } from '../../core/stations';
 import type { Tx } from '../../db/database';
 import { touchStations } from './ledger-version';
 import { getRecord } from './records.service';
-import { requireStation } from './station-access';
 
 // Evidence files (第十三条) and report sources. The bytes go to the blob store (content-addressed, written before the
 // transaction: an orphan blob is harmless, a row without its bytes is not); the row and the audit record share one

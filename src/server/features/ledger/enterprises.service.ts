@@ -1,24 +1,13 @@
 import { normalizeUscc } from '../../../domain/uscc';
 import { notFound } from '../../../shared/errors';
+import type { EnterpriseDto, EnterpriseLookupDto } from '../../../shared/schemas/ledger';
 import type { Ctx } from '../../context';
-import { containsCi, type Page, paginate } from '../../http/paging';
+import { containsCi, type Page, paginate } from '../../core/paging';
 import { shanghaiDate, stationScope } from '../../scope';
 
 // The enterprise registry (第七条): one row per valid USCC, shared by all stations. The Center sees all of it; other
 // readers see the enterprises listed by the stations in their scope. Looking up one code (to fill in a form) is open
 // to every ledger reader: a USCC and a company name are public registration data.
-
-export interface EnterpriseDto {
-  id: string;
-  uscc: string;
-  name: string;
-  districtCode: string;
-  hasAssociation: boolean;
-  srdi: string;
-  /** stations (in the reader's scope) that list it */
-  stations: number;
-  updatedAt: string;
-}
 
 export async function listEnterprises(
   ctx: Ctx,
@@ -63,7 +52,7 @@ export async function listEnterprises(
   });
 }
 
-export async function lookupEnterprise(ctx: Ctx, uscc: string) {
+export async function lookupEnterprise(ctx: Ctx, uscc: string): Promise<EnterpriseLookupDto> {
   const code = normalizeUscc(uscc);
   const e = await ctx.db.selectFrom('enterprises').selectAll().where('uscc', '=', code).executeTakeFirst();
   if (!e) throw notFound('企业');

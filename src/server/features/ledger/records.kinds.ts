@@ -2,9 +2,21 @@ import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { maskSecret } from '../../../domain/id-card';
 import { hasContent } from '../../../domain/kpi/from-ledger';
+import type {
+  ContactMode,
+  DemandStatus,
+  EventKind,
+  EvidenceKind,
+  ExpertKind,
+  PressChannel,
+  ReportKind,
+  SrdiLevel,
+} from '../../../domain/ledger/codes';
 import { maskPhone } from '../../../domain/phone';
+import type { ExpertGrade } from '../../../domain/policy/types';
 import { wordCount } from '../../../domain/word-count';
 import { invalid } from '../../../shared/errors';
+import type { AuditEntity } from '../../../shared/labels';
 import {
   CONTACT_MODE_LABELS,
   DEMAND_STATUS_LABELS,
@@ -16,7 +28,14 @@ import {
   REPORT_KIND_LABELS,
   SRDI_LABELS,
 } from '../../../shared/labels';
-import type { RecordInput, RecordKind } from '../../../shared/schemas/ledger-records';
+import type {
+  EvidenceDto,
+  MatchKind,
+  RecordDto,
+  RecordInput,
+  RecordKind,
+  RecordListItem,
+} from '../../../shared/schemas/ledger-records';
 import type { Ctx } from '../../context';
 import { encryptPii, piiKey } from '../../crypto/pii';
 import type { Tx } from '../../db/database';
@@ -41,11 +60,12 @@ export interface KindContext {
   before: Row | null;
 }
 
-export interface RecordKindDef<K extends RecordKind = RecordKind> {
+/** `X`: what `loadExtras` loads per record for `toDto` (an event's experts and evidence). */
+export interface RecordKindDef<K extends RecordKind = RecordKind, X = unknown> {
   kind: K;
   table: string;
   /** audit entity name */
-  entity: string;
+  entity: AuditEntity;
   label: string;
   /** column that dates the record (filters, ordering); null when undated */
   dateColumn: string | null;
@@ -58,9 +78,11 @@ export interface RecordKindDef<K extends RecordKind = RecordKind> {
   beforeDelete?(k: KindContext): Promise<void>;
   /** extra selected columns (joins) for lists */
   join?: 'enterprise_by_uscc' | 'enterprise_by_id';
-  toDto(row: Row, extras: Map<string, Row>): Record<string, unknown>;
+  toDto(row: Row, extras: Map<string, X>): RecordDto<K>;
+  /** the record as its list carries it (a report's excerpt instead of its text) */
+  toListItem(dto: RecordDto<K>): RecordListItem<K>;
   /** extra per-record data loaded for a page of rows */
-  loadExtras?(db: LooseDb, ids: string[]): Promise<Map<string, Row>>;
+  loadExtras?(db: LooseDb, ids: string[]): Promise<Map<string, X>>;
   describe(row: Row): string;
   exportColumns: SheetColumn<Record<string, unknown>>[];
 }
@@ -68,7 +90,15 @@ export interface RecordKindDef<K extends RecordKind = RecordKind> {
 const b = (v: unknown) => Number(v) === 1;
 const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const yes = (v: unknown) => (v ? '是' : '否');
-const stamp = (r: Row) => ({ id: r.id as string, version: Number(r.version), updatedAt: r.updated_at as string });
+// A loose row's columns are `unknown` to the compiler; these read them as db/schema.ts declares them.
+const str = (v: unknown) => String(v);
+const strOrNull = (v: unknown) => (v === null || v === undefined ? null : String(v));
+/** A code column (mode, status, kind …) holds one of its domain list: the record schemas and the import admit no other. */
+const code = <T extends string>(v: unknown) => v as T;
+const codeOrNull = <T extends string>(v: unknown) => (v === null || v === undefined ? null : code<T>(v));
+const stamp = (r: Row) => ({ id: str(r.id), version: Number(r.version), updatedAt: str(r.updated_at) });
+/** Most kinds list the whole record. */
+const whole = <T>(dto: T) => dto;
 
 async function upsertEnterprise(input: RecordInput<'enterprises'>, k: KindContext): Promise<string> {
   const now = k.ctx.clock.now().toISOString();
@@ -135,15 +165,16 @@ const enterprises: RecordKindDef<'enterprises'> = {
   },
   toDto: (r) => ({
     ...stamp(r),
-    enterpriseId: r.enterprise_id,
-    uscc: r.e_uscc,
-    name: r.e_name,
-    districtCode: r.e_district_code,
+    enterpriseId: str(r.enterprise_id),
+    uscc: str(r.e_uscc),
+    name: str(r.e_name),
+    districtCode: str(r.e_district_code),
     hasAssociation: b(r.e_has_association),
-    srdi: r.e_srdi,
+    srdi: code<SrdiLevel>(r.e_srdi),
     keyServed: b(r.key_served),
     contactCount: Number(r.contact_count ?? 0),
   }),
+  toListItem: whole,
   describe: (r) => `服务企业 ${s(r.e_name ?? r.enterprise_id)}`,
   exportColumns: [
     { header: '统一社会信用代码', width: 22, value: (d) => s(d.uscc) },
@@ -167,13 +198,14 @@ const contacts: RecordKindDef<'contacts'> = {
   toRow: (i) => ({ uscc: i.uscc, date: i.date, mode: i.mode, people: i.people ?? null, note: i.note ?? null }),
   toDto: (r) => ({
     ...stamp(r),
-    uscc: r.uscc,
-    enterpriseName: r.e_name ?? null,
-    date: r.date,
-    mode: r.mode,
-    people: r.people,
-    note: r.note,
+    uscc: str(r.uscc),
+    enterpriseName: strOrNull(r.e_name),
+    date: str(r.date),
+    mode: code<ContactMode>(r.mode),
+    people: strOrNull(r.people),
+    note: strOrNull(r.note),
   }),
+  toListItem: whole,
   describe: (r) => `联系企业 ${s(r.uscc)}（${s(r.date)}）`,
   exportColumns: [
     { header: '联系日期', width: 12, value: (d) => s(d.date) },
@@ -236,20 +268,21 @@ const demands: RecordKindDef<'demands'> = {
   }),
   toDto: (r) => ({
     ...stamp(r),
-    ref: r.ref,
-    uscc: r.uscc,
-    enterpriseName: r.e_name ?? null,
-    title: r.title,
-    collectedOn: r.collected_on,
-    status: r.status,
-    matchedKind: r.matched_kind,
-    matchedTo: r.matched_to,
-    matchedOn: r.matched_on,
-    dockedOn: r.docked_on,
-    resolvedOn: r.resolved_on,
-    closedOn: r.closed_on,
-    note: r.note,
+    ref: str(r.ref),
+    uscc: str(r.uscc),
+    enterpriseName: strOrNull(r.e_name),
+    title: str(r.title),
+    collectedOn: str(r.collected_on),
+    status: code<DemandStatus>(r.status),
+    matchedKind: codeOrNull<MatchKind>(r.matched_kind),
+    matchedTo: strOrNull(r.matched_to),
+    matchedOn: strOrNull(r.matched_on),
+    dockedOn: strOrNull(r.docked_on),
+    resolvedOn: strOrNull(r.resolved_on),
+    closedOn: strOrNull(r.closed_on),
+    note: strOrNull(r.note),
   }),
+  toListItem: whole,
   describe: (r) => `企业需求“${s(r.title)}”`,
   exportColumns: [
     { header: '编号', width: 8, value: (d) => s(d.ref) },
@@ -305,19 +338,20 @@ const experts: RecordKindDef<'experts'> = {
   },
   toDto: (r) => ({
     ...stamp(r),
-    ref: r.ref,
-    name: r.name,
-    kind: r.kind,
-    employer: r.employer,
-    title: r.title,
-    grade: r.grade,
-    phone: r.phone,
+    ref: str(r.ref),
+    name: str(r.name),
+    kind: code<ExpertKind>(r.kind),
+    employer: strOrNull(r.employer),
+    title: strOrNull(r.title),
+    grade: codeOrNull<ExpertGrade>(r.grade),
+    phone: strOrNull(r.phone),
     hostStaff: b(r.host_staff),
     fiscallySupported: b(r.fiscally_supported),
-    idCardMasked: r.id_card_masked,
-    bankAccountMasked: r.bank_account_masked,
-    bankName: r.bank_name,
+    idCardMasked: strOrNull(r.id_card_masked),
+    bankAccountMasked: strOrNull(r.bank_account_masked),
+    bankName: strOrNull(r.bank_name),
   }),
+  toListItem: whole,
   describe: (r) => `${EXPERT_KIND_LABELS[s(r.kind)] ?? '专家'} ${s(r.name)}`,
   exportColumns: [
     { header: '编号', width: 8, value: (d) => s(d.ref) },
@@ -338,7 +372,15 @@ const experts: RecordKindDef<'experts'> = {
   ],
 };
 
-const events: RecordKindDef<'events'> = {
+/** What an event's row alone does not hold: the experts present, the enterprises, the evidence. */
+interface EventExtras {
+  experts: Array<{ id: string; name: string }>;
+  enterprises: string[];
+  evidence: EvidenceDto[];
+}
+const noExtras = (): EventExtras => ({ experts: [], enterprises: [], evidence: [] });
+
+const events: RecordKindDef<'events', EventExtras> = {
   kind: 'events',
   table: 'events',
   entity: 'event',
@@ -380,18 +422,18 @@ const events: RecordKindDef<'events'> = {
     await k.tx.deleteFrom('event_evidence').where('event_id', '=', k.recordId).execute();
   },
   async loadExtras(db, ids) {
-    const out = new Map<string, Row>();
+    const out = new Map<string, EventExtras>();
     if (!ids.length) return out;
-    for (const id of ids) out.set(id, { experts: [], enterprises: [], evidence: [] });
+    for (const id of ids) out.set(id, noExtras());
     const ex = await db
       .selectFrom('event_experts as ee')
       .innerJoin('experts as x', 'x.id', 'ee.expert_id')
       .select(['ee.event_id', 'x.id', 'x.name'])
       .where('ee.event_id', 'in', ids)
       .execute();
-    for (const r of ex) (out.get(r.event_id as string)!.experts as Row[]).push({ id: r.id, name: r.name });
+    for (const r of ex) out.get(str(r.event_id))!.experts.push({ id: str(r.id), name: str(r.name) });
     const en = await db.selectFrom('event_enterprises').selectAll().where('event_id', 'in', ids).execute();
-    for (const r of en) (out.get(r.event_id as string)!.enterprises as unknown[]).push(r.uscc);
+    for (const r of en) out.get(str(r.event_id))!.enterprises.push(str(r.uscc));
     const ev = await db
       .selectFrom('event_evidence as v')
       .leftJoin('attachments as a', 'a.id', 'v.attachment_id')
@@ -400,32 +442,33 @@ const events: RecordKindDef<'events'> = {
       .orderBy('v.id')
       .execute();
     for (const r of ev) {
-      (out.get(r.event_id as string)!.evidence as Row[]).push({
-        id: r.id,
-        kind: r.kind,
-        attachmentId: r.attachment_id,
-        fileName: r.file_name ?? null,
-        mime: r.mime ?? null,
+      out.get(str(r.event_id))!.evidence.push({
+        id: str(r.id),
+        kind: code<EvidenceKind>(r.kind),
+        attachmentId: strOrNull(r.attachment_id),
+        fileName: strOrNull(r.file_name),
+        mime: strOrNull(r.mime),
         size: r.size === null || r.size === undefined ? null : Number(r.size),
       });
     }
     return out;
   },
   toDto: (r, extras) => {
-    const x = extras.get(r.id as string) ?? { experts: [], enterprises: [], evidence: [] };
+    const x = extras.get(str(r.id)) ?? noExtras();
     return {
       ...stamp(r),
-      ref: r.ref,
-      kind: r.kind,
-      title: r.title,
-      date: r.date,
-      place: r.place,
+      ref: str(r.ref),
+      kind: code<EventKind>(r.kind),
+      title: str(r.title),
+      date: str(r.date),
+      place: strOrNull(r.place),
       experts: x.experts,
-      expertIds: (x.experts as Row[]).map((e) => e.id),
+      expertIds: x.experts.map((e) => e.id),
       enterpriseUsccs: x.enterprises,
       evidence: x.evidence,
     };
   },
+  toListItem: whole,
   describe: (r) => `活动“${s(r.title)}”（${s(r.date)}）`,
   exportColumns: [
     { header: '编号', width: 8, value: (d) => s(d.ref) },
@@ -452,7 +495,14 @@ const pressReleases: RecordKindDef<'press-releases'> = {
   dateColumn: 'date',
   searchColumns: ['r.title', 'r.url'],
   toRow: (i) => ({ title: i.title, date: i.date, channel: i.channel, url: i.url ?? null }),
-  toDto: (r) => ({ ...stamp(r), title: r.title, date: r.date, channel: r.channel, url: r.url }),
+  toDto: (r) => ({
+    ...stamp(r),
+    title: str(r.title),
+    date: str(r.date),
+    channel: code<PressChannel>(r.channel),
+    url: strOrNull(r.url),
+  }),
+  toListItem: whole,
   describe: (r) => `新闻稿“${s(r.title)}”`,
   exportColumns: [
     { header: '标题', width: 36, value: (d) => s(d.title) },
@@ -478,12 +528,13 @@ const cooperations: RecordKindDef<'cooperations'> = {
   }),
   toDto: (r) => ({
     ...stamp(r),
-    title: r.title,
-    date: r.date,
+    title: str(r.title),
+    date: str(r.date),
     parties: JSON.parse(s(r.parties_json) || '[]'),
-    content: r.content,
+    content: str(r.content),
     hasContent: b(r.has_content),
   }),
+  toListItem: whole,
   describe: (r) => `合作“${s(r.title)}”`,
   exportColumns: [
     { header: '合作名称', width: 30, value: (d) => s(d.title) },
@@ -501,7 +552,14 @@ const outcomes: RecordKindDef<'outcomes'> = {
   dateColumn: 'date',
   searchColumns: ['r.title', 'r.uscc'],
   toRow: (i) => ({ title: i.title, date: i.date, uscc: i.uscc ?? null, golden_bridge: i.goldenBridge ? 1 : 0 }),
-  toDto: (r) => ({ ...stamp(r), title: r.title, date: r.date, uscc: r.uscc, goldenBridge: b(r.golden_bridge) }),
+  toDto: (r) => ({
+    ...stamp(r),
+    title: str(r.title),
+    date: str(r.date),
+    uscc: strOrNull(r.uscc),
+    goldenBridge: b(r.golden_bridge),
+  }),
+  toListItem: whole,
   describe: (r) => `落地成果“${s(r.title)}”`,
   exportColumns: [
     { header: '成果名称', width: 36, value: (d) => s(d.title) },
@@ -526,11 +584,12 @@ const achievements: RecordKindDef<'achievements'> = {
   }),
   toDto: (r) => ({
     ...stamp(r),
-    title: r.title,
-    university: r.university,
-    collectedOn: r.collected_on,
+    title: str(r.title),
+    university: str(r.university),
+    collectedOn: str(r.collected_on),
     promoted: b(r.promoted),
   }),
+  toListItem: whole,
   describe: (r) => `高校创新成果“${s(r.title)}”`,
   exportColumns: [
     { header: '成果名称', width: 36, value: (d) => s(d.title) },
@@ -558,13 +617,15 @@ const reports: RecordKindDef<'reports'> = {
   }),
   toDto: (r) => ({
     ...stamp(r),
-    kind: r.kind,
-    title: r.title,
-    submittedOn: r.submitted_on,
-    text: r.text,
+    kind: code<ReportKind>(r.kind),
+    title: str(r.title),
+    submittedOn: strOrNull(r.submitted_on),
+    text: str(r.text),
     wordCount: Number(r.word_count),
-    attachmentId: r.attachment_id,
+    attachmentId: strOrNull(r.attachment_id),
   }),
+  // A report may run to 200,000 characters: lists carry an excerpt, the full text comes with the single record.
+  toListItem: ({ text, ...r }) => ({ ...r, excerpt: text.slice(0, 120) }),
   describe: (r) => `${REPORT_KIND_LABELS[s(r.kind)] ?? '报告'}“${s(r.title)}”`,
   exportColumns: [
     { header: '报告类型', width: 20, value: (d) => REPORT_KIND_LABELS[s(d.kind)] ?? s(d.kind) },

@@ -1,15 +1,8 @@
-import { z } from 'zod';
-import {
-  RECORD_KINDS,
-  RECORD_SCHEMAS,
-  type RecordKind,
-  recordListQuery,
-  revealSchema,
-} from '../../../shared/schemas/ledger-records';
+import { recordEndpoints, revealExpertApi } from '../../../shared/api/records';
+import { RECORD_KINDS, type RecordKind } from '../../../shared/schemas/ledger-records';
 import { EXPORT_LIMIT, fileResponse, XLSX_TYPE, xlsxBuffer } from '../../http/excel';
-import { pageQuery } from '../../http/paging';
 import type { Router } from '../../http/router';
-import { RECORD_KIND_DEFS, type RecordKindDef } from './records.kinds';
+import { RECORD_KIND_DEFS } from './records.kinds';
 import {
   allRecords,
   createRecord,
@@ -20,59 +13,32 @@ import {
   updateRecord,
 } from './records.service';
 
-const stationParam = z.object({ id: z.string().min(1).max(64) });
-const recordParam = stationParam.extend({ recordId: z.string().min(1).max(64) });
-const versionQuery = z.object({
-  version: z
-    .string({ error: '缺少版本号' })
-    .regex(/^[1-9]\d*$/, '版本号应为正整数')
-    .transform(Number),
-});
-
-/** One set of routes per kind of ledger record, named as in the glossary (`/stations/{id}/contacts` …). */
+/** One set of routes per kind of ledger record, as `recordEndpoints` declares them. */
 export function registerRecordRoutes(r: Router): void {
-  const tag = '站点台账';
-  for (const kind of RECORD_KINDS) registerKind(r, tag, kind);
+  for (const kind of RECORD_KINDS) registerKind(r, kind);
 
   r.route({
-    method: 'post',
-    path: '/api/v1/stations/{id}/experts/{recordId}/reveal',
-    tag,
-    summary: '查看专家身份证号或银行账号（须填写原因，记入操作日志）',
+    ...revealExpertApi,
     access: { permission: 'reveal:personal-info' },
     scoped: { param: 'id', entity: 'station' },
-    params: recordParam,
-    body: revealSchema,
-    handler: async (c, { params, body, ctx }) =>
-      c.json(await revealExpertSecret(ctx, params.id, params.recordId, body.field, body.reason)),
+    handler: async (_c, { params, body, ctx, json }) =>
+      json(await revealExpertSecret(ctx, params.id, params.recordId, body.field, body.reason)),
   });
 }
 
-function registerKind(r: Router, tag: string, kind: RecordKind): void {
-  const def = RECORD_KIND_DEFS[kind] as RecordKindDef;
-  const base = `/api/v1/stations/{id}/${kind}`;
-  const schema = RECORD_SCHEMAS[kind];
+function registerKind(r: Router, kind: RecordKind): void {
+  const def = RECORD_KIND_DEFS[kind];
+  const api = recordEndpoints(kind);
   r.route({
-    method: 'get',
-    path: base,
-    tag,
-    summary: `${def.label}列表`,
+    ...api.list,
     access: { permission: 'read:ledger' },
     scoped: { param: 'id', entity: 'station' },
-    params: stationParam,
-    query: recordListQuery.extend(pageQuery),
-    handler: async (c, { params, query, ctx }) => c.json(await listRecords(ctx, kind, params.id, query)),
+    handler: async (_c, { params, query, ctx, json }) => json(await listRecords(ctx, kind, params.id, query)),
   });
   r.route({
-    method: 'get',
-    path: `${base}/export`,
-    tag,
-    summary: `导出${def.label}（Excel）`,
+    ...api.export,
     access: { permission: 'read:ledger' },
     scoped: { param: 'id', entity: 'station' },
-    params: stationParam,
-    query: recordListQuery,
-    produces: 'xlsx',
     handler: async (c, { params, query, ctx }) => {
       const rows = await allRecords(ctx, kind, params.id, query, EXPORT_LIMIT);
       const buf = await xlsxBuffer(def.label, def.exportColumns, rows);
@@ -80,50 +46,31 @@ function registerKind(r: Router, tag: string, kind: RecordKind): void {
     },
   });
   r.route({
-    method: 'get',
-    path: `${base}/{recordId}`,
-    tag,
-    summary: `${def.label}详情`,
+    ...api.get,
     access: { permission: 'read:ledger' },
     scoped: { param: 'id', entity: 'station' },
-    params: recordParam,
-    handler: async (c, { params, ctx }) => c.json(await getRecord(ctx, kind, params.id, params.recordId)),
+    handler: async (_c, { params, ctx, json }) => json(await getRecord(ctx, kind, params.id, params.recordId)),
   });
   r.route({
-    method: 'post',
-    path: base,
-    tag,
-    summary: `新增${def.label}`,
+    ...api.create,
     access: { permission: 'write:ledger' },
     scoped: { param: 'id', entity: 'station' },
-    params: stationParam,
-    body: schema,
-    handler: async (c, { params, body, ctx }) => c.json(await createRecord(ctx, kind, params.id, body as never), 201),
+    handler: async (_c, { params, body, ctx, json }) => json(await createRecord(ctx, kind, params.id, body)),
   });
   r.route({
-    method: 'put',
-    path: `${base}/{recordId}`,
-    tag,
-    summary: `修改${def.label}`,
+    ...api.update,
     access: { permission: 'write:ledger' },
     scoped: { param: 'id', entity: 'station' },
-    params: recordParam,
-    body: z.object({ version: z.number().int().min(1), record: schema }),
-    handler: async (c, { params, body, ctx }) =>
-      c.json(await updateRecord(ctx, kind, params.id, params.recordId, body.version, body.record as never)),
+    handler: async (_c, { params, body, ctx, json }) =>
+      json(await updateRecord(ctx, kind, params.id, params.recordId, body.version, body.record)),
   });
   r.route({
-    method: 'delete',
-    path: `${base}/{recordId}`,
-    tag,
-    summary: `删除${def.label}`,
+    ...api.remove,
     access: { permission: 'write:ledger' },
     scoped: { param: 'id', entity: 'station' },
-    params: recordParam,
-    query: versionQuery,
-    handler: async (c, { params, query, ctx }) => {
+    handler: async (_c, { params, query, ctx, json }) => {
       await deleteRecord(ctx, kind, params.id, params.recordId, query.version);
-      return c.json({ ok: true });
+      return json({ ok: true });
     },
   });
 }

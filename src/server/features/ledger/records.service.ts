@@ -1,14 +1,20 @@
 import type { SelectQueryBuilder } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { conflict, invalid, notFound } from '../../../shared/errors';
-import type { RecordInput, RecordKind } from '../../../shared/schemas/ledger-records';
+import type {
+  RecordDto,
+  RecordInput,
+  RecordKind,
+  RecordListItem,
+  RevealedSecretDto,
+} from '../../../shared/schemas/ledger-records';
 import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
+import { containsCi, type Page } from '../../core/paging';
+import { requireStation } from '../../core/stations';
 import { decryptPii, piiKey } from '../../crypto/pii';
-import { containsCi, type Page } from '../../http/paging';
 import { touchStations } from './ledger-version';
 import { type LooseDb, type LooseTx, RECORD_KIND_DEFS, type RecordKindDef, type Row } from './records.kinds';
-import { requireStation } from './station-access';
 
 export interface RecordFilter {
   q?: string;
@@ -21,7 +27,7 @@ type AnyQuery = SelectQueryBuilder<any, any, Row>;
 
 const loose = (ctx: Ctx) => ctx.db as unknown as LooseDb;
 
-function baseQuery(db: LooseDb, def: RecordKindDef, stationId: string): AnyQuery {
+function baseQuery(db: LooseDb, def: Pick<RecordKindDef, 'table' | 'join'>, stationId: string): AnyQuery {
   let qb = db.selectFrom(`${def.table} as r`).selectAll('r').where('r.station_id', '=', stationId) as AnyQuery;
   if (def.join === 'enterprise_by_uscc') {
     qb = qb.leftJoin('enterprises as e', 'e.uscc', 'r.uscc').select(['e.name as e_name']);
@@ -48,31 +54,31 @@ function baseQuery(db: LooseDb, def: RecordKindDef, stationId: string): AnyQuery
   return qb;
 }
 
-function filtered(qb: AnyQuery, def: RecordKindDef, f: RecordFilter): AnyQuery {
+function filtered(qb: AnyQuery, def: Pick<RecordKindDef, 'searchColumns' | 'dateColumn'>, f: RecordFilter): AnyQuery {
   if (f.q) qb = qb.where((eb) => eb.or(def.searchColumns.map((c) => containsCi(c, f.q!))));
   if (def.dateColumn && f.from) qb = qb.where(`r.${def.dateColumn}`, '>=', f.from);
   if (def.dateColumn && f.to) qb = qb.where(`r.${def.dateColumn}`, '<=', f.to);
   return qb;
 }
 
-async function toDtos(db: LooseDb, def: RecordKindDef, rows: Row[]) {
+async function toDtos<K extends RecordKind>(db: LooseDb, def: RecordKindDef<K>, rows: Row[]): Promise<RecordDto<K>[]> {
   const extras = def.loadExtras
     ? await def.loadExtras(
         db,
         rows.map((r) => r.id as string),
       )
-    : new Map<string, Row>();
+    : new Map<string, unknown>();
   return rows.map((r) => def.toDto(r, extras));
 }
 
-export async function listRecords(
+export async function listRecords<K extends RecordKind>(
   ctx: Ctx,
-  kind: RecordKind,
+  kind: K,
   stationId: string,
   f: RecordFilter & { page: number; pageSize: number },
-): Promise<Page<Record<string, unknown>>> {
+): Promise<Page<RecordListItem<K>>> {
   await requireStation(ctx, stationId);
-  const def = RECORD_KIND_DEFS[kind] as RecordKindDef;
+  const def: RecordKindDef<K> = RECORD_KIND_DEFS[kind];
   const db = loose(ctx);
   const qb = filtered(baseQuery(db, def, stationId), def, f);
   const count = (await qb
@@ -86,16 +92,20 @@ export async function listRecords(
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)
     .execute();
-  let items = await toDtos(db, def, rows);
-  // A report may run to 200,000 characters: lists carry an excerpt, the full text comes with the single record.
-  if (kind === 'reports') items = items.map(({ text, ...r }) => ({ ...r, excerpt: String(text).slice(0, 120) }));
+  const items = (await toDtos(db, def, rows)).map((d) => def.toListItem(d));
   return { items, total: Number(count?.n ?? 0), page: f.page, pageSize: f.pageSize };
 }
 
 /** All records of a kind in ledger order (ids are UUIDv7, so id order is entry order). */
-export async function allRecords(ctx: Ctx, kind: RecordKind, stationId: string, f: RecordFilter, limit: number) {
+export async function allRecords<K extends RecordKind>(
+  ctx: Ctx,
+  kind: K,
+  stationId: string,
+  f: RecordFilter,
+  limit: number,
+): Promise<RecordDto<K>[]> {
   await requireStation(ctx, stationId);
-  const def = RECORD_KIND_DEFS[kind] as RecordKindDef;
+  const def: RecordKindDef<K> = RECORD_KIND_DEFS[kind];
   const db = loose(ctx);
   const rows = await filtered(baseQuery(db, def, stationId), def, f)
     .orderBy('r.id')
@@ -104,16 +114,26 @@ export async function allRecords(ctx: Ctx, kind: RecordKind, stationId: string, 
   return toDtos(db, def, rows);
 }
 
-export async function getRecord(ctx: Ctx, kind: RecordKind, stationId: string, recordId: string) {
+export async function getRecord<K extends RecordKind>(
+  ctx: Ctx,
+  kind: K,
+  stationId: string,
+  recordId: string,
+): Promise<RecordDto<K>> {
   await requireStation(ctx, stationId);
-  const def = RECORD_KIND_DEFS[kind] as RecordKindDef;
+  const def: RecordKindDef<K> = RECORD_KIND_DEFS[kind];
   const db = loose(ctx);
   const row = await baseQuery(db, def, stationId).where('r.id', '=', recordId).executeTakeFirst();
   if (!row) throw notFound(def.label);
   return (await toDtos(db, def, [row]))[0];
 }
 
-async function readRow(tx: LooseTx, def: RecordKindDef, stationId: string, id: string): Promise<Row | undefined> {
+async function readRow(
+  tx: LooseTx,
+  def: Pick<RecordKindDef, 'table' | 'join'>,
+  stationId: string,
+  id: string,
+): Promise<Row | undefined> {
   return (await baseQuery(tx as unknown as LooseDb, def, stationId)
     .where('r.id', '=', id)
     .executeTakeFirst()) as Row | undefined;
@@ -124,9 +144,9 @@ export async function createRecord<K extends RecordKind>(
   kind: K,
   stationId: string,
   input: RecordInput<K>,
-): Promise<Record<string, unknown>> {
+): Promise<RecordDto<K>> {
   await requireStation(ctx, stationId);
-  const def = RECORD_KIND_DEFS[kind] as unknown as RecordKindDef<K>;
+  const def: RecordKindDef<K> = RECORD_KIND_DEFS[kind];
   const id = uuidv7();
   await writeTx(ctx, async (rawTx, audit) => {
     const tx = rawTx as unknown as LooseTx;
@@ -158,12 +178,12 @@ export async function updateRecord<K extends RecordKind>(
   recordId: string,
   version: number,
   input: RecordInput<K>,
-): Promise<Record<string, unknown>> {
+): Promise<RecordDto<K>> {
   await requireStation(ctx, stationId);
-  const def = RECORD_KIND_DEFS[kind] as unknown as RecordKindDef<K>;
+  const def: RecordKindDef<K> = RECORD_KIND_DEFS[kind];
   await writeTx(ctx, async (rawTx, audit) => {
     const tx = rawTx as unknown as LooseTx;
-    const before = await readRow(tx, def as unknown as RecordKindDef, stationId, recordId);
+    const before = await readRow(tx, def, stationId, recordId);
     if (!before) throw notFound(def.label);
     if (Number(before.version) !== version) throw conflict(`该${def.label}记录已被他人修改，请刷新后重试`);
     const k = { ctx, tx, stationId, recordId, before };
@@ -177,7 +197,7 @@ export async function updateRecord<K extends RecordKind>(
     if (Number(res.numUpdatedRows) !== 1) throw conflict(`该${def.label}记录已被他人修改，请刷新后重试`);
     await def.afterWrite?.(input, k);
     await touchStations(rawTx, [stationId]);
-    const after = await readRow(tx, def as unknown as RecordKindDef, stationId, recordId);
+    const after = await readRow(tx, def, stationId, recordId);
     await audit.record({
       entity: def.entity,
       entityId: recordId,
@@ -227,7 +247,7 @@ export async function revealExpertSecret(
   expertId: string,
   field: 'idCard' | 'bankAccount',
   reason: string,
-): Promise<{ value: string | null }> {
+): Promise<RevealedSecretDto> {
   await requireStation(ctx, stationId);
   const column = field === 'idCard' ? 'id_card_enc' : 'bank_account_enc';
   return writeTx(ctx, async (tx, audit) => {

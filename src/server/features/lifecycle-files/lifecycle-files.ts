@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { uuidv7 } from 'uuidv7';
 import { notFound } from '../../../shared/errors';
+import type { LifecycleFileDto } from '../../../shared/schemas/lifecycle-file';
 import { contentDisposition, sanitizeFileName } from '../../blobs/filename';
 import type { SniffResult } from '../../blobs/sniff';
 import type { Ctx } from '../../context';
@@ -12,15 +13,6 @@ import type { LifecycleFileTable } from '../../db/schema';
 // bytes is not), the row in the caller's transaction. Callers check the owner's scope before calling.
 
 export type FileOwner = LifecycleFileTable['owner_kind'];
-
-export interface LifecycleFileDto {
-  id: string;
-  purpose: string;
-  fileName: string;
-  mime: string;
-  size: number;
-  createdAt: string;
-}
 
 export const toFileDto = (r: LifecycleFileTable): LifecycleFileDto => ({
   id: r.id,

@@ -24,7 +24,7 @@ import {
   TEXT_FORMAT,
   textOf,
   type WithValidations,
-} from '../ledger/ledger-excel';
+} from '../ledger-exchange/ledger-excel';
 
 // The Excel side of 依托单位批量导入: the template (one sheet of hosts, drop-downs for 单位类型 and 所在区, a sheet of
 // instructions) and reading a filled workbook back into rows of text. The rules are src/domain/hosts/import-rows.ts.

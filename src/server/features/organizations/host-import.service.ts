@@ -10,8 +10,8 @@ import type { HostImportReport } from '../../../shared/schemas/host-import';
 import { writeTx } from '../../audit/audit';
 import { acceptUpload } from '../../blobs/accept';
 import type { Ctx } from '../../context';
+import { parsePolicy } from '../../core/policy';
 import type { Database, Tx } from '../../db/database';
-import { parsePolicy } from '../program-years/program-years.service';
 import { hostImportTemplate, readHostWorkbook } from './host-import.excel';
 import { newHostRow } from './organizations.service';
 

@@ -1,30 +1,12 @@
 import { uuidv7 } from 'uuidv7';
 import { conflict, invalid, notFound } from '../../../shared/errors';
 import { HOST_KIND_LABELS, ORG_KIND_LABELS } from '../../../shared/labels';
-import type { OrganizationInput, OrganizationUpdate } from '../../../shared/schemas/organization';
+import type { OrganizationDto, OrganizationInput, OrganizationUpdate } from '../../../shared/schemas/organization';
 import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
+import { containsCi, type Page, paginate } from '../../core/paging';
 import type { OrganizationTable } from '../../db/schema';
-import { containsCi, type Page, paginate } from '../../http/paging';
 import { organizationScope, shanghaiDate } from '../../scope';
-
-export interface OrganizationDto {
-  id: string;
-  kind: OrganizationTable['kind'];
-  kindLabel: string;
-  hostKind: string | null;
-  hostKindLabel: string | null;
-  name: string;
-  uscc: string | null;
-  districtCode: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  address: string | null;
-  isActive: boolean;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
 
 export function toOrganizationDto(r: OrganizationTable): OrganizationDto {
   return {

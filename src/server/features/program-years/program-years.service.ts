@@ -6,37 +6,13 @@ import {
   validatePolicy,
 } from '../../../domain/policy/index';
 import { conflict, invalid, notFound } from '../../../shared/errors';
-import type { UpdatePolicyInput } from '../../../shared/schemas/program-year';
+import type { ProgramYearDto, ProgramYearSummaryDto, UpdatePolicyInput } from '../../../shared/schemas/program-year';
 import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
+import { loadPolicy, parsePolicy } from '../../core/policy';
 import type { Database, Tx } from '../../db/database';
 import type { ProgramYearTable } from '../../db/schema';
 import { shanghaiDate, stationScope } from '../../scope';
-
-export interface ProgramYearSummaryDto {
-  year: number;
-  title: string;
-  status: 'draft' | 'locked';
-  lockedAt: string | null;
-  stationCount: number;
-  quotaTotal: number;
-  version: number;
-}
-
-export interface ProgramYearDto extends Omit<ProgramYearSummaryDto, 'stationCount'> {
-  policy: Policy;
-  problems: string[];
-}
-
-export function parsePolicy(row: Pick<ProgramYearTable, 'policy_json'>): Policy {
-  return JSON.parse(row.policy_json) as Policy;
-}
-
-export async function loadPolicy(db: Database | Tx, year: number): Promise<Policy> {
-  const row = await db.selectFrom('program_years').select('policy_json').where('year', '=', year).executeTakeFirst();
-  if (!row) throw notFound(`${year} 年度`);
-  return parsePolicy(row);
-}
 
 const quotaTotal = (p: Policy) => STATION_TYPES.reduce((s, t) => s + p.stationTypes[t].quota, 0);
 

@@ -1,40 +1,22 @@
 import { uuidv7 } from 'uuidv7';
-import { type AgreementTerms, changeProblems, diffTerms, type TermChange } from '../../../domain/lifecycle/agreement';
+import { type AgreementTerms, changeProblems, diffTerms } from '../../../domain/lifecycle/agreement';
 import { decide } from '../../../domain/lifecycle/machine';
 import { type ChangeRequestAction, changeRequestMachine } from '../../../domain/lifecycle/machines';
 import { conflict, invalid, notFound } from '../../../shared/errors';
+import type { ChangeRequestDto } from '../../../shared/schemas/change-request';
 import { type AuditRecorder, writeTx } from '../../audit/audit';
 import { acceptUpload } from '../../blobs/accept';
 import type { Ctx } from '../../context';
+import { loadPolicy } from '../../core/policy';
 import type { Database, Tx } from '../../db/database';
 import type { ChangeRequestTable } from '../../db/schema';
 import { shanghaiDate } from '../../scope';
-import { filesOf, type LifecycleFileDto, storeLifecycleFile, toFileDto } from '../lifecycle-files/lifecycle-files';
-import { loadPolicy } from '../program-years/program-years.service';
+import { filesOf, storeLifecycleFile, toFileDto } from '../lifecycle-files/lifecycle-files';
 import { currentTerms, requireProject } from './projects.service';
 
 // 工作调整 (第十一条): any change of targets, plan, budget between categories, leader or contact, or period is a
 // request with the scan of a paper explanation and a future effective date; the Center decides. Approval writes a
 // new agreement version and only then changes the station; nothing reads a request that is not approved.
-
-export interface ChangeRequestDto {
-  id: string;
-  projectId: string;
-  status: ChangeRequestTable['status'];
-  statusLabel: string;
-  title: string;
-  reason: string;
-  baseVersionNo: number;
-  effectiveOn: string;
-  proposed: AgreementTerms;
-  changes: TermChange[];
-  paper: LifecycleFileDto | null;
-  decisionReason: string | null;
-  submittedAt: string | null;
-  decidedAt: string | null;
-  actions: ChangeRequestAction[];
-  version: number;
-}
 
 async function toDtos(ctx: Ctx, db: Database | Tx, rows: ChangeRequestTable[], programYear: number) {
   const policy = await loadPolicy(db, programYear);

@@ -1,70 +1,35 @@
 import type { AgreementTerms, TermChange } from '../../../domain/lifecycle/agreement';
 import { diffTerms } from '../../../domain/lifecycle/agreement';
 import { decide } from '../../../domain/lifecycle/machine';
-import { type ProjectAction, projectMachine } from '../../../domain/lifecycle/machines';
+import { projectMachine } from '../../../domain/lifecycle/machines';
 import { formatYuan, yuanToFen } from '../../../domain/money';
 import { districtByCode } from '../../../domain/policy';
 import { conflict, invalid, notFound } from '../../../shared/errors';
 import { FINDING_LABELS, REPORT_KIND_LABELS, STATION_TYPE_LABELS } from '../../../shared/labels';
+import {
+  ACCEPTANCE_DECISIONS,
+  type AcceptanceDecision,
+  type ProjectAcceptanceSheetDto,
+  type ProjectDetailDto,
+  type ProjectSummaryDto,
+} from '../../../shared/schemas/project';
 import { writeTx } from '../../audit/audit';
 import { acceptUpload } from '../../blobs/accept';
 import type { Ctx } from '../../context';
+import { containsCi, type Page, paginate } from '../../core/paging';
+import { loadPolicy } from '../../core/policy';
 import type { Database, Tx } from '../../db/database';
 import { versionedUpdate } from '../../db/locks';
 import type { ProjectTable, StationTable } from '../../db/schema';
-import { containsCi, type Page, paginate } from '../../http/paging';
 import { shanghaiDate, stationScope } from '../../scope';
 import { agreementInForce } from '../funds/budget';
 import { getStationKpis } from '../kpis/kpis.service';
-import { filesOf, type LifecycleFileDto, storeLifecycleFile, toFileDto } from '../lifecycle-files/lifecycle-files';
-import { loadPolicy } from '../program-years/program-years.service';
+import { filesOf, storeLifecycleFile, toFileDto } from '../lifecycle-files/lifecycle-files';
 import { acceptanceDocx, agreementDocx, targetText } from './documents';
 
 // 项目 (issue #4): the agreement and its versions (第十条, 第十一条), signing, the year-end reports (第十二条) and
 // acceptance (第十三条). A project is seen through its station's scope: the Center all, a district its district, a
 // host its own, an assigned auditor its stations.
-
-export interface ProjectSummaryDto {
-  id: string;
-  stationId: string;
-  stationName: string;
-  stationType: string;
-  stationTypeLabel: string;
-  districtCode: string | null;
-  hostName: string;
-  programYear: number;
-  status: ProjectTable['status'];
-  statusLabel: string;
-  reportsDueOn: string;
-  agreementVersion: number;
-  version: number;
-}
-
-export interface ProjectDetailDto extends ProjectSummaryDto {
-  hostSignedOn: string | null;
-  centerSignedOn: string | null;
-  signedFile: LifecycleFileDto | null;
-  files: LifecycleFileDto[];
-  returnReason: string | null;
-  acceptanceComment: string | null;
-  decidedAt: string | null;
-  reportsSubmittedAt: string | null;
-  applicationId: string | null;
-  terms: AgreementTerms;
-  versions: Array<{
-    versionNo: number;
-    effectiveOn: string;
-    createdAt: string;
-    changeRequestId: string | null;
-    /** false while an approved change waits for its effective date (第十一条) */
-    inForce: boolean;
-  }>;
-  /** the version whose terms the station has now, and those terms */
-  inForceVersion: number;
-  termsInForce: AgreementTerms;
-  actions: ProjectAction[];
-  actionLabels: Record<string, string>;
-}
 
 function base(ctx: Ctx, db: Database | Tx = ctx.db) {
   return db
@@ -296,9 +261,6 @@ async function reportFacts(db: Database | Tx, stationId: string) {
   return { summaryReport: words('summary') > 0, finalAccounts: words('final_accounts') >= 0, rows };
 }
 
-const DECISIONS = ['accept', 'accept_after_rectification', 'fail_acceptance'] as const;
-export type AcceptanceDecision = (typeof DECISIONS)[number];
-
 /** submit_reports (host), return_reports (Center), and the three acceptance decisions (Center administrator). */
 export async function transitionProject(
   ctx: Ctx,
@@ -322,7 +284,7 @@ export async function transitionProject(
     const set: Partial<ProjectTable> = { status: d.to };
     if (action === 'submit_reports') Object.assign(set, { reports_submitted_at: now, return_reason: null });
     if (action === 'return_reports') set.return_reason = reason;
-    if ((DECISIONS as readonly string[]).includes(action))
+    if ((ACCEPTANCE_DECISIONS as readonly string[]).includes(action))
       Object.assign(set, { acceptance_comment: reason || null, decided_at: now });
     await bump(tx, r, set, now);
     await audit.record({
@@ -338,7 +300,7 @@ export async function transitionProject(
 }
 
 /** The acceptance sheet (第十三条), computed: KPIs from the KPI engine, the reports with their 字数, open findings. */
-export async function acceptanceSheet(ctx: Ctx, id: string) {
+export async function acceptanceSheet(ctx: Ctx, id: string): Promise<ProjectAcceptanceSheetDto> {
   const r = await requireProject(ctx, id);
   const kpis = await getStationKpis(ctx, r.station_id);
   // The sheet judges against the agreement in force (an approved version waits for its effective date, 第十一条).

@@ -4,6 +4,7 @@ import {
   SECURITY_POLICY_LABELS,
   type SecurityPolicy,
   type SecurityPolicyUpdate,
+  type SecuritySettingsDto,
   securityPolicySchema,
 } from '../../../shared/schemas/security-settings';
 import { writeTx } from '../../audit/audit';
@@ -61,19 +62,7 @@ export async function securitySettings(deps: Pick<AppDeps, 'db' | 'env'>): Promi
   return { ...policy, version: row.version, updatedAt: row.updated_at };
 }
 
-export interface SecuritySettingsView extends SecuritySettings {
-  /** fixed rules, shown for completeness */
-  passwordMinLength: number;
-  passwordClasses: string;
-  passwordCommonCheck: string;
-  loginRatePerMinute: number;
-  sessionIdleMinutes: number;
-  sessionAbsoluteHours: number;
-  auditRetentionDays: number;
-  cookieSecure: boolean;
-}
-
-export async function getSecuritySettingsView(ctx: Ctx): Promise<SecuritySettingsView> {
+export async function getSecuritySettingsView(ctx: Ctx): Promise<SecuritySettingsDto> {
   return {
     ...(await securitySettings(ctx)),
     passwordMinLength: PASSWORD_MIN_LENGTH,
@@ -89,7 +78,7 @@ export async function getSecuritySettingsView(ctx: Ctx): Promise<SecuritySetting
 }
 
 /** Saves the whole policy if nobody saved since `version` was read; audited with what changed. */
-export async function updateSecuritySettings(ctx: Ctx, input: SecurityPolicyUpdate): Promise<SecuritySettingsView> {
+export async function updateSecuritySettings(ctx: Ctx, input: SecurityPolicyUpdate): Promise<SecuritySettingsDto> {
   const { version, ...next } = input;
   await writeTx(ctx, async (tx, audit) => {
     const current = await securitySettings({ db: tx, env: ctx.env });

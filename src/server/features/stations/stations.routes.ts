@@ -1,45 +1,18 @@
-import { z } from 'zod';
-import { stationInputSchema, stationListQuery, stationUpdateSchema } from '../../../shared/schemas/station';
+import { stationsApi } from '../../../shared/api/stations';
+import type { StationDto } from '../../../shared/schemas/station';
 import { EXPORT_LIMIT, fileResponse, XLSX_TYPE, xlsxBuffer } from '../../http/excel';
-import { pageQuery } from '../../http/paging';
 import type { Router } from '../../http/router';
-import {
-  allStations,
-  createStation,
-  deleteStation,
-  getStation,
-  listStations,
-  type StationDto,
-  updateStation,
-} from './stations.service';
-
-const idParam = z.object({ id: z.string().min(1).max(64) });
-const versionQuery = z.object({
-  version: z
-    .string({ error: '缺少版本号' })
-    .regex(/^[1-9]\d*$/, '版本号应为正整数')
-    .transform(Number),
-});
+import { allStations, createStation, deleteStation, getStation, listStations, updateStation } from './stations.service';
 
 export function registerStationRoutes(r: Router): void {
-  const tag = '工作站点';
   r.route({
-    method: 'get',
-    path: '/api/v1/stations',
-    tag,
-    summary: '工作站点列表（按数据范围）',
+    ...stationsApi.list,
     access: { permission: 'read:station' },
-    query: stationListQuery.extend(pageQuery),
-    handler: async (c, { query, ctx }) => c.json(await listStations(ctx, query)),
+    handler: async (_c, { query, ctx, json }) => json(await listStations(ctx, query)),
   });
   r.route({
-    method: 'get',
-    path: '/api/v1/stations/export',
-    tag,
-    summary: '导出工作站点列表（Excel）',
+    ...stationsApi.export,
     access: { permission: 'read:station' },
-    query: stationListQuery,
-    produces: 'xlsx',
     handler: async (c, { query, ctx }) => {
       const rows = await allStations(ctx, query, EXPORT_LIMIT);
       const buf = await xlsxBuffer<StationDto>(
@@ -65,48 +38,30 @@ export function registerStationRoutes(r: Router): void {
     },
   });
   r.route({
-    method: 'get',
-    path: '/api/v1/stations/{id}',
-    tag,
-    summary: '工作站点详情',
+    ...stationsApi.get,
     access: { permission: 'read:station' },
     scoped: { param: 'id', entity: 'station' },
-    params: idParam,
-    handler: async (c, { params, ctx }) => c.json(await getStation(ctx, params.id)),
+    handler: async (_c, { params, ctx, json }) => json(await getStation(ctx, params.id)),
   });
   r.route({
-    method: 'post',
-    path: '/api/v1/stations',
-    tag,
-    summary: '新建工作站点（第三条、第六条）',
+    ...stationsApi.create,
     access: { permission: 'write:station' },
-    body: stationInputSchema,
-    handler: async (c, { body, ctx }) => c.json(await createStation(ctx, body), 201),
+    handler: async (_c, { body, ctx, json }) => json(await createStation(ctx, body), 201),
   });
   r.route({
-    method: 'put',
-    path: '/api/v1/stations/{id}',
-    tag,
-    summary: '修改工作站点',
+    ...stationsApi.update,
     access: { permission: 'write:station' },
     scoped: { param: 'id', entity: 'station' },
-    params: idParam,
-    body: stationUpdateSchema,
-    handler: async (c, { params, body, ctx }) =>
-      c.json(await updateStation(ctx, params.id, body.version, body.station)),
+    handler: async (_c, { params, body, ctx, json }) =>
+      json(await updateStation(ctx, params.id, body.version, body.station)),
   });
   r.route({
-    method: 'delete',
-    path: '/api/v1/stations/{id}',
-    tag,
-    summary: '删除工作站点（年度锁定前）',
+    ...stationsApi.remove,
     access: { permission: 'write:station' },
     scoped: { param: 'id', entity: 'station' },
-    params: idParam,
-    query: versionQuery,
-    handler: async (c, { params, query, ctx }) => {
+    handler: async (_c, { params, query, ctx, json }) => {
       await deleteStation(ctx, params.id, query.version);
-      return c.json({ ok: true });
+      return json({ ok: true });
     },
   });
 }

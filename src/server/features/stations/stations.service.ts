@@ -2,41 +2,16 @@ import { uuidv7 } from 'uuidv7';
 import { stationTypeForDistrict } from '../../../domain/policy/index';
 import { conflict, invalid, notFound } from '../../../shared/errors';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
-import type { StationInput } from '../../../shared/schemas/station';
+import type { StationDto, StationInput } from '../../../shared/schemas/station';
 import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
+import { containsCi, type Page, paginate } from '../../core/paging';
+import { loadPolicy, parsePolicy } from '../../core/policy';
 import type { Tx } from '../../db/database';
 import type { StationTable } from '../../db/schema';
-import { containsCi, type Page, paginate } from '../../http/paging';
 import { shanghaiDate, stationScope } from '../../scope';
 import type { LooseDb } from '../ledger/records.kinds';
 import { stationHasRecords } from '../ledger/records.service';
-import { loadPolicy, parsePolicy } from '../program-years/program-years.service';
-
-export interface StationDto {
-  id: string;
-  programYear: number;
-  type: StationTable['type'];
-  typeLabel: string;
-  districtCode: string | null;
-  /** the district's name in the station's program year (e.g. 海淀区) */
-  districtName: string | null;
-  /** the district association that recommends the station (第五条) */
-  districtAssociationName: string | null;
-  hostOrgId: string;
-  hostName: string;
-  hostUscc: string | null;
-  name: string;
-  periodStart: string;
-  periodEnd: string;
-  leaderName: string;
-  leaderPhone: string;
-  contactName: string;
-  contactPhone: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
 
 type Row = StationTable & { host_name: string; host_uscc: string | null; association_name: string | null };
 

@@ -1,7 +1,7 @@
 import { formatYuan } from '../../../domain/money';
 import { INSPECTION_ARTICLE, VIOLATION_ARTICLE } from '../../../domain/supervision/supervision';
+import type { InspectionDto } from '../../../shared/schemas/supervision';
 import { heading, p, pack, table } from '../../docs/word';
-import type { InspectionDto } from './supervision.service';
 
 // 监督检查报告 (第十九条) as Word, from the recorded inspection: scope, sampled expenses, findings by station and the
 // recovery orders of 第十八条 with what has been paid back.

@@ -2,13 +2,19 @@ import { uuidv7 } from 'uuidv7';
 import { conflict, forbidden, notFound } from '../../../shared/errors';
 import { PASSWORD_RESET_STATUS_LABELS } from '../../../shared/labels';
 import { ROLE_LABELS, type Role, SEPARATED_ADMIN_ROLES } from '../../../shared/permissions';
-import type { PasswordResetRejectInput, PasswordResetRequestInput } from '../../../shared/schemas/user';
+import type {
+  PasswordResetDto,
+  PasswordResetIssuedDto,
+  PasswordResetRejectInput,
+  PasswordResetRequestInput,
+  PasswordResetStatus,
+} from '../../../shared/schemas/user';
 import { writeTx } from '../../audit/audit';
 import { hashPassword } from '../../auth/password';
 import type { Ctx } from '../../context';
 import type { Tx } from '../../db/database';
 import type { PasswordResetTable } from '../../db/schema';
-import { getUser, issuedPassword, temporaryPassword, type UserDto } from './users.service';
+import { getUser, issuedPassword, temporaryPassword } from './users.service';
 
 // 密码重置双人复核 (三员分立, decision 018). Whoever holds a business account's temporary password can act as that
 // account until its holder changes it; so one administrator alone never gets one. The system administrator asks
@@ -17,29 +23,6 @@ import { getUser, issuedPassword, temporaryPassword, type UserDto } from './user
 
 /** A confirmation not acted on within this time lapses: an old approval must not be a key kept for later. */
 export const APPROVAL_VALID_HOURS = 24;
-
-export type PasswordResetStatus = 'pending' | 'approved' | 'rejected' | 'issued' | 'expired';
-
-export interface PasswordResetDto {
-  id: string;
-  userId: string;
-  username: string;
-  displayName: string;
-  roleLabel: string;
-  reason: string;
-  status: PasswordResetStatus;
-  statusLabel: string;
-  requestedById: string;
-  requestedByName: string;
-  requestedAt: string;
-  decidedByName: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  /** approved requests: the temporary password can be collected until then */
-  expiresAt: string | null;
-  issuedAt: string | null;
-  version: number;
-}
 
 function expiryOf(r: Pick<PasswordResetTable, 'status' | 'decided_at'>): string | null {
   if (r.status !== 'approved' || !r.decided_at) return null;
@@ -228,11 +211,7 @@ export async function decidePasswordReset(
  * Step 3, the system administrator who asked: the temporary password is made now and shown once; the account's
  * sessions end. The password is never stored in clear, so there is nothing to collect a second time.
  */
-export async function issuePasswordReset(
-  ctx: Ctx,
-  id: string,
-  version: number,
-): Promise<{ user: UserDto; temporaryPassword: string; request: PasswordResetDto }> {
+export async function issuePasswordReset(ctx: Ctx, id: string, version: number): Promise<PasswordResetIssuedDto> {
   const actor = ctx.actor!;
   const password = temporaryPassword();
   const hash = await hashPassword(password);

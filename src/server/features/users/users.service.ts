@@ -1,41 +1,23 @@
 import { randomInt } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { conflict, forbidden, invalid, notFound } from '../../../shared/errors';
+import type { AuditAction } from '../../../shared/labels';
 import { isBusinessRole, ROLE_LABELS, type Role, roleNeeds, SEPARATED_ADMIN_ROLES } from '../../../shared/permissions';
-import type { RoleAssignInput, UserCreateInput, UserUpdateInput } from '../../../shared/schemas/user';
+import type {
+  RoleAssignInput,
+  RoleScopeOptionsDto,
+  UserCreateInput,
+  UserDto,
+  UserTemporaryPasswordDto,
+  UserUpdateInput,
+} from '../../../shared/schemas/user';
 import { writeTx } from '../../audit/audit';
 import { hashPassword } from '../../auth/password';
 import type { Ctx } from '../../context';
+import { containsCi, type Page, paginate } from '../../core/paging';
 import type { Tx } from '../../db/database';
 import type { UserTable } from '../../db/schema';
-import { containsCi, type Page, paginate } from '../../http/paging';
-
-export interface UserDto {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  roleLabel: string;
-  organizationId: string | null;
-  organizationName: string | null;
-  districtCode: string | null;
-  /** reviewers only (第十条 回避) */
-  employerName: string | null;
-  employerUscc: string | null;
-  isActive: boolean;
-  isLocked: boolean;
-  lockedUntil: string | null;
-  mustChangePassword: boolean;
-  /**
-   * The holder has signed in and set their own password since the last password an administrator issued: only then
-   * may the security administrator give the account a business role (decision 018).
-   */
-  passwordSetByHolder: boolean;
-  passwordChangedAt: string | null;
-  lastLoginAt: string | null;
-  createdAt: string;
-  version: number;
-}
+import { roleOf } from '../auth/auth.service';
 
 type Row = UserTable & { org_name: string | null };
 
@@ -54,7 +36,7 @@ function toUserDto(r: Row, now: Date): UserDto {
     id: r.id,
     username: r.username,
     displayName: r.display_name,
-    role: r.role,
+    role: roleOf(r.role),
     roleLabel: ROLE_LABELS[r.role as Role] ?? r.role,
     organizationId: r.organization_id,
     organizationName: r.org_name,
@@ -160,10 +142,7 @@ async function checkScopeFields(
  * knows its temporary password, so the creator must not also decide what the account may see: the security
  * administrator gives the role, and only once the holder has replaced the temporary password with their own.
  */
-export async function createUser(
-  ctx: Ctx,
-  input: UserCreateInput,
-): Promise<{ user: UserDto; temporaryPassword: string }> {
+export async function createUser(ctx: Ctx, input: UserCreateInput): Promise<UserTemporaryPasswordDto> {
   const exists = await ctx.db
     .selectFrom('users')
     .select('id')
@@ -211,7 +190,7 @@ async function updateWithVersion(
   ctx: Ctx,
   id: string,
   version: number,
-  action: string,
+  action: AuditAction,
   summary: (u: UserTable) => string,
   change: (u: UserTable, tx: Tx) => Promise<Partial<UserTable>> | Partial<UserTable>,
   /** a rule on the account as it is, checked before its version (so the answer does not depend on a stale page) */
@@ -280,11 +259,7 @@ export function updateUser(ctx: Ctx, id: string, input: UserUpdateInput): Promis
  * password before the first sign-in): such an account reaches nothing. A business account's reset needs the security
  * administrator's confirmation first (password-resets.service.ts, decision 018).
  */
-export async function resetPassword(
-  ctx: Ctx,
-  id: string,
-  version: number,
-): Promise<{ user: UserDto; temporaryPassword: string }> {
+export async function resetPassword(ctx: Ctx, id: string, version: number): Promise<UserTemporaryPasswordDto> {
   const password = temporaryPassword();
   const hash = await hashPassword(password);
   const user = await updateWithVersion(
@@ -372,10 +347,7 @@ export function assignRole(ctx: Ctx, id: string, input: RoleAssignInput): Promis
  * What the security administrator needs to give a role its scope (districts, host organisations): names and ids
  * only, since it holds no business data (三员分立).
  */
-export async function roleScopeOptions(ctx: Ctx): Promise<{
-  districts: Array<{ code: string; name: string }>;
-  hosts: Array<{ id: string; name: string }>;
-}> {
+export async function roleScopeOptions(ctx: Ctx): Promise<RoleScopeOptionsDto> {
   const orgs = await ctx.db
     .selectFrom('organizations')
     .select(['id', 'name', 'kind', 'district_code'])

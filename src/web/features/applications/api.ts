@@ -1,47 +1,44 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { applicationsApi } from '../../../shared/api/applications';
 import type {
   ApplicationDetailDto,
-  ApplicationFilter,
+  ApplicationFilePurpose,
+  ApplicationForm,
+  ApplicationRankingDto,
   ApplicationSummaryDto,
-} from '../../../server/features/applications/applications.service';
-import type { AssignmentDto, InspectionDto } from '../../../server/features/applications/reviews.service';
-import type { Page } from '../../../server/http/paging';
-import type { ApplicationForm } from '../../../shared/schemas/application';
-import { api, qs, uploadFile } from '../../lib/api';
+} from '../../../shared/schemas/application';
+import type {
+  ApplicationReviewerDto,
+  ApplicationSiteVisitDto,
+  ReviewAssignmentDto,
+} from '../../../shared/schemas/review';
+import { call, uploadTo, urlOf } from '../../lib/api';
 
 export type ApplicationSummary = ApplicationSummaryDto;
 export type ApplicationDetail = ApplicationDetailDto;
-export type Assignment = AssignmentDto;
-export type Inspection = InspectionDto;
-export type ApplicationFilters = ApplicationFilter;
-
-export interface Reviewer {
-  id: string;
-  displayName: string;
-  username: string;
-  employerName: string | null;
+export type Assignment = ReviewAssignmentDto;
+export type Inspection = ApplicationSiteVisitDto;
+export type Reviewer = ApplicationReviewerDto;
+export interface ApplicationFilters {
+  year?: number;
+  status?: string;
+  type?: string;
+  districtCode?: string;
+  q?: string;
 }
 
-export type RankingItem = ApplicationSummary & { rank: number | null };
-export interface RankingType {
-  type: ApplicationSummary['stationType'];
-  label: string;
-  quota: number;
-  quotaArticle: string;
-  approved: number;
-  items: RankingItem[];
-}
+export type RankingType = ApplicationRankingDto['types'][number];
+export type RankingItem = RankingType['items'][number];
 
-const base = '/api/v1/applications';
-export const appPath = (id: string) => `${base}/${encodeURIComponent(id)}`;
-export const fileUrl = (appId: string, fileId: string) => `${appPath(appId)}/files/${encodeURIComponent(fileId)}`;
-export const photoUrl = (appId: string, inspectionId: string, fileId: string) =>
-  `${appPath(appId)}/inspections/${encodeURIComponent(inspectionId)}/photos/${encodeURIComponent(fileId)}`;
+export const fileUrl = (applicationId: string, fileId: string) =>
+  urlOf(applicationsApi.file, { params: { applicationId, fileId } });
+export const photoUrl = (applicationId: string, inspectionId: string, fileId: string) =>
+  urlOf(applicationsApi.siteVisitPhoto, { params: { applicationId, inspectionId, fileId } });
 
 export function useApplications(f: ApplicationFilters, page: { page: number; pageSize: number }, enabled = true) {
   return useQuery({
     queryKey: ['applications', 'list', f, page],
-    queryFn: () => api.get<Page<ApplicationSummary>>(`${base}${qs({ ...f, ...page })}`),
+    queryFn: () => call(applicationsApi.list, { query: { ...f, ...page } }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -50,7 +47,7 @@ export function useApplications(f: ApplicationFilters, page: { page: number; pag
 export function useApplication(id: string) {
   return useQuery({
     queryKey: ['applications', 'detail', id],
-    queryFn: () => api.get<ApplicationDetail>(appPath(id), { quiet: true }),
+    queryFn: () => call(applicationsApi.get, { params: { applicationId: id } }, { quiet: true }),
     enabled: Boolean(id),
   });
 }
@@ -68,7 +65,8 @@ function useApply() {
 export function useCreateApplication() {
   const apply = useApply();
   return useMutation({
-    mutationFn: (v: { callId: string; form: ApplicationForm }) => api.post<ApplicationDetail>(base, v, { quiet: true }),
+    mutationFn: (v: { callId: string; form: ApplicationForm }) =>
+      call(applicationsApi.create, { body: v }, { quiet: true }),
     onSuccess: apply,
   });
 }
@@ -77,7 +75,11 @@ export function useSaveApplication() {
   const apply = useApply();
   return useMutation({
     mutationFn: (v: { id: string; version: number; form: ApplicationForm }) =>
-      api.put<ApplicationDetail>(appPath(v.id), { version: v.version, form: v.form }, { quiet: true }),
+      call(
+        applicationsApi.update,
+        { params: { applicationId: v.id }, body: { version: v.version, form: v.form } },
+        { quiet: true },
+      ),
     onSuccess: apply,
   });
 }
@@ -87,25 +89,49 @@ export type TransitionAction = 'submit' | 'withdraw' | 'return' | 'recommend' | 
 export function useApplicationAction() {
   const apply = useApply();
   return useMutation({
-    mutationFn: (v: { id: string; action: TransitionAction; version: number; reason?: string; opinion?: string }) =>
-      api.post<ApplicationDetail>(`${appPath(v.id)}/${v.action.replace('_', '-')}`, {
-        version: v.version,
-        ...(v.reason !== undefined ? { reason: v.reason } : {}),
-        ...(v.opinion !== undefined ? { opinion: v.opinion } : {}),
-      }),
+    mutationFn: transition,
     onSuccess: apply,
   });
 }
 
+function transition(v: {
+  id: string;
+  action: TransitionAction;
+  version: number;
+  reason?: string;
+  opinion?: string;
+}): Promise<ApplicationDetail> {
+  const params = { applicationId: v.id };
+  const version = v.version;
+  switch (v.action) {
+    case 'submit':
+      return call(applicationsApi.submit, { params, body: { version } });
+    case 'withdraw':
+      return call(applicationsApi.withdraw, { params, body: { version } });
+    case 'start_review':
+      return call(applicationsApi.startReview, { params, body: { version } });
+    case 'return':
+      return call(applicationsApi.return, { params, body: { version, reason: v.reason } });
+    case 'reject':
+      return call(applicationsApi.reject, { params, body: { version, reason: v.reason } });
+    case 'recommend':
+      // The recommendation dialog always gives an opinion; an empty one is refused by the server with its message.
+      return call(applicationsApi.recommend, { params, body: { version, opinion: v.opinion ?? '' } });
+  }
+}
+
 export function uploadApplicationFile(
   id: string,
-  purpose: string,
+  purpose: ApplicationFilePurpose,
   file: File,
   onProgress: (percent: number) => void,
 ): Promise<ApplicationDetail> {
-  return uploadFile<ApplicationDetail>(`${appPath(id)}/files${qs({ purpose, fileName: file.name })}`, file, {
-    onProgress,
-  });
+  return uploadTo(
+    applicationsApi.uploadFile,
+    { params: { applicationId: id }, query: { purpose, fileName: file.name } },
+    file,
+    { onProgress },
+  );
 }
 
 export function useUploadApplied() {
@@ -115,7 +141,8 @@ export function useUploadApplied() {
 export function useRemoveFile() {
   const apply = useApply();
   return useMutation({
-    mutationFn: (v: { id: string; fileId: string }) => api.del<ApplicationDetail>(fileUrl(v.id, v.fileId)),
+    mutationFn: (v: { id: string; fileId: string }) =>
+      call(applicationsApi.removeFile, { params: { applicationId: v.id, fileId: v.fileId } }),
     onSuccess: apply,
   });
 }
@@ -126,7 +153,7 @@ export function useRemoveFile() {
 export function useApplicationReviews(id: string, enabled: boolean) {
   return useQuery({
     queryKey: ['applications', 'reviews', id],
-    queryFn: () => api.get<{ items: Assignment[] }>(`${appPath(id)}/reviews`).then((r) => r.items),
+    queryFn: () => call(applicationsApi.reviews, { params: { applicationId: id } }).then((r) => r.items),
     enabled,
   });
 }
@@ -134,7 +161,7 @@ export function useApplicationReviews(id: string, enabled: boolean) {
 export function useReviewers(enabled: boolean) {
   return useQuery({
     queryKey: ['reviewers'],
-    queryFn: () => api.get<{ items: Reviewer[] }>('/api/v1/reviewers').then((r) => r.items),
+    queryFn: () => call(applicationsApi.reviewers, {}).then((r) => r.items),
     enabled,
     staleTime: 60_000,
   });
@@ -144,7 +171,7 @@ export function useAssignReviewers(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (reviewerIds: string[]) =>
-      api.post<{ items: Assignment[] }>(`${appPath(id)}/reviewers`, { reviewerIds }, { quiet: true }),
+      call(applicationsApi.assignReviewers, { params: { applicationId: id }, body: { reviewerIds } }, { quiet: true }),
     onSuccess: (r) => {
       qc.setQueryData(['applications', 'reviews', id], r.items);
       qc.invalidateQueries({ queryKey: ['applications', 'detail', id] });
@@ -155,7 +182,7 @@ export function useAssignReviewers(id: string) {
 export function useMyAssignments() {
   return useQuery({
     queryKey: ['review-assignments'],
-    queryFn: () => api.get<{ items: Assignment[] }>('/api/v1/review-assignments').then((r) => r.items),
+    queryFn: () => call(applicationsApi.myAssignments, {}).then((r) => r.items),
   });
 }
 
@@ -171,9 +198,9 @@ export function useDeclare() {
   const updated = useAssignmentUpdated();
   return useMutation({
     mutationFn: (v: { id: string; version: number; hasConflict: boolean; note: string }) =>
-      api.post<Assignment>(
-        `/api/v1/review-assignments/${encodeURIComponent(v.id)}/declaration`,
-        { version: v.version, hasConflict: v.hasConflict, note: v.note },
+      call(
+        applicationsApi.declare,
+        { params: { assignmentId: v.id }, body: { version: v.version, hasConflict: v.hasConflict, note: v.note } },
         { quiet: true },
       ),
     onSuccess: updated,
@@ -184,9 +211,9 @@ export function useSubmitScores() {
   const updated = useAssignmentUpdated();
   return useMutation({
     mutationFn: (v: { id: string; version: number; scores: Record<string, number>; comment: string }) =>
-      api.post<Assignment>(
-        `/api/v1/review-assignments/${encodeURIComponent(v.id)}/score`,
-        { version: v.version, scores: v.scores, comment: v.comment },
+      call(
+        applicationsApi.score,
+        { params: { assignmentId: v.id }, body: { version: v.version, scores: v.scores, comment: v.comment } },
         { quiet: true },
       ),
     onSuccess: updated,
@@ -199,7 +226,7 @@ export function useSubmitScores() {
 export function useInspections(id: string, enabled: boolean) {
   return useQuery({
     queryKey: ['applications', 'inspections', id],
-    queryFn: () => api.get<{ items: Inspection[] }>(`${appPath(id)}/inspections`).then((r) => r.items),
+    queryFn: () => call(applicationsApi.siteVisits, { params: { applicationId: id } }).then((r) => r.items),
     enabled,
   });
 }
@@ -208,7 +235,7 @@ export function useRecordInspection(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: { inspectedOn: string; participants: string; districtParticipants: string; findings: string }) =>
-      api.post<Inspection>(`${appPath(id)}/inspections`, v, { quiet: true }),
+      call(applicationsApi.recordSiteVisit, { params: { applicationId: id }, body: v }, { quiet: true }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['applications', 'inspections', id] }),
   });
 }
@@ -219,8 +246,9 @@ export function uploadInspectionPhoto(
   file: File,
   onProgress: (percent: number) => void,
 ): Promise<Inspection> {
-  return uploadFile<Inspection>(
-    `${appPath(id)}/inspections/${encodeURIComponent(inspectionId)}/photos${qs({ fileName: file.name })}`,
+  return uploadTo(
+    applicationsApi.uploadSiteVisitPhoto,
+    { params: { applicationId: id, inspectionId }, query: { fileName: file.name } },
     file,
     { onProgress },
   );
@@ -237,8 +265,7 @@ export function useInvalidateInspections(id: string) {
 export function useRanking(year: number | undefined) {
   return useQuery({
     queryKey: ['applications', 'ranking', year],
-    queryFn: () =>
-      api.get<{ year: number; types: RankingType[] }>(`${base}/ranking${qs({ year })}`).then((r) => r.types),
+    queryFn: () => call(applicationsApi.ranking, { query: { year } }).then((r) => r.types),
     enabled: Number.isInteger(year),
   });
 }
@@ -246,11 +273,7 @@ export function useRanking(year: number | undefined) {
 export function useApprove() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (items: Array<{ id: string; version: number }>) =>
-      api.post<{ approved: Array<{ applicationId: string; stationId: string; projectId: string }> }>(
-        `${base}/approve`,
-        { items },
-      ),
+    mutationFn: (items: Array<{ id: string; version: number }>) => call(applicationsApi.approve, { body: { items } }),
     onSettled: () => {
       qc.invalidateQueries({ queryKey: ['applications'] });
       qc.invalidateQueries({ queryKey: ['stations'] });

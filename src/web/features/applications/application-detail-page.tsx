@@ -4,11 +4,11 @@ import { Alert, App, Breadcrumb, Button, Form, Result, Spin, Tabs, Tag } from 'a
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Policy } from '../../../domain/policy/types';
-import { useCan, useMe } from '../../app/session-context';
 import { PageHeader } from '../../components/page-header';
 import { ApiError } from '../../lib/api';
-import { useProgramYear } from '../program-years/api';
-import { typeColor } from '../stations/columns';
+import { useProgramYear } from '../../lib/program-years';
+import { useCan, useMe } from '../../lib/session-context';
+import { typeColor } from '../../lib/stations';
 import { type ApplicationDetail, useApplication, useApplicationReviews, useInspections } from './api';
 import { ApplicationActions } from './application-actions';
 import { ApplicationFiles } from './application-files';

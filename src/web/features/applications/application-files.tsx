@@ -4,11 +4,16 @@ import { DeleteOutlined, FileOutlined, UploadOutlined } from '@ant-design/icons'
 import { App, Button, Card, Popconfirm, Progress, Tag, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { DOCUMENT_LABELS } from '../../../domain/lifecycle/application-rules';
-import { formatInstant } from '../../lib/format';
-import { checkFile, formatSize } from '../ledger/ledger-helpers';
+import { APPLICATION_FILE_PURPOSES, type ApplicationFilePurpose } from '../../../shared/schemas/application';
+import { checkFile } from '../../lib/files';
+import { formatInstant, formatSize } from '../../lib/format';
 import { type ApplicationDetail, fileUrl, uploadApplicationFile, useRemoveFile, useUploadApplied } from './api';
 
 export const APPLICATION_EXTENSIONS = ['.pdf', '.docx', '.jpg', '.jpeg', '.png'];
+
+// A call requires only documents of these purposes (its schema says so), so the filter drops nothing in practice.
+const isFilePurpose = (p: string): p is ApplicationFilePurpose =>
+  (APPLICATION_FILE_PURPOSES as readonly string[]).includes(p);
 
 export function ApplicationFiles({ app, canWrite }: { app: ApplicationDetail; canWrite: boolean }) {
   const { message } = App.useApp();
@@ -18,10 +23,9 @@ export function ApplicationFiles({ app, canWrite }: { app: ApplicationDetail; ca
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const [pending, setPending] = useState<Record<string, { name: string; percent: number; purpose: string }>>({});
   const required = new Set(app.requiredDocuments.map((d) => d.purpose));
-  const purposes = [
-    ...app.requiredDocuments.map((d) => d.purpose),
-    ...['application_form', 'work_plan', 'other'],
-  ].filter((p, i, all) => all.indexOf(p) === i);
+  const purposes = [...app.requiredDocuments.map((d) => d.purpose), ...APPLICATION_FILE_PURPOSES]
+    .filter(isFilePurpose)
+    .filter((p, i, all) => all.indexOf(p) === i);
   const setUpload = (uid: string, v: { name: string; percent: number; purpose: string } | null) =>
     setPending((u) => {
       const next = { ...u };

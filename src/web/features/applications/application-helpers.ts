@@ -9,6 +9,7 @@ import {
   type StationType,
 } from '../../../domain/policy/types';
 import type { ApplicationForm } from '../../../shared/schemas/application';
+import { formatPercent } from '../../lib/format';
 import { fenToYuanInput, parseYuan, percentToShare, shareToPercent } from '../../lib/money';
 
 export { fenToYuanInput, parseYuan, percentToShare, shareToPercent };
@@ -28,7 +29,7 @@ export function budgetTotalFromInputs(budget: Partial<Record<ExpenseCategory, st
 
 export function formatTarget(k: Pick<KpiPolicy, 'measure' | 'unit'>, v: number | undefined | null): string {
   if (v === undefined || v === null) return '—';
-  if (k.measure === 'share') return `${shareToPercent(v)}%`;
+  if (k.measure === 'share') return formatPercent(v);
   return `${v}${k.unit ? ` ${k.unit}` : ''}`;
 }
 

@@ -1,9 +1,9 @@
 // The 申报书 read-only: for the district, the Center, reviewers, and the host once it is submitted.
 import { Card, Descriptions, Table, Typography } from 'antd';
-import { formatYuan } from '../../../domain/money';
 import { EXPENSE_CATEGORIES, type Policy } from '../../../domain/policy/types';
 import { useDistricts } from '../../lib/districts';
 import { dash } from '../../lib/format';
+import { formatMoney } from '../../lib/money';
 import type { ApplicationDetail } from './api';
 import { formatTarget, PUBLIC_INSTITUTION_CLASS_LABELS } from './application-helpers';
 
@@ -126,25 +126,25 @@ export function ApplicationView({ app, policy }: { app: ApplicationDetail; polic
             ...EXPENSE_CATEGORIES.map((c) => ({
               key: c,
               label: policy?.expenseCategories.find((x) => x.code === c)?.name ?? c,
-              children: f.budgetFen?.[c] === undefined ? '—' : formatYuan(f.budgetFen[c]),
+              children: f.budgetFen?.[c] === undefined ? '—' : formatMoney(f.budgetFen[c]),
             })),
             {
               key: 'total',
               label: '预算合计',
               children: (
                 <>
-                  <strong>{formatYuan(budgetTotal)}</strong>
+                  <strong>{formatMoney(budgetTotal)}</strong>
                   {typePolicy && (
                     <span
                       style={{ color: budgetTotal === typePolicy.fundingFen ? '#389e0d' : '#d46b08', marginLeft: 8 }}
                     >
-                      资助额度 {formatYuan(typePolicy.fundingFen)}
+                      资助额度 {formatMoney(typePolicy.fundingFen)}
                     </span>
                   )}
                 </>
               ),
             },
-            { key: 'm', label: '配套经费', children: f.matchingFundsFen ? formatYuan(f.matchingFundsFen) : '无' },
+            { key: 'm', label: '配套经费', children: f.matchingFundsFen ? formatMoney(f.matchingFundsFen) : '无' },
             { key: 'ms', label: '配套经费来源', span: 2, children: dash(f.matchingFundsSource) },
           ]}
         />

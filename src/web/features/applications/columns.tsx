@@ -1,7 +1,7 @@
 import { type TableColumnsType, Tag, Tooltip } from 'antd';
 import { Link } from 'react-router';
 import { formatInstant } from '../../lib/format';
-import { typeColor } from '../stations/columns';
+import { typeColor } from '../../lib/stations';
 import type { ApplicationSummary } from './api';
 import { STATUS_COLORS } from './application-helpers';
 

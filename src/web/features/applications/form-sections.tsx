@@ -3,10 +3,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, type FormInstance, Input, InputNumber, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { formatYuan } from '../../../domain/money';
 import { EXPENSE_CATEGORIES, type KpiPolicy, type Policy, type StationType } from '../../../domain/policy/types';
 import { applicationFormSchema, scheduleItemSchema } from '../../../shared/schemas/application';
 import { zodRule } from '../../lib/form';
+import { formatMoney } from '../../lib/money';
 import { budgetTotalFromInputs, type FormValues, formatTarget, parseYuan, shareToPercent } from './application-helpers';
 
 const shape = applicationFormSchema.shape;
@@ -170,16 +170,16 @@ export function BudgetFields({
           border: `1px solid ${funding !== undefined && diff === 0 ? '#b7eb8f' : '#ffe58f'}`,
         }}
       >
-        预算合计 <strong>{formatYuan(total)}</strong>
+        预算合计 <strong>{formatMoney(total)}</strong>
         {typePolicy && (
           <>
-            ，{typePolicy.name}资助额度 <strong>{formatYuan(typePolicy.fundingFen)}</strong>（
+            ，{typePolicy.name}资助额度 <strong>{formatMoney(typePolicy.fundingFen)}</strong>（
             {typePolicy.fundingArticle}）
             {diff === 0 ? (
               <span style={{ color: '#389e0d' }}>，合计正确</span>
             ) : (
               <span style={{ color: '#d46b08' }}>
-                ，{diff > 0 ? `超出 ${formatYuan(diff)}` : `还差 ${formatYuan(-diff)}`}，合计须等于资助额度
+                ，{diff > 0 ? `超出 ${formatMoney(diff)}` : `还差 ${formatMoney(-diff)}`}，合计须等于资助额度
               </span>
             )}
           </>

@@ -4,10 +4,10 @@ import { CameraOutlined, FileOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Image, Input, Modal, Progress, Upload } from 'antd';
 import { useState } from 'react';
 import { inspectionSchema } from '../../../shared/schemas/application';
+import { dateProps } from '../../components/form-fields';
 import { ApiError } from '../../lib/api';
+import { checkFile } from '../../lib/files';
 import { applyApiError, validated, zodRule } from '../../lib/form';
-import { dateProps } from '../ledger/form-bits';
-import { checkFile } from '../ledger/ledger-helpers';
 import {
   type ApplicationDetail,
   type Inspection,

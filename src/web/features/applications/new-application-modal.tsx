@@ -5,10 +5,10 @@ import { useNavigate } from 'react-router';
 import type { StationType } from '../../../domain/policy/types';
 import { applicationFormSchema } from '../../../shared/schemas/application';
 import { ApiError } from '../../lib/api';
+import { useCalls } from '../../lib/calls';
 import { useDistricts } from '../../lib/districts';
 import { applyApiError, validated, zodRule } from '../../lib/form';
-import { useCalls } from '../calls/api';
-import { useProgramYear } from '../program-years/api';
+import { useProgramYear } from '../../lib/program-years';
 import { useCreateApplication } from './api';
 
 const shape = applicationFormSchema.shape;

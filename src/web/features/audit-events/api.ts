@@ -1,8 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { CheckpointVerifyResult } from '../../../server/audit/checkpoint';
-import type { AuditEventDto } from '../../../server/features/audit-events/audit-events.service';
-import type { Page } from '../../../server/http/paging';
-import { api, download, qs } from '../../lib/api';
+import { auditEventsApi } from '../../../shared/api/audit-events';
+import type { AuditChainVerificationDto, AuditEventDto } from '../../../shared/schemas/audit-events';
+import { call, downloadFrom, urlOf } from '../../lib/api';
 
 export type AuditEvent = AuditEventDto;
 
@@ -14,21 +13,28 @@ export interface AuditFilters {
   action?: string;
 }
 
-export type ChainVerification = CheckpointVerifyResult;
+export type ChainVerification = AuditChainVerificationDto;
 
-export const auditQueryString = (f: AuditFilters, page?: { page: number; pageSize: number }) =>
-  qs({ from: f.from, to: f.to, actor: f.actor, entity: f.entity, action: f.action, ...page });
+const filterQuery = (f: AuditFilters) => ({
+  from: f.from,
+  to: f.to,
+  actor: f.actor,
+  entity: f.entity,
+  action: f.action,
+});
 
 export function useAuditEvents(f: AuditFilters, page: { page: number; pageSize: number }) {
   return useQuery({
     queryKey: ['audit-events', f, page],
-    queryFn: () => api.get<Page<AuditEvent>>(`/api/v1/audit-events${auditQueryString(f, page)}`),
+    queryFn: () => call(auditEventsApi.list, { query: { ...filterQuery(f), ...page } }),
     placeholderData: keepPreviousData,
   });
 }
 
-export const verifyChain = (checkpoint?: string) =>
-  api.get<ChainVerification>(`/api/v1/audit-events/verification${qs({ checkpoint })}`);
+/** The Excel export of the filtered log (for the export button). */
+export const auditExportUrl = (f: AuditFilters) => urlOf(auditEventsApi.export, { query: filterQuery(f) });
+
+export const verifyChain = (checkpoint?: string) => call(auditEventsApi.verify, { query: { checkpoint } });
 
 /** 检查点: the signed head, to be kept outside the system (the download is itself recorded in the log). */
-export const downloadCheckpoint = () => download('/api/v1/audit-events/checkpoint', '操作日志检查点.json');
+export const downloadCheckpoint = () => downloadFrom(auditEventsApi.checkpoint, {}, '操作日志检查点.json');

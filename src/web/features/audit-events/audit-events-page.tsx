@@ -5,7 +5,7 @@ import { DataTable } from '../../components/data-table';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { shanghaiDayEnd, shanghaiDayStart } from '../../lib/format';
-import { type AuditEvent, type AuditFilters, auditQueryString, useAuditEvents } from './api';
+import { type AuditEvent, type AuditFilters, auditExportUrl, useAuditEvents } from './api';
 import { useChainCheck } from './chain-check';
 import { auditColumns, DiffTable } from './columns';
 
@@ -31,7 +31,7 @@ export default function AuditEventsPage() {
         extra={
           <>
             {chain.buttons}
-            <ExportButton path={`/api/v1/audit-events/export${auditQueryString(filters)}`} />
+            <ExportButton path={auditExportUrl(filters)} />
           </>
         }
       />

@@ -1,4 +1,5 @@
 import { Table, type TableColumnsType, Tag } from 'antd';
+import { auditFieldLabel } from '../../../shared/audit-field-labels';
 import { ROLE_LABELS, type Role } from '../../../shared/permissions';
 import { formatInstant } from '../../lib/format';
 import type { AuditEvent } from './api';
@@ -64,7 +65,23 @@ export function DiffTable({ event }: { event: AuditEvent }) {
         dataSource={rows}
         locale={{ emptyText: '无字段变更' }}
         columns={[
-          { title: '字段', dataIndex: 'field', width: 200, render: (f: string) => <span className="mono">{f}</span> },
+          {
+            title: '字段',
+            dataIndex: 'field',
+            width: 200,
+            // The Chinese name, with the stored code beside it for whoever checks against the database or an export.
+            render: (f: string) => (
+              <span title={f}>
+                {auditFieldLabel(f)}
+                {auditFieldLabel(f) !== f ? (
+                  <span className="mono" style={{ color: 'rgba(0,0,0,0.45)' }}>
+                    {' '}
+                    {f}
+                  </span>
+                ) : null}
+              </span>
+            ),
+          },
           { title: '修改前', dataIndex: 'before', render: (v: unknown) => <span className="mono">{show(v)}</span> },
           { title: '修改后', dataIndex: 'after', render: (v: unknown) => <span className="mono">{show(v)}</span> },
         ]}

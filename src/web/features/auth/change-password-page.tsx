@@ -4,12 +4,12 @@ import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { checkPassword, PASSWORD_RULES_HINT } from '../../../domain/password-policy';
 import { changePasswordSchema } from '../../../shared/schemas/auth';
-import { useMe } from '../../app/session-context';
 import { PageHeader } from '../../components/page-header';
 import { ApiError } from '../../lib/api';
 import { APP_NAME } from '../../lib/app';
 import { applyApiError, zodRule } from '../../lib/form';
 import { sessionApi } from '../../lib/session';
+import { useMe } from '../../lib/session-context';
 
 interface Values {
   currentPassword: string;

@@ -6,32 +6,30 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { PASSWORD_MIN_LENGTH } from '../../../domain/password-policy';
 import { HOST_KINDS } from '../../../domain/policy/types';
-import { type HostRegistrationInput, hostRegistrationSchema } from '../../../shared/schemas/host-registration';
-import { api } from '../../lib/api';
+import { hostRegistrationsApi } from '../../../shared/api/host-registrations';
+import {
+  type HostRegistrationInput,
+  type HostRegistrationWindowDto,
+  hostRegistrationSchema,
+} from '../../../shared/schemas/host-registration';
+import { call } from '../../lib/api';
 import { APP_NAME } from '../../lib/app';
 import { applyApiError, applyIssues, validated, zodIssues, zodRule } from '../../lib/form';
 import './login.css';
-
-interface Window {
-  open: boolean;
-  callTitle?: string;
-  programYear?: number;
-  districts?: Array<{ code: string; name: string }>;
-}
 
 const shape = hostRegistrationSchema.shape;
 
 function RegisterForm() {
   const [form] = Form.useForm<HostRegistrationInput>();
-  const [win, setWin] = useState<Window | null>(null);
+  const [win, setWin] = useState<HostRegistrationWindowDto | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const hostKind = Form.useWatch('hostKind', form);
 
   useEffect(() => {
-    api
-      .get<Window>('/api/v1/host-registrations/window', { allowUnauthenticated: true, quiet: true })
-      .then(setWin, () => setWin({ open: false }));
+    call(hostRegistrationsApi.window, {}, { allowUnauthenticated: true, quiet: true }).then(setWin, () =>
+      setWin({ open: false }),
+    );
   }, []);
 
   async function onSubmit() {
@@ -44,7 +42,7 @@ function RegisterForm() {
     }
     setBusy(true);
     try {
-      await api.post('/api/v1/host-registrations', parsed.data, { allowUnauthenticated: true, quiet: true });
+      await call(hostRegistrationsApi.register, { body: parsed.data }, { allowUnauthenticated: true, quiet: true });
       setDone(true);
     } catch (e) {
       applyApiError(form, e);

@@ -1,16 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CallDto } from '../../../server/features/calls/calls.service';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { callsApi } from '../../../shared/api/calls';
 import type { CallInput } from '../../../shared/schemas/call';
-import { api } from '../../lib/api';
-
-export type Call = CallDto;
-
-export function useCalls() {
-  return useQuery({
-    queryKey: ['calls'],
-    queryFn: () => api.get<{ items: Call[] }>('/api/v1/calls').then((r) => r.items),
-  });
-}
+import { call as callApi } from '../../lib/api';
+import type { Call } from '../../lib/calls';
 
 function useInvalidate() {
   const qc = useQueryClient();
@@ -23,14 +15,14 @@ function useInvalidate() {
 export function useSaveCall() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (v: { id?: string; version?: number; call: CallInput }) =>
-      v.id
-        ? api.put<Call>(
-            `/api/v1/calls/${encodeURIComponent(v.id)}`,
-            { version: v.version, call: v.call },
+    mutationFn: (v: { id: string; version: number; call: CallInput } | { id?: undefined; call: CallInput }) =>
+      v.id !== undefined
+        ? callApi(
+            callsApi.update,
+            { params: { callId: v.id }, body: { version: v.version, call: v.call } },
             { quiet: true },
           )
-        : api.post<Call>('/api/v1/calls', v.call, { quiet: true }),
+        : callApi(callsApi.create, { body: v.call }, { quiet: true }),
     onSuccess: invalidate,
   });
 }
@@ -39,7 +31,10 @@ export function useCallTransition() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (v: { call: Call; action: 'open' | 'close' }) =>
-      api.post<Call>(`/api/v1/calls/${encodeURIComponent(v.call.id)}/${v.action}`, { version: v.call.version }),
+      callApi(v.action === 'open' ? callsApi.open : callsApi.close, {
+        params: { callId: v.call.id },
+        body: { version: v.call.version },
+      }),
     onSuccess: invalidate,
   });
 }

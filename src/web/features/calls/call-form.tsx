@@ -5,11 +5,12 @@ import { DEFAULT_RUBRIC } from '../../../domain/lifecycle/review';
 import { STATION_TYPES } from '../../../domain/policy/types';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
 import { type CallInput, callInputSchema } from '../../../shared/schemas/call';
+import { dateProps } from '../../components/form-fields';
 import { ApiError } from '../../lib/api';
+import type { Call } from '../../lib/calls';
 import { applyApiError, validated, zodRule } from '../../lib/form';
-import { dateProps } from '../ledger/form-bits';
-import { useProgramYears } from '../program-years/api';
-import { type Call, useSaveCall } from './api';
+import { useProgramYears } from '../../lib/program-years';
+import { useSaveCall } from './api';
 
 const shape = callInputSchema.shape;
 const DOCUMENT_LABELS: Record<string, string> = { application_form: '项目申报书', work_plan: '工作方案' };
@@ -41,7 +42,11 @@ export function CallForm({ call, onClose }: { call: Call | null; onClose: () => 
       return;
     }
     try {
-      const saved = await save.mutateAsync({ id: call?.id, version: call?.version, call: parsed.data as CallInput });
+      const saved = await save.mutateAsync(
+        call
+          ? { id: call.id, version: call.version, call: parsed.data as CallInput }
+          : { call: parsed.data as CallInput },
+      );
       message.success(`已保存申报通知“${saved.title}”`);
       onClose();
     } catch (e) {

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Space, type TableColumnsType, Tag } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { useCan } from '../../app/session-context';
 import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
-import { type Call, useCalls, useCallTransition } from './api';
+import { type Call, useCalls } from '../../lib/calls';
+import { useCan } from '../../lib/session-context';
+import { useCallTransition } from './api';
 
 const CallForm = lazy(() => import('./call-form').then((m) => ({ default: m.CallForm })));
 

@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { StationType } from '../../../domain/policy/types';
-import type { StationExecutionDto, YearExecutionDto } from '../../../server/features/funds/execution.service';
-import { api, qs } from '../../lib/api';
+import { expensesApi } from '../../../shared/api/expenses';
+import type { StationExecutionDto, YearExecutionDto } from '../../../shared/schemas/funds';
+import { call, urlOf } from '../../lib/api';
 
 export type { StationExecutionDto, YearExecutionDto };
 export type ExecutionTotals = YearExecutionDto['totals'];
@@ -17,13 +18,13 @@ const filterParams = (f: ExecutionFilters) => ({ year: f.year, type: f.type, dis
 
 /** The Excel of every station of the filter (no paging), same permission and scope as the page. */
 export function executionExportPath(f: ExecutionFilters): string {
-  return `/api/v1/funds/execution.xlsx${qs(filterParams(f))}`;
+  return urlOf(expensesApi.executionXlsx, { query: filterParams(f) });
 }
 
 export function useYearExecution(f: ExecutionFilters, paging: { page: number; pageSize: number }) {
   return useQuery({
     queryKey: ['funds', 'execution', f, paging],
-    queryFn: () => api.get<YearExecutionDto>(`/api/v1/funds/execution${qs({ ...filterParams(f), ...paging })}`),
+    queryFn: () => call(expensesApi.execution, { query: { ...filterParams(f), ...paging } }),
     enabled: f.year !== undefined,
     placeholderData: keepPreviousData,
   });

@@ -4,8 +4,10 @@ import { ExclamationCircleOutlined } from '@ant-design/icons';
 import { Progress, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { Link } from 'react-router';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
+import { formatPercent } from '../../lib/format';
+import { formatMoney } from '../../lib/money';
 import type { StationExecutionDto } from './api';
-import { isBehind, money, progressValue, rate } from './format';
+import { isBehind, progressValue } from './format';
 
 const muted = { color: 'rgba(0,0,0,0.45)', fontSize: 12 };
 const num = { fontVariantNumeric: 'tabular-nums' as const, whiteSpace: 'nowrap' as const };
@@ -38,7 +40,7 @@ export function executionColumns(districtName: (code: string | null) => string |
       width: 112,
       render: (v: number, s) => (
         <>
-          <span style={num}>{money(v)}</span>
+          <span style={num}>{formatMoney(v)}</span>
           {!s.hasBudget && (
             <div style={muted} title="尚无项目合作协议或导入的经费预算，按年度资助标准计">
               按资助标准
@@ -52,14 +54,14 @@ export function executionColumns(districtName: (code: string | null) => string |
       dataIndex: 'paidFen',
       align: 'right',
       width: 104,
-      render: (v: number) => <span style={num}>{money(v)}</span>,
+      render: (v: number) => <span style={num}>{formatMoney(v)}</span>,
     },
     {
       title: '已支出',
       dataIndex: 'spentGrantFen',
       align: 'right',
       width: 104,
-      render: (v: number) => <span style={num}>{money(v)}</span>,
+      render: (v: number) => <span style={num}>{formatMoney(v)}</span>,
     },
     {
       title: '执行率',
@@ -69,9 +71,9 @@ export function executionColumns(districtName: (code: string | null) => string |
         <Progress
           size="small"
           percent={progressValue(v)}
-          format={() => rate(v)}
+          format={() => formatPercent(v)}
           status={isBehind(v, s.timeElapsed) ? 'exception' : 'normal'}
-          aria-label={`执行率 ${rate(v)}`}
+          aria-label={`执行率 ${formatPercent(v)}`}
         />
       ),
     },
@@ -82,7 +84,7 @@ export function executionColumns(districtName: (code: string | null) => string |
       width: 96,
       render: (v: number, s) => (
         <>
-          <span style={num}>{rate(v)}</span>
+          <span style={num}>{formatPercent(v)}</span>
           <div style={{ ...muted, whiteSpace: 'nowrap' }}>至 {s.periodEnd}</div>
         </>
       ),
@@ -92,7 +94,7 @@ export function executionColumns(districtName: (code: string | null) => string |
       dataIndex: 'matchingSpentFen',
       align: 'right',
       width: 112,
-      render: (v: number) => <span style={num}>{money(v)}</span>,
+      render: (v: number) => <span style={num}>{formatMoney(v)}</span>,
     },
     {
       title: '提示',

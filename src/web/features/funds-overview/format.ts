@@ -1,13 +1,5 @@
-// How execution figures read on screen (第十五条): pure functions, unit-tested.
-import { formatYuan } from '../../../domain/money';
-
-/** Integer fen as `¥150,000.00` (string arithmetic in `formatYuan`, never a float). */
-export const money = (fen: number) => formatYuan(fen);
-
-/** A rate (0.0563) as a percentage with one decimal: `5.6%`. */
-export function rate(v: number): string {
-  return `${(Math.round(v * 1000) / 10).toFixed(1)}%`;
-}
+// How execution figures read on screen (第十五条): bars, the lag warning and shares, pure and unit-tested (money and
+// percentages themselves are lib/money.ts and lib/format.ts).
 
 /** 0–100 for a Progress bar, capped (an over-spent station shows a full bar, its text says more). */
 export function progressValue(v: number): number {

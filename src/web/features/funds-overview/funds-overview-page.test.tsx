@@ -4,8 +4,8 @@ import { App as AntApp } from 'antd';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../../shared/permissions';
-import { SessionContext } from '../../app/session-context';
 import type { Me } from '../../lib/session';
+import { SessionContext } from '../../lib/session-context';
 import type { YearExecutionDto } from './api';
 import FundsOverviewPage from './funds-overview-page';
 
@@ -127,14 +127,14 @@ describe('经费执行 page', () => {
     const table = screen.getByRole('table', { name: '站点经费执行' });
     expect(calls(fetch)).toContain('/api/v1/funds/execution?year=2025&page=1&pageSize=20');
 
-    expect(screen.getByText('¥200,000.00')).toBeTruthy();
-    expect(screen.getAllByText('¥50,000.00').length).toBeGreaterThan(0);
+    expect(screen.getByText('200,000.00 元')).toBeTruthy();
+    expect(screen.getAllByText('50,000.00 元').length).toBeGreaterThan(0);
     expect(screen.getByText('配套经费已支出')).toBeTruthy();
     expect(screen.getByLabelText('执行率 25.0%')).toBeTruthy();
     expect(screen.getByLabelText('时间进度 90.0%')).toBeTruthy();
 
     const chart = screen.getByRole('figure', { name: '年度分类支出图' });
-    expect(within(chart).getByRole('img', { name: '咨询费 已支出 ¥40,000.00，占 80.0%' })).toBeTruthy();
+    expect(within(chart).getByRole('img', { name: '咨询费 已支出 40,000.00 元，占 80.0%' })).toBeTruthy();
     expect(within(chart).getAllByRole('img')).toHaveLength(5);
 
     const link = within(table).getByRole('link', { name: '海淀区产业特派员工作站' });
@@ -143,7 +143,7 @@ describe('经费执行 page', () => {
     expect(within(table).getAllByText('至 2025-12-31')).toHaveLength(2);
     expect(within(table).getByLabelText(WARNING).textContent).toContain('第十五条');
     expect(within(table).getByLabelText('执行率 33.3%')).toBeTruthy();
-    expect(within(table).getByText('¥1,234.56')).toBeTruthy();
+    expect(within(table).getByText('1,234.56 元')).toBeTruthy();
     expect(within(table).getByText('按资助标准')).toBeTruthy();
 
     expect(screen.getByRole('combobox', { name: '所在区' })).toBeTruthy();

@@ -4,13 +4,13 @@
 import { Alert, Card, Empty, Input, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { ROLE_SCOPE } from '../../../shared/permissions';
-import { useCan, useMe } from '../../app/session-context';
 import { DataTable } from '../../components/data-table';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { YearTypeDistrictFilters } from '../../components/year-type-district-filters';
 import { useDistricts } from '../../lib/districts';
-import { useProgramYears } from '../program-years/api';
+import { useProgramYears } from '../../lib/program-years';
+import { useCan, useMe } from '../../lib/session-context';
 import { type ExecutionFilters, executionExportPath, type StationExecutionDto, useYearExecution } from './api';
 import { EXECUTION_TABLE_MIN_WIDTH, executionColumns } from './columns';
 import { ExecutionSummary } from './summary';

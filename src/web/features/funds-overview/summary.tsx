@@ -1,8 +1,10 @@
 // The year's totals over the filter (第十五条): the grant and its spending, the execution rate against the time passed,
 // the matching funds apart (第十四条), and the grant spent by category as a bar chart of plain CSS.
 import { Card, Col, Progress, Row, Statistic } from 'antd';
+import { formatPercent } from '../../lib/format';
+import { formatMoney } from '../../lib/money';
 import type { ExecutionTotals } from './api';
-import { categoryShares, isBehind, money, progressValue, rate } from './format';
+import { categoryShares, isBehind, progressValue } from './format';
 
 const muted = { color: 'rgba(0,0,0,0.45)', fontSize: 12 };
 
@@ -10,19 +12,19 @@ function Rates({ t }: { t: ExecutionTotals }) {
   const behind = isBehind(t.executionRate, t.timeElapsed);
   return (
     <div style={{ display: 'grid', gridTemplateColumns: '132px minmax(0, 1fr)', gap: '6px 12px', marginTop: 16 }}>
-      <span>执行率 {rate(t.executionRate)}</span>
+      <span>执行率 {formatPercent(t.executionRate)}</span>
       <Progress
         percent={progressValue(t.executionRate)}
         showInfo={false}
         status={behind ? 'exception' : 'normal'}
-        aria-label={`执行率 ${rate(t.executionRate)}`}
+        aria-label={`执行率 ${formatPercent(t.executionRate)}`}
       />
-      <span>时间进度 {rate(t.timeElapsed)}</span>
+      <span>时间进度 {formatPercent(t.timeElapsed)}</span>
       <Progress
         percent={progressValue(t.timeElapsed)}
         showInfo={false}
         strokeColor="#8c8c8c"
-        aria-label={`时间进度 ${rate(t.timeElapsed)}`}
+        aria-label={`时间进度 ${formatPercent(t.timeElapsed)}`}
       />
       <span />
       <span style={muted}>
@@ -46,8 +48,8 @@ function CategoryChart({ t }: { t: ExecutionTotals }) {
           <span>{r.name}</span>
           <div
             role="img"
-            aria-label={`${r.name} 已支出 ${money(r.spentFen)}，占 ${rate(r.share)}`}
-            title={`${r.name} 已支出 ${money(r.spentFen)}，占 ${rate(r.share)}`}
+            aria-label={`${r.name} 已支出 ${formatMoney(r.spentFen)}，占 ${formatPercent(r.share)}`}
+            title={`${r.name} 已支出 ${formatMoney(r.spentFen)}，占 ${formatPercent(r.share)}`}
             style={{ height: 16, background: '#f0f5ff', borderRadius: 3 }}
           >
             <div
@@ -61,7 +63,7 @@ function CategoryChart({ t }: { t: ExecutionTotals }) {
             />
           </div>
           <span style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-            {money(r.spentFen)}（{rate(r.share)}）
+            {formatMoney(r.spentFen)}（{formatPercent(r.share)}）
           </span>
         </div>
       ))}
@@ -79,19 +81,23 @@ export function ExecutionSummary({ t, year, today }: { t: ExecutionTotals; year:
         <Card size="small" title={`${year} 年度合计（${t.stations} 个站点，截至 ${today}）`} style={{ height: '100%' }}>
           <Row gutter={16}>
             <Col span={8}>
-              <Statistic title="资助经费合计" value={money(t.grantedFen)} styles={{ content: { fontSize: 20 } }} />
+              <Statistic
+                title="资助经费合计"
+                value={formatMoney(t.grantedFen)}
+                styles={{ content: { fontSize: 20 } }}
+              />
             </Col>
             <Col span={8}>
               <Statistic
                 title="已支出（资助经费）"
-                value={money(t.spentGrantFen)}
+                value={formatMoney(t.spentGrantFen)}
                 styles={{ content: { fontSize: 20 } }}
               />
             </Col>
             <Col span={8} style={{ borderLeft: '1px dashed #d9d9d9' }}>
               <Statistic
                 title="配套经费已支出"
-                value={money(t.matchingSpentFen)}
+                value={formatMoney(t.matchingSpentFen)}
                 styles={{ content: { fontSize: 20 } }}
               />
               <div style={muted}>单独核算，不计入执行率（第十四条）</div>

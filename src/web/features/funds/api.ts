@@ -1,34 +1,38 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ExpenseDto, ExpenseInput } from '../../../server/features/funds/expenses.service';
-import type { FundsDto } from '../../../server/features/funds/funds.service';
-import type { Page } from '../../../server/http/paging';
-import { ApiError, api, qs, uploadFile } from '../../lib/api';
+import { expensesApi } from '../../../shared/api/expenses';
+import { fundsApi } from '../../../shared/api/funds';
+import { ledgerApi } from '../../../shared/api/ledger';
+import type { ExpenseDetailDto, ExpenseDto, ExpenseInput, FundsDto } from '../../../shared/schemas/funds';
+import { ApiError, call, uploadTo, urlOf } from '../../lib/api';
 
 export type Funds = FundsDto;
 export type Expense = ExpenseDto;
+export type ExpenseDetail = ExpenseDetailDto;
 export type { ExpenseInput };
 
 const key = (stationId: string) => ['funds', stationId];
-const sid = (stationId: string) => `/api/v1/stations/${encodeURIComponent(stationId)}`;
 export const attachmentUrl = (stationId: string, attachmentId: string) =>
-  `${sid(stationId)}/attachments/${encodeURIComponent(attachmentId)}`;
+  urlOf(ledgerApi.attachment, { params: { id: stationId, attachmentId } });
 
 export function useFunds(stationId: string) {
   return useQuery({
     queryKey: key(stationId),
-    queryFn: () => api.get<Funds>(`${sid(stationId)}/funds`),
+    queryFn: () => call(fundsApi.get, { params: { id: stationId } }),
   });
 }
 
 export function usePaymentMutations(stationId: string) {
   const qc = useQueryClient();
   const onSuccess = (data: Funds) => qc.setQueryData(key(stationId), data);
-  const base = `${sid(stationId)}/payments`;
   return {
     record: useMutation({
       mutationFn: (v: { paidOn: string; amountFen: number; note: string; file: File }) =>
-        uploadFile<Funds>(
-          `${base}?paidOn=${v.paidOn}&amountFen=${v.amountFen}&note=${encodeURIComponent(v.note)}&fileName=${encodeURIComponent(v.file.name)}`,
+        uploadTo(
+          fundsApi.recordPayment,
+          {
+            params: { id: stationId },
+            query: { paidOn: v.paidOn, amountFen: v.amountFen, note: v.note, fileName: v.file.name },
+          },
           v.file,
           { quiet: true },
         ),
@@ -36,7 +40,7 @@ export function usePaymentMutations(stationId: string) {
     }),
     remove: useMutation({
       mutationFn: (p: { id: string; version: number }) =>
-        api.del<Funds>(`${base}/${encodeURIComponent(p.id)}?version=${p.version}`),
+        call(fundsApi.deletePayment, { params: { id: stationId, paymentId: p.id }, query: { version: p.version } }),
       onSuccess,
     }),
   };
@@ -45,8 +49,8 @@ export function usePaymentMutations(stationId: string) {
 // --- 支出台账 (issue #5) ------------------------------------------------------------------------------------------
 
 export interface ExpenseFilters {
-  category?: string;
-  source?: string;
+  category?: Expense['category'];
+  source?: Expense['source'];
   q?: string;
   withWarnings?: boolean;
 }
@@ -55,9 +59,10 @@ export function useExpenses(stationId: string, f: ExpenseFilters, page: { page: 
   return useQuery({
     queryKey: ['expenses', stationId, f, page],
     queryFn: () =>
-      api.get<Page<Expense>>(
-        `${sid(stationId)}/expenses${qs({ ...f, withWarnings: f.withWarnings ? 'true' : undefined, ...page })}`,
-      ),
+      call(expensesApi.list, {
+        params: { id: stationId },
+        query: { ...f, withWarnings: f.withWarnings ? 'true' : undefined, ...page },
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -66,21 +71,14 @@ export function useExpenses(stationId: string, f: ExpenseFilters, page: { page: 
 export function useExpense(stationId: string, expenseId: string | undefined) {
   return useQuery({
     queryKey: ['expenses', stationId, 'one', expenseId],
-    queryFn: () => api.get<Expense>(`${sid(stationId)}/expenses/${encodeURIComponent(expenseId ?? '')}`),
+    queryFn: () => call(expensesApi.get, { params: { id: stationId, expenseId: expenseId ?? '' } }),
     enabled: Boolean(expenseId),
   });
 }
 
-export interface UploadedVoucher {
-  attachmentId: string;
-  fileName: string;
-  mime: string;
-  size: number;
-}
-
 /** A voucher file is stored first; the booking then links it by its attachment id. */
 export function uploadVoucher(stationId: string, file: File, onProgress: (percent: number) => void) {
-  return uploadFile<UploadedVoucher>(`${sid(stationId)}/expense-vouchers${qs({ fileName: file.name })}`, file, {
+  return uploadTo(expensesApi.uploadVoucher, { params: { id: stationId }, query: { fileName: file.name } }, file, {
     onProgress,
   });
 }
@@ -98,14 +96,14 @@ export function useSaveExpense(stationId: string) {
   const invalidate = useInvalidateExpenses(stationId);
   return useMutation({
     // quiet: the drawer shows a refusal (409, 第十七条 …) itself and keeps the user's typing
-    mutationFn: (v: { id?: string; version?: number; input: ExpenseInput }) =>
-      v.id
-        ? api.put<Expense>(
-            `${sid(stationId)}/expenses/${encodeURIComponent(v.id)}`,
-            { ...v.input, version: v.version },
+    mutationFn: (v: { input: ExpenseInput; stored?: Pick<Expense, 'id' | 'version'> }) =>
+      v.stored
+        ? call(
+            expensesApi.update,
+            { params: { id: stationId, expenseId: v.stored.id }, body: { ...v.input, version: v.stored.version } },
             { quiet: true },
           )
-        : api.post<Expense>(`${sid(stationId)}/expenses`, v.input, { quiet: true }),
+        : call(expensesApi.create, { params: { id: stationId }, body: v.input }, { quiet: true }),
     onSuccess: invalidate,
     // a stale version (edited elsewhere meanwhile): reload, so that reopening starts from the stored expense
     onError: (e) => e instanceof ApiError && e.status === 409 && !e.message.startsWith('不能记账') && invalidate(),
@@ -116,7 +114,7 @@ export function useDeleteExpense(stationId: string) {
   const invalidate = useInvalidateExpenses(stationId);
   return useMutation({
     mutationFn: (e: Pick<Expense, 'id' | 'version'>) =>
-      api.del<{ deleted: true }>(`${sid(stationId)}/expenses/${encodeURIComponent(e.id)}?version=${e.version}`),
+      call(expensesApi.remove, { params: { id: stationId, expenseId: e.id }, query: { version: e.version } }),
     onSettled: invalidate,
   });
 }

@@ -3,7 +3,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, download } from '../../lib/api';
+import { auditPackageApi } from '../../../shared/api/audit-package';
+import { expensesApi } from '../../../shared/api/expenses';
+import { call, downloadFrom } from '../../lib/api';
 
 interface Props {
   stationId: string;
@@ -15,18 +17,18 @@ export function DocumentsCard({ stationId, canSubmit, canPackage }: Props) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [busy, setBusy] = useState<string | null>(null);
-  const base = `/api/v1/stations/${encodeURIComponent(stationId)}`;
-  const fetchFile = async (key: string, path: string, fallback: string) => {
+  const params = { id: stationId };
+  const fetchFile = async (key: string, save: () => Promise<string>) => {
     setBusy(key);
     try {
-      const name = await download(path, fallback);
+      const name = await save();
       message.success(`已下载：${name}`);
     } finally {
       setBusy(null);
     }
   };
   const submit = useMutation({
-    mutationFn: () => api.post<{ title: string; wordCount: number }>(`${base}/final-accounts`),
+    mutationFn: () => call(expensesApi.submitFinalAccounts, { params }),
     onSuccess: (r) => {
       message.success(`已提交决算报告“${r.title}”`);
       void qc.invalidateQueries({ queryKey: ['records'] });
@@ -41,13 +43,17 @@ export function DocumentsCard({ stationId, canSubmit, canPackage }: Props) {
       <Space wrap>
         <Button
           loading={busy === 'xlsx'}
-          onClick={() => fetchFile('xlsx', `${base}/final-accounts.xlsx`, '决算报告.xlsx')}
+          onClick={() =>
+            fetchFile('xlsx', () => downloadFrom(expensesApi.finalAccountsXlsx, { params }, '决算报告.xlsx'))
+          }
         >
           导出决算报告（Excel）
         </Button>
         <Button
           loading={busy === 'docx'}
-          onClick={() => fetchFile('docx', `${base}/final-accounts.docx`, '决算报告.docx')}
+          onClick={() =>
+            fetchFile('docx', () => downloadFrom(expensesApi.finalAccountsDocx, { params }, '决算报告.docx'))
+          }
         >
           导出决算报告（Word）
         </Button>
@@ -67,7 +73,7 @@ export function DocumentsCard({ stationId, canSubmit, canPackage }: Props) {
         {canPackage && (
           <Button
             loading={busy === 'zip'}
-            onClick={() => fetchFile('zip', `${base}/audit-package`, '审计包.zip')}
+            onClick={() => fetchFile('zip', () => downloadFrom(auditPackageApi.download, { params }, '审计包.zip'))}
             title="台账、决算、凭证与佐证、报告、协议各版本、操作记录，附 SHA-256 清单；可用 bin/qianqi verify-package 校验"
           >
             导出审计包

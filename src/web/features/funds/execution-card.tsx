@@ -1,10 +1,11 @@
 // 预算执行 (第十五条): the grant spent by category against the agreement's budget, the execution rate against the share
 // of the project period passed, and the matching funds apart (第十四条). Numbers come from the server (`execution`).
 import { Alert, Card, Progress, Table } from 'antd';
-import type { Execution } from '../../../domain/expenses/execution';
 import type { Policy } from '../../../domain/policy/types';
+import type { ExecutionDto as Execution } from '../../../shared/schemas/funds';
+import { formatPercent } from '../../lib/format';
+import { formatMoney } from '../../lib/money';
 import type { Funds } from './api';
-import { percent, yuan } from './labels';
 
 type Row = Execution['rows'][number] & { name: string; article: string };
 
@@ -23,8 +24,8 @@ function BarChart({ rows }: { rows: Row[] }) {
             <span>{r.name}</span>
             <div
               role="img"
-              aria-label={`${r.name} 已支出 ${yuan(r.spentFen)}，预算 ${yuan(r.budgetFen)}`}
-              title={`${r.name} 已支出 ${yuan(r.spentFen)}，预算 ${yuan(r.budgetFen)}`}
+              aria-label={`${r.name} 已支出 ${formatMoney(r.spentFen)}，预算 ${formatMoney(r.budgetFen)}`}
+              title={`${r.name} 已支出 ${formatMoney(r.spentFen)}，预算 ${formatMoney(r.budgetFen)}`}
               style={{ position: 'relative', height: 18 }}
             >
               <div
@@ -51,7 +52,7 @@ function BarChart({ rows }: { rows: Row[] }) {
             <span
               style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums', color: over ? '#cf1322' : undefined }}
             >
-              {percent(r.rate)}（{yuan(r.spentFen)}）
+              {formatPercent(r.rate)}（{formatMoney(r.spentFen)}）
             </span>
           </div>
         );
@@ -76,19 +77,19 @@ function Rates({ x, period }: { x: Execution; period: { start: string; end: stri
   const behind = x.executionRate + 0.25 < x.timeElapsed;
   return (
     <div style={{ display: 'grid', gridTemplateColumns: '150px minmax(0, 1fr)', gap: '4px 12px', maxWidth: 640 }}>
-      <span>经费执行率 {percent(x.executionRate)}</span>
+      <span>经费执行率 {formatPercent(x.executionRate)}</span>
       <Progress
         percent={Math.min(100, x.executionRate * 100)}
         showInfo={false}
         status={behind ? 'exception' : 'normal'}
-        aria-label={`经费执行率 ${percent(x.executionRate)}`}
+        aria-label={`经费执行率 ${formatPercent(x.executionRate)}`}
       />
-      <span>时间进度 {percent(x.timeElapsed)}</span>
+      <span>时间进度 {formatPercent(x.timeElapsed)}</span>
       <Progress
         percent={x.timeElapsed * 100}
         showInfo={false}
         strokeColor="#8c8c8c"
-        aria-label={`时间进度 ${percent(x.timeElapsed)}`}
+        aria-label={`时间进度 ${formatPercent(x.timeElapsed)}`}
       />
       <span />
       <span style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>
@@ -128,13 +129,13 @@ export function ExecutionCard({
       ))}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: '8px 32px', marginBottom: 12 }}>
         <span>
-          资助经费 <strong>{yuan(x.grantedFen)}</strong>（{funds.fundingArticle}）
+          资助经费 <strong>{formatMoney(x.grantedFen)}</strong>（{funds.fundingArticle}）
         </span>
         <span>
-          已支出 <strong>{yuan(x.spentGrantFen)}</strong>
+          已支出 <strong>{formatMoney(x.spentGrantFen)}</strong>
         </span>
         <span>
-          结余 <strong>{yuan(x.balanceFen)}</strong>
+          结余 <strong>{formatMoney(x.balanceFen)}</strong>
         </span>
       </div>
       <Rates x={x} period={period} />
@@ -148,15 +149,15 @@ export function ExecutionCard({
           columns={[
             { title: '科目', dataIndex: 'name' },
             { title: '依据', dataIndex: 'article', width: 120 },
-            { title: '预算', dataIndex: 'budgetFen', align: 'right', render: yuan },
-            { title: '已支出（资助经费）', dataIndex: 'spentFen', align: 'right', render: yuan },
+            { title: '预算', dataIndex: 'budgetFen', align: 'right', render: formatMoney },
+            { title: '已支出（资助经费）', dataIndex: 'spentFen', align: 'right', render: formatMoney },
             {
               title: '结余',
               dataIndex: 'balanceFen',
               align: 'right',
-              render: (v: number) => <span style={{ color: v < 0 ? '#cf1322' : undefined }}>{yuan(v)}</span>,
+              render: (v: number) => <span style={{ color: v < 0 ? '#cf1322' : undefined }}>{formatMoney(v)}</span>,
             },
-            { title: '执行率', dataIndex: 'rate', align: 'right', width: 80, render: percent },
+            { title: '执行率', dataIndex: 'rate', align: 'right', width: 80, render: formatPercent },
           ]}
           summary={() => (
             <Table.Summary.Row>
@@ -164,16 +165,16 @@ export function ExecutionCard({
                 合计
               </Table.Summary.Cell>
               <Table.Summary.Cell index={2} align="right">
-                <strong>{yuan(budgetTotal)}</strong>
+                <strong>{formatMoney(budgetTotal)}</strong>
               </Table.Summary.Cell>
               <Table.Summary.Cell index={3} align="right">
-                <strong>{yuan(x.spentGrantFen)}</strong>
+                <strong>{formatMoney(x.spentGrantFen)}</strong>
               </Table.Summary.Cell>
               <Table.Summary.Cell index={4} align="right">
-                <strong>{yuan(budgetTotal - x.spentGrantFen)}</strong>
+                <strong>{formatMoney(budgetTotal - x.spentGrantFen)}</strong>
               </Table.Summary.Cell>
               <Table.Summary.Cell index={5} align="right">
-                <strong>{percent(x.executionRate)}</strong>
+                <strong>{formatPercent(x.executionRate)}</strong>
               </Table.Summary.Cell>
             </Table.Summary.Row>
           )}
@@ -181,9 +182,9 @@ export function ExecutionCard({
         <BarChart rows={rows} />
       </div>
       <div style={{ marginTop: 16, paddingTop: 12, borderTop: '1px dashed #f0f0f0' }}>
-        <strong>配套经费</strong>（单独核算，不计入资助经费执行率，第十四条）：计划 {yuan(x.matchingPlannedFen)}，已支出{' '}
-        {yuan(x.matchingSpentFen)}
-        {x.matchingPlannedFen > 0 && `（${percent(x.matchingSpentFen / x.matchingPlannedFen)}）`}
+        <strong>配套经费</strong>（单独核算，不计入资助经费执行率，第十四条）：计划 {formatMoney(x.matchingPlannedFen)}
+        ，已支出 {formatMoney(x.matchingSpentFen)}
+        {x.matchingPlannedFen > 0 && `（${formatPercent(x.matchingSpentFen / x.matchingPlannedFen)}）`}
       </div>
     </Card>
   );

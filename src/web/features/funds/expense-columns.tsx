@@ -1,9 +1,9 @@
 // Columns of the expense ledger: a fee to an individual shows its gross with the net and the withholding beneath,
 // the warnings kept with an expense are orange tags whose tooltip gives the whole sentence and its article.
 import { Button, Popconfirm, Space, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
-import { formatYuan } from '../../../domain/money';
+import { formatMoney } from '../../lib/money';
 import type { Expense } from './api';
-import { PAYEE_KIND_LABELS, SOURCE_LABELS, WARNING_TAGS, yuan } from './labels';
+import { PAYEE_KIND_LABELS, SOURCE_LABELS, WARNING_TAGS } from './labels';
 
 /** Read by screen readers (and by the row's text), not shown: the tooltip shows it on hover. */
 const srOnly = {
@@ -17,14 +17,14 @@ const srOnly = {
 const muted = { color: 'rgba(0,0,0,0.45)', fontSize: 12 } as const;
 
 function Amount({ e }: { e: Expense }) {
-  if (e.netFen === null || e.taxFen === null) return <span>{yuan(e.amountFen)}</span>;
-  const full = `税前 ${yuan(e.amountFen)}，代扣个税 ${yuan(e.taxFen)}，实发 ${yuan(e.netFen)}`;
+  if (e.netFen === null || e.taxFen === null) return <span>{formatMoney(e.amountFen)}</span>;
+  const full = `税前 ${formatMoney(e.amountFen)}，代扣个税 ${formatMoney(e.taxFen)}，实发 ${formatMoney(e.netFen)}`;
   return (
     <Tooltip title={full}>
       <div>
-        <div>{yuan(e.amountFen)}</div>
+        <div>{formatMoney(e.amountFen)}</div>
         <div style={muted}>
-          实发 {formatYuan(e.netFen, { symbol: false })} / 个税 {formatYuan(e.taxFen, { symbol: false })}
+          实发 {formatMoney(e.netFen)} / 个税 {formatMoney(e.taxFen)}
         </div>
       </div>
     </Tooltip>

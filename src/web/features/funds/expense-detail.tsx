@@ -1,10 +1,10 @@
 // 查看 one expense: its facts, the withholding of a fee to an individual, the warnings kept with it and its vouchers.
 import { FileOutlined } from '@ant-design/icons';
 import { Alert, Descriptions, Drawer, Spin } from 'antd';
-import { formatInstant } from '../../lib/format';
-import { formatSize } from '../ledger/ledger-helpers';
+import { formatInstant, formatSize } from '../../lib/format';
+import { formatMoney } from '../../lib/money';
 import { attachmentUrl, useExpense } from './api';
-import { PAYEE_KIND_LABELS, SOURCE_LABELS, VOUCHER_KIND_LABELS, yuan } from './labels';
+import { PAYEE_KIND_LABELS, SOURCE_LABELS, VOUCHER_KIND_LABELS } from './labels';
 
 export function ExpenseDetail({
   stationId,
@@ -42,8 +42,8 @@ export function ExpenseDetail({
                 label: '金额',
                 children:
                   e.netFen !== null && e.taxFen !== null
-                    ? `税前 ${yuan(e.amountFen)}，代扣个税 ${yuan(e.taxFen)}，实发 ${yuan(e.netFen)}`
-                    : yuan(e.amountFen),
+                    ? `税前 ${formatMoney(e.amountFen)}，代扣个税 ${formatMoney(e.taxFen)}，实发 ${formatMoney(e.netFen)}`
+                    : formatMoney(e.amountFen),
               },
               { key: 'source', label: '经费来源', children: SOURCE_LABELS[e.source] ?? e.source },
               {

@@ -4,9 +4,8 @@ import { Checkbox, Form, Input, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { fromGross, fromNet, isFeeToIndividual } from '../../../domain/expenses/tax';
 import type { Policy } from '../../../domain/policy/types';
-import { parseYuan } from '../../lib/money';
-import { useRecordOptions } from '../ledger/api';
-import { yuan } from './labels';
+import { useRecordOptions } from '../../lib/ledger-records';
+import { formatMoney, parseYuan } from '../../lib/money';
 import type { VoucherValue } from './voucher-field';
 
 export interface ExpenseValues {
@@ -141,7 +140,7 @@ export function withholdingPreview(policy: Policy | undefined, amount: string | 
   if (!policy || !parsed.ok || !parsed.fen) return null;
   const tax = policy.feeStandards.labour.incomeTax;
   const w = is === 'net' ? fromNet(parsed.fen, tax) : fromGross(parsed.fen, tax);
-  return `税前 ${yuan(w.grossFen)}，代扣个税 ${yuan(w.taxFen)}，实发 ${yuan(w.netFen)}`;
+  return `税前 ${formatMoney(w.grossFen)}，代扣个税 ${formatMoney(w.taxFen)}，实发 ${formatMoney(w.netFen)}`;
 }
 
 export function AmountFields({ policy }: { policy: Policy | undefined }) {

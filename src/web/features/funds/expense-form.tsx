@@ -9,7 +9,7 @@ import type { FieldIssue } from '../../../shared/errors';
 import { ApiError } from '../../lib/api';
 import { validated } from '../../lib/form';
 import { fenToYuanInput, parseYuan } from '../../lib/money';
-import { type Expense, type ExpenseInput, useExpense, useSaveExpense } from './api';
+import { type ExpenseDetail, type ExpenseInput, useExpense, useSaveExpense } from './api';
 import {
   AmountFields,
   categoryOfItem,
@@ -18,7 +18,7 @@ import {
   itemOptions,
   PayeeFields,
 } from './expense-fields';
-import { VoucherField, type VoucherKind } from './voucher-field';
+import { VoucherField } from './voucher-field';
 
 export interface ExpenseFormContext {
   stationId: string;
@@ -28,14 +28,14 @@ export interface ExpenseFormContext {
   period: { start: string; end: string };
 }
 
-function initialValues(e: Expense | null, today: string): Partial<ExpenseValues> {
+function initialValues(e: ExpenseDetail | null, today: string): Partial<ExpenseValues> {
   if (!e) return { date: dayjs(today), source: 'grant', payeeKind: 'organization', amountIs: 'gross', vouchers: [] };
   return {
     date: dayjs(e.date),
     category: e.category,
     item: e.item,
-    source: e.source as ExpenseValues['source'],
-    payeeKind: e.payee.kind as ExpenseValues['payeeKind'],
+    source: e.source,
+    payeeKind: e.payee.kind,
     expertId: e.payee.expertId ?? undefined,
     payeeName: e.payee.kind === 'expert' ? undefined : e.payee.name,
     hostStaff: e.payee.hostStaff,
@@ -44,11 +44,7 @@ function initialValues(e: Expense | null, today: string): Partial<ExpenseValues>
     amountIs: 'gross',
     days: e.days ?? undefined,
     purpose: e.purpose ?? '',
-    vouchers: (e.vouchers ?? []).map((v) => ({
-      attachmentId: v.attachmentId,
-      fileName: v.fileName,
-      kind: v.kind as VoucherKind,
-    })),
+    vouchers: e.vouchers.map((v) => ({ attachmentId: v.attachmentId, fileName: v.fileName, kind: v.kind })),
   };
 }
 
@@ -56,7 +52,7 @@ function toInput(v: ExpenseValues, amountFen: number): ExpenseInput {
   return {
     date: v.date.format('YYYY-MM-DD'),
     category: v.category as ExpenseInput['category'],
-    item: v.item ?? '',
+    item: v.item as ExpenseInput['item'],
     amountFen,
     amountIs: isFeeToIndividual(v.category, v.payeeKind) ? v.amountIs : 'gross',
     source: v.source,
@@ -93,7 +89,7 @@ function ExpenseForm({
   onClose,
 }: {
   ctx: ExpenseFormContext;
-  expense: Expense | null;
+  expense: ExpenseDetail | null;
   onClose: () => void;
 }) {
   const { message } = App.useApp();
@@ -121,11 +117,7 @@ function ExpenseForm({
     if (!amount.ok || !amount.fen) return;
     setError(null);
     try {
-      const saved = await save.mutateAsync({
-        id: expense?.id,
-        version: expense?.version,
-        input: toInput(v, amount.fen),
-      });
+      const saved = await save.mutateAsync({ input: toInput(v, amount.fen), stored: expense ?? undefined });
       message.success(expense ? `已保存修改：${saved.ref}` : `已记账：${saved.ref}`);
       if (saved.warnings.length)
         message.warning(`${saved.ref} 有 ${saved.warnings.length} 项提示，请核实：${saved.warnings[0].message}`);

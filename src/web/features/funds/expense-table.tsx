@@ -54,7 +54,7 @@ export function ExpenseLedgerCard({
           placeholder="全部科目"
           style={{ width: 150 }}
           value={filters.category}
-          onChange={(category?: string) => filter({ category })}
+          onChange={(category?: ExpenseFilters['category']) => filter({ category })}
           options={categories.map((c) => ({ value: c.code, label: c.name }))}
         />
         <Select
@@ -63,7 +63,7 @@ export function ExpenseLedgerCard({
           placeholder="全部来源"
           style={{ width: 150 }}
           value={filters.source}
-          onChange={(source?: string) => filter({ source })}
+          onChange={(source?: ExpenseFilters['source']) => filter({ source })}
           options={Object.entries(SOURCE_LABELS).map(([value, label]) => ({ value, label }))}
         />
         <Input.Search

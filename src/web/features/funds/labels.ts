@@ -1,5 +1,4 @@
 // Words of the expense ledger (issue #5). Local to the funds pages: the codes are the server's (expenses.service.ts).
-import { formatYuan } from '../../../domain/money';
 
 export const SOURCE_LABELS: Record<string, string> = { grant: '资助经费', matching: '配套经费' };
 export const PAYEE_KIND_LABELS: Record<string, string> = { expert: '专家', person: '个人', organization: '单位' };
@@ -18,9 +17,3 @@ export const WARNING_TAGS: Record<string, string> = {
 };
 
 export const VOUCHER_EXTENSIONS = ['.pdf', '.jpg', '.jpeg', '.png'];
-
-/** 15000000 → `150,000.00 元` */
-export const yuan = (fen: number) => `${formatYuan(fen, { symbol: false })} 元`;
-
-/** 0.0563 → `5.6%` (a rate for display, never money) */
-export const percent = (rate: number) => `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;

@@ -5,15 +5,17 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ApiError } from '../../lib/api';
-import { parseYuan } from '../../lib/money';
+import { shanghaiDate } from '../../lib/format';
+import { formatMoney, parseYuan } from '../../lib/money';
 import { attachmentUrl, type Funds, usePaymentMutations } from './api';
-import { yuan } from './labels';
 
 function PaymentForm({ stationId, onClose }: { stationId: string; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ paidOn: Dayjs; amount: string; note: string }>();
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Beijing's day, as the server dates a payment: not the PC's own.
+  const today = shanghaiDate();
   const { record } = usePaymentMutations(stationId);
 
   async function onOk() {
@@ -55,9 +57,9 @@ function PaymentForm({ stationId, onClose }: { stationId: string; onClose: () =>
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={{ paidOn: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ paidOn: dayjs(today) }}>
         <Form.Item name="paidOn" label="支付日期" rules={[{ required: true, message: '请选择支付日期' }]}>
-          <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') > today} />
         </Form.Item>
         <Form.Item name="amount" label="金额（元）" rules={[{ required: true, message: '请填写金额' }]}>
           <Input suffix="元" placeholder="如 150000 或 150000.00" style={{ width: 240 }} />
@@ -109,7 +111,7 @@ export function PaymentsCard({
       }
     >
       <div style={{ marginBottom: 12 }}>
-        已拨付 {yuan(f.paidFen)} / 资助额度 {yuan(f.fundingFen)}
+        已拨付 {formatMoney(f.paidFen)} / 资助额度 {formatMoney(f.fundingFen)}
         <Progress percent={percent} style={{ maxWidth: 480 }} />
       </div>
       <Table
@@ -120,7 +122,7 @@ export function PaymentsCard({
         locale={{ emptyText: '尚未登记拨付' }}
         columns={[
           { title: '支付日期', dataIndex: 'paidOn', width: 120 },
-          { title: '金额', dataIndex: 'amountFen', width: 180, align: 'right', render: yuan },
+          { title: '金额', dataIndex: 'amountFen', width: 180, align: 'right', render: formatMoney },
           {
             title: '支付凭证',
             key: 'v',

@@ -3,16 +3,16 @@
 // (第十五条), and the matching funds kept apart (第十四条).
 import { Alert, Card, Spin } from 'antd';
 import { useParams } from 'react-router';
-import { useCan } from '../../app/session-context';
 import { PageHeader } from '../../components/page-header';
-import { useProgramYear } from '../program-years/api';
-import { useStation } from '../stations/api';
-import { StationTabs } from '../stations/station-tabs';
+import { StationTabs } from '../../components/station-tabs';
+import { formatMoney } from '../../lib/money';
+import { useProgramYear } from '../../lib/program-years';
+import { useCan } from '../../lib/session-context';
+import { useStation } from '../../lib/stations';
 import { useFunds } from './api';
 import { DocumentsCard } from './documents-card';
 import { ExecutionCard } from './execution-card';
 import { ExpenseLedgerCard } from './expense-table';
-import { yuan } from './labels';
 import { PaymentsCard } from './payments-card';
 
 export default function StationFundsPage() {
@@ -40,7 +40,9 @@ export default function StationFundsPage() {
       ) : (
         <Card size="small" title={`预算（${f.budgetSource}）`} className="card-gap">
           <Alert type="info" showIcon title="该站点尚无项目合作协议，预算与预算执行在协议签订后显示（第十条）" />
-          <p style={{ margin: '12px 0 0' }}>配套经费（单独核算，第十四条）：计划 {yuan(f.matchingFundsPlannedFen)}</p>
+          <p style={{ margin: '12px 0 0' }}>
+            配套经费（单独核算，第十四条）：计划 {formatMoney(f.matchingFundsPlannedFen)}
+          </p>
         </Card>
       )}
       <ExpenseLedgerCard

@@ -3,11 +3,10 @@
 import { DeleteOutlined, FileOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Progress, Select, Upload } from 'antd';
 import { useRef, useState } from 'react';
-import { checkFile } from '../ledger/ledger-helpers';
+import type { VoucherKind } from '../../../shared/schemas/funds';
+import { checkFile } from '../../lib/files';
 import { attachmentUrl, uploadVoucher } from './api';
 import { VOUCHER_EXTENSIONS, VOUCHER_KIND_OPTIONS } from './labels';
-
-export type VoucherKind = 'invoice' | 'receipt' | 'transfer' | 'other';
 
 export interface VoucherValue {
   attachmentId: string;

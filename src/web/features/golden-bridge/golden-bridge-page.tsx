@@ -4,25 +4,19 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input, Modal, Radio, Select, Space, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { GoldenBridgeCandidateDto } from '../../../server/features/golden-bridge/golden-bridge.service';
-import { useCan } from '../../app/session-context';
+import { goldenBridgeApi } from '../../../shared/api/golden-bridge';
+import type { GoldenBridgeCandidateDto } from '../../../shared/schemas/golden-bridge';
 import { DataTable } from '../../components/data-table';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
-import { api } from '../../lib/api';
+import { call, urlOf } from '../../lib/api';
+import { useCan } from '../../lib/session-context';
 
 type Candidate = GoldenBridgeCandidateDto;
 interface Filters {
-  status?: string;
+  status?: 'pending' | 'recommended' | 'not_recommended';
   q?: string;
 }
-
-const qs = (f: Filters, extra: Record<string, string | number> = {}) => {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...f, ...extra })) if (v !== undefined && v !== '') p.set(k, String(v));
-  const s = p.toString();
-  return s ? `?${s}` : '';
-};
 
 const statusColor = (c: Candidate) => (c.recommended === null ? 'processing' : c.recommended ? 'success' : 'default');
 
@@ -33,10 +27,9 @@ function ReviewModal({ c, onClose }: { c: Candidate; onClose: () => void }) {
   const [comment, setComment] = useState(c.comment ?? '');
   const review = useMutation({
     mutationFn: () =>
-      api.post<Candidate>(`/api/v1/golden-bridge/${encodeURIComponent(c.outcomeId)}/review`, {
-        recommend,
-        comment,
-        version: c.reviewVersion,
+      call(goldenBridgeApi.review, {
+        params: { outcomeId: c.outcomeId },
+        body: { recommend, comment, version: c.reviewVersion },
       }),
     onSuccess: (r) => {
       message.success(`已审核“${r.title}”：${r.statusLabel}`);
@@ -80,7 +73,7 @@ export default function GoldenBridgePage() {
   const [reviewing, setReviewing] = useState<Candidate | null>(null);
   const list = useQuery({
     queryKey: ['golden-bridge', filters, paging],
-    queryFn: () => api.get<{ items: Candidate[]; total: number }>(`/api/v1/golden-bridge${qs(filters, paging)}`),
+    queryFn: () => call(goldenBridgeApi.list, { query: { ...filters, ...paging } }),
   });
   const setFilter = (patch: Filters) => {
     setFilters((f) => ({ ...f, ...patch }));
@@ -124,7 +117,7 @@ export default function GoldenBridgePage() {
       <PageHeader
         title="金桥工程推荐"
         subtitle="区工作站点的产业特派员服务企业成果，可推荐至金桥工程-助推计划（第九条）；依托单位在台账“落地成果”中标记候选"
-        extra={<ExportButton path={`/api/v1/golden-bridge/export${qs(filters)}`} />}
+        extra={<ExportButton path={urlOf(goldenBridgeApi.export, { query: filters })} />}
       />
       <div className="filter-bar">
         <Space wrap>

@@ -1,6 +1,6 @@
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import type { Station } from '../stations/api';
+import type { Station } from '../../lib/stations';
 
 export function homeStationColumns(withDistrict: boolean): TableColumnsType<Station> {
   const cols: TableColumnsType<Station> = [

@@ -15,29 +15,41 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { type ComponentType, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { formatYuan } from '../../../domain/money';
 import { STATION_TYPES, type StationType } from '../../../domain/policy/types';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
 import { can, ROLE_LABELS, ROLE_SCOPE } from '../../../shared/permissions';
-import { useMe } from '../../app/session-context';
 import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
 import { useDistricts } from '../../lib/districts';
-import { menuRoutesFor } from '../../routes';
-import { StationKpiCard } from '../kpis/station-kpi-card';
-import { InboxCard } from '../notices/inbox-card';
-import { useProgramYears } from '../program-years/api';
-import { SetupCard } from '../setup/setup-card';
-import { type Station, useStations } from '../stations/api';
+import { formatMoney } from '../../lib/money';
+import { useNav } from '../../lib/nav';
+import { useProgramYears } from '../../lib/program-years';
+import { useMe } from '../../lib/session-context';
+import { type Station, useStations } from '../../lib/stations';
 import { useOverview } from './api';
 import { homeStationColumns } from './columns';
+
+/**
+ * The cards other features own. The shell composes the page with them (app/home.tsx), so that this feature imports
+ * no other feature.
+ */
+export interface HomeCards {
+  /** 上线准备 */
+  Setup: ComponentType;
+  /** 我的待办 */
+  Inbox: ComponentType;
+  /** a host's own station and its KPIs; `others` is how many more stations it has */
+  OwnStation: ComponentType<{ station: Station; others: number }>;
+}
 
 function Welcome() {
   const me = useMe();
   const navigate = useNavigate();
-  const pages = menuRoutesFor(me.role).filter((r) => r.path !== '/');
+  const pages = useNav()
+    .menuFor(me.role)
+    .filter((r) => r.path !== '/');
   return (
     <Card>
       <Typography.Paragraph style={{ fontSize: 15 }}>
@@ -82,7 +94,7 @@ function OwnStations({ stations }: { stations: Station[] }) {
   );
 }
 
-function StationOverview() {
+function StationOverview({ cards }: { cards: HomeCards }) {
   const me = useMe();
   const navigate = useNavigate();
   const years = useProgramYears();
@@ -137,9 +149,9 @@ function StationOverview() {
           </>
         }
       />
-      <SetupCard />
-      <InboxCard />
-      {latest && <StationKpiCard station={latest} others={(own.data?.total ?? 1) - 1} />}
+      <cards.Setup />
+      <cards.Inbox />
+      {latest && <cards.OwnStation station={latest} others={(own.data?.total ?? 1) - 1} />}
       {years.data && !years.data.length && <Empty description="尚未设置项目年度" />}
       {me.role === 'host' && stations.data && <OwnStations stations={stations.data.items} />}
       <Spin spinning={overview.isFetching && !overview.data}>
@@ -168,7 +180,7 @@ function StationOverview() {
                   </>
                 )}
                 <div>
-                  支持金额：<strong>{formatYuan(t.fundingFen)}</strong> / 站
+                  支持金额：<strong>{formatMoney(t.fundingFen)}</strong> / 站
                 </div>
               </Card>
             </Col>
@@ -218,20 +230,20 @@ function AwaitingRole() {
   );
 }
 
-export default function HomePage() {
+export default function HomePage({ cards }: { cards: HomeCards }) {
   const me = useMe();
   if (me.role === 'unassigned') return <AwaitingRole />;
   if (!can(me.role, 'read:station')) {
     return (
       <>
         <PageHeader title="首页" subtitle={`欢迎，${me.displayName}（${ROLE_LABELS[me.role]}）`} />
-        <SetupCard />
+        <cards.Setup />
         {/* Nothing of the business waits for the three administrators; the account administrators have the password
             resets to confirm or collect (decision 018). */}
-        {me.role !== 'audit_admin' && <InboxCard />}
+        {me.role !== 'audit_admin' && <cards.Inbox />}
         <Welcome />
       </>
     );
   }
-  return <StationOverview />;
+  return <StationOverview cards={cards} />;
 }

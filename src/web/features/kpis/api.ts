@@ -1,19 +1,21 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { StationType } from '../../../domain/policy/types';
-import type { DrillRow } from '../../../server/features/kpis/kpis.drilldown';
-import type { KpiRowDto, MatrixDto, StationKpisDto } from '../../../server/features/kpis/kpis.service';
-import type { Page } from '../../../server/http/paging';
-import { api, qs } from '../../lib/api';
+import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
+import type { KpiId, StationType } from '../../../domain/policy/types';
+import { kpisApi } from '../../../shared/api/kpis';
+import type {
+  KpiActivityMonthDto,
+  KpiDrillRowDto,
+  KpiMatrixDto,
+  KpiRowDto,
+  StationKpisDto,
+} from '../../../shared/schemas/kpis';
+import { call, urlOf } from '../../lib/api';
 
-export type { DrillRow, KpiRowDto, MatrixDto, StationKpisDto };
+export type { KpiRowDto, StationKpisDto };
+export type DrillRow = KpiDrillRowDto;
+export type MatrixDto = KpiMatrixDto;
 export type MatrixRow = MatrixDto['rows'][number];
 export type MatrixColumn = MatrixDto['columns'][number];
-export interface ActivityMonth {
-  month: string;
-  events: number;
-  contacts: number;
-  demands: number;
-}
+export type ActivityMonth = KpiActivityMonthDto;
 
 export interface MatrixFilters {
   year?: number;
@@ -21,35 +23,32 @@ export interface MatrixFilters {
   districtCode?: string;
 }
 
-const station = (id: string) => `/api/v1/stations/${encodeURIComponent(id)}`;
-
 export function useStationKpis(id: string, enabled = true) {
   return useQuery({
     queryKey: ['kpis', 'station', id],
     // quiet: the page shows a 404 (not found or out of scope) itself
-    queryFn: () => api.get<StationKpisDto>(`${station(id)}/kpis`, { quiet: true }),
+    queryFn: () => call(kpisApi.station, { params: { id } }, { quiet: true }),
     enabled: enabled && Boolean(id),
   });
 }
 
-export function useKpiRecords(stationId: string, kpiId: string | null, page: { page: number; pageSize: number }) {
+export function useKpiRecords(stationId: string, kpiId: KpiId | null, page: { page: number; pageSize: number }) {
   return useQuery({
     queryKey: ['kpis', 'records', stationId, kpiId, page],
-    queryFn: () =>
-      api.get<Page<DrillRow>>(`${station(stationId)}/kpis/${encodeURIComponent(kpiId ?? '')}/records${qs(page)}`),
-    enabled: Boolean(kpiId),
+    queryFn: kpiId ? () => call(kpisApi.records, { params: { id: stationId, kpiId }, query: page }) : skipToken,
     placeholderData: keepPreviousData,
   });
 }
 
-export function matrixQueryString(f: MatrixFilters): string {
-  return qs({ year: f.year, type: f.type, districtCode: f.districtCode });
-}
+const matrixQuery = (f: MatrixFilters) => ({ year: f.year, type: f.type, districtCode: f.districtCode });
+
+/** The Excel export of the matrix under the same filters. */
+export const matrixExportUrl = (f: MatrixFilters) => urlOf(kpisApi.matrixExport, { query: matrixQuery(f) });
 
 export function useKpiMatrix(f: MatrixFilters) {
   return useQuery({
     queryKey: ['kpis', 'matrix', f],
-    queryFn: () => api.get<MatrixDto>(`/api/v1/kpi-matrix${matrixQueryString(f)}`),
+    queryFn: () => call(kpisApi.matrix, { query: matrixQuery(f) }),
     enabled: f.year !== undefined,
     placeholderData: keepPreviousData,
   });
@@ -58,7 +57,7 @@ export function useKpiMatrix(f: MatrixFilters) {
 export function useKpiActivity(f: MatrixFilters) {
   return useQuery({
     queryKey: ['kpis', 'activity', f],
-    queryFn: () => api.get<ActivityMonth[]>(`/api/v1/kpi-matrix/activity${matrixQueryString(f)}`),
+    queryFn: () => call(kpisApi.activity, { query: matrixQuery(f) }),
     enabled: f.year !== undefined,
     placeholderData: keepPreviousData,
   });

@@ -1,4 +1,6 @@
 // ECharts options of the 考核看板, built from the API's data by pure functions (ECharts itself loads lazily).
+
+import { formatPercent } from '../../lib/format';
 import type { ActivityMonth, MatrixRow } from './api';
 import type { ChartOption } from './echart';
 import { type AttainmentLevel, attainmentLevel } from './format';
@@ -33,8 +35,6 @@ export function attainmentByDistrict(rows: MatrixRow[]): DistrictAttainment[] {
 
 const BAR_COLORS: Record<AttainmentLevel, string> = { met: '#52c41a', near: '#faad14', low: '#ff7875' };
 
-const pct1 = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
-
 export function districtChartOption(groups: DistrictAttainment[]): ChartOption {
   return {
     grid: { left: 8, right: 16, top: 28, bottom: 8, containLabel: true },
@@ -44,7 +44,7 @@ export function districtChartOption(groups: DistrictAttainment[]): ChartOption {
       formatter: (params: unknown) => {
         const p = (params as Array<{ dataIndex: number }>)[0];
         const g = groups[p.dataIndex];
-        return `${g.name}<br/>指标达标率 <b>${pct1(g.attainment)}</b><br/>达标 ${g.met} / ${g.all} 项，站点 ${g.stations} 个`;
+        return `${g.name}<br/>指标达标率 <b>${formatPercent(g.attainment)}</b><br/>达标 ${g.met} / ${g.all} 项，站点 ${g.stations} 个`;
       },
     },
     xAxis: {
@@ -66,7 +66,7 @@ export function districtChartOption(groups: DistrictAttainment[]): ChartOption {
           show: true,
           position: 'top',
           fontSize: 11,
-          formatter: (p: unknown) => pct1(groups[(p as { dataIndex: number }).dataIndex].attainment),
+          formatter: (p: unknown) => formatPercent(groups[(p as { dataIndex: number }).dataIndex].attainment),
         },
       },
     ],

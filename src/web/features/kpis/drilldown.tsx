@@ -1,9 +1,9 @@
 import { Alert, Descriptions, Drawer, Segmented, type TableColumnsType, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { DataTable } from '../../components/data-table';
-import { dash } from '../../lib/format';
+import { dash, formatKpiValue } from '../../lib/format';
 import { type DrillRow, type KpiRowDto, useKpiRecords } from './api';
-import { formatKpiValue, PACE_STATUS } from './format';
+import { PACE_STATUS } from './format';
 
 const columns: TableColumnsType<DrillRow> = [
   { title: '记录', dataIndex: 'title', ellipsis: { showTitle: true } },

@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MatrixRow } from './api';
 import { attainmentByDistrict, IUR_GROUP } from './charts';
-import {
-  attainmentLevel,
-  cellLevel,
-  formatCell,
-  formatKpiValue,
-  formatShare,
-  periodProgressLabel,
-  progressPercent,
-} from './format';
+import { attainmentLevel, cellLevel, formatCell, periodProgressLabel, progressPercent } from './format';
 
-describe('KPI value formats', () => {
-  it.each([
-    [0.4, '40.0%'],
-    [0.425, '42.5%'],
-    [0.3333, '33.3%'],
-    [1, '100.0%'],
-    [0, '0.0%'],
-  ])('share %s → %s', (v, out) => expect(formatShare(v)).toBe(out));
-
-  it('formats by measure', () => {
-    expect(formatKpiValue(0.4, 'share')).toBe('40.0%');
-    expect(formatKpiValue(3512, 'words', '字')).toBe('3,512 字');
-    expect(formatKpiValue(12, 'count', '场')).toBe('12 场');
-    expect(formatKpiValue(1, 'presence', '份')).toBe('1 份');
-    expect(formatKpiValue(7, 'count', '')).toBe('7');
+describe('KPI matrix cells', () => {
+  it('show no unit, a share still as a percentage', () => {
     expect(formatCell(0.45, 'share')).toBe('45.0%');
     expect(formatCell(3000, 'words')).toBe('3,000');
   });

@@ -1,24 +1,12 @@
-// How KPI figures read on screen: pure functions, shared by the station page, the matrix and the home card.
+// How KPI figures read on screen: pure functions of the station page, the matrix and the home card (values and
+// percentages themselves are lib/format.ts).
 import type { PaceStatus } from '../../../domain/kpi/forecast';
 import { PACE_STATUS_LABELS } from '../../../shared/labels';
-
-const int = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
-
-/** A share (0.4) as a percentage with one decimal: `40.0%`. */
-export function formatShare(v: number): string {
-  return `${(Math.round(v * 1000) / 10).toFixed(1)}%`;
-}
-
-/** A KPI value as the user reads it: a share as a percentage, words as `3,000 字`, a count with its unit. */
-export function formatKpiValue(v: number, measure: string, unit = ''): string {
-  if (measure === 'share') return formatShare(v);
-  if (measure === 'words') return `${int.format(v)} 字`;
-  return unit ? `${int.format(v)} ${unit}` : int.format(v);
-}
+import { formatKpiValue } from '../../lib/format';
 
 /** A value in a dense matrix cell: no unit (it is in the column header), a share still as a percentage. */
 export function formatCell(v: number, measure: string): string {
-  return measure === 'share' ? formatShare(v) : int.format(v);
+  return formatKpiValue(v, measure === 'share' ? 'share' : 'count');
 }
 
 /** The progress towards a target, 0–100 (capped), for a progress bar. A zero target counts as reached. */

@@ -1,23 +1,24 @@
 import { Alert, Card, Col, Empty, Row, Space, Spin, Statistic, Table } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { ROLE_SCOPE } from '../../../shared/permissions';
-import { useCan, useMe } from '../../app/session-context';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { YearTypeDistrictFilters } from '../../components/year-type-district-filters';
-import { useProgramYears } from '../program-years/api';
+import { formatPercent } from '../../lib/format';
+import { useProgramYears } from '../../lib/program-years';
+import { useCan, useMe } from '../../lib/session-context';
 import {
   type MatrixDto,
   type MatrixFilters,
   type MatrixRow,
-  matrixQueryString,
+  matrixExportUrl,
   useKpiActivity,
   useKpiMatrix,
 } from './api';
 import { activityChartOption, attainmentByDistrict, districtChartOption } from './charts';
 import { FIXED_COLUMNS_WIDTH, KPI_COLUMN_WIDTH, matrixColumns } from './columns';
 import { EChart } from './echart';
-import { ATTAINMENT_STYLE, formatShare } from './format';
+import { ATTAINMENT_STYLE } from './format';
 
 const muted = { color: 'rgba(0,0,0,0.55)' };
 
@@ -38,7 +39,7 @@ function Totals({ totals }: { totals: MatrixDto['totals'] }) {
               <Col span={9}>
                 <Statistic
                   title="指标达标率"
-                  value={t.stations ? formatShare(t.attainment) : '—'}
+                  value={t.stations ? formatPercent(t.attainment) : '—'}
                   styles={{ content: { color: t.attainment >= 1 ? '#389e0d' : undefined } }}
                 />
               </Col>
@@ -119,9 +120,7 @@ export default function KpiDashboardPage() {
       <PageHeader
         title="考核看板"
         subtitle="各站点考核指标完成情况（第七条、第八条），由台账记录实时计算"
-        extra={
-          filters.year !== undefined && <ExportButton path={`/api/v1/kpi-matrix/export${matrixQueryString(filters)}`} />
-        }
+        extra={filters.year !== undefined && <ExportButton path={matrixExportUrl(filters)} />}
       />
       <div className="filter-bar">
         <YearTypeDistrictFilters filters={filters} set={set} showDistricts={showDistricts} />

@@ -1,7 +1,8 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { Button, Progress, type TableColumnsType, Tag, Tooltip } from 'antd';
+import { formatKpiValue } from '../../lib/format';
 import type { KpiRowDto } from './api';
-import { formatKpiValue, PACE_STATUS, progressPercent } from './format';
+import { PACE_STATUS, progressPercent } from './format';
 
 function paceNote(k: KpiRowDto): string {
   const s = PACE_STATUS[k.pace.status];

@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Skeleton, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { useCan } from '../../app/session-context';
-import type { Station } from '../stations/api';
+import { formatKpiValue } from '../../lib/format';
+import { useCan } from '../../lib/session-context';
+import type { Station } from '../../lib/stations';
 import { useStationKpis } from './api';
-import { formatKpiValue, PACE_STATUS, periodProgressLabel } from './format';
+import { PACE_STATUS, periodProgressLabel } from './format';
 
 /** A host's own station on its home page: KPIs met, those at risk (or missed), and the two things to do next. */
 export function StationKpiCard({ station, others }: { station: Station; others: number }) {

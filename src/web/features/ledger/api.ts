@@ -1,147 +1,57 @@
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ImportReport } from '../../../server/features/ledger/ledger.service';
-import type { Page } from '../../../server/http/paging';
-import { RECORD_KINDS, type RecordInput, type RecordKind } from '../../../shared/schemas/ledger-records';
-import { ApiError, api, apiHooks, loginPath, qs, uploadFile } from '../../lib/api';
+import { keepPreviousData, skipToken, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type EndpointInput, endpointUrl } from '../../../shared/api/endpoint';
+import { ledgerApi } from '../../../shared/api/ledger';
+import { recordsApi, revealExpertApi } from '../../../shared/api/records';
+import type { ImportReportDto } from '../../../shared/schemas/ledger';
+import {
+  type AchievementRecordDto,
+  type ContactRecordDto,
+  type CooperationRecordDto,
+  type DemandRecordDto,
+  type EnterpriseRecordDto,
+  type EventRecordDto,
+  type EvidenceDto,
+  type ExpertRecordDto,
+  type OutcomeRecordDto,
+  type PressReleaseRecordDto,
+  RECORD_KINDS,
+  type RecordBody,
+  type RecordDto,
+  type RecordKind,
+  type RecordListItem,
+  type ReportListItemDto,
+  type ReportRecordDto,
+} from '../../../shared/schemas/ledger-records';
+import { ApiError, apiHooks, call, loginPath, uploadTo, urlOf } from '../../lib/api';
+import { listRecords, type RecordFilters } from '../../lib/ledger-records';
 
-// The records' DTOs as records.kinds.ts maps them (`toDto` there returns an untyped record, so they are spelt out
-// here; keep both in step).
+// The records' DTOs are the contract's (src/shared/schemas/ledger-records.ts), as the server's `toDto` returns them.
+export type EnterpriseRecord = EnterpriseRecordDto;
+export type ContactRecord = ContactRecordDto;
+export type DemandRecord = DemandRecordDto;
+export type ExpertRecord = ExpertRecordDto;
+export type Evidence = EvidenceDto;
+export type EventRecord = EventRecordDto;
+export type PressReleaseRecord = PressReleaseRecordDto;
+export type CooperationRecord = CooperationRecordDto;
+export type OutcomeRecord = OutcomeRecordDto;
+export type AchievementRecord = AchievementRecordDto;
+/** a whole report (one record, a saved one); a list carries `ReportListItem`, with an excerpt of the text */
+export type ReportRecord = ReportRecordDto;
+export type ReportListItem = ReportListItemDto;
 
-interface Stamp {
-  id: string;
-  version: number;
-  updatedAt: string;
-}
+/** A record of each kind as its list shows it. */
+export type RecordItems = { [K in RecordKind]: RecordListItem<K> };
+/** A whole record of each kind, as one is read or saved. */
+export type RecordDtos = { [K in RecordKind]: RecordDto<K> };
+export type AnyRecord = RecordItems[RecordKind];
+export type ImportReport = ImportReportDto;
 
-export interface EnterpriseRecord extends Stamp {
-  enterpriseId: string;
-  uscc: string;
-  name: string;
-  districtCode: string | null;
-  hasAssociation: boolean;
-  srdi: string;
-  keyServed: boolean;
-  /** contact records of this enterprise at the station (derived) */
-  contactCount: number;
-}
-export interface ContactRecord extends Stamp {
-  uscc: string;
-  enterpriseName: string | null;
-  date: string;
-  mode: string;
-  people: string | null;
-  note: string | null;
-}
-export interface DemandRecord extends Stamp {
-  ref: string;
-  uscc: string;
-  enterpriseName: string | null;
-  title: string;
-  collectedOn: string;
-  status: string;
-  matchedKind: string | null;
-  matchedTo: string | null;
-  matchedOn: string | null;
-  dockedOn: string | null;
-  resolvedOn: string | null;
-  closedOn: string | null;
-  note: string | null;
-}
-export interface ExpertRecord extends Stamp {
-  ref: string;
-  name: string;
-  kind: string;
-  employer: string | null;
-  title: string | null;
-  grade: string | null;
-  phone: string | null;
-  hostStaff: boolean;
-  fiscallySupported: boolean;
-  idCardMasked: string | null;
-  bankAccountMasked: string | null;
-  bankName: string | null;
-}
-export interface Evidence {
-  id: string;
-  kind: string;
-  /** null: declared in an imported ledger, no file uploaded */
-  attachmentId: string | null;
-  fileName: string | null;
-  mime: string | null;
-  size: number | null;
-}
-export interface EventRecord extends Stamp {
-  ref: string;
-  kind: string;
-  title: string;
-  date: string;
-  place: string | null;
-  experts: Array<{ id: string; name: string }>;
-  expertIds: string[];
-  enterpriseUsccs: string[];
-  evidence: Evidence[];
-}
-export interface PressReleaseRecord extends Stamp {
-  title: string;
-  date: string;
-  channel: string;
-  url: string | null;
-}
-export interface CooperationRecord extends Stamp {
-  title: string;
-  date: string;
-  parties: string[];
-  content: string;
-  hasContent: boolean;
-}
-export interface OutcomeRecord extends Stamp {
-  title: string;
-  date: string;
-  uscc: string | null;
-  goldenBridge: boolean;
-}
-export interface AchievementRecord extends Stamp {
-  title: string;
-  university: string;
-  collectedOn: string;
-  promoted: boolean;
-}
-export interface ReportRecord extends Stamp {
-  kind: string;
-  title: string;
-  submittedOn: string | null;
-  /** only on the single record (GET …/reports/{id}); lists carry `excerpt` */
-  text?: string;
-  excerpt?: string;
-  wordCount: number;
-  attachmentId: string | null;
-}
-
-export interface RecordDtos {
-  enterprises: EnterpriseRecord;
-  contacts: ContactRecord;
-  demands: DemandRecord;
-  experts: ExpertRecord;
-  events: EventRecord;
-  'press-releases': PressReleaseRecord;
-  cooperations: CooperationRecord;
-  outcomes: OutcomeRecord;
-  achievements: AchievementRecord;
-  reports: ReportRecord;
-}
-export type AnyRecord = RecordDtos[RecordKind];
-export type { ImportReport };
-
-export interface RecordFilters {
-  q?: string;
-  from?: string;
-  to?: string;
-}
-
-const sid = (stationId: string) => `/api/v1/stations/${encodeURIComponent(stationId)}`;
-export const recordsPath = (stationId: string, kind: RecordKind) => `${sid(stationId)}/${kind}`;
+/** The Excel export of a kind's records under the list's filters. */
+export const recordsExportUrl = (stationId: string, kind: RecordKind, f: RecordFilters) =>
+  urlOf(recordsApi[kind].export, { params: { id: stationId }, query: f });
 export const attachmentUrl = (stationId: string, attachmentId: string) =>
-  `${sid(stationId)}/attachments/${encodeURIComponent(attachmentId)}`;
+  urlOf(ledgerApi.attachment, { params: { id: stationId, attachmentId } });
 
 export function useRecords<K extends RecordKind>(
   stationId: string,
@@ -151,7 +61,7 @@ export function useRecords<K extends RecordKind>(
 ) {
   return useQuery({
     queryKey: ['ledger', stationId, kind, f, page],
-    queryFn: () => api.get<Page<RecordDtos[K]>>(`${recordsPath(stationId, kind)}${qs({ ...f, ...page })}`),
+    queryFn: () => listRecords(stationId, kind, { ...f, ...page }),
     placeholderData: keepPreviousData,
   });
 }
@@ -160,18 +70,9 @@ export function useRecords<K extends RecordKind>(
 export function useRecord<K extends RecordKind>(stationId: string, kind: K, id: string | undefined) {
   return useQuery({
     queryKey: ['ledger', stationId, kind, 'one', id],
-    queryFn: () => api.get<RecordDtos[K]>(`${recordsPath(stationId, kind)}/${encodeURIComponent(id ?? '')}`),
-    enabled: Boolean(id),
-  });
-}
-
-/** Up to 200 records of a kind, for pickers (the station's experts at an event, its enterprises). */
-export function useRecordOptions<K extends RecordKind>(stationId: string, kind: K, enabled = true) {
-  return useQuery({
-    queryKey: ['ledger', stationId, kind, 'options'],
-    queryFn: () => api.get<Page<RecordDtos[K]>>(`${recordsPath(stationId, kind)}?pageSize=200`).then((p) => p.items),
-    enabled,
-    staleTime: 30_000,
+    queryFn: id
+      ? (): Promise<RecordDto<K>> => call(recordsApi[kind].get, { params: { id: stationId, recordId: id } })
+      : skipToken,
   });
 }
 
@@ -183,16 +84,22 @@ function useInvalidate(stationId: string) {
   };
 }
 
+/** A new record, or a change to the version the user edited. */
+export type SaveRecord<K extends RecordKind> =
+  | { id?: undefined; record: RecordBody<K> }
+  | { id: string; version: number; record: RecordBody<K> };
+
 export function useSaveRecord<K extends RecordKind>(stationId: string, kind: K) {
   const invalidate = useInvalidate(stationId);
+  const api = recordsApi[kind];
   return useMutation({
-    mutationFn: (v: { id?: string; version?: number; record: RecordInput<K> }) =>
+    mutationFn: (v: SaveRecord<K>): Promise<RecordDto<K>> =>
       v.id
-        ? api.put<RecordDtos[K]>(`${recordsPath(stationId, kind)}/${encodeURIComponent(v.id)}`, {
-            version: v.version,
-            record: v.record,
+        ? call(api.update, {
+            params: { id: stationId, recordId: v.id },
+            body: { version: v.version, record: v.record },
           })
-        : api.post<RecordDtos[K]>(recordsPath(stationId, kind), v.record),
+        : call(api.create, { params: { id: stationId }, body: v.record }),
     onSuccess: invalidate,
     // A conflict means the list is stale: reload it so that the next attempt starts from the stored version.
     onError: (e) => e instanceof ApiError && e.status === 409 && invalidate(),
@@ -202,8 +109,8 @@ export function useSaveRecord<K extends RecordKind>(stationId: string, kind: K) 
 export function useDeleteRecord(stationId: string, kind: RecordKind) {
   const invalidate = useInvalidate(stationId);
   return useMutation({
-    mutationFn: (r: Pick<Stamp, 'id' | 'version'>) =>
-      api.del<{ ok: true }>(`${recordsPath(stationId, kind)}/${encodeURIComponent(r.id)}?version=${r.version}`),
+    mutationFn: (r: { id: string; version: number }) =>
+      call(recordsApi[kind].remove, { params: { id: stationId, recordId: r.id }, query: { version: r.version } }),
     onSettled: invalidate,
   });
 }
@@ -211,9 +118,9 @@ export function useDeleteRecord(stationId: string, kind: RecordKind) {
 export function useRevealSecret(stationId: string) {
   return useMutation({
     mutationFn: (v: { expertId: string; field: 'idCard' | 'bankAccount'; reason: string }) =>
-      api.post<{ value: string | null }>(
-        `${sid(stationId)}/experts/${encodeURIComponent(v.expertId)}/reveal`,
-        { field: v.field, reason: v.reason },
+      call(
+        revealExpertApi,
+        { params: { id: stationId, recordId: v.expertId }, body: { field: v.field, reason: v.reason } },
         { quiet: true },
       ),
   });
@@ -223,9 +130,7 @@ export function useRemoveEvidence(stationId: string) {
   const invalidate = useInvalidate(stationId);
   return useMutation({
     mutationFn: (v: { eventId: string; evidenceId: string }) =>
-      api.del<EventRecord>(
-        `${sid(stationId)}/events/${encodeURIComponent(v.eventId)}/evidence/${encodeURIComponent(v.evidenceId)}`,
-      ),
+      call(ledgerApi.removeEvidence, { params: { id: stationId, recordId: v.eventId, evidenceId: v.evidenceId } }),
     onSettled: invalidate,
   });
 }
@@ -233,22 +138,28 @@ export function useRemoveEvidence(stationId: string) {
 export function uploadEvidence(
   stationId: string,
   eventId: string,
-  kind: string,
+  kind: Evidence['kind'],
   file: File,
   onProgress: (percent: number) => void,
 ) {
-  const path = `${sid(stationId)}/events/${encodeURIComponent(eventId)}/evidence${qs({ kind, fileName: file.name })}`;
-  return uploadFile<EventRecord>(path, file, { onProgress });
+  return uploadTo(
+    ledgerApi.addEvidence,
+    { params: { id: stationId, recordId: eventId }, query: { kind, fileName: file.name } },
+    file,
+    { onProgress },
+  );
 }
 
 export function uploadReportDocx(
   stationId: string,
-  meta: { kind: string; title: string; submittedOn?: string | null },
+  meta: { kind: ReportRecord['kind']; title: string; submittedOn?: string | null },
   file: File,
   onProgress: (percent: number) => void,
 ) {
-  const path = `${sid(stationId)}/reports/docx${qs({ ...meta, fileName: file.name })}`;
-  return uploadFile<ReportRecord>(path, file, { onProgress, quiet: true });
+  return uploadTo(ledgerApi.reportDocx, { params: { id: stationId }, query: { ...meta, fileName: file.name } }, file, {
+    onProgress,
+    quiet: true,
+  });
 }
 
 export function useInvalidateLedger(stationId: string) {
@@ -257,12 +168,12 @@ export function useInvalidateLedger(stationId: string) {
 
 // --- Import / export of the whole ledger -----------------------------------------------------------------------
 
-export const templatePath = (year: number) => `/api/v1/ledger-template?year=${year}`;
+export const templatePath = (year: number) => urlOf(ledgerApi.template, { query: { year } });
 /** The template with the station's own details filled in (its type, district and period must match on import). */
 export const stationTemplatePath = (stationId: string) =>
-  `/api/v1/stations/${encodeURIComponent(stationId)}/ledger-template`;
-export const ledgerJsonPath = (stationId: string) => `${sid(stationId)}/ledger`;
-export const ledgerXlsxPath = (stationId: string) => `${sid(stationId)}/ledger/xlsx`;
+  urlOf(ledgerApi.stationTemplate, { params: { id: stationId } });
+export const ledgerJsonPath = (stationId: string) => urlOf(ledgerApi.exportJson, { params: { id: stationId } });
+export const ledgerXlsxPath = (stationId: string) => urlOf(ledgerApi.exportXlsx, { params: { id: stationId } });
 
 /** An import's answer: the report, whether the server accepted the ledger or not (400 carries it too). */
 export interface ImportOutcome {
@@ -282,10 +193,13 @@ export async function importLedgerXlsx(
   file: Blob,
   opts: { replace: boolean; dryRun: boolean; onProgress: (percent: number) => void },
 ): Promise<ImportOutcome> {
-  const path = `${ledgerXlsxPath(stationId)}${qs({ replace: opts.replace ? 1 : 0, dryRun: opts.dryRun ? 1 : 0 })}`;
+  const query = { replace: opts.replace, dryRun: opts.dryRun };
   try {
     return {
-      report: await uploadFile<ImportReport>(path, file, { quiet: true, onProgress: opts.onProgress }),
+      report: await uploadTo(ledgerApi.importXlsx, { params: { id: stationId }, query }, file, {
+        quiet: true,
+        onProgress: opts.onProgress,
+      }),
       error: null,
     };
   } catch (e) {
@@ -299,10 +213,14 @@ export function importLedgerJson(
   ledger: unknown,
   opts: { replace: boolean; dryRun: boolean; onProgress: (percent: number) => void },
 ): Promise<ImportOutcome> {
-  const body = JSON.stringify({ ledger, replace: opts.replace, dryRun: opts.dryRun });
+  const input: EndpointInput<typeof ledgerApi.importJson>['body'] = {
+    ledger,
+    replace: opts.replace,
+    dryRun: opts.dryRun,
+  };
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', ledgerJsonPath(stationId));
+    xhr.open('POST', endpointUrl(ledgerApi.importJson, { params: { id: stationId } }));
     xhr.withCredentials = true;
     xhr.setRequestHeader('content-type', 'application/json');
     xhr.setRequestHeader('accept', 'application/json');
@@ -329,7 +247,7 @@ export function importLedgerJson(
       const code = (parsed?.error?.code ?? 'internal') as ApiError['code'];
       resolve({ report: parsed?.report ?? null, error: new ApiError(xhr.status, code, message) });
     };
-    xhr.send(body);
+    xhr.send(JSON.stringify(input));
   });
 }
 
@@ -338,7 +256,7 @@ export function useLedgerTotals(stationId: string) {
   return useQueries({
     queries: RECORD_KINDS.map((kind) => ({
       queryKey: ['ledger', stationId, kind, 'total'],
-      queryFn: () => api.get<Page<unknown>>(`${recordsPath(stationId, kind)}?pageSize=1`).then((p) => p.total),
+      queryFn: () => listRecords(stationId, kind, { pageSize: 1 }).then((p) => p.total),
     })),
     combine: (results) => ({
       pending: results.some((r) => r.isPending),

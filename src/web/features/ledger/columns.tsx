@@ -15,7 +15,7 @@ import {
 } from '../../../shared/labels';
 import type { RecordKind } from '../../../shared/schemas/ledger-records';
 import { dash } from '../../lib/format';
-import { type AnyRecord, attachmentUrl, type DemandRecord, type ExpertRecord, type RecordDtos } from './api';
+import { type AnyRecord, attachmentUrl, type DemandRecord, type ExpertRecord, type RecordItems } from './api';
 import { isEvidenced } from './evidence-panel';
 
 export interface ColumnOptions {
@@ -30,7 +30,7 @@ export interface ColumnOptions {
   isExpanded?: (id: string) => boolean;
 }
 
-type Cols<K extends RecordKind> = TableColumnsType<RecordDtos[K]>;
+type Cols<K extends RecordKind> = TableColumnsType<RecordItems[K]>;
 
 const yes = (v: boolean) => (v ? <Tag color="green">是</Tag> : <span style={{ color: 'rgba(0,0,0,0.45)' }}>否</span>);
 const mono = (v: string | null) => (v ? <span className="mono">{v}</span> : '—');

@@ -4,8 +4,9 @@ import { DatePicker, Form, Input, Select, Steps } from 'antd';
 import { DEMAND_STATUSES } from '../../../domain/ledger/codes';
 import { DEMAND_STATUS_LABELS, MATCH_KIND_LABELS } from '../../../shared/labels';
 import { demandRecordSchema } from '../../../shared/schemas/ledger-records';
+import { dateProps } from '../../components/form-fields';
 import { zodRule } from '../../lib/form';
-import { dateProps, EnterpriseUsccInput, labelOptions, usccRequired } from './form-bits';
+import { EnterpriseUsccInput, labelOptions, usccRequired } from './form-bits';
 import { Grid, type RecordFormProps, RecordModal } from './record-modal';
 
 const shape = demandRecordSchema.shape;

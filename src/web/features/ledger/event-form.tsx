@@ -6,9 +6,10 @@ import { useMemo } from 'react';
 import { EVENT_KINDS } from '../../../domain/ledger/codes';
 import { EVENT_KIND_LABELS, EXPERT_KIND_LABELS } from '../../../shared/labels';
 import { eventRecordSchema, usccField } from '../../../shared/schemas/ledger-records';
+import { dateProps } from '../../components/form-fields';
 import { zodRule } from '../../lib/form';
-import { useRecordOptions } from './api';
-import { dateProps, EnterpriseUsccsSelect, labelOptions } from './form-bits';
+import { useRecordOptions } from '../../lib/ledger-records';
+import { EnterpriseUsccsSelect, labelOptions } from './form-bits';
 import { Grid, type RecordFormProps, RecordModal } from './record-modal';
 
 const shape = eventRecordSchema.shape;

@@ -5,6 +5,8 @@ import { Alert, App, Button, Image, Popconfirm, Progress, Tag, Tooltip, Upload }
 import { useState } from 'react';
 import { EVENT_EVIDENCE_KINDS, EVIDENCE_KINDS } from '../../../domain/ledger/codes';
 import { EVIDENCE_KIND_LABELS } from '../../../shared/labels';
+import { checkFile } from '../../lib/files';
+import { formatSize } from '../../lib/format';
 import {
   attachmentUrl,
   type EventRecord,
@@ -13,7 +15,7 @@ import {
   useInvalidateLedger,
   useRemoveEvidence,
 } from './api';
-import { checkFile, EVIDENCE_EXTENSIONS, formatSize } from './ledger-helpers';
+import { EVIDENCE_EXTENSIONS } from './ledger-helpers';
 
 /** 第十三条: a plan, photo or minutes evidences the event; a press clipping alone does not. */
 export function isEvidenced(e: Pick<EventRecord, 'evidence'>): boolean {

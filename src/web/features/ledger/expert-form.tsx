@@ -5,8 +5,9 @@ import { EXPERT_KINDS } from '../../../domain/ledger/codes';
 import { EXPERT_GRADES } from '../../../domain/policy/types';
 import { EXPERT_GRADE_LABELS, EXPERT_KIND_LABELS } from '../../../shared/labels';
 import { expertRecordSchema } from '../../../shared/schemas/ledger-records';
+import { YesNo } from '../../components/form-fields';
 import { emptyToNull, zodRule } from '../../lib/form';
-import { labelOptions, YesNo } from './form-bits';
+import { labelOptions } from './form-bits';
 import { Grid, type RecordFormProps, RecordModal } from './record-modal';
 
 const shape = expertRecordSchema.shape;

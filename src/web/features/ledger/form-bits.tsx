@@ -1,32 +1,11 @@
-// Small form pieces shared by the record forms: dates as YYYY-MM-DD text, 是/否, enum options, enterprise pickers.
-import { AutoComplete, Radio, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+// Small form pieces of the record forms: enum options, enterprise pickers.
+import { AutoComplete, Select } from 'antd';
 import { useMemo, useState } from 'react';
-import { useRecordOptions } from './api';
-
-/** A DatePicker bound to a `YYYY-MM-DD` string field. */
-export const dateProps = {
-  getValueProps: (v: string | null | undefined) => ({ value: v ? dayjs(v) : undefined }),
-  normalize: (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null),
-};
+import { useRecordOptions } from '../../lib/ledger-records';
 
 /** Options of an enum from its labels (shared/labels.ts), in the codes' order. */
 export function labelOptions(codes: readonly string[], labels: Record<string, string>) {
   return codes.map((c) => ({ value: c, label: labels[c] ?? c }));
-}
-
-export function YesNo({ value, onChange, id }: { value?: boolean; onChange?: (v: boolean) => void; id?: string }) {
-  return (
-    <Radio.Group
-      id={id}
-      value={value}
-      onChange={(e) => onChange?.(e.target.value)}
-      options={[
-        { value: true, label: '是' },
-        { value: false, label: '否' },
-      ]}
-    />
-  );
 }
 
 const upper = (v: string | undefined) => v?.toUpperCase();

@@ -1,7 +1,7 @@
 // The validation report of a ledger import: where each problem is (sheet/row/column for Excel, the record for JSON)
 // and what it is; and the counts of what was (or will be) imported.
 import { Alert, Descriptions, type TableColumnsType } from 'antd';
-import type { ImportProblem } from '../../../server/features/ledger/ledger.service';
+import type { ImportProblemDto as ImportProblem } from '../../../shared/schemas/ledger';
 import { DataTable } from '../../components/data-table';
 import type { ImportOutcome } from './api';
 import { describeCounts, describeLedgerPath, LEDGER_ARRAY_LABELS, ledgerArrayCounts } from './ledger-helpers';

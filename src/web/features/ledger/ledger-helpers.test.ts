@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkFile,
-  describeCounts,
-  describeLedgerPath,
-  EVIDENCE_EXTENSIONS,
-  isRecordKind,
-  ledgerArrayCounts,
-  parseLedgerJson,
-} from './ledger-helpers';
+import { describeCounts, describeLedgerPath, isRecordKind, ledgerArrayCounts, parseLedgerJson } from './ledger-helpers';
 
 describe('ledger helpers', () => {
   it('knows the ten record kinds', () => {
     expect(isRecordKind('press-releases')).toBe(true);
     expect(isRecordKind('pressReleases')).toBe(false);
     expect(isRecordKind(undefined)).toBe(false);
-  });
-
-  it('refuses a file early by extension, emptiness and size', () => {
-    expect(checkFile({ name: '现场.PNG', size: 10 }, EVIDENCE_EXTENSIONS)).toBeNull();
-    expect(checkFile({ name: '方案.doc', size: 10 }, EVIDENCE_EXTENSIONS)).toMatch(/类型不支持.*JPG、JPEG、PNG、PDF/);
-    expect(checkFile({ name: '空.pdf', size: 0 }, EVIDENCE_EXTENSIONS)).toBe('“空.pdf”是空文件');
-    expect(checkFile({ name: '大.pdf', size: 51 * 1024 * 1024 }, EVIDENCE_EXTENSIONS)).toBe(
-      '“大.pdf”过大（51.0 MB）：最大 50 MB',
-    );
   });
 
   it('counts and describes a JSON ledger', () => {

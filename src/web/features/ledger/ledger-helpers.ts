@@ -1,4 +1,4 @@
-// Pure helpers of the ledger pages (no React, no fetch): kinds, client-side file checks, import report wording.
+// Pure helpers of the ledger pages (no React, no fetch): kinds, evidence file types, import report wording.
 import { RECORD_KINDS, type RecordKind } from '../../../shared/schemas/ledger-records';
 
 export function isRecordKind(s: string | undefined): s is RecordKind {
@@ -19,35 +19,7 @@ export const KIND_META: Record<RecordKind, { search: string; dated: boolean }> =
   reports: { search: '报告标题', dated: true },
 };
 
-/** The server's upload limit (UPLOAD_MAX_MB default); the server stays the authority. */
-export const MAX_UPLOAD_MB = 50;
-
 export const EVIDENCE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.pdf', '.docx', '.xlsx'];
-
-/**
- * A friendly early refusal of a file the server would refuse anyway: wrong extension, empty or too large.
- * Returns the message, or null when the file may be sent.
- */
-export function checkFile(
-  file: { name: string; size: number },
-  allowed: readonly string[],
-  maxMb = MAX_UPLOAD_MB,
-): string | null {
-  const name = file.name.toLowerCase();
-  if (!allowed.some((ext) => name.endsWith(ext))) {
-    return `“${file.name}”的类型不支持：只能上传 ${allowed.map((e) => e.slice(1).toUpperCase()).join('、')} 文件`;
-  }
-  if (file.size === 0) return `“${file.name}”是空文件`;
-  if (file.size > maxMb * 1024 * 1024) return `“${file.name}”过大（${formatSize(file.size)}）：最大 ${maxMb} MB`;
-  return null;
-}
-
-export function formatSize(bytes: number | null | undefined): string {
-  if (bytes === null || bytes === undefined) return '';
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** Arrays of a `qianqi-ledger/1` ledger (the import's counts use these keys) in Chinese. */
 export const LEDGER_ARRAY_LABELS: Record<string, string> = {

@@ -21,9 +21,9 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { RECORD_KIND_LABELS, RECORD_KINDS } from '../../../shared/schemas/ledger-records';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
-import { useStation } from '../stations/api';
-import { typeColor } from '../stations/columns';
-import { StationTabs } from '../stations/station-tabs';
+import { StationTabs } from '../../components/station-tabs';
+import { checkFile } from '../../lib/files';
+import { typeColor, useStation } from '../../lib/stations';
 import {
   type ImportOutcome,
   importLedgerJson,
@@ -36,7 +36,7 @@ import {
   useLedgerTotals,
 } from './api';
 import { ImportOutcomeView, type Picked } from './import-report';
-import { checkFile, parseLedgerJson } from './ledger-helpers';
+import { parseLedgerJson } from './ledger-helpers';
 
 export default function LedgerImportPage() {
   const id = useParams().id ?? '';

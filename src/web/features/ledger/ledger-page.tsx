@@ -3,10 +3,9 @@ import { Breadcrumb, Button, Result, Segmented, Spin, Tag } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { RECORD_KIND_LABELS, RECORD_KINDS, type RecordKind } from '../../../shared/schemas/ledger-records';
 import { PageHeader } from '../../components/page-header';
+import { StationTabs } from '../../components/station-tabs';
 import { ApiError } from '../../lib/api';
-import { useStation } from '../stations/api';
-import { typeColor } from '../stations/columns';
-import { StationTabs } from '../stations/station-tabs';
+import { typeColor, useStation } from '../../lib/stations';
 import { isRecordKind } from './ledger-helpers';
 import { RecordList } from './record-list';
 

@@ -11,13 +11,14 @@ import {
   pressReleaseRecordSchema,
   type RecordKind,
 } from '../../../shared/schemas/ledger-records';
+import { dateProps, YesNo } from '../../components/form-fields';
 import { districtOptions, useDistricts } from '../../lib/districts';
 import { zodRule } from '../../lib/form';
-import type { RecordDtos } from './api';
+import type { RecordItems } from './api';
 import { DemandForm } from './demand-form';
 import { EventForm } from './event-form';
 import { ExpertForm } from './expert-form';
-import { dateProps, EnterpriseUsccInput, labelOptions, usccNormalize, usccRequired, YesNo } from './form-bits';
+import { EnterpriseUsccInput, labelOptions, usccNormalize, usccRequired } from './form-bits';
 import { Grid, type RecordFormProps, RecordModal } from './record-modal';
 import { ReportForm } from './report-form';
 
@@ -252,7 +253,7 @@ export function RecordForm<K extends RecordKind>({
 }: {
   kind: K;
   stationId: string;
-  record: RecordDtos[K] | null;
+  record: RecordItems[K] | null;
   onClose: () => void;
 }) {
   // biome-ignore lint/suspicious/noExplicitAny: the kind was matched just above each form

@@ -5,17 +5,16 @@ import { App, Button, DatePicker, Input } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { RECORD_KIND_LABELS, type RecordKind } from '../../../shared/schemas/ledger-records';
-import { useCan } from '../../app/session-context';
 import { DataTable } from '../../components/data-table';
 import { ExportButton } from '../../components/export-button';
-import { qs } from '../../lib/api';
 import { useDistricts } from '../../lib/districts';
+import type { RecordFilters } from '../../lib/ledger-records';
+import { useCan } from '../../lib/session-context';
 import {
   type AnyRecord,
   type EventRecord,
   type ExpertRecord,
-  type RecordFilters,
-  recordsPath,
+  recordsExportUrl,
   useDeleteRecord,
   useRecords,
 } from './api';
@@ -99,7 +98,7 @@ export function RecordList({
           )}
         </div>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-          <ExportButton path={`${recordsPath(stationId, kind)}/export${qs({ ...filters })}`} />
+          <ExportButton path={recordsExportUrl(stationId, kind, filters)} />
           {canWrite && kind === 'reports' && (
             <Button icon={<FileWordOutlined aria-hidden />} onClick={() => setUploadingDocx(true)}>
               上传 Word 报告

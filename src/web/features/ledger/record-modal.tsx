@@ -2,14 +2,21 @@
 // from the server on their fields, and a stale-version (409) notice that keeps the user's typing.
 import { Alert, App, Form, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
-import { RECORD_KIND_LABELS, RECORD_SCHEMAS, type RecordKind } from '../../../shared/schemas/ledger-records';
+import {
+  RECORD_KIND_LABELS,
+  RECORD_SCHEMAS,
+  type RecordDto,
+  type RecordKind,
+  type RecordListItem,
+} from '../../../shared/schemas/ledger-records';
 import { ApiError } from '../../lib/api';
 import { applyApiError, applyIssues, validated, zodIssues } from '../../lib/form';
-import { type RecordDtos, useSaveRecord } from './api';
+import { useSaveRecord } from './api';
 
 export interface RecordFormProps<K extends RecordKind> {
   stationId: string;
-  record: RecordDtos[K] | null;
+  /** as its list shows it; a report's form loads the whole report first */
+  record: RecordListItem<K> | RecordDto<K> | null;
   onClose: () => void;
 }
 
@@ -32,7 +39,7 @@ export function RecordModal<K extends RecordKind>({
   /** the form's values → the schema's input (nulls for empty optional fields, arrays …) */
   toInput?: (values: Record<string, unknown>) => unknown;
   /** a record's name for the title and the success message */
-  nameOf: (r: RecordDtos[K]) => string;
+  nameOf: (r: RecordListItem<K> | RecordDto<K>) => string;
   width?: number;
   children: ReactNode;
 }) {
@@ -50,11 +57,12 @@ export function RecordModal<K extends RecordKind>({
       return;
     }
     try {
-      const saved = await save.mutateAsync({
-        id: record?.id,
-        version: record?.version,
-        record: parsed.data as never,
-      });
+      // The schema's output goes as the body (the server parses it again); for a generic kind TypeScript cannot relate
+      // that output to the body's input type.
+      const data = parsed.data as never;
+      const saved = await save.mutateAsync(
+        record ? { id: record.id, version: record.version, record: data } : { record: data },
+      );
       message.success(`已保存${label}“${nameOf(saved)}”`);
       onClose();
     } catch (e) {

@@ -7,11 +7,12 @@ import { REPORT_KINDS } from '../../../domain/ledger/codes';
 import { wordCount } from '../../../domain/word-count';
 import { REPORT_KIND_LABELS } from '../../../shared/labels';
 import { reportRecordSchema } from '../../../shared/schemas/ledger-records';
+import { dateProps } from '../../components/form-fields';
 import { ApiError } from '../../lib/api';
+import { checkFile } from '../../lib/files';
 import { applyApiError, validated, zodRule } from '../../lib/form';
-import { uploadReportDocx, useInvalidateLedger, useRecord } from './api';
-import { dateProps, labelOptions } from './form-bits';
-import { checkFile } from './ledger-helpers';
+import { type ReportRecord, uploadReportDocx, useInvalidateLedger, useRecord } from './api';
+import { labelOptions } from './form-bits';
 import { Grid, type RecordFormProps, RecordModal } from './record-modal';
 
 const shape = reportRecordSchema.shape;
@@ -44,7 +45,7 @@ export function ReportForm(p: RecordFormProps<'reports'>) {
   return <ReportFormInner {...p} record={p.record ? (full.data ?? null) : null} />;
 }
 
-function ReportFormInner(p: RecordFormProps<'reports'>) {
+function ReportFormInner(p: Omit<RecordFormProps<'reports'>, 'record'> & { record: ReportRecord | null }) {
   const [form] = Form.useForm();
   const text = Form.useWatch('text', form) as string | undefined;
   return (
@@ -110,7 +111,7 @@ function DocxPicker({ value, onChange, id }: { value?: File; onChange?: (f: File
 }
 
 interface DocxValues {
-  kind: string;
+  kind: ReportRecord['kind'];
   title: string;
   submittedOn?: string | null;
   file?: File;

@@ -1,12 +1,18 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InboxDto, NoticeDto } from '../../../server/features/inbox/inbox.service';
-import type { Page } from '../../../server/http/paging';
-import { api, qs } from '../../lib/api';
+import { inboxApi } from '../../../shared/api/inbox';
+import type {
+  InboxDto,
+  InboxReminderDto,
+  InboxTaskDto,
+  NoticeDto,
+  ReminderSettingDto,
+} from '../../../shared/schemas/inbox';
+import { call } from '../../lib/api';
 
 export type Notice = NoticeDto;
 export type Inbox = InboxDto;
-export type InboxTask = InboxDto['tasks'][number];
-export type InboxReminder = InboxDto['reminders'][number];
+export type InboxTask = InboxTaskDto;
+export type InboxReminder = InboxReminderDto;
 
 export interface NoticeInput {
   kind: Notice['kind'];
@@ -18,7 +24,7 @@ export interface NoticeInput {
 export function useInbox(enabled = true) {
   return useQuery({
     queryKey: ['inbox'],
-    queryFn: () => api.get<Inbox>('/api/v1/inbox'),
+    queryFn: () => call(inboxApi.inbox, {}),
     enabled,
     // Tasks follow other people's actions (a request decided, reports returned): look again now and then.
     refetchInterval: 5 * 60_000,
@@ -28,7 +34,7 @@ export function useInbox(enabled = true) {
 export function useNotices(page: { page: number; pageSize: number }) {
   return useQuery({
     queryKey: ['notices', page],
-    queryFn: () => api.get<Page<Notice>>(`/api/v1/notices${qs(page)}`),
+    queryFn: () => call(inboxApi.notices, { query: page }),
     placeholderData: keepPreviousData,
   });
 }
@@ -36,7 +42,7 @@ export function useNotices(page: { page: number; pageSize: number }) {
 export function usePublishNotice() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (n: NoticeInput) => api.post<Notice>('/api/v1/notices', n, { quiet: true }),
+    mutationFn: (n: NoticeInput) => call(inboxApi.publishNotice, { body: n }, { quiet: true }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['notices'] }),
   });
 }
@@ -44,20 +50,17 @@ export function usePublishNotice() {
 export function useDeleteNotice() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (n: Pick<Notice, 'id'>) => api.del<{ ok: true }>(`/api/v1/notices/${encodeURIComponent(n.id)}`),
+    mutationFn: (n: Pick<Notice, 'id'>) => call(inboxApi.deleteNotice, { params: { noticeId: n.id } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['notices'] }),
   });
 }
 
-export interface ReminderSetting {
-  days: number;
-  version: number | null;
-}
+export type ReminderSetting = ReminderSettingDto;
 
 export function useReminderSetting(enabled = true) {
   return useQuery({
     queryKey: ['reminder-settings'],
-    queryFn: () => api.get<ReminderSetting>('/api/v1/reminder-settings'),
+    queryFn: () => call(inboxApi.reminderSetting, {}),
     enabled,
   });
 }
@@ -65,7 +68,7 @@ export function useReminderSetting(enabled = true) {
 export function useSaveReminderSetting() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (s: ReminderSetting) => api.put<ReminderSetting>('/api/v1/reminder-settings', s, { quiet: true }),
+    mutationFn: (s: ReminderSetting) => call(inboxApi.saveReminderSetting, { body: s }, { quiet: true }),
     onSuccess: (saved) => {
       qc.setQueryData(['reminder-settings'], saved);
       qc.invalidateQueries({ queryKey: ['inbox'] });

@@ -3,7 +3,7 @@ import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../lib/api';
 import { applyApiError, validated } from '../../lib/form';
-import { useProgramYears } from '../program-years/api';
+import { useProgramYears } from '../../lib/program-years';
 import { type NoticeInput, usePublishNotice } from './api';
 import { NOTICE_KIND_META, NOTICE_KINDS } from './inbox-helpers';
 

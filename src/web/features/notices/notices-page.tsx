@@ -1,10 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, type TableColumnsType, Tag } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { useCan } from '../../app/session-context';
 import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
 import { formatInstant } from '../../lib/format';
+import { useCan } from '../../lib/session-context';
 import { type Notice, useDeleteNotice, useNotices } from './api';
 import { NOTICE_KIND_META } from './inbox-helpers';
 import { ReminderCard } from './reminder-card';

@@ -1,5 +1,5 @@
 import { Button, type TableColumnsType, Tag } from 'antd';
-import type { Organization } from './api';
+import type { Organization } from '../../lib/organizations';
 
 export function organizationColumns(opts: {
   districtName: (code: string | null) => string;

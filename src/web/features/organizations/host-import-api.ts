@@ -1,9 +1,10 @@
 // 依托单位批量导入: the same file goes twice — a dry run (the preview), then, confirmed, the import.
 import { useQueryClient } from '@tanstack/react-query';
+import { organizationsApi } from '../../../shared/api/organizations';
 import type { HostImportReport } from '../../../shared/schemas/host-import';
-import { ApiError, uploadFile } from '../../lib/api';
+import { ApiError, uploadTo, urlOf } from '../../lib/api';
 
-export const HOST_TEMPLATE_PATH = '/api/v1/organizations/import-template';
+export const HOST_TEMPLATE_PATH = urlOf(organizationsApi.importTemplate, {});
 
 /** What the server answered: a report, or an error that refused the file as a whole (wrong headers, type…). */
 export interface HostImportOutcome {
@@ -16,8 +17,9 @@ export async function sendHostFile(
   opts: { dryRun: boolean; onProgress: (percent: number) => void },
 ): Promise<HostImportOutcome> {
   try {
-    const report = await uploadFile<HostImportReport>(
-      `/api/v1/organizations/import${opts.dryRun ? '?dryRun=1' : ''}`,
+    const report = await uploadTo(
+      organizationsApi.import,
+      { query: { dryRun: opts.dryRun ? true : undefined } },
       file,
       { quiet: true, onProgress: opts.onProgress },
     );

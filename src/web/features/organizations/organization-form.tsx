@@ -4,7 +4,8 @@ import { HOST_KIND_LABELS } from '../../../shared/labels';
 import { HOST_KIND_CODES, organizationInputSchema } from '../../../shared/schemas/organization';
 import { districtOptions, useDistricts } from '../../lib/districts';
 import { applyApiError, applyIssues, emptyToNull, validated, zodIssues, zodRule } from '../../lib/form';
-import { type Organization, type OrganizationSave, useSaveOrganization } from './api';
+import type { Organization } from '../../lib/organizations';
+import { type OrganizationSave, useSaveOrganization } from './api';
 
 const shape = organizationInputSchema.shape;
 const hostKindOptions = HOST_KIND_CODES.map((c) => ({ value: c, label: HOST_KIND_LABELS[c] }));
@@ -24,11 +25,11 @@ export function OrganizationForm({ org, onClose }: { org: Organization | null; o
       return;
     }
     try {
-      await save.mutateAsync({
-        id: org?.id,
-        version: org?.version,
-        values: { ...parsed.data, ...(org ? { isActive: Boolean(values.isActive) } : {}) },
-      });
+      await save.mutateAsync(
+        org
+          ? { id: org.id, version: org.version, values: { ...parsed.data, isActive: Boolean(values.isActive) } }
+          : { values: parsed.data },
+      );
       onClose();
     } catch (e) {
       applyApiError(form, e);

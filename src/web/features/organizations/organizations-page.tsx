@@ -3,12 +3,14 @@ import { Badge, Button, Input, Select } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { HOST_KIND_LABELS, ORG_KIND_LABELS } from '../../../shared/labels';
-import { useCan } from '../../app/session-context';
+import { HOST_KIND_CODES, ORGANIZATION_KINDS } from '../../../shared/schemas/organization';
 import { DataTable } from '../../components/data-table';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { districtOptions, useDistricts } from '../../lib/districts';
-import { type Organization, type OrganizationFilters, orgQueryString, useOrganizations } from './api';
+import { type Organization, type OrganizationFilters, useOrganizations } from '../../lib/organizations';
+import { useCan } from '../../lib/session-context';
+import { organizationsExportUrl } from './api';
 import { organizationColumns } from './columns';
 import { usePendingRegistrations } from './registrations-api';
 
@@ -17,8 +19,8 @@ const RegistrationsDrawer = lazy(() =>
 );
 const OrganizationForm = lazy(() => import('./organization-form').then((m) => ({ default: m.OrganizationForm })));
 
-const toOptions = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
+const toOptions = <T extends string>(codes: readonly T[], labels: Record<string, string>) =>
+  codes.map((value) => ({ value, label: labels[value] }));
 
 export default function OrganizationsPage() {
   const can = useCan();
@@ -48,7 +50,7 @@ export default function OrganizationsPage() {
         subtitle="市科协创新服务中心、区科协和依托单位"
         extra={
           <>
-            <ExportButton path={`/api/v1/organizations/export${orgQueryString(filters)}`} />
+            <ExportButton path={organizationsExportUrl(filters)} />
             {can('write:organization') && (
               <Badge count={pending.data ?? 0} size="small">
                 <Button onClick={() => setReviewing(true)}>注册审核</Button>
@@ -81,7 +83,7 @@ export default function OrganizationsPage() {
           placeholder="组织类别"
           aria-label="组织类别"
           style={{ width: 170 }}
-          options={toOptions(ORG_KIND_LABELS)}
+          options={toOptions(ORGANIZATION_KINDS, ORG_KIND_LABELS)}
           value={filters.kind}
           onChange={(kind) => setFilter({ kind })}
         />
@@ -90,7 +92,7 @@ export default function OrganizationsPage() {
           placeholder="单位类型"
           aria-label="单位类型"
           style={{ width: 200 }}
-          options={toOptions(HOST_KIND_LABELS)}
+          options={toOptions(HOST_KIND_CODES, HOST_KIND_LABELS)}
           value={filters.hostKind}
           onChange={(hostKind) => setFilter({ hostKind })}
         />

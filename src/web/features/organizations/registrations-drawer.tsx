@@ -3,8 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Drawer, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import type { HostRegistrationDto } from '../../../server/features/host-registrations/host-registrations.service';
-import { api } from '../../lib/api';
+import { hostRegistrationsApi } from '../../../shared/api/host-registrations';
+import type { HostRegistrationDto } from '../../../shared/schemas/host-registration';
+import { call } from '../../lib/api';
+import { shanghaiDate } from '../../lib/format';
 
 const statusColor = { pending: 'processing', approved: 'success', rejected: 'default' } as const;
 
@@ -16,15 +18,13 @@ export function RegistrationsDrawer({ onClose }: { onClose: () => void }) {
   const [reason, setReason] = useState('');
   const list = useQuery({
     queryKey: ['host-registrations', page],
-    queryFn: () =>
-      api.get<{ items: HostRegistrationDto[]; total: number }>(`/api/v1/host-registrations?page=${page}&pageSize=10`),
+    queryFn: () => call(hostRegistrationsApi.list, { query: { page, pageSize: 10 } }),
   });
   const decide = useMutation({
     mutationFn: (v: { r: HostRegistrationDto; approve: boolean; reason?: string }) =>
-      api.post<HostRegistrationDto>(`/api/v1/host-registrations/${encodeURIComponent(v.r.id)}/decision`, {
-        version: v.r.version,
-        approve: v.approve,
-        reason: v.reason ?? '',
+      call(hostRegistrationsApi.decide, {
+        params: { registrationId: v.r.id },
+        body: { version: v.r.version, approve: v.approve, reason: v.reason ?? '' },
       }),
     onSuccess: (r) => {
       message.success(r.status === 'approved' ? `已通过“${r.organizationName}”，单位和账户已启用` : '已记录不通过');
@@ -85,8 +85,10 @@ export function RegistrationsDrawer({ onClose }: { onClose: () => void }) {
                     不通过
                   </Button>
                 </Space>
+              ) : r.decidedAt ? (
+                shanghaiDate(r.decidedAt)
               ) : (
-                (r.decidedAt ?? '').slice(0, 10)
+                ''
               ),
           },
         ]}

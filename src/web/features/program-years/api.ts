@@ -1,30 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  ProgramYearDto,
-  ProgramYearSummaryDto,
-} from '../../../server/features/program-years/program-years.service';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { programYearsApi } from '../../../shared/api/program-years';
 import type { UpdatePolicyInput } from '../../../shared/schemas/program-year';
-import { api } from '../../lib/api';
-
-export type ProgramYearSummary = ProgramYearSummaryDto;
-export type ProgramYear = ProgramYearDto;
-
-export function useProgramYears(enabled = true) {
-  return useQuery({
-    queryKey: ['program-years'],
-    queryFn: () => api.get<{ items: ProgramYearSummary[] }>('/api/v1/program-years').then((r) => r.items),
-    enabled,
-    staleTime: 60_000,
-  });
-}
-
-export function useProgramYear(year: number) {
-  return useQuery({
-    queryKey: ['program-years', year],
-    queryFn: () => api.get<ProgramYear>(`/api/v1/program-years/${year}`, { quiet: true }),
-    enabled: Number.isInteger(year),
-  });
-}
+import { call } from '../../lib/api';
 
 function useInvalidateYears() {
   const qc = useQueryClient();
@@ -34,7 +11,7 @@ function useInvalidateYears() {
 export function useCopyYear() {
   const invalidate = useInvalidateYears();
   return useMutation({
-    mutationFn: (input: { fromYear: number; year: number }) => api.post<ProgramYear>('/api/v1/program-years', input),
+    mutationFn: (input: { fromYear: number; year: number }) => call(programYearsApi.copy, { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -42,7 +19,7 @@ export function useCopyYear() {
 export function useUpdateYear(year: number) {
   const invalidate = useInvalidateYears();
   return useMutation({
-    mutationFn: (input: UpdatePolicyInput) => api.put<ProgramYear>(`/api/v1/program-years/${year}`, input),
+    mutationFn: (input: UpdatePolicyInput) => call(programYearsApi.update, { params: { year }, body: input }),
     onSuccess: invalidate,
   });
 }
@@ -50,7 +27,7 @@ export function useUpdateYear(year: number) {
 export function useLockYear(year: number) {
   const invalidate = useInvalidateYears();
   return useMutation({
-    mutationFn: (version: number) => api.post<ProgramYear>(`/api/v1/program-years/${year}/lock`, { version }),
+    mutationFn: (version: number) => call(programYearsApi.lock, { params: { year }, body: { version } }),
     onSuccess: invalidate,
   });
 }

@@ -3,7 +3,7 @@ import { Tag } from 'antd';
 import { Link } from 'react-router';
 import { YEAR_STATUS_LABELS } from '../../../shared/labels';
 import { formatInstant } from '../../lib/format';
-import type { ProgramYearSummary } from './api';
+import type { ProgramYearSummary } from '../../lib/program-years';
 
 export function YearStatusTag({ status }: { status: 'draft' | 'locked' }) {
   return <Tag color={status === 'locked' ? 'default' : 'processing'}>{YEAR_STATUS_LABELS[status]}</Tag>;

@@ -2,7 +2,8 @@ import { Form, InputNumber, Modal, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import { copyYearSchema } from '../../../shared/schemas/program-year';
 import { applyApiError, validated, zodRule } from '../../lib/form';
-import { type ProgramYearSummary, useCopyYear } from './api';
+import type { ProgramYearSummary } from '../../lib/program-years';
+import { useCopyYear } from './api';
 
 interface Values {
   fromYear: number;

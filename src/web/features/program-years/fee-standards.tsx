@@ -1,7 +1,6 @@
 // Read-only tables of a year's spending rules: expense categories and items, forbidden items (第十七条), and the
 // fee standards each with the document it comes from.
 import { Card, Descriptions, Table, type TableColumnsType, Tag } from 'antd';
-import { formatYuan } from '../../../domain/money';
 import type {
   ConsultingGradeRate,
   ExpenseCategoryPolicy,
@@ -10,6 +9,8 @@ import type {
   MeetingClassRate,
   Policy,
 } from '../../../domain/policy/types';
+import { formatPercent } from '../../lib/format';
+import { formatMoney } from '../../lib/money';
 
 const categoryColumns: TableColumnsType<ExpenseCategoryPolicy> = [
   { title: '科目', dataIndex: 'name', width: 110 },
@@ -62,7 +63,6 @@ export function ForbiddenItemsTable({ policy }: { policy: Policy }) {
   );
 }
 
-const yuan = (fen: number) => formatYuan(fen);
 const checked = (v: boolean) => (v ? <Tag color="green">系统校验</Tag> : <Tag>仅供参考，不校验</Tag>);
 
 export function FeeStandards({ policy }: { policy: Policy }) {
@@ -80,7 +80,7 @@ export function FeeStandards({ policy }: { policy: Policy }) {
               key: 'r',
               label: '计算',
               span: 2,
-              children: `${consulting.afterTax ? '税后；' : ''}半天按日标准的 ${consulting.halfDayRatio * 100}%，第三天起按 ${consulting.fromDayThreeRatio * 100}%，远程咨询按 ${consulting.remoteSessionRatio.min * 100}%–${consulting.remoteSessionRatio.max * 100}%`,
+              children: `${consulting.afterTax ? '税后；' : ''}半天按日标准的 ${formatPercent(consulting.halfDayRatio)}，第三天起按 ${formatPercent(consulting.fromDayThreeRatio)}，远程咨询按 ${formatPercent(consulting.remoteSessionRatio.min)}–${formatPercent(consulting.remoteSessionRatio.max)}`,
             },
           ]}
         />
@@ -91,8 +91,8 @@ export function FeeStandards({ policy }: { policy: Policy }) {
           dataSource={consulting.grades}
           columns={[
             { title: '专家级别', dataIndex: 'name' },
-            { title: '每人每天下限', dataIndex: 'minPerDayFen', align: 'right', render: yuan },
-            { title: '每人每天上限', dataIndex: 'maxPerDayFen', align: 'right', render: yuan },
+            { title: '每人每天下限', dataIndex: 'minPerDayFen', align: 'right', render: formatMoney },
+            { title: '每人每天上限', dataIndex: 'maxPerDayFen', align: 'right', render: formatMoney },
           ]}
         />
       </Card>
@@ -106,7 +106,7 @@ export function FeeStandards({ policy }: { policy: Policy }) {
             {
               key: 'c',
               label: '每日上限',
-              children: labour.capPerDayFen === null ? '本年度未设上限' : yuan(labour.capPerDayFen),
+              children: labour.capPerDayFen === null ? '本年度未设上限' : formatMoney(labour.capPerDayFen),
             },
             { key: 't', label: '个人所得税', children: labour.incomeTax.source },
           ]}
@@ -134,10 +134,10 @@ export function FeeStandards({ policy }: { policy: Policy }) {
           dataSource={meeting.classes}
           columns={[
             { title: '会议类别', dataIndex: 'name' },
-            { title: '综合定额（每人每天）', dataIndex: 'capPerDayFen', align: 'right', render: yuan },
-            { title: '住宿费', dataIndex: 'lodgingFen', align: 'right', render: yuan },
-            { title: '伙食费', dataIndex: 'mealsFen', align: 'right', render: yuan },
-            { title: '其他费用', dataIndex: 'otherFen', align: 'right', render: yuan },
+            { title: '综合定额（每人每天）', dataIndex: 'capPerDayFen', align: 'right', render: formatMoney },
+            { title: '住宿费', dataIndex: 'lodgingFen', align: 'right', render: formatMoney },
+            { title: '伙食费', dataIndex: 'mealsFen', align: 'right', render: formatMoney },
+            { title: '其他费用', dataIndex: 'otherFen', align: 'right', render: formatMoney },
           ]}
         />
       </Card>
@@ -163,7 +163,7 @@ export function FeeStandards({ policy }: { policy: Policy }) {
           dataSource={lecture.rates}
           columns={[
             { title: '讲课人员', dataIndex: 'name' },
-            { title: '每学时上限', dataIndex: 'maxPerHourFen', align: 'right', render: yuan },
+            { title: '每学时上限', dataIndex: 'maxPerHourFen', align: 'right', render: formatMoney },
           ]}
         />
       </Card>

@@ -1,6 +1,5 @@
 // Read-only tables of a year's policy: station types, districts and KPI targets, each row with its article.
 import { Card, Table, type TableColumnsType, Tag } from 'antd';
-import { formatYuan } from '../../../domain/money';
 import {
   type DistrictPolicy,
   type KpiPolicy,
@@ -10,9 +9,11 @@ import {
   type StationTypePolicy,
 } from '../../../domain/policy/types';
 import { HOST_KIND_LABELS, STATION_TYPE_LABELS } from '../../../shared/labels';
+import { formatPercent } from '../../lib/format';
+import { formatMoney } from '../../lib/money';
 
 export function formatKpiTarget(k: Pick<KpiPolicy, 'target' | 'measure' | 'unit'>): string {
-  if (k.measure === 'share') return `${Number((k.target * 100).toFixed(2))}%`;
+  if (k.measure === 'share') return formatPercent(k.target);
   return `${k.target.toLocaleString('zh-CN')}${k.unit ? ` ${k.unit}` : ''}`;
 }
 
@@ -26,7 +27,7 @@ const typeColumns: TableColumnsType<TypeRow> = [
     dataIndex: 'fundingFen',
     width: 140,
     align: 'right',
-    render: (v: number) => formatYuan(v),
+    render: (v: number) => formatMoney(v),
   },
   {
     title: '适用区',

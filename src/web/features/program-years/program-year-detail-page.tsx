@@ -2,12 +2,13 @@ import { ArrowLeftOutlined, CopyOutlined, EditOutlined, LockOutlined } from '@an
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Result, Spin, Tabs, Tooltip } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { formatYuan } from '../../../domain/money';
 import { type Policy, STATION_TYPES } from '../../../domain/policy/types';
-import { useCan } from '../../app/session-context';
 import { PageHeader } from '../../components/page-header';
 import { formatInstant } from '../../lib/format';
-import { useLockYear, useProgramYear, useProgramYears } from './api';
+import { formatMoney } from '../../lib/money';
+import { useProgramYear, useProgramYears } from '../../lib/program-years';
+import { useCan } from '../../lib/session-context';
+import { useLockYear } from './api';
 import { YearStatusTag } from './columns';
 import { ExpenseCategoriesTable, FeeStandards, ForbiddenItemsTable } from './fee-standards';
 import { DistrictsTable, KpiTables, StationTypesTable } from './policy-tables';
@@ -117,7 +118,7 @@ export default function ProgramYearDetailPage() {
           items={[
             { key: 's', label: '状态', children: <YearStatusTag status={y.status} /> },
             { key: 'q', label: '名额合计', children: `${y.quotaTotal} 个` },
-            { key: 'f', label: '资金合计', children: formatYuan(totalFundingFen(p)) },
+            { key: 'f', label: '资金合计', children: formatMoney(totalFundingFen(p)) },
             { key: 'l', label: '锁定时间', children: formatInstant(y.lockedAt) },
             { key: 'v', label: '版本', children: y.version },
             { key: 'd', label: '依据', children: p.sourceDocument },

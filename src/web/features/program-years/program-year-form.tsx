@@ -4,7 +4,8 @@ import { type DistrictPolicy, type KpiPolicy, STATION_TYPES, type StationType } 
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
 import { type UpdatePolicyInput, updatePolicySchema } from '../../../shared/schemas/program-year';
 import { applyApiError, applyIssues, validated, zodIssues } from '../../lib/form';
-import { type ProgramYear, useUpdateYear } from './api';
+import type { ProgramYear } from '../../lib/program-years';
+import { useUpdateYear } from './api';
 import { formatKpiTarget } from './policy-tables';
 
 interface Values {

@@ -1,10 +1,10 @@
 import { CopyOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { useCan } from '../../app/session-context';
 import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
-import { type ProgramYearSummary, useProgramYears } from './api';
+import { type ProgramYearSummary, useProgramYears } from '../../lib/program-years';
+import { useCan } from '../../lib/session-context';
 import { programYearColumns } from './columns';
 
 const CopyYearForm = lazy(() => import('./copy-year-form').then((m) => ({ default: m.CopyYearForm })));

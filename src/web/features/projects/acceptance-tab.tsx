@@ -4,13 +4,12 @@
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
-import { useCan } from '../../app/session-context';
 import { ExportButton } from '../../components/export-button';
 import { ApiError } from '../../lib/api';
-import { formatInstant } from '../../lib/format';
+import { formatInstant, shanghaiDate } from '../../lib/format';
+import { useCan } from '../../lib/session-context';
 import { SheetTables } from './acceptance-sheet';
 import { acceptanceDocxPath, type Project, useAcceptance, useSubmitReports } from './api';
-import { beijingToday } from './terms-helpers';
 
 const AcceptanceModal = lazy(() => import('./acceptance-modals').then((m) => ({ default: m.AcceptanceModal })));
 const ReturnModal = lazy(() => import('./acceptance-modals').then((m) => ({ default: m.ReturnModal })));
@@ -29,7 +28,7 @@ function ReportsPhase({ project }: { project: Project }) {
   const ledgerLink = `/stations/${project.stationId}/ledger/reports`;
   const canSubmit = can('write:project') && project.actions.includes('submit_reports');
   const returned = project.status === 'returned_for_revision';
-  const overdue = project.reportsDueOn < beijingToday();
+  const overdue = project.reportsDueOn < shanghaiDate();
 
   const onSubmit = () =>
     submit.mutateAsync(project.version).then(

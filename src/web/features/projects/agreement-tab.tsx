@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { AgreementTerms } from '../../../domain/lifecycle/agreement';
 import { formatFen } from '../../../domain/lifecycle/application-rules';
 import { EXPENSE_CATEGORIES, type Policy } from '../../../domain/policy/types';
-import { formatInstant } from '../../lib/format';
+import { formatInstant, formatPercent } from '../../lib/format';
 import { agreementDocxUrl, type Project, useVersionDiff } from './api';
 import { DiffTable } from './diff-table';
 import { formatTarget } from './terms-helpers';
@@ -67,7 +67,7 @@ function BudgetTable({ terms, policy }: { terms: AgreementTerms; policy: Policy 
           key: 'share',
           width: 80,
           align: 'right',
-          render: (_, r) => (total ? `${Math.round((r.fen / total) * 1000) / 10}%` : '—'),
+          render: (_, r) => (total ? formatPercent(r.fen / total) : '—'),
         },
       ]}
       summary={() => (

@@ -1,20 +1,23 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AgreementTerms, TermChange } from '../../../domain/lifecycle/agreement';
-import type { ChangeRequestDto } from '../../../server/features/projects/change-requests.service';
+import { changeRequestsApi } from '../../../shared/api/change-requests';
+import { projectsApi } from '../../../shared/api/projects';
+import type { CHANGE_REQUEST_ACTIONS, ChangeRequestDto } from '../../../shared/schemas/change-request';
 import type {
   AcceptanceDecision,
-  acceptanceSheet,
+  AgreementTermChangeDto,
+  ChangeRequestInput,
+  ProjectAcceptanceSheetDto,
   ProjectDetailDto,
   ProjectSummaryDto,
-} from '../../../server/features/projects/projects.service';
-import type { Page } from '../../../server/http/paging';
-import { api, qs, uploadFile } from '../../lib/api';
+} from '../../../shared/schemas/project';
+import { call, uploadTo, urlOf } from '../../lib/api';
 
 export type ProjectSummary = ProjectSummaryDto;
 export type Project = ProjectDetailDto;
 export type ChangeRequest = ChangeRequestDto;
-export type AcceptanceSheet = Awaited<ReturnType<typeof acceptanceSheet>>;
-export type { AcceptanceDecision, TermChange };
+export type AcceptanceSheet = ProjectAcceptanceSheetDto;
+export type TermChange = AgreementTermChangeDto;
+export type { AcceptanceDecision };
 
 export interface ProjectFilters {
   year?: number;
@@ -22,21 +25,18 @@ export interface ProjectFilters {
   q?: string;
 }
 
-const pid = (id: string) => `/api/v1/projects/${encodeURIComponent(id)}`;
-const crid = (id: string) => `/api/v1/change-requests/${encodeURIComponent(id)}`;
-
 export const agreementDocxUrl = (projectId: string, versionNo: number) =>
-  `${pid(projectId)}/agreement.docx${qs({ version: versionNo })}`;
-export const acceptanceDocxPath = (projectId: string) => `${pid(projectId)}/acceptance.docx`;
+  urlOf(projectsApi.agreementDocx, { params: { projectId }, query: { version: versionNo } });
+export const acceptanceDocxPath = (projectId: string) => urlOf(projectsApi.acceptanceDocx, { params: { projectId } });
 export const projectFileUrl = (projectId: string, fileId: string) =>
-  `${pid(projectId)}/files/${encodeURIComponent(fileId)}`;
-export const changeRequestFileUrl = (crId: string, fileId: string) =>
-  `${crid(crId)}/files/${encodeURIComponent(fileId)}`;
+  urlOf(projectsApi.file, { params: { projectId, fileId } });
+export const changeRequestFileUrl = (changeRequestId: string, fileId: string) =>
+  urlOf(changeRequestsApi.file, { params: { changeRequestId, fileId } });
 
 export function useProjects(f: ProjectFilters, page: { page: number; pageSize: number }) {
   return useQuery({
     queryKey: ['projects', 'list', f, page],
-    queryFn: () => api.get<Page<ProjectSummary>>(`/api/v1/projects${qs({ ...f, ...page })}`),
+    queryFn: () => call(projectsApi.list, { query: { ...f, ...page } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -44,14 +44,14 @@ export function useProjects(f: ProjectFilters, page: { page: number; pageSize: n
 export function useProject(id: string) {
   return useQuery({
     queryKey: ['projects', 'one', id],
-    queryFn: () => api.get<Project>(pid(id), { quiet: true }),
+    queryFn: () => call(projectsApi.get, { params: { projectId: id } }, { quiet: true }),
   });
 }
 
 export function useVersionDiff(projectId: string, pair: { from: number; to: number } | null) {
   return useQuery({
     queryKey: ['projects', 'diff', projectId, pair],
-    queryFn: () => api.get<{ items: TermChange[] }>(`${pid(projectId)}/diff${qs({ ...pair })}`).then((r) => r.items),
+    queryFn: () => call(projectsApi.diff, { params: { projectId }, query: { ...pair } }).then((r) => r.items),
     enabled: pair !== null,
   });
 }
@@ -59,7 +59,7 @@ export function useVersionDiff(projectId: string, pair: { from: number; to: numb
 export function useChangeRequests(projectId: string, enabled = true) {
   return useQuery({
     queryKey: ['projects', 'change-requests', projectId],
-    queryFn: () => api.get<{ items: ChangeRequest[] }>(`${pid(projectId)}/change-requests`).then((r) => r.items),
+    queryFn: () => call(changeRequestsApi.listForProject, { params: { projectId } }).then((r) => r.items),
     enabled,
   });
 }
@@ -67,7 +67,7 @@ export function useChangeRequests(projectId: string, enabled = true) {
 export function useAcceptance(projectId: string, enabled = true) {
   return useQuery({
     queryKey: ['projects', 'acceptance', projectId],
-    queryFn: () => api.get<AcceptanceSheet>(`${pid(projectId)}/acceptance`),
+    queryFn: () => call(projectsApi.acceptance, { params: { projectId } }),
     enabled,
   });
 }
@@ -86,14 +86,16 @@ export function useInvalidateProjects() {
 // 签订 (第十条)
 
 export function uploadSignedScan(projectId: string, file: File, onProgress: (percent: number) => void) {
-  return uploadFile<Project>(`${pid(projectId)}/signed-scan${qs({ fileName: file.name })}`, file, { onProgress });
+  return uploadTo(projectsApi.uploadSignedScan, { params: { projectId }, query: { fileName: file.name } }, file, {
+    onProgress,
+  });
 }
 
 export function useSign(projectId: string) {
   const invalidate = useInvalidateProjects();
   return useMutation({
     mutationFn: (v: { version: number; hostSignedOn: string; centerSignedOn: string }) =>
-      api.post<Project>(`${pid(projectId)}/sign`, v, { quiet: true }),
+      call(projectsApi.sign, { params: { projectId }, body: v }, { quiet: true }),
     onSuccess: invalidate,
   });
 }
@@ -105,7 +107,7 @@ export function useSubmitReports(projectId: string) {
   const invalidate = useInvalidateProjects();
   return useMutation({
     mutationFn: (version: number) =>
-      api.post<Project>(`${pid(projectId)}/submit-reports`, { version }, { quiet: true }),
+      call(projectsApi.submitReports, { params: { projectId }, body: { version } }, { quiet: true }),
     onSuccess: invalidate,
   });
 }
@@ -114,7 +116,7 @@ export function useReturnReports(projectId: string) {
   const invalidate = useInvalidateProjects();
   return useMutation({
     mutationFn: (v: { version: number; reason: string }) =>
-      api.post<Project>(`${pid(projectId)}/return-reports`, v, { quiet: true }),
+      call(projectsApi.returnReports, { params: { projectId }, body: v }, { quiet: true }),
     onSuccess: invalidate,
   });
 }
@@ -123,7 +125,7 @@ export function useDecideAcceptance(projectId: string) {
   const invalidate = useInvalidateProjects();
   return useMutation({
     mutationFn: (v: { version: number; decision: AcceptanceDecision; comment: string }) =>
-      api.post<Project>(`${pid(projectId)}/acceptance`, v, { quiet: true }),
+      call(projectsApi.decideAcceptance, { params: { projectId }, body: v }, { quiet: true }),
     onSuccess: invalidate,
   });
 }
@@ -131,29 +133,34 @@ export function useDecideAcceptance(projectId: string) {
 // ---------------------------------------------------------------------------------------------------------------
 // 工作调整 (第十一条)
 
-export interface ChangeRequestPayload {
-  title: string;
-  reason: string;
-  effectiveOn: string;
-  terms: AgreementTerms;
-}
+export type ChangeRequestPayload = ChangeRequestInput;
 
 export function useSaveChangeRequest(projectId: string) {
   const invalidate = useInvalidateProjects();
   return useMutation({
-    mutationFn: (v: { id?: string; version?: number; input: ChangeRequestPayload }) =>
-      v.id
-        ? api.put<ChangeRequest>(crid(v.id), { ...v.input, version: v.version }, { quiet: true })
-        : api.post<ChangeRequest>(`${pid(projectId)}/change-requests`, v.input, { quiet: true }),
+    /** with `request`, saves that draft; without, creates one */
+    mutationFn: (v: { request?: Pick<ChangeRequest, 'id' | 'version'> | null; input: ChangeRequestPayload }) =>
+      v.request
+        ? call(
+            changeRequestsApi.update,
+            { params: { changeRequestId: v.request.id }, body: { ...v.input, version: v.request.version } },
+            { quiet: true },
+          )
+        : call(changeRequestsApi.create, { params: { projectId }, body: v.input }, { quiet: true }),
     onSuccess: invalidate,
   });
 }
 
 export function uploadPaper(crId: string, file: File, onProgress: (percent: number) => void) {
-  return uploadFile<ChangeRequest>(`${crid(crId)}/paper${qs({ fileName: file.name })}`, file, { onProgress });
+  return uploadTo(
+    changeRequestsApi.uploadPaper,
+    { params: { changeRequestId: crId }, query: { fileName: file.name } },
+    file,
+    { onProgress },
+  );
 }
 
-export type ChangeRequestAction = 'submit' | 'withdraw' | 'approve' | 'reject';
+export type ChangeRequestAction = (typeof CHANGE_REQUEST_ACTIONS)[number];
 
 export function useChangeRequestAction() {
   const invalidate = useInvalidateProjects();
@@ -164,14 +171,13 @@ export function useChangeRequestAction() {
       reason?: string;
       /** the caller shows the error itself (a modal) */
       quiet?: boolean;
-    }) =>
-      api.post<ChangeRequest>(
-        `${crid(v.cr.id)}/${v.action}`,
-        v.action === 'approve' || v.action === 'reject'
-          ? { version: v.cr.version, reason: v.reason ?? '' }
-          : { version: v.cr.version },
-        { quiet: v.quiet },
-      ),
+    }) => {
+      const params = { changeRequestId: v.cr.id };
+      const opts = { quiet: v.quiet };
+      return v.action === 'approve' || v.action === 'reject'
+        ? call(changeRequestsApi[v.action], { params, body: { version: v.cr.version, reason: v.reason ?? '' } }, opts)
+        : call(changeRequestsApi[v.action], { params, body: { version: v.cr.version } }, opts);
+    },
     onSuccess: invalidate,
   });
 }

@@ -9,13 +9,13 @@ import { formatFen } from '../../../domain/lifecycle/application-rules';
 import { EXPENSE_CATEGORIES, type Policy } from '../../../domain/policy/types';
 import type { FieldIssue } from '../../../shared/errors';
 import { changeRequestInputSchema, termsSchema } from '../../../shared/schemas/project';
+import { dateProps } from '../../components/form-fields';
 import { ApiError } from '../../lib/api';
 import { applyApiError, applyIssues, validated, zodRule } from '../../lib/form';
-import { dateProps } from '../ledger/form-bits';
+import { shanghaiDate } from '../../lib/format';
 import { type ChangeRequest, type Project, useSaveChangeRequest } from './api';
 import { DiffTable } from './diff-table';
 import {
-  beijingToday,
   type ChangeFormValues,
   dayAfter,
   formatTarget,
@@ -75,7 +75,7 @@ export function ChangeRequestForm({
   const base = project.terms;
   const kpis = policy.kpis[base.stationType] ?? [];
   const funding = policy.stationTypes[base.stationType];
-  const today = beijingToday();
+  const today = shanghaiDate();
   const earliest = dayAfter(today);
   const year = String(policy.year);
   const initial = useMemo(
@@ -132,11 +132,7 @@ export function ChangeRequestForm({
       return;
     }
     try {
-      const saved = await save.mutateAsync({
-        id: request?.id,
-        version: request?.version,
-        input: parsed.data as never,
-      });
+      const saved = await save.mutateAsync({ request, input: parsed.data });
       message.success(
         request
           ? `已保存工作调整申请“${saved.title}”`

@@ -5,9 +5,8 @@ import { EditOutlined, FileOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Empty, Popconfirm, Space, Spin, Tag, Tooltip } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import type { Policy } from '../../../domain/policy/types';
-import { useCan } from '../../app/session-context';
-import { formatInstant } from '../../lib/format';
-import { formatSize } from '../ledger/ledger-helpers';
+import { formatInstant, formatSize } from '../../lib/format';
+import { useCan } from '../../lib/session-context';
 import {
   type ChangeRequest,
   changeRequestFileUrl,

@@ -1,6 +1,6 @@
 import { type TableColumnsType, Tag, Tooltip } from 'antd';
 import { Link } from 'react-router';
-import { typeColor } from '../stations/columns';
+import { typeColor } from '../../lib/stations';
 import type { ProjectSummary } from './api';
 
 /** The colour of a project's status tag (projectMachine's states). */

@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { PROJECT_STATES, projectMachine } from '../../../domain/lifecycle/machines';
 import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
-import { useProgramYears } from '../program-years/api';
+import { shanghaiDate } from '../../lib/format';
+import { useProgramYears } from '../../lib/program-years';
 import { type ProjectFilters, type ProjectSummary, useProjects } from './api';
 import { projectColumns } from './columns';
-import { beijingToday } from './terms-helpers';
 
 /** 项目与验收: every project in the account's scope, by year and status (第十条–第十三条). */
 export default function ProjectsPage() {
@@ -57,7 +57,7 @@ export default function ProjectsPage() {
       </div>
       <DataTable<ProjectSummary>
         loading={list.isFetching}
-        columns={projectColumns(beijingToday())}
+        columns={projectColumns(shanghaiDate())}
         dataSource={list.data?.items ?? []}
         emptyText={filtered ? '没有符合条件的项目' : '暂无项目：申报书批准立项后在此生成项目'}
         scroll={{ x: 1000 }}

@@ -2,7 +2,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Progress, Upload } from 'antd';
 import { useState } from 'react';
-import { checkFile } from '../ledger/ledger-helpers';
+import { checkFile } from '../../lib/files';
 
 export const SCAN_EXTENSIONS = ['.pdf', '.jpg', '.jpeg', '.png'];
 

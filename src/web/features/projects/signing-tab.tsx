@@ -5,14 +5,13 @@ import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Image, Space,
 import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { signSchema } from '../../../shared/schemas/project';
-import { useCan } from '../../app/session-context';
+import { dateProps } from '../../components/form-fields';
 import { ApiError } from '../../lib/api';
 import { applyApiError, validated, zodRule } from '../../lib/form';
-import { dateProps } from '../ledger/form-bits';
-import { formatSize } from '../ledger/ledger-helpers';
+import { formatSize, shanghaiDate } from '../../lib/format';
+import { useCan } from '../../lib/session-context';
 import { type Project, projectFileUrl, uploadSignedScan, useInvalidateProjects, useSign } from './api';
 import { ScanUpload } from './scan-upload';
-import { beijingToday } from './terms-helpers';
 
 const shape = signSchema.shape;
 
@@ -45,7 +44,7 @@ function SignForm({ project }: { project: Project }) {
   const sign = useSign(project.id);
   const invalidate = useInvalidateProjects();
   const [error, setError] = useState<string | null>(null);
-  const today = beijingToday();
+  const today = shanghaiDate();
   const notAfterToday = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD') > today;
 
   async function onSign() {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgreementTerms } from '../../../domain/lifecycle/agreement';
 import {
-  beijingToday,
   dayAfter,
   fenToYuanInput,
   formatTarget,
@@ -163,9 +162,5 @@ describe('dates', () => {
     expect(dayAfter('2026-11-29')).toBe('2026-11-30');
     expect(dayAfter('2026-12-31')).toBe('2027-01-01');
     expect(dayAfter('2028-02-28')).toBe('2028-02-29');
-  });
-  it('today in Beijing, not in the PC’s zone', () => {
-    expect(beijingToday(new Date('2026-11-29T16:30:00Z'))).toBe('2026-11-30');
-    expect(beijingToday(new Date('2026-11-29T15:59:59Z'))).toBe('2026-11-29');
   });
 });

@@ -2,8 +2,8 @@
 // reads them, the change-request form's values ↔ agreement terms (第十一条).
 import type { AgreementTerms } from '../../../domain/lifecycle/agreement';
 import { EXPENSE_CATEGORIES, type ExpenseCategory, type KpiPolicy } from '../../../domain/policy/types';
+import { formatKpiValue } from '../../lib/format';
 import { fenToYuanInput, parseYuan, percentToShare, shareToPercent } from '../../lib/money';
-import { formatKpiValue } from '../kpis/format';
 
 export { fenToYuanInput, percentToShare, shareToPercent };
 
@@ -126,14 +126,4 @@ export function dayAfter(today: string): string {
   const d = new Date(`${today}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
-}
-
-/** Today in Beijing as `YYYY-MM-DD`, whatever the PC's time zone. */
-export function beijingToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
 }

@@ -4,8 +4,8 @@ import { App as AntApp } from 'antd';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../../shared/permissions';
-import { SessionContext } from '../../app/session-context';
 import type { Me } from '../../lib/session';
+import { SessionContext } from '../../lib/session-context';
 import SecuritySettingsPage from './security-settings-page';
 
 const VIEW = {

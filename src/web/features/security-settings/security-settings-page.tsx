@@ -3,17 +3,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Form, InputNumber, Spin, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
-import type { SecuritySettingsView } from '../../../server/features/security-settings/security-settings.service';
+import { securitySettingsApi } from '../../../shared/api/security-settings';
 import {
   SECURITY_POLICY_LABELS,
   type SecurityPolicy,
+  type SecuritySettingsDto,
   securityPolicySchema,
 } from '../../../shared/schemas/security-settings';
-import { useCan } from '../../app/session-context';
 import { PageHeader } from '../../components/page-header';
-import { api } from '../../lib/api';
+import { call } from '../../lib/api';
 import { applyApiError, zodRule } from '../../lib/form';
 import { formatInstant } from '../../lib/format';
+import { useCan } from '../../lib/session-context';
 
 const FIELDS: Array<{ name: keyof SecurityPolicy; unit: string; extra: string }> = [
   { name: 'loginMaxFailures', unit: '次', extra: '连续输错密码达到此次数，账户锁定（1–20 次）' },
@@ -30,7 +31,7 @@ const FIELDS: Array<{ name: keyof SecurityPolicy; unit: string; extra: string }>
   },
 ];
 
-function PolicyForm({ s }: { s: SecuritySettingsView }) {
+function PolicyForm({ s }: { s: SecuritySettingsDto }) {
   const [form] = Form.useForm<SecurityPolicy>();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -39,8 +40,7 @@ function PolicyForm({ s }: { s: SecuritySettingsView }) {
     form.setFieldsValue(s);
   }, [form, s]);
   const save = useMutation({
-    mutationFn: (v: SecurityPolicy) =>
-      api.put<SecuritySettingsView>('/api/v1/security-settings', { ...v, version: s.version }),
+    mutationFn: (v: SecurityPolicy) => call(securitySettingsApi.update, { body: { ...v, version: s.version } }),
     onSuccess: (saved) => {
       queryClient.setQueryData(['security-settings'], saved);
       message.success('安全策略已保存，立即生效');
@@ -87,7 +87,7 @@ function PolicyForm({ s }: { s: SecuritySettingsView }) {
 export default function SecuritySettingsPage() {
   const q = useQuery({
     queryKey: ['security-settings'],
-    queryFn: () => api.get<SecuritySettingsView>('/api/v1/security-settings'),
+    queryFn: () => call(securitySettingsApi.get, {}),
   });
   const s = q.data;
   return (

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { setupApi } from '../../../shared/api/setup';
 import type { SetupChecklistDto } from '../../../shared/schemas/setup';
-import { api } from '../../lib/api';
+import { call } from '../../lib/api';
 
 export type SetupChecklist = SetupChecklistDto;
 
@@ -8,7 +9,7 @@ export type SetupChecklist = SetupChecklistDto;
 export function useSetupChecklist(enabled: boolean) {
   return useQuery({
     queryKey: ['setup-checklist'],
-    queryFn: () => api.get<SetupChecklist>('/api/v1/setup/checklist', { quiet: true }),
+    queryFn: () => call(setupApi.checklist, {}, { quiet: true }),
     enabled,
     staleTime: 30_000,
   });

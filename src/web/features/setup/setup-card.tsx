@@ -6,8 +6,8 @@ import { CheckCircleFilled, ClockCircleOutlined, CloseCircleOutlined } from '@an
 import { Card, Space, Steps, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { SetupStepDto } from '../../../shared/schemas/setup';
-import { useCan } from '../../app/session-context';
-import { ROUTES } from '../../routes';
+import { useNav } from '../../lib/nav';
+import { useCan } from '../../lib/session-context';
 import { useSetupChecklist } from './api';
 
 const GREEN = '#52c41a';
@@ -17,7 +17,7 @@ const small = { display: 'block', fontSize: 12 } as const;
 /** The page of a step, and whether the viewer may open it. */
 function usePageOf(step: SetupStepDto) {
   const can = useCan();
-  const route = ROUTES.find((r) => r.path === step.link);
+  const route = useNav().routes.find((r) => r.path === step.link);
   return { label: route?.label ?? step.link, open: !!route && can(route.permission) };
 }
 

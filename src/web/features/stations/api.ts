@@ -1,36 +1,12 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { StationDto } from '../../../server/features/stations/stations.service';
-import type { Page } from '../../../server/http/paging';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { stationsApi } from '../../../shared/api/stations';
 import type { StationInput } from '../../../shared/schemas/station';
-import { api, qs } from '../../lib/api';
+import { call, urlOf } from '../../lib/api';
+import type { Station, StationFilters } from '../../lib/stations';
 
-export type Station = StationDto;
-
-export interface StationFilters {
-  year?: number;
-  type?: string;
-  districtCode?: string;
-  q?: string;
-}
-
-export function stationQueryString(f: StationFilters, page?: { page: number; pageSize: number }) {
-  return qs({ year: f.year, type: f.type, districtCode: f.districtCode, q: f.q, ...page });
-}
-
-export function useStations(f: StationFilters, page: { page: number; pageSize: number }, enabled = true) {
-  return useQuery({
-    queryKey: ['stations', f, page],
-    queryFn: () => api.get<Page<Station>>(`/api/v1/stations${stationQueryString(f, page)}`),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
-}
-
-export function useStation(id: string) {
-  return useQuery({
-    queryKey: ['stations', 'one', id],
-    queryFn: () => api.get<Station>(`/api/v1/stations/${encodeURIComponent(id)}`, { quiet: true }),
-  });
+/** The Excel export of the list as filtered (no paging: the whole list, up to the export limit). */
+export function stationsExportUrl(f: StationFilters): string {
+  return urlOf(stationsApi.export, { query: { year: f.year, type: f.type, districtCode: f.districtCode, q: f.q } });
 }
 
 function useInvalidate() {
@@ -45,10 +21,12 @@ function useInvalidate() {
 export function useSaveStation() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (v: { id?: string; version?: number; station: StationInput }) =>
-      v.id
-        ? api.put<Station>(`/api/v1/stations/${encodeURIComponent(v.id)}`, { version: v.version, station: v.station })
-        : api.post<Station>('/api/v1/stations', v.station),
+    mutationFn: (
+      v: { id: string; version: number; station: StationInput } | { id?: undefined; station: StationInput },
+    ) =>
+      v.id !== undefined
+        ? call(stationsApi.update, { params: { id: v.id }, body: { version: v.version, station: v.station } })
+        : call(stationsApi.create, { body: v.station }),
     onSuccess: invalidate,
   });
 }
@@ -57,7 +35,7 @@ export function useDeleteStation() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (s: Pick<Station, 'id' | 'version'>) =>
-      api.del<{ ok: true }>(`/api/v1/stations/${encodeURIComponent(s.id)}?version=${s.version}`),
+      call(stationsApi.remove, { params: { id: s.id }, query: { version: s.version } }),
     onSuccess: invalidate,
   });
 }

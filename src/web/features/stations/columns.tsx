@@ -1,8 +1,6 @@
 import { Button, Popconfirm, Space, type TableColumnsType, Tag } from 'antd';
 import { Link } from 'react-router';
-import type { Station } from './api';
-
-export const typeColor: Record<string, string> = { district_a: 'blue', district_b: 'green', iur: 'purple' };
+import { type Station, typeColor } from '../../lib/stations';
 
 export function stationColumns(opts: {
   districtName: (code: string | null) => string;

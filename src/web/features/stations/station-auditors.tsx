@@ -4,10 +4,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, Modal, Popconfirm, Select, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { StationAuditorDto } from '../../../server/features/auditors/auditors.service';
-import { useCan } from '../../app/session-context';
-import { api } from '../../lib/api';
+import { auditorsApi } from '../../../shared/api/auditors';
+import type { AuditorAssignmentInput, StationAuditorDto } from '../../../shared/schemas/auditor';
+import { call } from '../../lib/api';
 import { applyApiError } from '../../lib/form';
+import { useCan } from '../../lib/session-context';
 
 function AssignModal({ stationId, onClose }: { stationId: string; onClose: () => void }) {
   const { message } = App.useApp();
@@ -15,11 +16,11 @@ function AssignModal({ stationId, onClose }: { stationId: string; onClose: () =>
   const [form] = Form.useForm<{ userId: string; window: [Dayjs, Dayjs] }>();
   const accounts = useQuery({
     queryKey: ['auditor-accounts'],
-    queryFn: () => api.get<{ items: Array<{ id: string; username: string; displayName: string }> }>('/api/v1/auditors'),
+    queryFn: () => call(auditorsApi.accounts, {}),
   });
   const assign = useMutation({
-    mutationFn: (v: { userId: string; validFrom: string; validTo: string }) =>
-      api.post(`/api/v1/stations/${encodeURIComponent(stationId)}/auditors`, v, { quiet: true }),
+    mutationFn: (v: AuditorAssignmentInput) =>
+      call(auditorsApi.assign, { params: { id: stationId }, body: v }, { quiet: true }),
     onSuccess: () => {
       message.success('已分配审计人员');
       qc.invalidateQueries({ queryKey: ['station-auditors', stationId] });
@@ -78,12 +79,10 @@ export function StationAuditors({ stationId }: { stationId: string }) {
   const [adding, setAdding] = useState(false);
   const list = useQuery({
     queryKey: ['station-auditors', stationId],
-    queryFn: () =>
-      api.get<{ items: StationAuditorDto[] }>(`/api/v1/stations/${encodeURIComponent(stationId)}/auditors`),
+    queryFn: () => call(auditorsApi.ofStation, { params: { id: stationId } }),
   });
   const remove = useMutation({
-    mutationFn: (userId: string) =>
-      api.del(`/api/v1/stations/${encodeURIComponent(stationId)}/auditors/${encodeURIComponent(userId)}`),
+    mutationFn: (userId: string) => call(auditorsApi.remove, { params: { id: stationId, userId } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['station-auditors', stationId] }),
   });
   return (

@@ -2,15 +2,15 @@ import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Breadcrumb, Button, Card, Descriptions, Popconfirm, Result, Spin, Tag } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useCan } from '../../app/session-context';
 import { PageHeader } from '../../components/page-header';
+import { StationTabs } from '../../components/station-tabs';
 import { ApiError } from '../../lib/api';
 import { useDistricts } from '../../lib/districts';
 import { formatInstant } from '../../lib/format';
-import { useDeleteStation, useStation } from './api';
-import { typeColor } from './columns';
+import { useCan } from '../../lib/session-context';
+import { typeColor, useStation } from '../../lib/stations';
+import { useDeleteStation } from './api';
 import { StationAuditors } from './station-auditors';
-import { StationTabs } from './station-tabs';
 
 const StationForm = lazy(() => import('./station-form').then((m) => ({ default: m.StationForm })));
 

@@ -3,11 +3,12 @@ import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
 import { STATION_TYPE_CODES, type StationInput, stationInputSchema } from '../../../shared/schemas/station';
+import { HostOrgSelect } from '../../components/host-org-select';
 import { districtOptions, useDistricts } from '../../lib/districts';
 import { applyApiError, applyIssues, validated, zodIssues, zodRule } from '../../lib/form';
-import { HostOrgSelect } from '../organizations/org-select';
-import { useProgramYears } from '../program-years/api';
-import { type Station, useSaveStation } from './api';
+import { useProgramYears } from '../../lib/program-years';
+import type { Station } from '../../lib/stations';
+import { useSaveStation } from './api';
 
 const shape = stationInputSchema.shape;
 const dateProps = {
@@ -50,7 +51,9 @@ export function StationForm({
       return;
     }
     try {
-      const saved = await save.mutateAsync({ id: station?.id, version: station?.version, station: parsed.data });
+      const saved = await save.mutateAsync(
+        station ? { id: station.id, version: station.version, station: parsed.data } : { station: parsed.data },
+      );
       onSaved?.(saved);
       onClose();
     } catch (e) {

@@ -1,14 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Input, Select } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { STATION_TYPES } from '../../../domain/policy/types';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
-import { useCan } from '../../app/session-context';
 import { DataTable } from '../../components/data-table';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { districtOptions, useDistricts } from '../../lib/districts';
-import { useProgramYears } from '../program-years/api';
-import { type Station, type StationFilters, stationQueryString, useDeleteStation, useStations } from './api';
+import { useProgramYears } from '../../lib/program-years';
+import { useCan } from '../../lib/session-context';
+import { type Station, type StationFilters, useStations } from '../../lib/stations';
+import { stationsExportUrl, useDeleteStation } from './api';
 import { stationColumns } from './columns';
 
 // Forms load on demand: the list opens without the date picker and the schemas.
@@ -57,7 +59,7 @@ export default function StationsPage() {
         subtitle="区工作站点（A类、B类）与产学研合作站点（第三条、第六条）"
         extra={
           <>
-            <ExportButton path={`/api/v1/stations/export${stationQueryString(filters)}`} />
+            <ExportButton path={stationsExportUrl(filters)} />
             {canWrite && (
               <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
                 新建工作站点
@@ -84,7 +86,7 @@ export default function StationsPage() {
           style={{ width: 180 }}
           value={filters.type}
           onChange={(type) => setFilter({ type })}
-          options={Object.entries(STATION_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
+          options={STATION_TYPES.map((value) => ({ value, label: STATION_TYPE_LABELS[value] }))}
         />
         <Select
           allowClear

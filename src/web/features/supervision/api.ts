@@ -1,13 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { supervisionApi } from '../../../shared/api/supervision';
 import type {
   FindingDto,
+  FindingInput,
   InspectionDto,
   InspectionInput,
   InspectionSummaryDto,
+  RecoveryInput,
   RecoveryOrderDto,
-} from '../../../server/features/supervision/supervision.service';
-import type { Page } from '../../../server/http/paging';
-import { api, qs } from '../../lib/api';
+  StationSupervisionDto,
+} from '../../../shared/schemas/supervision';
+import { call, urlOf } from '../../lib/api';
 
 // The Center's supervision (issue #5): inspections and their findings (第十九条), recovery of funds (第十八条), and
 // what a station sees of them. Mutations are quiet: each modal shows the refusal (409 citing the article) itself.
@@ -16,39 +19,22 @@ export type InspectionSummary = InspectionSummaryDto;
 export type Inspection = InspectionDto;
 export type Finding = FindingDto;
 export type RecoveryOrder = RecoveryOrderDto;
-export type { InspectionInput };
-export interface StationSupervision {
-  findings: Finding[];
-  orders: RecoveryOrder[];
-  article: string;
-}
+export type StationSupervision = StationSupervisionDto;
+export type { FindingInput, InspectionInput };
 
 export interface InspectionFilters {
   year?: number;
-  status?: string;
+  status?: InspectionSummary['status'];
   q?: string;
 }
 
-export interface FindingInput {
-  stationId: string;
-  kind: 'rectification' | 'violation';
-  ground?: string | null;
-  description: string;
-  dueOn?: string | null;
-  expenseId?: string | null;
-}
-
-const iid = (id: string) => `/api/v1/inspections/${encodeURIComponent(id)}`;
-const fid = (id: string) => `/api/v1/inspection-findings/${encodeURIComponent(id)}`;
-const oid = (id: string) => `/api/v1/recoveries/${encodeURIComponent(id)}`;
-const sid = (id: string) => `/api/v1/stations/${encodeURIComponent(id)}`;
-
-export const inspectionReportPath = (id: string) => `${iid(id)}/report.docx`;
+export const inspectionReportPath = (id: string) =>
+  urlOf(supervisionApi.inspectionReport, { params: { inspectionId: id } });
 
 export function useInspections(f: InspectionFilters, page: { page: number; pageSize: number }, enabled = true) {
   return useQuery({
     queryKey: ['inspections', 'list', f, page],
-    queryFn: () => api.get<Page<InspectionSummary>>(`/api/v1/inspections${qs({ ...f, ...page })}`),
+    queryFn: () => call(supervisionApi.listInspections, { query: { ...f, ...page } }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -57,14 +43,14 @@ export function useInspections(f: InspectionFilters, page: { page: number; pageS
 export function useInspection(id: string) {
   return useQuery({
     queryKey: ['inspections', 'one', id],
-    queryFn: () => api.get<Inspection>(iid(id), { quiet: true }),
+    queryFn: () => call(supervisionApi.getInspection, { params: { inspectionId: id } }, { quiet: true }),
   });
 }
 
 export function useStationSupervision(stationId: string) {
   return useQuery({
     queryKey: ['supervision', 'station', stationId],
-    queryFn: () => api.get<StationSupervision>(`${sid(stationId)}/supervision`, { quiet: true }),
+    queryFn: () => call(supervisionApi.station, { params: { id: stationId } }, { quiet: true }),
   });
 }
 
@@ -80,7 +66,7 @@ function useInvalidate() {
 export function useCreateInspection() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (v: InspectionInput) => api.post<Inspection>('/api/v1/inspections', v, { quiet: true }),
+    mutationFn: (v: InspectionInput) => call(supervisionApi.createInspection, { body: v }, { quiet: true }),
     onSuccess: invalidate,
   });
 }
@@ -88,7 +74,8 @@ export function useCreateInspection() {
 export function useAddFinding(inspectionId: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (v: FindingInput) => api.post<Inspection>(`${iid(inspectionId)}/findings`, v, { quiet: true }),
+    mutationFn: (v: FindingInput) =>
+      call(supervisionApi.addFinding, { params: { inspectionId }, body: v }, { quiet: true }),
     onSuccess: invalidate,
   });
 }
@@ -97,7 +84,7 @@ export function useCompleteInspection(inspectionId: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (v: { version: number; summary: string }) =>
-      api.post<Inspection>(`${iid(inspectionId)}/complete`, v, { quiet: true }),
+      call(supervisionApi.completeInspection, { params: { inspectionId }, body: v }, { quiet: true }),
     onSuccess: invalidate,
   });
 }
@@ -106,9 +93,9 @@ export function useDecideFinding() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (v: { finding: Pick<Finding, 'id' | 'version'>; action: 'close' | 'reopen'; note: string }) =>
-      api.post<Inspection>(
-        `${fid(v.finding.id)}/${v.action}`,
-        { version: v.finding.version, note: v.note },
+      call(
+        v.action === 'close' ? supervisionApi.closeFinding : supervisionApi.reopenFinding,
+        { params: { findingId: v.finding.id }, body: { version: v.finding.version, note: v.note } },
         { quiet: true },
       ),
     onSuccess: invalidate,
@@ -119,9 +106,12 @@ export function useRespondFinding(stationId: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (v: { finding: Pick<Finding, 'id' | 'version'>; response: string }) =>
-      api.post<StationSupervision>(
-        `${sid(stationId)}/findings/${encodeURIComponent(v.finding.id)}/response`,
-        { version: v.finding.version, response: v.response },
+      call(
+        supervisionApi.respondFinding,
+        {
+          params: { id: stationId, findingId: v.finding.id },
+          body: { version: v.finding.version, response: v.response },
+        },
         { quiet: true },
       ),
     onSuccess: invalidate,
@@ -131,8 +121,7 @@ export function useRespondFinding(stationId: string) {
 export function useIssueRecovery() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (v: { findingId: string; amountFen: number; dueOn: string; responsiblePerson: string }) =>
-      api.post<RecoveryOrder>('/api/v1/recoveries', v, { quiet: true }),
+    mutationFn: (v: RecoveryInput) => call(supervisionApi.issueRecovery, { body: v }, { quiet: true }),
     onSuccess: invalidate,
   });
 }
@@ -146,9 +135,12 @@ export function useRecordRecoveryPayment() {
       amountFen: number;
       note: string;
     }) =>
-      api.post<RecoveryOrder>(
-        `${oid(v.order.id)}/payments`,
-        { version: v.order.version, paidOn: v.paidOn, amountFen: v.amountFen, note: v.note },
+      call(
+        supervisionApi.recordRecoveryPayment,
+        {
+          params: { orderId: v.order.id },
+          body: { version: v.order.version, paidOn: v.paidOn, amountFen: v.amountFen, note: v.note },
+        },
         { quiet: true },
       ),
     onSuccess: invalidate,
@@ -159,7 +151,11 @@ export function useCloseRecovery() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (v: { order: Pick<RecoveryOrder, 'id' | 'version'>; note: string }) =>
-      api.post<RecoveryOrder>(`${oid(v.order.id)}/close`, { version: v.order.version, note: v.note }, { quiet: true }),
+      call(
+        supervisionApi.closeRecovery,
+        { params: { orderId: v.order.id }, body: { version: v.order.version, note: v.note } },
+        { quiet: true },
+      ),
     onSuccess: invalidate,
   });
 }

@@ -2,8 +2,9 @@
 import { Space, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { formatMoney } from '../../lib/money';
 import type { Finding, RecoveryOrder } from './api';
-import { findingStatusColor, recoveryStatusColor, yuan } from './labels';
+import { findingStatusColor, recoveryStatusColor } from './labels';
 
 const overdueTag = (
   <Tag color="red" style={{ marginInlineStart: 6 }}>
@@ -97,7 +98,7 @@ export function orderColumns(opts: { actions?: (o: RecoveryOrder) => ReactNode }
       ellipsis: { showTitle: false },
       render: (g: string) => <Tooltip title={g}>{g}</Tooltip>,
     },
-    { title: '金额', dataIndex: 'amountFen', width: 120, align: 'right', render: (f: number) => yuan(f) },
+    { title: '金额', dataIndex: 'amountFen', width: 120, align: 'right', render: (f: number) => formatMoney(f) },
     {
       title: '已退回',
       dataIndex: 'paidFen',
@@ -107,11 +108,13 @@ export function orderColumns(opts: { actions?: (o: RecoveryOrder) => ReactNode }
         <Tooltip
           title={
             o.payments.length
-              ? o.payments.map((p) => `${p.paidOn} ${yuan(p.amountFen)}${p.note ? `（${p.note}）` : ''}`).join('；')
+              ? o.payments
+                  .map((p) => `${p.paidOn} ${formatMoney(p.amountFen)}${p.note ? `（${p.note}）` : ''}`)
+                  .join('；')
               : '尚无退回记录'
           }
         >
-          {yuan(f)}
+          {formatMoney(f)}
         </Tooltip>
       ),
     },

@@ -5,13 +5,15 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError } from '../../lib/api';
 import { applyApiError, validated } from '../../lib/form';
-import { type Inspection, useAddFinding } from './api';
-import { beijingToday, GROUND_OPTIONS, yuan } from './labels';
+import { shanghaiDate } from '../../lib/format';
+import { formatMoney } from '../../lib/money';
+import { type FindingInput, type Inspection, useAddFinding } from './api';
+import { GROUND_OPTIONS } from './labels';
 
 interface Values {
   stationId: string;
-  kind: 'rectification' | 'violation';
-  ground?: string;
+  kind: FindingInput['kind'];
+  ground?: NonNullable<FindingInput['ground']>;
   description: string;
   dueOn?: Dayjs;
   expenseId?: string;
@@ -24,7 +26,7 @@ export function FindingForm({ inspection, onClose }: { inspection: Inspection; o
   const [error, setError] = useState<string | null>(null);
   const kind = Form.useWatch('kind', form) ?? 'rectification';
   const stationId = Form.useWatch('stationId', form);
-  const today = beijingToday();
+  const today = shanghaiDate();
   const expenses = inspection.targets.find((t) => t.stationId === stationId)?.expenses ?? [];
 
   async function onOk() {
@@ -122,7 +124,7 @@ export function FindingForm({ inspection, onClose }: { inspection: Inspection; o
             placeholder={stationId ? '可选：本次抽查的支出' : '请先选择站点'}
             options={expenses.map((x) => ({
               value: x.id,
-              label: `${x.ref} · ${x.date} · ${yuan(x.amountFen)} · ${x.payee}`,
+              label: `${x.ref} · ${x.date} · ${formatMoney(x.amountFen)} · ${x.payee}`,
             }))}
           />
         </Form.Item>

@@ -3,7 +3,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Table } from 'antd';
 import { useState } from 'react';
-import { useCan } from '../../app/session-context';
+import { useCan } from '../../lib/session-context';
 import { type Finding, type Inspection, useDecideFinding } from './api';
 import { findingColumns } from './columns';
 import { FindingForm } from './finding-form';

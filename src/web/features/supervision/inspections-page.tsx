@@ -5,7 +5,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
-import { useProgramYears } from '../program-years/api';
+import { useProgramYears } from '../../lib/program-years';
 import { type InspectionFilters, type InspectionSummary, useInspections } from './api';
 import { INSPECTION_STATUS_LABELS, inspectionStatusColor } from './labels';
 

@@ -1,6 +1,5 @@
 // Words and colours of the supervision pages. The labels of states come from the server's DTOs (the machines of
 // src/domain/supervision); the seven grounds of 第十八条 are the regulation's words.
-import { formatYuan } from '../../../domain/money';
 import { VIOLATION_ARTICLE, VIOLATION_GROUNDS } from '../../../domain/supervision/supervision';
 
 export const INSPECTION_STATUS_LABELS: Record<string, string> = { planned: '检查中', completed: '已完成' };
@@ -23,9 +22,3 @@ export const GROUND_OPTIONS = VIOLATION_GROUNDS.map((g) => ({
   value: g.code as string,
   label: `${VIOLATION_ARTICLE}${g.clause}${g.name}`,
 }));
-
-/** A calendar day in Beijing (`YYYY-MM-DD`): the server's 'today', whatever the PC's own time zone. */
-export { beijingToday } from '../projects/terms-helpers';
-
-/** 100000 → `1,000.00 元` */
-export const yuan = (fen: number) => `${formatYuan(fen, { symbol: false })} 元`;

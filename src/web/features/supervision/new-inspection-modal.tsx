@@ -7,10 +7,10 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../lib/api';
 import { applyApiError, validated } from '../../lib/form';
-import { useProgramYears } from '../program-years/api';
-import { useStations } from '../stations/api';
+import { shanghaiDate } from '../../lib/format';
+import { useProgramYears } from '../../lib/program-years';
+import { useStations } from '../../lib/stations';
 import { useCreateInspection } from './api';
-import { beijingToday } from './labels';
 
 interface Values {
   title: string;
@@ -72,7 +72,7 @@ export default function NewInspectionModal({ defaultYear, onClose }: { defaultYe
         layout="vertical"
         initialValues={{
           kind: 'scheduled',
-          plannedOn: dayjs(beijingToday()),
+          plannedOn: dayjs(shanghaiDate()),
           programYear: defaultYear,
           scope: 'pick',
           sampleExpenses: 0,

@@ -1,7 +1,7 @@
 // 追回经费 (第十八条): the orders of an inspection's violations, their payments and closing (the administrator only).
 import { Button, Card, Table } from 'antd';
 import { useState } from 'react';
-import { useCan } from '../../app/session-context';
+import { useCan } from '../../lib/session-context';
 import { type RecoveryOrder, useCloseRecovery } from './api';
 import { orderColumns } from './columns';
 import { NoteModal } from './note-modal';

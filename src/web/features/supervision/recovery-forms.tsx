@@ -6,9 +6,9 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ApiError } from '../../lib/api';
 import { applyApiError, validated } from '../../lib/form';
-import { parseYuan } from '../../lib/money';
+import { shanghaiDate } from '../../lib/format';
+import { formatMoney, parseYuan } from '../../lib/money';
 import { type Finding, type RecoveryOrder, useIssueRecovery, useRecordRecoveryPayment } from './api';
-import { beijingToday, yuan } from './labels';
 
 /** The amount field's fen, or null after putting the parser's message on the field. */
 function amountFen(form: Pick<FormInstance, 'setFields'>, value: string): number | null {
@@ -48,7 +48,7 @@ export function IssueRecoveryModal({ finding, onClose }: { finding: Finding; onC
         dueOn: v.dueOn.format('YYYY-MM-DD'),
         responsiblePerson: v.responsiblePerson.trim(),
       });
-      message.success(`已向“${finding.stationName}”下达追回经费通知 ${yuan(fen)}`);
+      message.success(`已向“${finding.stationName}”下达追回经费通知 ${formatMoney(fen)}`);
       onClose();
     } catch (e) {
       if (!applyApiError(form, onAmountField(e))) setError(e instanceof ApiError ? e.message : '下达失败，请稍后重试');
@@ -84,12 +84,12 @@ export function IssueRecoveryModal({ finding, onClose }: { finding: Finding; onC
         title="追回通知下达后不能撤回；追回金额合计不能超过该站点的资助额度（第十八条）。"
       />
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
-      <Form form={form} layout="vertical" initialValues={{ dueOn: dayjs(beijingToday()).add(30, 'day') }}>
+      <Form form={form} layout="vertical" initialValues={{ dueOn: dayjs(shanghaiDate()).add(30, 'day') }}>
         <Form.Item name="amount" label="追回金额（元）" rules={amountRules}>
           <Input suffix="元" placeholder="如 1000 或 1000.00" style={{ width: 240 }} />
         </Form.Item>
         <Form.Item name="dueOn" label="退回期限" rules={[{ required: true, message: '请选择退回期限' }]}>
-          <DatePicker style={{ width: 240 }} disabledDate={(d) => d.format('YYYY-MM-DD') < beijingToday()} />
+          <DatePicker style={{ width: 240 }} disabledDate={(d) => d.format('YYYY-MM-DD') < shanghaiDate()} />
         </Form.Item>
         <Form.Item
           name="responsiblePerson"
@@ -110,9 +110,9 @@ export function RecoveryPaymentModal({ order, onClose }: { order: RecoveryOrder;
   const { message } = App.useApp();
   const [form] = Form.useForm<{ paidOn: Dayjs; amount: string; note?: string }>();
   const pay = useRecordRecoveryPayment();
-  const today = beijingToday();
+  const today = shanghaiDate();
   // the Beijing day the order was issued: no payment can come before it
-  const issuedOn = beijingToday(new Date(order.createdAt));
+  const issuedOn = shanghaiDate(order.createdAt);
   const [error, setError] = useState<string | null>(null);
 
   async function onOk() {
@@ -122,7 +122,7 @@ export function RecoveryPaymentModal({ order, onClose }: { order: RecoveryOrder;
     const fen = amountFen(form, v.amount);
     if (fen === null) return;
     if (fen > order.owedFen) {
-      form.setFields([{ name: 'amount', errors: [`退回金额不能超过应退余额 ${yuan(order.owedFen)}`] }]);
+      form.setFields([{ name: 'amount', errors: [`退回金额不能超过应退余额 ${formatMoney(order.owedFen)}`] }]);
       return;
     }
     try {
@@ -132,7 +132,7 @@ export function RecoveryPaymentModal({ order, onClose }: { order: RecoveryOrder;
         amountFen: fen,
         note: v.note?.trim() ?? '',
       });
-      message.success(`已登记退回 ${yuan(fen)}`);
+      message.success(`已登记退回 ${formatMoney(fen)}`);
       onClose();
     } catch (e) {
       if (!applyApiError(form, onAmountField(e))) setError(e instanceof ApiError ? e.message : '登记失败，请稍后重试');
@@ -156,9 +156,9 @@ export function RecoveryPaymentModal({ order, onClose }: { order: RecoveryOrder;
         style={{ marginBottom: 12 }}
         items={[
           { key: 's', label: '站点', children: order.stationName },
-          { key: 'a', label: '追回金额', children: yuan(order.amountFen) },
-          { key: 'p', label: '已退回', children: yuan(order.paidFen) },
-          { key: 'o', label: '应退余额', children: <strong>{yuan(order.owedFen)}</strong> },
+          { key: 'a', label: '追回金额', children: formatMoney(order.amountFen) },
+          { key: 'p', label: '已退回', children: formatMoney(order.paidFen) },
+          { key: 'o', label: '应退余额', children: <strong>{formatMoney(order.owedFen)}</strong> },
         ]}
       />
       <Alert
@@ -179,7 +179,7 @@ export function RecoveryPaymentModal({ order, onClose }: { order: RecoveryOrder;
           />
         </Form.Item>
         <Form.Item name="amount" label="退回金额（元）" rules={amountRules}>
-          <Input suffix="元" placeholder={`不超过 ${yuan(order.owedFen)}`} style={{ width: 240 }} />
+          <Input suffix="元" placeholder={`不超过 ${formatMoney(order.owedFen)}`} style={{ width: 240 }} />
         </Form.Item>
         <Form.Item name="note" label="备注">
           <Input maxLength={200} placeholder="如：银行回单号" />

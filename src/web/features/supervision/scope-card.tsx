@@ -1,8 +1,8 @@
 // 检查范围: the inspection's stations and, for each, the expenses drawn for examination (ref, date, amount, payee).
 import { Card, Table, type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
+import { formatMoney } from '../../lib/money';
 import type { Inspection } from './api';
-import { yuan } from './labels';
 
 interface Row {
   key: string;
@@ -57,7 +57,7 @@ const columns: TableColumnsType<Row> = [
     width: 130,
     align: 'right',
     onCell: (r) => ({ colSpan: r.expense ? 1 : 0 }),
-    render: (_: unknown, r) => (r.expense ? yuan(r.expense.amountFen) : null),
+    render: (_: unknown, r) => (r.expense ? formatMoney(r.expense.amountFen) : null),
   },
   {
     title: '收款人',

@@ -3,10 +3,10 @@
 import { Alert, Button, Card, Spin, Table } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { useCan } from '../../app/session-context';
 import { PageHeader } from '../../components/page-header';
-import { useStation } from '../stations/api';
-import { StationTabs } from '../stations/station-tabs';
+import { StationTabs } from '../../components/station-tabs';
+import { useCan } from '../../lib/session-context';
+import { useStation } from '../../lib/stations';
 import { type Finding, useRespondFinding, useStationSupervision } from './api';
 import { findingColumns } from './columns';
 import { NoteModal } from './note-modal';

@@ -4,7 +4,7 @@ import { formatInstant } from '../../lib/format';
 import type { User } from './api';
 
 /** 三员分立: the system administrator does not manage the three administrator accounts. */
-const isSeparatedAdmin = (u: User) => (SEPARATED_ADMIN_ROLES as readonly string[]).includes(u.role);
+const isSeparatedAdmin = (u: User) => SEPARATED_ADMIN_ROLES.includes(u.role);
 
 export interface UserActions {
   onEdit?: (u: User) => void;

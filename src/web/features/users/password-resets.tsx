@@ -3,10 +3,10 @@
 import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Space, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { passwordResetRejectSchema, passwordResetRequestSchema } from '../../../shared/schemas/user';
-import { useCan, useMe } from '../../app/session-context';
 import { DataTable } from '../../components/data-table';
 import { applyApiError, validated, zodRule } from '../../lib/form';
 import { formatInstant } from '../../lib/format';
+import { useCan, useMe } from '../../lib/session-context';
 import {
   type PasswordReset,
   type TemporaryPassword,

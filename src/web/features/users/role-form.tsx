@@ -12,7 +12,7 @@ type Values = Omit<RoleAssignInput, 'version'>;
 
 /** The roles the web may give this account: never one of the three administrators; a 三员 account only 待分配角色. */
 function roleOptionsFor(user: User) {
-  const separated = SEPARATED_ADMIN_ROLES.includes(user.role as Role);
+  const separated = SEPARATED_ADMIN_ROLES.includes(user.role);
   return ROLES.filter((r) => (separated ? r === 'unassigned' : !SEPARATED_ADMIN_ROLES.includes(r))).map((r) => ({
     value: r,
     label: ROLE_LABELS[r],
@@ -24,7 +24,7 @@ export function RoleForm({ user, onClose }: { user: User; onClose: () => void })
   const [form] = Form.useForm<Values>();
   const { assignRole } = useUserMutations();
   const role = Form.useWatch('role', form) as Role | undefined;
-  const separated = SEPARATED_ADMIN_ROLES.includes(user.role as Role);
+  const separated = SEPARATED_ADMIN_ROLES.includes(user.role);
 
   async function onOk() {
     const v = await validated(form);
@@ -94,7 +94,7 @@ export function RoleForm({ user, onClose }: { user: User; onClose: () => void })
           if ('role' in changed) form.setFieldsValue({ organizationId: undefined, districtCode: undefined });
         }}
         initialValues={{
-          role: separated ? undefined : (user.role as Role),
+          role: separated ? undefined : user.role,
           organizationId: user.organizationId,
           districtCode: user.districtCode,
         }}

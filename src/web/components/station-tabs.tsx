@@ -1,6 +1,6 @@
 import { Tabs } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
-import { useCan } from '../../app/session-context';
+import { useCan } from '../lib/session-context';
 
 /** The sections of one station: overview, KPIs, its ledger, import/export. Each is its own route (and chunk). */
 export function StationTabs({ stationId }: { stationId: string }) {

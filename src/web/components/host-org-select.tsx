@@ -1,7 +1,7 @@
 // A searchable select of host organisations (依托单位), searching on the server so it scales past one page.
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
-import { useOrganizations } from './api';
+import { useOrganizations } from '../lib/organizations';
 
 export function HostOrgSelect({
   value,

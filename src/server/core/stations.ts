@@ -1,7 +1,7 @@
-import { notFound } from '../../../shared/errors';
-import type { Ctx } from '../../context';
-import type { StationTable } from '../../db/schema';
-import { shanghaiDate, stationScope } from '../../scope';
+import { notFound } from '../../shared/errors';
+import type { Ctx } from '../context';
+import type { StationTable } from '../db/schema';
+import { shanghaiDate, stationScope } from '../scope';
 
 /**
  * The station a ledger call is about, within the actor's data scope (Convention 7). Out of scope and missing are the

@@ -1,15 +1,14 @@
 import { uuidv7 } from 'uuidv7';
-import { hasContent } from '../../../domain/kpi/from-ledger';
-import { EVIDENCE_KINDS, LEDGER_FORMAT } from '../../../domain/ledger/codes';
-import { type Ledger, type LedgerInput, parseLedger } from '../../../domain/ledger/schema';
+import { type Ledger, parseLedger } from '../../../domain/ledger/schema';
 import { isValidUscc, normalizeUscc } from '../../../domain/uscc';
-import { wordCount } from '../../../domain/word-count';
 import { conflict } from '../../../shared/errors';
+import type { ImportProblemDto, ImportReportDto } from '../../../shared/schemas/ledger';
 import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
+import { loadPolicy } from '../../core/policy';
+import { requireStation } from '../../core/stations';
 import type { Tx } from '../../db/database';
 import type { StationTable } from '../../db/schema';
-import { budgetInForce, ledgerFunds } from '../funds/budget';
 import {
   expenseImportProblems,
   expenseRows,
@@ -17,206 +16,24 @@ import {
   moneyContext,
   stationBudgetRow,
 } from '../funds/expense-import';
-import { ledgerExpenses } from '../funds/expenses.service';
-import { loadPolicy } from '../program-years/program-years.service';
-import { touchStations, touchStationsListing } from './ledger-version';
-import { RECORD_KIND_DEFS } from './records.kinds';
-import { requireStation } from './station-access';
+import { touchStations, touchStationsListing } from '../ledger/ledger-version';
+import { RECORD_KIND_DEFS } from '../ledger/records.kinds';
+import { locateLedgerPath, readLedgerWorkbook } from './ledger-excel';
+import { buildLedger } from './ledger-export.service';
+import { STATION_RECORD_TABLES, stationRecordRows } from './ledger-import.rows';
 
-/** One problem of an import, located in the ledger (JSON path) and, for Excel, in the workbook. */
-export interface ImportProblem {
-  path: string;
-  sheet?: string;
-  row?: number | null;
-  column?: string | null;
-  message: string;
-}
-
-export interface ImportReport {
-  ok: boolean;
-  /** problems that stop the import: nothing was written */
-  errors: ImportProblem[];
-  /** what was left out, for the user to know (the import still went through) */
-  warnings: ImportProblem[];
-  counts: Record<string, number>;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Export: the station's records as `qianqi-ledger/1`, in entry (id) order so that index refs stay stable.
-
-export async function exportLedger(ctx: Ctx, stationId: string): Promise<LedgerInput> {
-  const station = await requireStation(ctx, stationId);
-  return buildLedger(ctx, station);
-}
-
-export async function buildLedger(ctx: Pick<Ctx, 'db'>, station: StationTable): Promise<LedgerInput> {
-  const db = ctx.db;
-  const sid = station.id;
-  const host = await db
-    .selectFrom('organizations')
-    .select(['name', 'uscc'])
-    .where('id', '=', station.host_org_id)
-    .executeTakeFirstOrThrow();
-  const enterprises = await db
-    .selectFrom('station_enterprises as se')
-    .innerJoin('enterprises as e', 'e.id', 'se.enterprise_id')
-    .select(['e.uscc', 'e.name', 'e.district_code', 'e.has_association', 'e.srdi', 'se.key_served'])
-    .where('se.station_id', '=', sid)
-    .orderBy('se.id')
-    .execute();
-  const contacts = await db.selectFrom('contacts').selectAll().where('station_id', '=', sid).orderBy('id').execute();
-  const demands = await db.selectFrom('demands').selectAll().where('station_id', '=', sid).orderBy('id').execute();
-  const experts = await db.selectFrom('experts').selectAll().where('station_id', '=', sid).orderBy('id').execute();
-  const events = await db.selectFrom('events').selectAll().where('station_id', '=', sid).orderBy('id').execute();
-  const eventExperts = await db
-    .selectFrom('event_experts as ee')
-    .innerJoin('events as ev', 'ev.id', 'ee.event_id')
-    .innerJoin('experts as x', 'x.id', 'ee.expert_id')
-    .select(['ee.event_id', 'x.ref'])
-    .where('ev.station_id', '=', sid)
-    .orderBy('x.id')
-    .execute();
-  const eventEnterprises = await db
-    .selectFrom('event_enterprises as ee')
-    .innerJoin('events as ev', 'ev.id', 'ee.event_id')
-    .select(['ee.event_id', 'ee.uscc'])
-    .where('ev.station_id', '=', sid)
-    .execute();
-  const evidence = await db
-    .selectFrom('event_evidence as v')
-    .innerJoin('events as ev', 'ev.id', 'v.event_id')
-    .select(['v.event_id', 'v.kind'])
-    .where('ev.station_id', '=', sid)
-    .execute();
-  const press = await db.selectFrom('press_releases').selectAll().where('station_id', '=', sid).orderBy('id').execute();
-  const coops = await db.selectFrom('cooperations').selectAll().where('station_id', '=', sid).orderBy('id').execute();
-  const outcomes = await db.selectFrom('outcomes').selectAll().where('station_id', '=', sid).orderBy('id').execute();
-  const achievements = await db
-    .selectFrom('achievements')
-    .selectAll()
-    .where('station_id', '=', sid)
-    .orderBy('id')
-    .execute();
-  const reports = await db.selectFrom('reports').selectAll().where('station_id', '=', sid).orderBy('id').execute();
-  const policy = await loadPolicy(db, station.program_year);
-  const budget = await budgetInForce(db, station, policy);
-  const money = await ledgerExpenses(db, sid);
-
-  const group = <T extends { event_id: string }, V>(rows: T[], f: (r: T) => V) => {
-    const m = new Map<string, V[]>();
-    for (const r of rows) m.set(r.event_id, [...(m.get(r.event_id) ?? []), f(r)]);
-    return m;
-  };
-  const exByEvent = group(eventExperts, (r) => r.ref);
-  const enByEvent = group(eventEnterprises, (r) => r.uscc);
-  const evByEvent = group(evidence, (r) => r.kind);
-
-  return {
-    format: LEDGER_FORMAT,
-    programYear: station.program_year,
-    station: {
-      name: station.name,
-      type: station.type,
-      district: station.district_code,
-      host: { name: host.name, ...(host.uscc ? { uscc: host.uscc } : {}) },
-      period: { start: station.period_start, end: station.period_end },
-    },
-    enterprises: enterprises.map((e) => ({
-      uscc: e.uscc,
-      name: e.name,
-      district: e.district_code,
-      hasAssociation: e.has_association === 1,
-      srdi: e.srdi,
-      keyServed: e.key_served === 1,
-    })),
-    contacts: contacts.map((c) => ({
-      uscc: c.uscc,
-      date: c.date,
-      mode: c.mode as Ledger['contacts'][number]['mode'],
-      ...(c.note ? { note: c.note } : {}),
-      ...(c.people ? { people: c.people } : {}),
-    })),
-    demands: demands.map((d) => ({
-      id: d.ref,
-      uscc: d.uscc,
-      title: d.title,
-      collectedOn: d.collected_on,
-      status: d.status as Ledger['demands'][number]['status'],
-      ...(d.matched_kind ? { matchedKind: d.matched_kind as 'expert' } : {}),
-      ...(d.matched_to ? { matchedTo: d.matched_to } : {}),
-      ...(d.matched_on ? { matchedOn: d.matched_on } : {}),
-      ...(d.docked_on ? { dockedOn: d.docked_on } : {}),
-      ...(d.resolved_on ? { resolvedOn: d.resolved_on } : {}),
-      ...(d.closed_on ? { closedOn: d.closed_on } : {}),
-      ...(d.note ? { note: d.note } : {}),
-    })),
-    experts: experts.map((x) => ({
-      id: x.ref,
-      name: x.name,
-      kind: x.kind as Ledger['experts'][number]['kind'],
-      ...(x.employer ? { employer: x.employer } : {}),
-      hostStaff: x.host_staff === 1,
-      fiscallySupported: x.fiscally_supported === 1,
-      ...(x.grade ? { grade: x.grade as 'senior' } : {}),
-      ...(x.title ? { title: x.title } : {}),
-      ...(x.phone ? { phone: x.phone } : {}),
-    })),
-    events: events.map((ev) => ({
-      id: ev.ref,
-      kind: ev.kind as Ledger['events'][number]['kind'],
-      title: ev.title,
-      date: ev.date,
-      experts: exByEvent.get(ev.id) ?? [],
-      enterprises: (enByEvent.get(ev.id) ?? []).sort(),
-      evidence: EVIDENCE_KINDS.filter((k) => (evByEvent.get(ev.id) ?? []).includes(k)),
-      ...(ev.place ? { place: ev.place } : {}),
-    })),
-    pressReleases: press.map((p) => ({
-      title: p.title,
-      date: p.date,
-      channel: p.channel as 'other',
-      ...(p.url ? { url: p.url } : {}),
-    })),
-    cooperations: coops.map((c) => ({
-      title: c.title,
-      date: c.date,
-      parties: JSON.parse(c.parties_json) as string[],
-      content: c.content,
-    })),
-    outcomes: outcomes.map((o) => ({
-      title: o.title,
-      date: o.date,
-      ...(o.uscc ? { uscc: o.uscc } : {}),
-      goldenBridge: o.golden_bridge === 1,
-    })),
-    achievements: achievements.map((a) => ({
-      title: a.title,
-      university: a.university,
-      collectedOn: a.collected_on,
-      promoted: a.promoted === 1,
-    })),
-    reports: reports.map((r) => ({
-      kind: r.kind as Ledger['reports'][number]['kind'],
-      title: r.title,
-      ...(r.submitted_on ? { submittedOn: r.submitted_on } : {}),
-      text: r.text,
-    })),
-    ...(budget ? { funds: ledgerFunds(budget) } : {}),
-    expenses: money.expenses,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Import: validate everything first, then write everything in one transaction (all or nothing).
+// A whole ledger carries its funds and expenses, so the exchange sits beside ledger/ and funds/, not in either:
+// funds builds on ledger, and ledger must not depend on funds.
 
 /** Problems that the schema allows but the database refuses (an invalid USCC cannot become an enterprise). */
 export function importChecks(
   ledger: Ledger,
   station: StationTable,
   money: MoneyContext,
-): { errors: ImportProblem[]; warnings: ImportProblem[] } {
-  const errors: ImportProblem[] = [];
-  const warnings: ImportProblem[] = [];
+): { errors: ImportProblemDto[]; warnings: ImportProblemDto[] } {
+  const errors: ImportProblemDto[] = [];
+  const warnings: ImportProblemDto[] = [];
   const st = ledger.station;
   if (ledger.programYear !== station.program_year) {
     errors.push({
@@ -414,177 +231,6 @@ async function upsertRegistry(ctx: Ctx, tx: Tx, ledger: Ledger, now: string): Pr
   return ids;
 }
 
-/** The record tables of a station's ledger, in the order their rows can be inserted (references first). */
-export const STATION_RECORD_TABLES = [
-  'station_enterprises',
-  'contacts',
-  'demands',
-  'experts',
-  'events',
-  'event_experts',
-  'event_enterprises',
-  'event_evidence',
-  'press_releases',
-  'cooperations',
-  'outcomes',
-  'achievements',
-  'reports',
-] as const;
-export type StationRecordTable = (typeof STATION_RECORD_TABLES)[number];
-
-/** The record arrays of a ledger (a whole ledger, or some of it). */
-export type LedgerRecords = Partial<
-  Pick<
-    Ledger,
-    | 'enterprises'
-    | 'contacts'
-    | 'demands'
-    | 'experts'
-    | 'events'
-    | 'pressReleases'
-    | 'cooperations'
-    | 'outcomes'
-    | 'achievements'
-    | 'reports'
-  >
->;
-
-/**
- * The rows a ledger's records become in a station, as the import stores them (and the benchmark generator, which
- * must store the same shape). `enterpriseIds` maps each normalised USCC to its registry row; the first listing of a
- * code wins (docs/ledger-format.md). Derived columns (字数, has_content) come from the domain functions here, once.
- */
-export function stationRecordRows(
-  stationId: string,
-  l: LedgerRecords,
-  enterpriseIds: ReadonlyMap<string, string>,
-  now: string,
-): Record<StationRecordTable, Record<string, unknown>[]> {
-  const stamps = { created_at: now, updated_at: now, version: 1 };
-  const base = () => ({ id: uuidv7(), station_id: stationId, ...stamps });
-  const out = Object.fromEntries(STATION_RECORD_TABLES.map((t) => [t, []])) as unknown as Record<
-    StationRecordTable,
-    Record<string, unknown>[]
-  >;
-  const listed = new Set<string>();
-  for (const e of l.enterprises ?? []) {
-    const code = normalizeUscc(e.uscc);
-    if (listed.has(code)) continue;
-    listed.add(code);
-    out.station_enterprises.push({
-      ...base(),
-      enterprise_id: enterpriseIds.get(code)!,
-      key_served: e.keyServed ? 1 : 0,
-    });
-  }
-  for (const c of l.contacts ?? []) {
-    out.contacts.push({
-      ...base(),
-      uscc: normalizeUscc(c.uscc),
-      date: c.date,
-      mode: c.mode,
-      people: c.people ?? null,
-      note: c.note ?? null,
-    });
-  }
-  for (const d of l.demands ?? []) {
-    out.demands.push({
-      ...base(),
-      ref: d.id,
-      uscc: normalizeUscc(d.uscc),
-      title: d.title,
-      collected_on: d.collectedOn,
-      status: d.status,
-      matched_kind: d.matchedKind ?? null,
-      matched_to: d.matchedTo ?? null,
-      matched_on: d.matchedOn ?? null,
-      docked_on: d.dockedOn ?? null,
-      resolved_on: d.resolvedOn ?? null,
-      closed_on: d.closedOn ?? null,
-      note: d.note ?? null,
-    });
-  }
-  const expertIds = new Map<string, string>();
-  for (const x of l.experts ?? []) {
-    const row = {
-      ...base(),
-      ref: x.id,
-      name: x.name,
-      kind: x.kind,
-      employer: x.employer ?? null,
-      title: x.title ?? null,
-      grade: x.grade ?? null,
-      phone: x.phone ?? null,
-      host_staff: x.hostStaff ? 1 : 0,
-      fiscally_supported: x.fiscallySupported ? 1 : 0,
-      id_card_enc: null,
-      id_card_masked: null,
-      bank_account_enc: null,
-      bank_account_masked: null,
-      bank_name: null,
-    };
-    expertIds.set(x.id, row.id);
-    out.experts.push(row);
-  }
-  for (const ev of l.events ?? []) {
-    const row = { ...base(), ref: ev.id, kind: ev.kind, title: ev.title, date: ev.date, place: ev.place ?? null };
-    out.events.push(row);
-    // Unregistered expert ids are left out (they count for nothing, docs/ledger-format.md); the import warns about them.
-    for (const x of new Set(ev.experts.filter((x) => expertIds.has(x)))) {
-      out.event_experts.push({ event_id: row.id, expert_id: expertIds.get(x)! });
-    }
-    for (const u of new Set(ev.enterprises.map(normalizeUscc))) {
-      out.event_enterprises.push({ event_id: row.id, uscc: u });
-    }
-    for (const kind of new Set(ev.evidence)) {
-      out.event_evidence.push({ id: uuidv7(), event_id: row.id, kind, attachment_id: null, created_at: now });
-    }
-  }
-  for (const p of l.pressReleases ?? []) {
-    out.press_releases.push({ ...base(), title: p.title, date: p.date, channel: p.channel, url: p.url ?? null });
-  }
-  for (const c of l.cooperations ?? []) {
-    out.cooperations.push({
-      ...base(),
-      title: c.title,
-      date: c.date,
-      parties_json: JSON.stringify(c.parties),
-      content: c.content,
-      has_content: hasContent(c.content) ? 1 : 0,
-    });
-  }
-  for (const o of l.outcomes ?? []) {
-    out.outcomes.push({
-      ...base(),
-      title: o.title,
-      date: o.date,
-      uscc: o.uscc ? normalizeUscc(o.uscc) : null,
-      golden_bridge: o.goldenBridge ? 1 : 0,
-    });
-  }
-  for (const a of l.achievements ?? []) {
-    out.achievements.push({
-      ...base(),
-      title: a.title,
-      university: a.university,
-      collected_on: a.collectedOn,
-      promoted: a.promoted ? 1 : 0,
-    });
-  }
-  for (const r of l.reports ?? []) {
-    out.reports.push({
-      ...base(),
-      kind: r.kind,
-      title: r.title,
-      submitted_on: r.submittedOn ?? null,
-      text: r.text,
-      word_count: wordCount(r.text),
-      attachment_id: null,
-    });
-  }
-  return out;
-}
-
 async function writeLedger(ctx: Ctx, tx: Tx, station: StationTable, ledger: Ledger): Promise<Record<string, number>> {
   const now = ctx.clock.now().toISOString();
   const registry = await upsertRegistry(ctx, tx, ledger, now);
@@ -678,8 +324,8 @@ export async function importLedger(
   ctx: Ctx,
   stationId: string,
   value: unknown,
-  opts: { replace: boolean; dryRun?: boolean; preProblems?: ImportProblem[] },
-): Promise<ImportReport> {
+  opts: { replace: boolean; dryRun?: boolean; preProblems?: ImportProblemDto[] },
+): Promise<ImportReportDto> {
   const station = await requireStation(ctx, stationId);
   const years = new Set((await ctx.db.selectFrom('program_years').select('year').execute()).map((r) => r.year));
   const parsed = parseLedger(value, (y) => years.has(y));
@@ -702,4 +348,38 @@ export async function importLedger(
   if (opts.dryRun) return { ok: true, errors, warnings, counts: ledgerCounts(parsed.ledger) };
   const counts = await writeStationLedger(ctx, station, parsed.ledger, opts.replace);
   return { ok: true, errors: [], warnings, counts };
+}
+
+/**
+ * Imports a ledger workbook. Cells that could not be read are problems of the import like the schema's, and every
+ * problem is placed in the workbook (sheet, row, column) — once per cell, since a bad cell usually fails both ways.
+ */
+export async function importLedgerWorkbook(
+  ctx: Ctx,
+  stationId: string,
+  bytes: Uint8Array,
+  opts: { replace: boolean; dryRun?: boolean },
+): Promise<ImportReportDto> {
+  const station = await requireStation(ctx, stationId);
+  const policy = await loadPolicy(ctx.db, station.program_year);
+  const book = await readLedgerWorkbook(bytes, policy);
+  const pre: ImportProblemDto[] = book.problems.map((p) => ({
+    path: '',
+    sheet: p.sheet,
+    row: p.row,
+    column: p.column,
+    message: p.message,
+  }));
+  const report = await importLedger(ctx, stationId, book.value, { ...opts, preProblems: pre });
+  const seen = new Set(pre.map((p) => `${p.sheet}|${p.row}|${p.column}`));
+  report.errors = report.errors.filter((e) => {
+    if (e.sheet !== undefined) return true;
+    Object.assign(e, locateLedgerPath(e.path, book.value));
+    const key = `${e.sheet}|${e.row}|${e.column}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  for (const w of report.warnings) Object.assign(w, locateLedgerPath(w.path, book.value));
+  return report;
 }

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import { can, type Permission } from '../../shared/permissions';
-import type { Me } from '../lib/session';
+import type { Me } from './session';
 
 export const SessionContext = createContext<Me | null>(null);
 

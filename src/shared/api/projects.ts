@@ -1,0 +1,130 @@
+import { reasonSchema, versionOnlySchema } from '../schemas/application';
+import {
+  AgreementTermChangeDto,
+  acceptanceDecisionSchema,
+  agreementDocxQuery,
+  ProjectAcceptanceSheetDto,
+  ProjectDetailDto,
+  ProjectSummaryDto,
+  projectFileParam,
+  projectListQuery,
+  projectParam,
+  signSchema,
+  uploadFileNameQuery,
+  versionDiffQuery,
+} from '../schemas/project';
+import { listOf, pageOf } from './common';
+import { endpoint } from './endpoint';
+
+// 项目 (issue #4): the agreement and its versions (第十条, 第十一条), signing, the year-end reports (第十二条) and
+// acceptance (第十三条). The change requests of a project are in change-requests.ts.
+
+const tag = '项目与验收';
+
+export const projectsApi = {
+  list: endpoint({
+    method: 'get',
+    path: '/api/v1/projects',
+    tag,
+    summary: '项目列表（按站点数据范围）',
+    query: projectListQuery,
+    response: pageOf(ProjectSummaryDto),
+  }),
+  get: endpoint({
+    method: 'get',
+    path: '/api/v1/projects/{projectId}',
+    tag,
+    summary: '项目详情：协议现行版本、历次版本、签订、验收状态',
+    params: projectParam,
+    response: ProjectDetailDto,
+  }),
+  agreementDocx: endpoint({
+    method: 'get',
+    path: '/api/v1/projects/{projectId}/agreement.docx',
+    tag,
+    summary: '下载项目合作协议（Word，按数据生成；可指定版本，第十条）',
+    params: projectParam,
+    query: agreementDocxQuery,
+    response: 'docx',
+  }),
+  diff: endpoint({
+    method: 'get',
+    path: '/api/v1/projects/{projectId}/diff',
+    tag,
+    summary: '比较协议的两个版本（第十一条）',
+    params: projectParam,
+    query: versionDiffQuery,
+    response: listOf(AgreementTermChangeDto),
+  }),
+  uploadSignedScan: endpoint({
+    method: 'post',
+    path: '/api/v1/projects/{projectId}/signed-scan',
+    tag,
+    summary: '上传双方签字盖章的协议扫描件（PDF 或图片，第十条）',
+    params: projectParam,
+    query: uploadFileNameQuery,
+    upload: true,
+    response: ProjectDetailDto,
+    status: 201,
+  }),
+  sign: endpoint({
+    method: 'post',
+    path: '/api/v1/projects/{projectId}/sign',
+    tag,
+    summary: '登记协议签订日期，项目进入实施（第十条）',
+    params: projectParam,
+    body: signSchema,
+    response: ProjectDetailDto,
+  }),
+  file: endpoint({
+    method: 'get',
+    path: '/api/v1/projects/{projectId}/files/{fileId}',
+    tag,
+    summary: '下载项目文件（协议扫描件）',
+    params: projectFileParam,
+    response: 'file',
+  }),
+  submitReports: endpoint({
+    method: 'post',
+    path: '/api/v1/projects/{projectId}/submit-reports',
+    tag,
+    summary: '提交总结报告和决算报告（第十二条）',
+    params: projectParam,
+    body: versionOnlySchema,
+    response: ProjectDetailDto,
+  }),
+  returnReports: endpoint({
+    method: 'post',
+    path: '/api/v1/projects/{projectId}/return-reports',
+    tag,
+    summary: '退回验收材料并说明原因（第十三条）',
+    params: projectParam,
+    body: reasonSchema,
+    response: ProjectDetailDto,
+  }),
+  acceptance: endpoint({
+    method: 'get',
+    path: '/api/v1/projects/{projectId}/acceptance',
+    tag,
+    summary: '验收表（计算得出：指标达标、报告字数、未整改问题，第十三条）',
+    params: projectParam,
+    response: ProjectAcceptanceSheetDto,
+  }),
+  acceptanceDocx: endpoint({
+    method: 'get',
+    path: '/api/v1/projects/{projectId}/acceptance.docx',
+    tag,
+    summary: '导出验收表（Word）',
+    params: projectParam,
+    response: 'docx',
+  }),
+  decideAcceptance: endpoint({
+    method: 'post',
+    path: '/api/v1/projects/{projectId}/acceptance',
+    tag,
+    summary: '登记验收结论：通过 / 整改后通过 / 不通过（第十三条）',
+    params: projectParam,
+    body: acceptanceDecisionSchema,
+    response: ProjectDetailDto,
+  }),
+};

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import {
+  PasswordResetDto,
+  PasswordResetIssuedDto,
+  passwordResetListQuery,
+  passwordResetRejectSchema,
+  passwordResetRequestSchema,
+  RoleScopeOptionsDto,
+  roleAssignSchema,
+  UserDto,
+  UserTemporaryPasswordDto,
+  userCreateSchema,
+  userListQuery,
+  userUpdateSchema,
+  versionBody,
+} from '../schemas/user';
+import { listOf, pageOf, pageQuery } from './common';
+import { endpoint } from './endpoint';
+
+const tag = '账户';
+const idParam = z.object({ id: z.string().min(1).max(64) });
+const resetParam = z.object({ resetId: z.string().min(1).max(64) });
+
+export const usersApi = {
+  list: endpoint({
+    method: 'get',
+    path: '/api/v1/users',
+    tag,
+    summary: '账户列表',
+    query: userListQuery.extend(pageQuery),
+    response: pageOf(UserDto),
+  }),
+  scopeOptions: endpoint({
+    method: 'get',
+    path: '/api/v1/users/scope-options',
+    tag,
+    summary: '账户可选的区与依托单位（仅名称与编号）',
+    response: RoleScopeOptionsDto,
+  }),
+  get: endpoint({
+    method: 'get',
+    path: '/api/v1/users/{id}',
+    tag,
+    summary: '账户详情',
+    params: idParam,
+    response: UserDto,
+  }),
+  create: endpoint({
+    method: 'post',
+    path: '/api/v1/users',
+    tag,
+    summary: '新建账户（待分配角色；返回一次性临时密码）',
+    body: userCreateSchema,
+    response: UserTemporaryPasswordDto,
+    status: 201,
+  }),
+  update: endpoint({
+    method: 'put',
+    path: '/api/v1/users/{id}',
+    tag,
+    summary: '修改账户（姓名、启用状态）',
+    params: idParam,
+    body: userUpdateSchema,
+    response: UserDto,
+  }),
+  resetPassword: endpoint({
+    method: 'post',
+    path: '/api/v1/users/{id}/password-reset',
+    tag,
+    summary: '重置尚未分配角色的账户的密码（返回一次性临时密码）；业务账户须走重置申请',
+    params: idParam,
+    body: versionBody,
+    response: UserTemporaryPasswordDto,
+  }),
+  unlock: endpoint({
+    method: 'post',
+    path: '/api/v1/users/{id}/unlock',
+    tag,
+    summary: '解除登录锁定',
+    params: idParam,
+    body: versionBody,
+    response: UserDto,
+  }),
+  assignRole: endpoint({
+    method: 'put',
+    path: '/api/v1/users/{id}/role',
+    tag,
+    summary: '分配角色与数据范围（安全管理员）',
+    params: idParam,
+    body: roleAssignSchema,
+    response: UserDto,
+  }),
+
+  // 密码重置双人复核 (decision 018): request (系统管理员) → confirm or refuse (安全管理员) → collect (the requester).
+  requestPasswordReset: endpoint({
+    method: 'post',
+    path: '/api/v1/users/{id}/password-reset-requests',
+    tag,
+    summary: '申请重置业务账户的密码（须安全管理员确认）',
+    params: idParam,
+    body: passwordResetRequestSchema,
+    response: PasswordResetDto,
+    status: 201,
+  }),
+  passwordResets: endpoint({
+    method: 'get',
+    path: '/api/v1/password-resets',
+    tag,
+    summary: '密码重置申请（默认只列待处理的）',
+    query: passwordResetListQuery,
+    response: listOf(PasswordResetDto),
+  }),
+  approvePasswordReset: endpoint({
+    method: 'post',
+    path: '/api/v1/password-resets/{resetId}/approve',
+    tag,
+    summary: '确认密码重置申请（安全管理员，不能是申请人）',
+    params: resetParam,
+    body: versionBody,
+    response: PasswordResetDto,
+  }),
+  rejectPasswordReset: endpoint({
+    method: 'post',
+    path: '/api/v1/password-resets/{resetId}/reject',
+    tag,
+    summary: '不同意密码重置申请（安全管理员）',
+    params: resetParam,
+    body: passwordResetRejectSchema,
+    response: PasswordResetDto,
+  }),
+  issuePasswordReset: endpoint({
+    method: 'post',
+    path: '/api/v1/password-resets/{resetId}/issue',
+    tag,
+    summary: '领取已确认的临时密码（仅申请人，仅一次）',
+    params: resetParam,
+    body: versionBody,
+    response: PasswordResetIssuedDto,
+  }),
+};
