@@ -56,6 +56,8 @@ export default defineConfig({
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
       LOGIN_RATE_PER_MINUTE: '1000',
+      // Every JSON answer the journeys cause is checked against its declared schema (decision 020): a drift is a 500.
+      VALIDATE_RESPONSES: '1',
     },
   },
 });

@@ -268,3 +268,29 @@ export const FINDING_SEVERITY_LABELS: Record<string, string> = {
   block: '不合规',
   warn: '需关注',
 };
+
+// ---- Funds (第十五条–第十八条) and supervision (第十九条): one set of words for the pages, the exports and the log.
+
+export const FUND_SOURCE_LABELS = { grant: '资助经费', matching: '配套经费' } as const satisfies Record<string, string>;
+export const PAYEE_KIND_LABELS = { expert: '专家', person: '个人', organization: '单位' } as const satisfies Record<
+  string,
+  string
+>;
+export const VOUCHER_KIND_LABELS = {
+  invoice: '发票',
+  receipt: '收据',
+  transfer: '转账记录',
+  other: '其他',
+} as const satisfies Record<string, string>;
+export const INSPECTION_KIND_LABELS = { scheduled: '计划检查', unannounced: '不定期抽查' } as const satisfies Record<
+  string,
+  string
+>;
+export const INSPECTION_STATUS_LABELS = { planned: '检查中', completed: '已完成' } as const satisfies Record<
+  string,
+  string
+>;
+export const FINDING_KIND_LABELS = { rectification: '整改要求', violation: '违规问题' } as const satisfies Record<
+  string,
+  string
+>;

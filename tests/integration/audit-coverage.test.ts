@@ -652,11 +652,11 @@ Object.assign(CASES, {
     }),
     invalid: () => ({ path: '/api/v1/applications/approve', body: { items: [] }, status: 400 }),
   },
-  'POST /api/v1/applications/{applicationId}/inspections': {
+  'POST /api/v1/applications/{applicationId}/site-visits': {
     as: 'staff',
     setup: (t) => toStage(t, 'submitted'),
     valid: () => ({
-      path: app('/inspections'),
+      path: app('/site-visits'),
       body: {
         inspectedOn: '2025-06-12',
         participants: '中心 王五',
@@ -665,25 +665,25 @@ Object.assign(CASES, {
       },
     }),
     invalid: () => ({
-      path: app('/inspections'),
+      path: app('/site-visits'),
       body: { inspectedOn: '2025-06-12', participants: '中心 王五', findings: '条件具备，人员到位' },
       status: 400,
     }),
   },
-  'POST /api/v1/applications/{applicationId}/inspections/{inspectionId}/photos': {
+  'POST /api/v1/applications/{applicationId}/site-visits/{visitId}/photos': {
     as: 'staff',
     setup: async (t) => {
       await toStage(t, 'submitted');
-      const r = await t.call(await t.login('staff'), 'POST', app('/inspections'), {
+      const r = await t.call(await t.login('staff'), 'POST', app('/site-visits'), {
         inspectedOn: '2025-06-12',
         participants: '中心 王五',
         districtParticipants: '区科协 赵六',
         findings: '条件具备，人员到位',
       });
-      lc.inspectionId = r.json.id;
+      lc.visitId = r.json.id;
     },
-    valid: () => png(app(`/inspections/${lc.inspectionId}/photos?fileName=现场.png`)),
-    invalid: () => ({ ...text(app(`/inspections/${lc.inspectionId}/photos?fileName=现场.png`)), status: 415 }),
+    valid: () => png(app(`/site-visits/${lc.visitId}/photos?fileName=现场.png`)),
+    invalid: () => ({ ...text(app(`/site-visits/${lc.visitId}/photos?fileName=现场.png`)), status: 415 }),
   },
   'POST /api/v1/projects/{projectId}/signed-scan': {
     as: 'staff',

@@ -348,7 +348,7 @@ const versionOf = async (table: 'applications' | 'projects' | 'change_requests' 
 
 /**
  * A valid request for a lifecycle route aimed at one record (issue #4): the other path parameters are that record's
- * own files and inspections, and writes carry a valid body with the record's current version, so the answer proves
+ * own files and site visits, and writes carry a valid body with the record's current version, so the answer proves
  * the scope. A missing record borrows the 海淀 record's request.
  */
 async function lifecycleRequest(route: RouteMeta, id: string): Promise<StationRequest> {
@@ -356,14 +356,14 @@ async function lifecycleRequest(route: RouteMeta, id: string): Promise<StationRe
   const params: Record<string, string> = {};
   const p = route.path;
   if (entity === 'application') {
-    if (p.includes('{inspectionId}')) {
-      const insp = await t.deps.db
+    if (p.includes('{visitId}')) {
+      const visit = await t.deps.db
         .selectFrom('site_inspections')
         .select('id')
         .where('application_id', '=', id)
         .executeTakeFirst();
-      params.inspectionId = insp?.id ?? MISSING_ID;
-      if (p.includes('{fileId}')) params.fileId = await fileOf('inspection', params.inspectionId);
+      params.visitId = visit?.id ?? MISSING_ID;
+      if (p.includes('{fileId}')) params.fileId = await fileOf('inspection', params.visitId);
     } else if (p.includes('{fileId}')) params.fileId = await fileOf('application', id);
   }
   if (entity === 'project' && p.includes('{fileId}')) params.fileId = await fileOf('project', id);
@@ -395,7 +395,7 @@ async function lifecycleRequest(route: RouteMeta, id: string): Promise<StationRe
       return { params, body: { version: await appVersion(), opinion: '同意推荐' } };
     case 'POST /api/v1/applications/{applicationId}/reviewers':
       return { params, body: { reviewerIds: [await userId(t, 'reviewer3')] } };
-    case 'POST /api/v1/applications/{applicationId}/inspections':
+    case 'POST /api/v1/applications/{applicationId}/site-visits':
       return {
         params,
         body: {
@@ -405,7 +405,7 @@ async function lifecycleRequest(route: RouteMeta, id: string): Promise<StationRe
           findings: '条件具备，人员到位',
         },
       };
-    case 'POST /api/v1/applications/{applicationId}/inspections/{inspectionId}/photos':
+    case 'POST /api/v1/applications/{applicationId}/site-visits/{visitId}/photos':
       return { params, query: 'fileName=现场.png', bytes: PNG };
     case 'POST /api/v1/review-assignments/{assignmentId}/declaration':
       return { params, body: { version: await versionOf('review_assignments', id), hasConflict: false } };

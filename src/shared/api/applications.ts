@@ -11,10 +11,10 @@ import {
   approveBatchSchema,
   assignReviewersSchema,
   declarationSchema,
-  inspectionSchema,
   reasonSchema,
   recommendSchema,
   scoreSchema,
+  siteVisitSchema,
   uploadFileName,
   versionOnlySchema,
 } from '../schemas/application';
@@ -26,7 +26,7 @@ const tag = '申报与评审';
 const id = z.string().min(1).max(64);
 const appParam = z.object({ applicationId: id });
 const fileParam = appParam.extend({ fileId: id });
-const siteVisitParam = appParam.extend({ inspectionId: id });
+const siteVisitParam = appParam.extend({ visitId: id });
 const assignmentParam = z.object({ assignmentId: id });
 
 export const applicationsApi = {
@@ -45,6 +45,14 @@ export const applicationsApi = {
     summary: '评审排名（按站点类型，回避专家不计，第十条）',
     query: z.object({ year: z.coerce.number({ error: '请选择年度' }).int() }),
     response: ApplicationRankingDto,
+  }),
+  rankingExport: endpoint({
+    method: 'get',
+    path: '/api/v1/applications/ranking/export',
+    tag,
+    summary: '导出评审排名 Excel（每类站点一个工作表，与评审排名相同的范围）',
+    query: z.object({ year: z.coerce.number({ error: '请选择年度' }).int() }),
+    response: 'xlsx',
   }),
   approve: endpoint({
     method: 'post',
@@ -215,7 +223,7 @@ export const applicationsApi = {
 
   siteVisits: endpoint({
     method: 'get',
-    path: '/api/v1/applications/{applicationId}/inspections',
+    path: '/api/v1/applications/{applicationId}/site-visits',
     tag,
     summary: '实地考察记录（第十条）',
     params: appParam,
@@ -223,17 +231,17 @@ export const applicationsApi = {
   }),
   recordSiteVisit: endpoint({
     method: 'post',
-    path: '/api/v1/applications/{applicationId}/inspections',
+    path: '/api/v1/applications/{applicationId}/site-visits',
     tag,
     summary: '登记实地考察（日期、人员含区科协、考察情况，第十条）',
     params: appParam,
-    body: inspectionSchema,
+    body: siteVisitSchema,
     response: ApplicationSiteVisitDto,
     status: 201,
   }),
   uploadSiteVisitPhoto: endpoint({
     method: 'post',
-    path: '/api/v1/applications/{applicationId}/inspections/{inspectionId}/photos',
+    path: '/api/v1/applications/{applicationId}/site-visits/{visitId}/photos',
     tag,
     summary: '上传实地考察照片',
     params: siteVisitParam,
@@ -244,7 +252,7 @@ export const applicationsApi = {
   }),
   siteVisitPhoto: endpoint({
     method: 'get',
-    path: '/api/v1/applications/{applicationId}/inspections/{inspectionId}/photos/{fileId}',
+    path: '/api/v1/applications/{applicationId}/site-visits/{visitId}/photos/{fileId}',
     tag,
     summary: '下载实地考察照片',
     params: siteVisitParam.extend({ fileId: id }),

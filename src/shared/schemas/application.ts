@@ -121,7 +121,7 @@ export const scoreSchema = z.object({
     .max(5000, '评审意见不能超过 5000 字'),
 });
 
-export const inspectionSchema = z.object({
+export const siteVisitSchema = z.object({
   inspectedOn: dateField('考察日期'),
   participants: z
     .string({ error: '请填写考察人员' })

@@ -338,7 +338,7 @@ export const stash = {
   fileId: '',
   assignmentId: '',
   assignmentVersion: 0,
-  inspectionId: '',
+  visitId: '',
   projectId: '',
   projectVersion: 0,
   changeRequestId: '',

@@ -1,5 +1,7 @@
 import { applicationsApi } from '../../../shared/api/applications';
 import { notFound } from '../../../shared/errors';
+import { loadPolicy } from '../../core/policy';
+import { fileResponse, XLSX_TYPE } from '../../http/excel';
 import type { Router } from '../../http/router';
 import { fileDownload, readLifecycleFile } from '../lifecycle-files/lifecycle-files';
 import {
@@ -14,15 +16,16 @@ import {
 } from './applications.service';
 import { approveApplications } from './approval.service';
 import { ranking } from './ranking.service';
+import { rankingFileName, rankingXlsx } from './ranking-export';
 import {
-  addInspectionPhoto,
+  addSiteVisitPhoto,
   assignReviewers,
   declareConflict,
   listApplicationReviews,
-  listInspections,
   listReviewers,
+  listSiteVisits,
   myAssignments,
-  recordInspection,
+  recordSiteVisit,
   submitScores,
 } from './reviews.service';
 
@@ -41,6 +44,16 @@ export function registerApplicationRoutes(r: Router): void {
     ...applicationsApi.ranking,
     access: { permission: 'manage:review' },
     handler: async (_c, { query, ctx, json }) => json(await ranking(ctx, query.year)),
+  });
+  r.route({
+    ...applicationsApi.rankingExport,
+    access: { permission: 'manage:review' },
+    handler: async (c, { query, ctx }) => {
+      const [data, policy] = await Promise.all([ranking(ctx, query.year), loadPolicy(ctx.db, query.year)]);
+      const names = new Map(policy.districts.map((d) => [d.code, d.name]));
+      const buf = await rankingXlsx(data, (code) => (code ? (names.get(code) ?? code) : '—'));
+      return fileResponse(c, buf, rankingFileName(query.year), XLSX_TYPE);
+    },
   });
   r.route({
     ...applicationsApi.approve,
@@ -181,33 +194,30 @@ export function registerApplicationRoutes(r: Router): void {
     ...applicationsApi.siteVisits,
     access: { permission: 'read:application' },
     scoped: scopedApp,
-    handler: async (_c, { params, ctx, json }) => json({ items: await listInspections(ctx, params.applicationId) }),
+    handler: async (_c, { params, ctx, json }) => json({ items: await listSiteVisits(ctx, params.applicationId) }),
   });
   r.route({
     ...applicationsApi.recordSiteVisit,
     access: { permission: 'manage:review' },
     scoped: scopedApp,
     handler: async (_c, { params, body, ctx, json }) =>
-      json(await recordInspection(ctx, params.applicationId, body), 201),
+      json(await recordSiteVisit(ctx, params.applicationId, body), 201),
   });
   r.route({
     ...applicationsApi.uploadSiteVisitPhoto,
     access: { permission: 'manage:review' },
     scoped: scopedApp,
     handler: async (_c, { params, query, body, ctx, json }) =>
-      json(
-        await addInspectionPhoto(ctx, params.applicationId, params.inspectionId, query.fileName, body as Uint8Array),
-        201,
-      ),
+      json(await addSiteVisitPhoto(ctx, params.applicationId, params.visitId, query.fileName, body as Uint8Array), 201),
   });
   r.route({
     ...applicationsApi.siteVisitPhoto,
     access: { permission: 'read:application' },
     scoped: scopedApp,
     handler: async (c, { params, ctx }) => {
-      const list = await listInspections(ctx, params.applicationId);
-      if (!list.some((i) => i.id === params.inspectionId)) throw notFound('实地考察记录');
-      return fileDownload(c, await readLifecycleFile(ctx, 'inspection', params.inspectionId, params.fileId));
+      const list = await listSiteVisits(ctx, params.applicationId);
+      if (!list.some((i) => i.id === params.visitId)) throw notFound('实地考察记录');
+      return fileDownload(c, await readLifecycleFile(ctx, 'inspection', params.visitId, params.fileId));
     },
   });
 }

@@ -286,7 +286,7 @@ export async function submitScores(
 // ---------------------------------------------------------------------------------------------------------------
 // 实地考察 (第十条): optional; district staff among the participants.
 
-export async function listInspections(ctx: Ctx, applicationId: string): Promise<ApplicationSiteVisitDto[]> {
+export async function listSiteVisits(ctx: Ctx, applicationId: string): Promise<ApplicationSiteVisitDto[]> {
   await requireApplication(ctx, applicationId);
   const rows = await ctx.db
     .selectFrom('site_inspections')
@@ -311,7 +311,7 @@ export async function listInspections(ctx: Ctx, applicationId: string): Promise<
   }));
 }
 
-export async function recordInspection(
+export async function recordSiteVisit(
   ctx: Ctx,
   applicationId: string,
   input: { inspectedOn: string; participants: string; districtParticipants: string; findings: string },
@@ -342,13 +342,13 @@ export async function recordInspection(
       after: row,
     });
   });
-  return (await listInspections(ctx, applicationId)).find((x) => x.id === id)!;
+  return (await listSiteVisits(ctx, applicationId)).find((x) => x.id === id)!;
 }
 
-export async function addInspectionPhoto(
+export async function addSiteVisitPhoto(
   ctx: Ctx,
   applicationId: string,
-  inspectionId: string,
+  visitId: string,
   fileName: string,
   bytes: Uint8Array,
 ): Promise<ApplicationSiteVisitDto> {
@@ -358,26 +358,18 @@ export async function addInspectionPhoto(
     const insp = await tx
       .selectFrom('site_inspections')
       .select(['id', 'inspected_on'])
-      .where('id', '=', inspectionId)
+      .where('id', '=', visitId)
       .where('application_id', '=', applicationId)
       .executeTakeFirst();
     if (!insp) throw notFound('实地考察记录');
-    const f = await storeLifecycleFile(
-      ctx,
-      tx,
-      { kind: 'inspection', id: inspectionId },
-      'photo',
-      fileName,
-      bytes,
-      type,
-    );
+    const f = await storeLifecycleFile(ctx, tx, { kind: 'inspection', id: visitId }, 'photo', fileName, bytes, type);
     await audit.record({
       entity: 'inspection',
-      entityId: inspectionId,
+      entityId: visitId,
       action: 'add_file',
       summary: `上传实地考察照片：${f.file_name}`,
       after: { file_id: f.id, file_name: f.file_name, sha256: f.sha256 },
     });
   });
-  return (await listInspections(ctx, applicationId)).find((x) => x.id === inspectionId)!;
+  return (await listSiteVisits(ctx, applicationId)).find((x) => x.id === visitId)!;
 }

@@ -7,6 +7,7 @@ import {
   EVIDENCE_KIND_LABELS,
   EXPERT_GRADE_LABELS,
   EXPERT_KIND_LABELS,
+  FUND_SOURCE_LABELS,
   MATCH_KIND_LABELS,
   PRESS_CHANNEL_LABELS,
   REPORT_KIND_LABELS,
@@ -69,7 +70,7 @@ export const STATION_SHEET_HEADERS = ['项目', '填写内容', '说明'] as con
 export const DATA_ROWS = 5000;
 
 /** The same words as the 经费 pages (资助经费: the funding of 第六条, a fiscal appropriation by 第十四条). */
-export const FUND_SOURCE_LABELS: Labels = { grant: '资助经费', matching: '配套经费' };
+
 /** Other words offices use for a code, accepted on import (workbooks exported before the labels were unified). */
 export const LABEL_ALIASES: Record<string, string> = { 财政资金: 'grant', 财政拨款: 'grant' };
 

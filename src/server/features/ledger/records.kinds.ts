@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { maskSecret } from '../../../domain/id-card';
 import { hasContent } from '../../../domain/kpi/from-ledger';
@@ -38,32 +38,71 @@ import type {
 } from '../../../shared/schemas/ledger-records';
 import type { Ctx } from '../../context';
 import { encryptPii, piiKey } from '../../crypto/pii';
-import type { Tx } from '../../db/database';
+import type { Database, Tx } from '../../db/database';
 import { lockStation } from '../../db/locks';
+import type { DB } from '../../db/schema';
 import type { SheetColumn } from '../../http/excel';
 import { touchStationsListing } from './ledger-version';
 
 // Each kind of ledger record as data (Convention 9): its table, columns, DTO and export columns. One service
 // (records.service.ts) does scope, concurrency and audit for all of them.
 
-/** The database seen without per-table typing: the generic service addresses tables by name. */
-export type LooseDb = Kysely<Record<string, Record<string, unknown>>>;
-export type LooseTx = Transaction<Record<string, Record<string, unknown>>>;
-export type Row = Record<string, unknown>;
+/** The table that holds each kind of record. */
+export interface KindTables {
+  enterprises: 'station_enterprises';
+  contacts: 'contacts';
+  demands: 'demands';
+  experts: 'experts';
+  events: 'events';
+  'press-releases': 'press_releases';
+  cooperations: 'cooperations';
+  outcomes: 'outcomes';
+  achievements: 'achievements';
+  reports: 'reports';
+}
+export type RecordTable = KindTables[RecordKind];
 
-export interface KindContext {
+/** The enterprise register's columns a kind with `join` lists alongside its own (and a station enterprise's contacts). */
+export interface JoinedColumns {
+  e_name?: string | null;
+  e_uscc?: string;
+  e_district_code?: string;
+  e_has_association?: number;
+  e_srdi?: string;
+  contact_count?: number | string | bigint;
+}
+
+/** A stored record of kind K as the generic service reads it: its table's row and the joined columns. */
+export type RecordRow<K extends RecordKind = RecordKind> = Selectable<DB[KindTables[K]]> & RecordStamps & JoinedColumns;
+
+/** What every record table has; stated again so that it stays known while the kind is a type parameter. */
+export interface RecordStamps {
+  id: string;
+  station_id: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** What a kind writes of its row; the service adds the id, the station and the stamps. */
+export type RecordColumns<K extends RecordKind> = Omit<
+  Insertable<DB[KindTables[K]]>,
+  'id' | 'station_id' | 'created_at' | 'updated_at' | 'version'
+>;
+
+export interface KindContext<K extends RecordKind = RecordKind> {
   ctx: Ctx;
-  tx: LooseTx;
+  tx: Tx;
   stationId: string;
   recordId: string;
   /** the stored row when updating */
-  before: Row | null;
+  before: RecordRow<K> | null;
 }
 
 /** `X`: what `loadExtras` loads per record for `toDto` (an event's experts and evidence). */
 export interface RecordKindDef<K extends RecordKind = RecordKind, X = unknown> {
   kind: K;
-  table: string;
+  table: KindTables[K];
   /** audit entity name */
   entity: AuditEntity;
   label: string;
@@ -71,21 +110,24 @@ export interface RecordKindDef<K extends RecordKind = RecordKind, X = unknown> {
   dateColumn: string | null;
   searchColumns: string[];
   /** columns of the row from the validated input (without id, station_id and stamps) */
-  toRow(input: RecordInput<K>, k: KindContext): Promise<Row> | Row;
+  toRow(input: RecordInput<K>, k: KindContext<K>): Promise<RecordColumns<K>> | RecordColumns<K>;
   /** relations written after the row (event experts, registry) */
-  afterWrite?(input: RecordInput<K>, k: KindContext): Promise<void>;
+  afterWrite?(input: RecordInput<K>, k: KindContext<K>): Promise<void>;
   /** refuses a delete or removes dependent rows */
-  beforeDelete?(k: KindContext): Promise<void>;
+  beforeDelete?(k: KindContext<K>): Promise<void>;
   /** extra selected columns (joins) for lists */
   join?: 'enterprise_by_uscc' | 'enterprise_by_id';
-  toDto(row: Row, extras: Map<string, X>): RecordDto<K>;
+  toDto(row: RecordRow<K>, extras: Map<string, X>): RecordDto<K>;
   /** the record as its list carries it (a report's excerpt instead of its text) */
   toListItem(dto: RecordDto<K>): RecordListItem<K>;
   /** extra per-record data loaded for a page of rows */
-  loadExtras?(db: LooseDb, ids: string[]): Promise<Map<string, X>>;
-  describe(row: Row): string;
+  loadExtras?(db: Database | Tx, ids: string[]): Promise<Map<string, X>>;
+  describe(row: RecordRow<K>): string;
   exportColumns: SheetColumn<Record<string, unknown>>[];
 }
+
+/** A DTO as the export columns read it, field by field. */
+type Row = Record<string, unknown>;
 
 const b = (v: unknown) => Number(v) === 1;
 const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -96,11 +138,11 @@ const strOrNull = (v: unknown) => (v === null || v === undefined ? null : String
 /** A code column (mode, status, kind …) holds one of its domain list: the record schemas and the import admit no other. */
 const code = <T extends string>(v: unknown) => v as T;
 const codeOrNull = <T extends string>(v: unknown) => (v === null || v === undefined ? null : code<T>(v));
-const stamp = (r: Row) => ({ id: str(r.id), version: Number(r.version), updatedAt: str(r.updated_at) });
+const stamp = (r: RecordRow) => ({ id: str(r.id), version: Number(r.version), updatedAt: str(r.updated_at) });
 /** Most kinds list the whole record. */
 const whole = <T>(dto: T) => dto;
 
-async function upsertEnterprise(input: RecordInput<'enterprises'>, k: KindContext): Promise<string> {
+async function upsertEnterprise(input: RecordInput<'enterprises'>, k: KindContext<'enterprises'>): Promise<string> {
   const now = k.ctx.clock.now().toISOString();
   const existing = await k.tx.selectFrom('enterprises').selectAll().where('uscc', '=', input.uscc).executeTakeFirst();
   const next = {
@@ -136,11 +178,11 @@ async function upsertEnterprise(input: RecordInput<'enterprises'>, k: KindContex
     await k.tx
       .updateTable('enterprises')
       .set({ ...next, updated_at: now, version: Number(existing.version) + 1 })
-      .where('id', '=', existing.id as string)
+      .where('id', '=', existing.id)
       .execute();
-    await touchStationsListing(k.tx as unknown as Tx, [existing.id as string]);
+    await touchStationsListing(k.tx, [existing.id]);
   }
-  return existing.id as string;
+  return existing.id;
 }
 
 const enterprises: RecordKindDef<'enterprises'> = {
@@ -222,9 +264,13 @@ const contacts: RecordKindDef<'contacts'> = {
  * under the station's lock (PostgreSQL; SQLite serialises writers anyway): without it two creates at once read the
  * same count and the second failed on the unique index with a spurious 409.
  */
-async function nextRef(k: KindContext, table: string, prefix: string): Promise<string> {
-  if (k.before) return k.before.ref as string;
-  await lockStation(k.ctx, k.tx as unknown as Tx, k.stationId);
+async function nextRef(
+  k: KindContext<'demands' | 'experts' | 'events'>,
+  table: 'demands' | 'experts' | 'events',
+  prefix: string,
+): Promise<string> {
+  if (k.before) return k.before.ref;
+  await lockStation(k.ctx, k.tx, k.stationId);
   const r = await k.tx
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -309,10 +355,17 @@ const experts: RecordKindDef<'experts'> = {
   searchColumns: ['r.name', 'r.employer'],
   toRow: async (i, k) => {
     const key = piiKey(k.ctx.env);
-    const secret = (v: string | null | undefined, enc: string, masked: string) =>
+    // A secret left empty keeps the stored one: the form never receives it back.
+    const secret = (v: string | null | undefined, stored: { enc: string | null; masked: string | null } | undefined) =>
       v
-        ? { [enc]: encryptPii(v.toUpperCase(), key), [masked]: maskSecret(v) }
-        : { [enc]: k.before?.[enc] ?? null, [masked]: k.before?.[masked] ?? null };
+        ? { enc: encryptPii(v.toUpperCase(), key), masked: maskSecret(v) }
+        : { enc: stored?.enc ?? null, masked: stored?.masked ?? null };
+    const before = k.before;
+    const idCard = secret(i.idCard, before ? { enc: before.id_card_enc, masked: before.id_card_masked } : undefined);
+    const bank = secret(
+      i.bankAccount,
+      before ? { enc: before.bank_account_enc, masked: before.bank_account_masked } : undefined,
+    );
     return {
       ref: await nextRef(k, 'experts', 'E'),
       name: i.name,
@@ -323,8 +376,10 @@ const experts: RecordKindDef<'experts'> = {
       phone: i.phone || null,
       host_staff: i.hostStaff ? 1 : 0,
       fiscally_supported: i.fiscallySupported ? 1 : 0,
-      ...secret(i.idCard, 'id_card_enc', 'id_card_masked'),
-      ...secret(i.bankAccount, 'bank_account_enc', 'bank_account_masked'),
+      id_card_enc: idCard.enc,
+      id_card_masked: idCard.masked,
+      bank_account_enc: bank.enc,
+      bank_account_masked: bank.masked,
       bank_name: i.bankName ?? null,
     };
   },

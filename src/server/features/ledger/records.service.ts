@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { conflict, invalid, notFound } from '../../../shared/errors';
 import type {
@@ -13,8 +13,17 @@ import type { Ctx } from '../../context';
 import { containsCi, type Page } from '../../core/paging';
 import { requireStation } from '../../core/stations';
 import { decryptPii, piiKey } from '../../crypto/pii';
+import type { Database, Tx } from '../../db/database';
+import type { DB } from '../../db/schema';
 import { touchStations } from './ledger-version';
-import { type LooseDb, type LooseTx, RECORD_KIND_DEFS, type RecordKindDef, type Row } from './records.kinds';
+import {
+  type KindContext,
+  RECORD_KIND_DEFS,
+  type RecordKindDef,
+  type RecordRow,
+  type RecordStamps,
+  type RecordTable,
+} from './records.kinds';
 
 export interface RecordFilter {
   q?: string;
@@ -22,50 +31,85 @@ export interface RecordFilter {
   to?: string;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the generic record service addresses tables by name
-type AnyQuery = SelectQueryBuilder<any, any, Row>;
+/** A record table as the generic service sees it: the shared columns typed, a kind's own named at run time. */
+interface AnyRecordTable extends RecordStamps {
+  [column: string]: unknown;
+}
+type RecordDb = Omit<DB, RecordTable> & Record<RecordTable, AnyRecordTable>;
 
-const loose = (ctx: Ctx) => ctx.db as unknown as LooseDb;
-
-function baseQuery(db: LooseDb, def: Pick<RecordKindDef, 'table' | 'join'>, stationId: string): AnyQuery {
-  let qb = db.selectFrom(`${def.table} as r`).selectAll('r').where('r.station_id', '=', stationId) as AnyQuery;
-  if (def.join === 'enterprise_by_uscc') {
-    qb = qb.leftJoin('enterprises as e', 'e.uscc', 'r.uscc').select(['e.name as e_name']);
-  } else if (def.join === 'enterprise_by_id') {
-    qb = qb
-      .innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
-      .select([
-        'e.uscc as e_uscc',
-        'e.name as e_name',
-        'e.district_code as e_district_code',
-        'e.has_association as e_has_association',
-        'e.srdi as e_srdi',
-      ])
-      // “contacted” of a station's enterprise is derived from its contact records, never typed (issue #3).
-      .select((eb) =>
-        eb
-          .selectFrom('contacts as c')
-          .select(eb.fn.countAll().as('n'))
-          .whereRef('c.station_id', '=', 'r.station_id')
-          .whereRef('c.uscc', '=', 'e.uscc')
-          .as('contact_count'),
-      );
-  }
-  return qb;
+/**
+ * The database with the record tables seen through `AnyRecordTable`. While the kind is a type parameter TypeScript
+ * cannot evaluate Kysely's types for `DB[KindTables[K]]` (nor for the union of record tables, which Kysely turns into
+ * a union of incompatible builders), so the generic service addresses these tables through this view; the other
+ * tables (the enterprise register, contacts in the join) keep their types. The generic layer's one cast; rows come
+ * back as the kind's own through `kindRows`.
+ */
+function recordDb(db: Database | Tx): Kysely<RecordDb> {
+  return db as unknown as Kysely<RecordDb>;
 }
 
-function filtered(qb: AnyQuery, def: Pick<RecordKindDef, 'searchColumns' | 'dateColumn'>, f: RecordFilter): AnyQuery {
+/**
+ * The kind's table under one literal type. Kysely types a statement on a union of table names (or on a name still
+ * depending on K) as a union of builders whose methods cannot be called; in `RecordDb` every record table has the
+ * same type, so naming it as any one of them types the statement exactly as its own name would.
+ */
+const tableOf = (def: Pick<RecordKindDef, 'table'>): 'contacts' => def.table as 'contacts';
+
+/** The kind's table as `r`, with the register's columns of `def.join`. */
+function baseQuery(db: Database | Tx, def: Pick<RecordKindDef, 'table' | 'join'>, stationId: string) {
+  const table: RecordTable = def.table;
+  return recordDb(db)
+    .selectFrom(`${table} as r`)
+    .selectAll('r')
+    .where('r.station_id', '=', stationId)
+    .$if(def.join === 'enterprise_by_uscc', (qb) =>
+      qb.leftJoin('enterprises as e', 'e.uscc', 'r.uscc').select(['e.name as e_name']),
+    )
+    .$if(def.join === 'enterprise_by_id', (qb) =>
+      qb
+        .innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
+        .select([
+          'e.uscc as e_uscc',
+          'e.name as e_name',
+          'e.district_code as e_district_code',
+          'e.has_association as e_has_association',
+          'e.srdi as e_srdi',
+        ])
+        // “contacted” of a station's enterprise is derived from its contact records, never typed (issue #3).
+        .select((eb) =>
+          eb
+            .selectFrom('contacts as c')
+            .select(eb.fn.countAll().as('n'))
+            .whereRef('c.station_id', '=', 'r.station_id')
+            .whereRef('c.uscc', '=', 'e.uscc')
+            .as('contact_count'),
+        ),
+    );
+}
+type BaseQuery = ReturnType<typeof baseQuery>;
+type BaseRow = Awaited<ReturnType<BaseQuery['executeTakeFirstOrThrow']>>;
+
+/** `baseQuery` selected the kind's whole row (`selectAll('r')`): its columns are the kind's table's. */
+function kindRows<K extends RecordKind>(_def: RecordKindDef<K>, rows: BaseRow[]): RecordRow<K>[] {
+  return rows as RecordRow<K>[];
+}
+
+function filtered(qb: BaseQuery, def: Pick<RecordKindDef, 'searchColumns' | 'dateColumn'>, f: RecordFilter): BaseQuery {
   if (f.q) qb = qb.where((eb) => eb.or(def.searchColumns.map((c) => containsCi(c, f.q!))));
-  if (def.dateColumn && f.from) qb = qb.where(`r.${def.dateColumn}`, '>=', f.from);
-  if (def.dateColumn && f.to) qb = qb.where(`r.${def.dateColumn}`, '<=', f.to);
+  if (def.dateColumn && f.from) qb = qb.where(sql.ref(`r.${def.dateColumn}`), '>=', f.from);
+  if (def.dateColumn && f.to) qb = qb.where(sql.ref(`r.${def.dateColumn}`), '<=', f.to);
   return qb;
 }
 
-async function toDtos<K extends RecordKind>(db: LooseDb, def: RecordKindDef<K>, rows: Row[]): Promise<RecordDto<K>[]> {
+async function toDtos<K extends RecordKind>(
+  db: Database | Tx,
+  def: RecordKindDef<K>,
+  rows: RecordRow<K>[],
+): Promise<RecordDto<K>[]> {
   const extras = def.loadExtras
     ? await def.loadExtras(
         db,
-        rows.map((r) => r.id as string),
+        rows.map((r) => r.id),
       )
     : new Map<string, unknown>();
   return rows.map((r) => def.toDto(r, extras));
@@ -79,20 +123,20 @@ export async function listRecords<K extends RecordKind>(
 ): Promise<Page<RecordListItem<K>>> {
   await requireStation(ctx, stationId);
   const def: RecordKindDef<K> = RECORD_KIND_DEFS[kind];
-  const db = loose(ctx);
+  const db = ctx.db;
   const qb = filtered(baseQuery(db, def, stationId), def, f);
-  const count = (await qb
+  const count = await qb
     .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst()) as { n: number | string } | undefined;
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirst();
   let ordered = qb;
-  if (def.dateColumn) ordered = ordered.orderBy(`r.${def.dateColumn}`, 'desc');
+  if (def.dateColumn) ordered = ordered.orderBy(sql.ref(`r.${def.dateColumn}`), 'desc');
   const rows = await ordered
     .orderBy('r.id', 'desc')
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)
     .execute();
-  const items = (await toDtos(db, def, rows)).map((d) => def.toListItem(d));
+  const items = (await toDtos(db, def, kindRows(def, rows))).map((d) => def.toListItem(d));
   return { items, total: Number(count?.n ?? 0), page: f.page, pageSize: f.pageSize };
 }
 
@@ -106,12 +150,12 @@ export async function allRecords<K extends RecordKind>(
 ): Promise<RecordDto<K>[]> {
   await requireStation(ctx, stationId);
   const def: RecordKindDef<K> = RECORD_KIND_DEFS[kind];
-  const db = loose(ctx);
+  const db = ctx.db;
   const rows = await filtered(baseQuery(db, def, stationId), def, f)
     .orderBy('r.id')
     .limit(limit)
     .execute();
-  return toDtos(db, def, rows);
+  return toDtos(db, def, kindRows(def, rows));
 }
 
 export async function getRecord<K extends RecordKind>(
@@ -122,21 +166,20 @@ export async function getRecord<K extends RecordKind>(
 ): Promise<RecordDto<K>> {
   await requireStation(ctx, stationId);
   const def: RecordKindDef<K> = RECORD_KIND_DEFS[kind];
-  const db = loose(ctx);
+  const db = ctx.db;
   const row = await baseQuery(db, def, stationId).where('r.id', '=', recordId).executeTakeFirst();
   if (!row) throw notFound(def.label);
-  return (await toDtos(db, def, [row]))[0];
+  return (await toDtos(db, def, kindRows(def, [row])))[0];
 }
 
-async function readRow(
-  tx: LooseTx,
-  def: Pick<RecordKindDef, 'table' | 'join'>,
+async function readRow<K extends RecordKind>(
+  tx: Tx,
+  def: RecordKindDef<K>,
   stationId: string,
   id: string,
-): Promise<Row | undefined> {
-  return (await baseQuery(tx as unknown as LooseDb, def, stationId)
-    .where('r.id', '=', id)
-    .executeTakeFirst()) as Row | undefined;
+): Promise<RecordRow<K> | undefined> {
+  const row = await baseQuery(tx, def, stationId).where('r.id', '=', id).executeTakeFirst();
+  return row && kindRows(def, [row])[0];
 }
 
 export async function createRecord<K extends RecordKind>(
@@ -148,17 +191,16 @@ export async function createRecord<K extends RecordKind>(
   await requireStation(ctx, stationId);
   const def: RecordKindDef<K> = RECORD_KIND_DEFS[kind];
   const id = uuidv7();
-  await writeTx(ctx, async (rawTx, audit) => {
-    const tx = rawTx as unknown as LooseTx;
-    const k = { ctx, tx, stationId, recordId: id, before: null };
+  await writeTx(ctx, async (tx, audit) => {
+    const k: KindContext<K> = { ctx, tx, stationId, recordId: id, before: null };
     const cols = await def.toRow(input, k);
     const now = ctx.clock.now().toISOString();
-    await tx
-      .insertInto(def.table)
+    await recordDb(tx)
+      .insertInto(tableOf(def))
       .values({ id, station_id: stationId, ...cols, created_at: now, updated_at: now, version: 1 })
       .execute();
     await def.afterWrite?.(input, k);
-    await touchStations(rawTx, [stationId]);
+    await touchStations(tx, [stationId]);
     const after = await readRow(tx, def, stationId, id);
     await audit.record({
       entity: def.entity,
@@ -181,22 +223,21 @@ export async function updateRecord<K extends RecordKind>(
 ): Promise<RecordDto<K>> {
   await requireStation(ctx, stationId);
   const def: RecordKindDef<K> = RECORD_KIND_DEFS[kind];
-  await writeTx(ctx, async (rawTx, audit) => {
-    const tx = rawTx as unknown as LooseTx;
+  await writeTx(ctx, async (tx, audit) => {
     const before = await readRow(tx, def, stationId, recordId);
     if (!before) throw notFound(def.label);
     if (Number(before.version) !== version) throw conflict(`该${def.label}记录已被他人修改，请刷新后重试`);
-    const k = { ctx, tx, stationId, recordId, before };
+    const k: KindContext<K> = { ctx, tx, stationId, recordId, before };
     const cols = await def.toRow(input, k);
-    const res = await tx
-      .updateTable(def.table)
+    const res = await recordDb(tx)
+      .updateTable(tableOf(def))
       .set({ ...cols, updated_at: ctx.clock.now().toISOString(), version: version + 1 })
       .where('id', '=', recordId)
       .where('version', '=', version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw conflict(`该${def.label}记录已被他人修改，请刷新后重试`);
     await def.afterWrite?.(input, k);
-    await touchStations(rawTx, [stationId]);
+    await touchStations(tx, [stationId]);
     const after = await readRow(tx, def, stationId, recordId);
     await audit.record({
       entity: def.entity,
@@ -210,23 +251,22 @@ export async function updateRecord<K extends RecordKind>(
   return getRecord(ctx, kind, stationId, recordId);
 }
 
-export async function deleteRecord(
+export async function deleteRecord<K extends RecordKind>(
   ctx: Ctx,
-  kind: RecordKind,
+  kind: K,
   stationId: string,
   recordId: string,
   version: number,
 ): Promise<void> {
   await requireStation(ctx, stationId);
-  const def = RECORD_KIND_DEFS[kind] as RecordKindDef;
-  await writeTx(ctx, async (rawTx, audit) => {
-    const tx = rawTx as unknown as LooseTx;
+  const def: RecordKindDef<K> = RECORD_KIND_DEFS[kind];
+  await writeTx(ctx, async (tx, audit) => {
     const before = await readRow(tx, def, stationId, recordId);
     if (!before) throw notFound(def.label);
     if (Number(before.version) !== version) throw conflict(`该${def.label}记录已被他人修改，请刷新后重试`);
     await def.beforeDelete?.({ ctx, tx, stationId, recordId, before });
-    await tx.deleteFrom(def.table).where('id', '=', recordId).execute();
-    await touchStations(rawTx, [stationId]);
+    await recordDb(tx).deleteFrom(tableOf(def)).where('id', '=', recordId).execute();
+    await touchStations(tx, [stationId]);
     await audit.record({
       entity: def.entity,
       entityId: recordId,
@@ -258,7 +298,7 @@ export async function revealExpertSecret(
       .where('station_id', '=', stationId)
       .executeTakeFirst();
     if (!row) throw notFound('专家');
-    const stored = (row as Row)[column] as string | null;
+    const stored = field === 'idCard' ? row.id_card_enc : row.bank_account_enc;
     const label = field === 'idCard' ? '身份证号' : '银行账号';
     if (!stored) throw invalid([{ path: 'field', message: `该专家未登记${label}` }]);
     await audit.record({
@@ -272,9 +312,13 @@ export async function revealExpertSecret(
 }
 
 /** Records of a station exist: the station may no longer be deleted (its ledger would be orphaned). */
-export async function stationHasRecords(db: LooseDb, stationId: string): Promise<boolean> {
+export async function stationHasRecords(db: Database | Tx, stationId: string): Promise<boolean> {
   for (const def of Object.values(RECORD_KIND_DEFS)) {
-    const r = await db.selectFrom(def.table).select('id').where('station_id', '=', stationId).executeTakeFirst();
+    const r = await recordDb(db)
+      .selectFrom(tableOf(def))
+      .select('id')
+      .where('station_id', '=', stationId)
+      .executeTakeFirst();
     if (r) return true;
   }
   const a = await db.selectFrom('attachments').select('id').where('station_id', '=', stationId).executeTakeFirst();

@@ -10,8 +10,6 @@ import type { ProgramYearDto, ProgramYearSummaryDto, UpdatePolicyInput } from '.
 import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { loadPolicy, parsePolicy } from '../../core/policy';
-import type { Database, Tx } from '../../db/database';
-import type { ProgramYearTable } from '../../db/schema';
 import { shanghaiDate, stationScope } from '../../scope';
 
 const quotaTotal = (p: Policy) => STATION_TYPES.reduce((s, t) => s + p.stationTypes[t].quota, 0);

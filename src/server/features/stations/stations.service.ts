@@ -10,7 +10,6 @@ import { loadPolicy, parsePolicy } from '../../core/policy';
 import type { Tx } from '../../db/database';
 import type { StationTable } from '../../db/schema';
 import { shanghaiDate, stationScope } from '../../scope';
-import type { LooseDb } from '../ledger/records.kinds';
 import { stationHasRecords } from '../ledger/records.service';
 
 type Row = StationTable & { host_name: string; host_uscc: string | null; association_name: string | null };
@@ -269,7 +268,7 @@ export async function deleteStation(ctx: Ctx, id: string, version: number): Prom
       .where('year', '=', before.program_year)
       .executeTakeFirst();
     if (locked?.status === 'locked') throw conflict(`${before.program_year} 年度已锁定，站点不能删除`);
-    if (await stationHasRecords(tx as unknown as LooseDb, id)) {
+    if (await stationHasRecords(tx, id)) {
       throw conflict('该站点已有台账记录（企业、活动、报告等），不能删除；台账是考核和审计的依据（第十三条）');
     }
     const money = await tx

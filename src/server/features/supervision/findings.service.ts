@@ -8,6 +8,7 @@ import {
   VIOLATION_ARTICLE,
 } from '../../../domain/supervision/supervision';
 import { conflict, invalid, notFound } from '../../../shared/errors';
+import { FINDING_KIND_LABELS } from '../../../shared/labels';
 import type { FindingFields, InspectionDto, StationSupervisionDto } from '../../../shared/schemas/supervision';
 import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
@@ -17,7 +18,7 @@ import { lockedRow } from '../../db/locks';
 import type { InspectionFindingTable } from '../../db/schema';
 import { getInspection, lockedInspection } from './inspections.service';
 import { ordersWhere } from './recoveries.service';
-import { FINDING_KIND_LABELS, findingsWhere, step, today } from './supervision.common';
+import { findingsWhere, step, today } from './supervision.common';
 
 // Findings of an inspection: the Center records them, the host answers a rectification, the Center closes or reopens.
 

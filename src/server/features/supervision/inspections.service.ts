@@ -7,6 +7,7 @@ import {
   sample,
 } from '../../../domain/supervision/supervision';
 import { conflict, invalid, notFound } from '../../../shared/errors';
+import { INSPECTION_KIND_LABELS } from '../../../shared/labels';
 import type {
   InspectionDto,
   InspectionFields,
@@ -25,11 +26,6 @@ import { ordersWhere } from './recoveries.service';
 import { findingsWhere, step, today } from './supervision.common';
 
 // Inspections (第十九条): planned on chosen or randomly sampled stations (and expenses), then completed with a summary.
-
-export const INSPECTION_KIND_LABELS: Record<InspectionKind, string> = {
-  scheduled: '计划检查',
-  unannounced: '不定期抽查',
-};
 
 export async function listInspections(
   ctx: Ctx,

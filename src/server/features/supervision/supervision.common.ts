@@ -7,6 +7,7 @@ import {
 } from '../../../domain/supervision/supervision';
 import { conflict } from '../../../shared/errors';
 import type { AuditAction, AuditEntity } from '../../../shared/labels';
+import { FINDING_KIND_LABELS } from '../../../shared/labels';
 import type { FindingDto, FindingKind } from '../../../shared/schemas/supervision';
 import type { AuditRecorder } from '../../audit/audit';
 import type { Ctx } from '../../context';
@@ -20,8 +21,6 @@ import { shanghaiDate } from '../../scope';
 //
 // Inspections, findings and recoveries each own their service; what more than one of them needs lives here, so that
 // no two of them import each other (an inspection shows its findings; a finding's decision answers its inspection).
-
-export const FINDING_KIND_LABELS: Record<FindingKind, string> = { rectification: '整改要求', violation: '违规问题' };
 
 export const today = (ctx: Ctx) => shanghaiDate(ctx.clock.now());
 

@@ -17,7 +17,7 @@ import { call, uploadTo, urlOf } from '../../lib/api';
 export type ApplicationSummary = ApplicationSummaryDto;
 export type ApplicationDetail = ApplicationDetailDto;
 export type Assignment = ReviewAssignmentDto;
-export type Inspection = ApplicationSiteVisitDto;
+export type SiteVisit = ApplicationSiteVisitDto;
 export type Reviewer = ApplicationReviewerDto;
 export interface ApplicationFilters {
   year?: number;
@@ -32,8 +32,8 @@ export type RankingItem = RankingType['items'][number];
 
 export const fileUrl = (applicationId: string, fileId: string) =>
   urlOf(applicationsApi.file, { params: { applicationId, fileId } });
-export const photoUrl = (applicationId: string, inspectionId: string, fileId: string) =>
-  urlOf(applicationsApi.siteVisitPhoto, { params: { applicationId, inspectionId, fileId } });
+export const photoUrl = (applicationId: string, visitId: string, fileId: string) =>
+  urlOf(applicationsApi.siteVisitPhoto, { params: { applicationId, visitId, fileId } });
 
 export function useApplications(f: ApplicationFilters, page: { page: number; pageSize: number }, enabled = true) {
   return useQuery({
@@ -223,40 +223,40 @@ export function useSubmitScores() {
 // ---------------------------------------------------------------------------------------------------------------
 // 实地考察 (第十条)
 
-export function useInspections(id: string, enabled: boolean) {
+export function useSiteVisits(id: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['applications', 'inspections', id],
+    queryKey: ['applications', 'site-visits', id],
     queryFn: () => call(applicationsApi.siteVisits, { params: { applicationId: id } }).then((r) => r.items),
     enabled,
   });
 }
 
-export function useRecordInspection(id: string) {
+export function useRecordSiteVisit(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: { inspectedOn: string; participants: string; districtParticipants: string; findings: string }) =>
       call(applicationsApi.recordSiteVisit, { params: { applicationId: id }, body: v }, { quiet: true }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['applications', 'inspections', id] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['applications', 'site-visits', id] }),
   });
 }
 
-export function uploadInspectionPhoto(
+export function uploadSiteVisitPhoto(
   id: string,
-  inspectionId: string,
+  visitId: string,
   file: File,
   onProgress: (percent: number) => void,
-): Promise<Inspection> {
+): Promise<SiteVisit> {
   return uploadTo(
     applicationsApi.uploadSiteVisitPhoto,
-    { params: { applicationId: id, inspectionId }, query: { fileName: file.name } },
+    { params: { applicationId: id, visitId }, query: { fileName: file.name } },
     file,
     { onProgress },
   );
 }
 
-export function useInvalidateInspections(id: string) {
+export function useInvalidateSiteVisits(id: string) {
   const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: ['applications', 'inspections', id] });
+  return () => qc.invalidateQueries({ queryKey: ['applications', 'site-visits', id] });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

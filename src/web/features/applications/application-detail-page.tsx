@@ -1,5 +1,5 @@
 // 申报书 (第十条): the host edits and submits it; the district recommends or sends it back (第六条); the Center organises
-// the review, records inspections and decides; reviewers read it. The buttons are the server's `actions` for this role.
+// the review, records site visits (考察) and decides; reviewers read it. The buttons are the server's `actions` for this role.
 import { Alert, App, Breadcrumb, Button, Form, Result, Spin, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -9,15 +9,15 @@ import { ApiError } from '../../lib/api';
 import { useProgramYear } from '../../lib/program-years';
 import { useCan, useMe } from '../../lib/session-context';
 import { typeColor } from '../../lib/stations';
-import { type ApplicationDetail, useApplication, useApplicationReviews, useInspections } from './api';
+import { type ApplicationDetail, useApplication, useApplicationReviews, useSiteVisits } from './api';
 import { ApplicationActions } from './application-actions';
 import { ApplicationFiles } from './application-files';
 import { ApplicationEditor, placeIssues, useSaver } from './application-form';
 import { type FormValues, sectionOf } from './application-helpers';
 import { ApplicationView, HistoryCard } from './application-view';
 import { StatusTag } from './columns';
-import { InspectionPanel } from './inspection-panel';
 import { ReviewPanel } from './review-panel';
+import { SiteVisitPanel } from './site-visit-panel';
 
 const EDITABLE = ['draft', 'returned'];
 const SETTLED = ['under_review', 'approved', 'rejected', 'withdrawn'];
@@ -114,7 +114,7 @@ function Loaded({ app, policy }: { app: ApplicationDetail; policy: Policy | unde
   const [dirty, setDirty] = useState(false);
   // the tabs' counts (the same queries as the panels, so fetched once)
   const reviews = useApplicationReviews(app.id, can('manage:review'));
-  const inspections = useInspections(app.id, can('manage:review'));
+  const siteVisits = useSiteVisits(app.id, can('manage:review'));
   const editable = can('write:application') && EDITABLE.includes(app.status) && Boolean(policy);
   const saver = useSaver(app, form, policy as Policy);
   const save = async () => {
@@ -198,16 +198,16 @@ function Loaded({ app, policy }: { app: ApplicationDetail; policy: Policy | unde
               children: <ReviewPanel app={app} />,
             },
             {
-              key: 'inspection',
-              label: `实地考察${inspections.data ? `（${inspections.data.length}）` : ''}`,
-              children: <InspectionPanel app={app} canWrite />,
+              key: 'site-visit',
+              label: `实地考察${siteVisits.data ? `（${siteVisits.data.length}）` : ''}`,
+              children: <SiteVisitPanel app={app} canWrite />,
             },
           ]}
         />
       ) : (
         <>
           {content}
-          {me.role === 'district' && <InspectionPanel app={app} canWrite={false} />}
+          {me.role === 'district' && <SiteVisitPanel app={app} canWrite={false} />}
         </>
       )}
     </>

@@ -15,7 +15,6 @@ import {
   shareToPercent,
   toFormValues,
 } from './application-helpers';
-import { rankingRows } from './ranking-export';
 
 const kpisA = policy2025.kpis.district_a;
 
@@ -163,30 +162,8 @@ describe('server paths, sections, articles', () => {
     expect(scoreTotal(rubric, { a: 20, b: 65 })).toEqual({ total: 85, complete: true, max: 100 });
   });
 
-  it('counts remaining places and the export rows', () => {
+  it('counts remaining places', () => {
     expect(remainingPlaces({ quota: 3, approved: 1 })).toBe(2);
     expect(remainingPlaces({ quota: 3, approved: 5 })).toBe(0);
-    const rows = rankingRows(
-      {
-        type: 'iur',
-        label: '产学研合作站点',
-        quota: 2,
-        quotaArticle: '第六条',
-        approved: 0,
-        items: [
-          {
-            rank: 1,
-            stationName: '甲',
-            hostName: '甲学会',
-            districtCode: null,
-            averageScore: 88.5,
-            scoredCount: 3,
-            statusLabel: '评审中',
-          } as never,
-        ],
-      },
-      (c) => (c ? c : '—'),
-    );
-    expect(rows).toEqual([[1, '甲', '甲学会', '—', 88.5, 3, '评审中']]);
   });
 });

@@ -1,11 +1,13 @@
 // 评审排名与立项 (第十条): per station type, the applications by average score (recused reviewers not counted), the
 // type's quota and places taken; the Center administrator approves a selection within the quota or rejects one.
-import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Select, Space, Spin, type TableColumnsType, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { applicationsApi } from '../../../shared/api/applications';
 import { DataTable } from '../../components/data-table';
+import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
+import { urlOf } from '../../lib/api';
 import { useDistricts } from '../../lib/districts';
 import { useProgramYears } from '../../lib/program-years';
 import { useCan } from '../../lib/session-context';
@@ -13,7 +15,6 @@ import { type RankingItem, type RankingType, useApplicationAction, useApprove, u
 import { ReasonModal } from './application-actions';
 import { remainingPlaces } from './application-helpers';
 import { ScoreCell, StatusTag } from './columns';
-import { exportRanking } from './ranking-export';
 
 function TypeTable({
   t,
@@ -151,7 +152,6 @@ export default function RankingPage() {
   const districtName = (c: string | null) => (c ? (names.get(c) ?? c) : '—');
   const act = useApplicationAction();
   const [rejecting, setRejecting] = useState<RankingItem | null>(null);
-  const [exporting, setExporting] = useState(false);
   const types = ranking.data ?? [];
   const total = types.reduce((n, t) => n + t.items.length, 0);
 
@@ -169,24 +169,9 @@ export default function RankingPage() {
               onChange={setYear}
               options={(years.data ?? []).map((y) => ({ value: y.year, label: `${y.year} 年度` }))}
             />
-            <Button
-              icon={<DownloadOutlined aria-hidden />}
-              disabled={!total}
-              loading={exporting}
-              onClick={async () => {
-                if (year === undefined) return;
-                setExporting(true);
-                try {
-                  message.success(`已导出“${await exportRanking(year, types, districtName)}”`);
-                } catch {
-                  message.error('导出失败，请稍后重试');
-                } finally {
-                  setExporting(false);
-                }
-              }}
-            >
-              导出 Excel
-            </Button>
+            {year !== undefined && total > 0 && (
+              <ExportButton path={urlOf(applicationsApi.rankingExport, { query: { year } })} />
+            )}
           </>
         }
       />

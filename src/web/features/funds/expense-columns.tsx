@@ -1,9 +1,10 @@
 // Columns of the expense ledger: a fee to an individual shows its gross with the net and the withholding beneath,
 // the warnings kept with an expense are orange tags whose tooltip gives the whole sentence and its article.
 import { Button, Popconfirm, Space, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { FUND_SOURCE_LABELS, PAYEE_KIND_LABELS } from '../../../shared/labels';
 import { formatMoney } from '../../lib/money';
 import type { Expense } from './api';
-import { PAYEE_KIND_LABELS, SOURCE_LABELS, WARNING_TAGS } from './labels';
+import { WARNING_TAGS } from './labels';
 
 /** Read by screen readers (and by the row's text), not shown: the tooltip shows it on hover. */
 const srOnly = {
@@ -44,7 +45,12 @@ export function expenseColumns(o: {
     { title: '科目', dataIndex: 'category', width: 88, render: (c: string) => o.categoryName(c) },
     { title: '事项', dataIndex: 'itemName', width: 120 },
     { title: '金额', key: 'amount', width: 184, align: 'right', render: (_, e) => <Amount e={e} /> },
-    { title: '来源', dataIndex: 'source', width: 80, render: (s: string) => SOURCE_LABELS[s] ?? s },
+    {
+      title: '来源',
+      dataIndex: 'source',
+      width: 80,
+      render: (s: keyof typeof FUND_SOURCE_LABELS) => FUND_SOURCE_LABELS[s] ?? s,
+    },
     {
       title: '收款人',
       key: 'payee',

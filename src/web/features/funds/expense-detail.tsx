@@ -1,10 +1,10 @@
 // 查看 one expense: its facts, the withholding of a fee to an individual, the warnings kept with it and its vouchers.
 import { FileOutlined } from '@ant-design/icons';
 import { Alert, Descriptions, Drawer, Spin } from 'antd';
+import { FUND_SOURCE_LABELS, PAYEE_KIND_LABELS, VOUCHER_KIND_LABELS } from '../../../shared/labels';
 import { formatInstant, formatSize } from '../../lib/format';
 import { formatMoney } from '../../lib/money';
 import { attachmentUrl, useExpense } from './api';
-import { PAYEE_KIND_LABELS, SOURCE_LABELS, VOUCHER_KIND_LABELS } from './labels';
 
 export function ExpenseDetail({
   stationId,
@@ -45,7 +45,7 @@ export function ExpenseDetail({
                     ? `税前 ${formatMoney(e.amountFen)}，代扣个税 ${formatMoney(e.taxFen)}，实发 ${formatMoney(e.netFen)}`
                     : formatMoney(e.amountFen),
               },
-              { key: 'source', label: '经费来源', children: SOURCE_LABELS[e.source] ?? e.source },
+              { key: 'source', label: '经费来源', children: FUND_SOURCE_LABELS[e.source] ?? e.source },
               {
                 key: 'payee',
                 label: '收款人',

@@ -3,12 +3,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Input, Select, Space } from 'antd';
 import { useState } from 'react';
+import { FUND_SOURCE_LABELS } from '../../../shared/labels';
 import { DataTable } from '../../components/data-table';
 import { type ExpenseFilters, useDeleteExpense, useExpenses } from './api';
 import { expenseColumns } from './expense-columns';
 import { ExpenseDetail } from './expense-detail';
 import { ExpenseDrawer, type ExpenseFormContext } from './expense-form';
-import { SOURCE_LABELS } from './labels';
 
 export function ExpenseLedgerCard({
   ctx,
@@ -64,7 +64,7 @@ export function ExpenseLedgerCard({
           style={{ width: 150 }}
           value={filters.source}
           onChange={(source?: ExpenseFilters['source']) => filter({ source })}
-          options={Object.entries(SOURCE_LABELS).map(([value, label]) => ({ value, label }))}
+          options={Object.entries(FUND_SOURCE_LABELS).map(([value, label]) => ({ value, label }))}
         />
         <Input.Search
           allowClear

@@ -3,11 +3,12 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Select, type TableColumnsType, Tag } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { INSPECTION_STATUS_LABELS } from '../../../shared/labels';
 import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
 import { useProgramYears } from '../../lib/program-years';
 import { type InspectionFilters, type InspectionSummary, useInspections } from './api';
-import { INSPECTION_STATUS_LABELS, inspectionStatusColor } from './labels';
+import { inspectionStatusColor } from './labels';
 
 const NewInspectionModal = lazy(() => import('./new-inspection-modal'));
 

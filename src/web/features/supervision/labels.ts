@@ -2,8 +2,6 @@
 // src/domain/supervision); the seven grounds of 第十八条 are the regulation's words.
 import { VIOLATION_ARTICLE, VIOLATION_GROUNDS } from '../../../domain/supervision/supervision';
 
-export const INSPECTION_STATUS_LABELS: Record<string, string> = { planned: '检查中', completed: '已完成' };
-
 export const inspectionStatusColor: Record<string, string> = { planned: 'processing', completed: 'success' };
 export const findingStatusColor: Record<string, string> = {
   open: 'warning',

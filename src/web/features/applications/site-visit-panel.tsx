@@ -3,29 +3,29 @@
 import { CameraOutlined, FileOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Image, Input, Modal, Progress, Upload } from 'antd';
 import { useState } from 'react';
-import { inspectionSchema } from '../../../shared/schemas/application';
+import { siteVisitSchema } from '../../../shared/schemas/application';
 import { dateProps } from '../../components/form-fields';
 import { ApiError } from '../../lib/api';
 import { checkFile } from '../../lib/files';
 import { applyApiError, validated, zodRule } from '../../lib/form';
 import {
   type ApplicationDetail,
-  type Inspection,
   photoUrl,
-  uploadInspectionPhoto,
-  useInspections,
-  useInvalidateInspections,
-  useRecordInspection,
+  type SiteVisit,
+  uploadSiteVisitPhoto,
+  useInvalidateSiteVisits,
+  useRecordSiteVisit,
+  useSiteVisits,
 } from './api';
 
-const shape = inspectionSchema.shape;
+const shape = siteVisitSchema.shape;
 const PHOTO_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.pdf'];
 const REVIEWABLE = ['submitted', 'recommended', 'under_review'];
 
-function InspectionForm({ app, onClose }: { app: ApplicationDetail; onClose: () => void }) {
+function SiteVisitForm({ app, onClose }: { app: ApplicationDetail; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const record = useRecordInspection(app.id);
+  const record = useRecordSiteVisit(app.id);
   const [error, setError] = useState<string | null>(null);
   return (
     <Modal
@@ -81,20 +81,20 @@ function InspectionForm({ app, onClose }: { app: ApplicationDetail; onClose: () 
   );
 }
 
-function Photos({ app, inspection, canWrite }: { app: ApplicationDetail; inspection: Inspection; canWrite: boolean }) {
+function Photos({ app, visit, canWrite }: { app: ApplicationDetail; visit: SiteVisit; canWrite: boolean }) {
   const { message } = App.useApp();
-  const invalidate = useInvalidateInspections(app.id);
+  const invalidate = useInvalidateSiteVisits(app.id);
   const [uploading, setUploading] = useState<{ name: string; percent: number } | null>(null);
   return (
     <div>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
         <Image.PreviewGroup>
-          {inspection.photos
+          {visit.photos
             .filter((p) => p.mime.startsWith('image/'))
             .map((p) => (
               <Image
                 key={p.id}
-                src={photoUrl(app.id, inspection.id, p.id)}
+                src={photoUrl(app.id, visit.id, p.id)}
                 alt={p.fileName}
                 width={96}
                 height={72}
@@ -102,14 +102,14 @@ function Photos({ app, inspection, canWrite }: { app: ApplicationDetail; inspect
               />
             ))}
         </Image.PreviewGroup>
-        {inspection.photos
+        {visit.photos
           .filter((p) => !p.mime.startsWith('image/'))
           .map((p) => (
-            <a key={p.id} href={photoUrl(app.id, inspection.id, p.id)} download={p.fileName}>
+            <a key={p.id} href={photoUrl(app.id, visit.id, p.id)} download={p.fileName}>
               <FileOutlined aria-hidden /> {p.fileName}
             </a>
           ))}
-        {!inspection.photos.length && <span style={{ color: 'rgba(0,0,0,0.35)' }}>暂无照片</span>}
+        {!visit.photos.length && <span style={{ color: 'rgba(0,0,0,0.35)' }}>暂无照片</span>}
         {canWrite && (
           <Upload
             showUploadList={false}
@@ -125,9 +125,7 @@ function Photos({ app, inspection, canWrite }: { app: ApplicationDetail; inspect
             customRequest={({ file, onSuccess, onError }) => {
               const f = file as File;
               setUploading({ name: f.name, percent: 0 });
-              uploadInspectionPhoto(app.id, inspection.id, f, (percent) =>
-                setUploading({ name: f.name, percent }),
-              ).then(
+              uploadSiteVisitPhoto(app.id, visit.id, f, (percent) => setUploading({ name: f.name, percent })).then(
                 (r) => {
                   onSuccess?.(r);
                   setUploading(null);
@@ -154,8 +152,8 @@ function Photos({ app, inspection, canWrite }: { app: ApplicationDetail; inspect
   );
 }
 
-export function InspectionPanel({ app, canWrite }: { app: ApplicationDetail; canWrite: boolean }) {
-  const list = useInspections(app.id, true);
+export function SiteVisitPanel({ app, canWrite }: { app: ApplicationDetail; canWrite: boolean }) {
+  const list = useSiteVisits(app.id, true);
   const [adding, setAdding] = useState(false);
   const items = list.data ?? [];
   const canAdd = canWrite && REVIEWABLE.includes(app.status);
@@ -195,12 +193,12 @@ export function InspectionPanel({ app, canWrite }: { app: ApplicationDetail; can
               key: 'ph',
               label: '现场照片',
               span: 2,
-              children: <Photos app={app} inspection={i} canWrite={canWrite} />,
+              children: <Photos app={app} visit={i} canWrite={canWrite} />,
             },
           ]}
         />
       ))}
-      {adding && <InspectionForm app={app} onClose={() => setAdding(false)} />}
+      {adding && <SiteVisitForm app={app} onClose={() => setAdding(false)} />}
     </Card>
   );
 }
