@@ -64,7 +64,10 @@ export async function pickOption(page: Page, title: string): Promise<void> {
   const item = option.count().then((n) => (n ? option.first() : dropdown.getByTitle(title, { exact: true })));
   const target = await item;
   await expect(target).toBeVisible();
-  await page.waitForTimeout(150); // the dropdown's slide-in animation
+  // A click while the dropdown still slides in can land beside the moving option (seen on a loaded CI machine): wait
+  // until antd's enter/appear motion classes are gone, then the short settle as before.
+  await expect(dropdown).not.toHaveClass(/-(enter|appear)(\s|$|-)/);
+  await page.waitForTimeout(150);
   await target.click();
   await expect(dropdown).toBeHidden();
 }
