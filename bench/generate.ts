@@ -48,23 +48,8 @@ const STATIONS_PER_TX = 40;
 /** Bound parameters per statement (SQLite allows 32,766, PostgreSQL 65,535). */
 const MAX_PARAMS = 30_000;
 
-/** The tables of the ledger, in insertion order (foreign keys). */
-export const LEDGER_TABLES = [
-  'enterprises',
-  'station_enterprises',
-  'contacts',
-  'demands',
-  'experts',
-  'events',
-  'event_experts',
-  'event_enterprises',
-  'event_evidence',
-  'press_releases',
-  'cooperations',
-  'outcomes',
-  'achievements',
-  'reports',
-] as const;
+/** The tables of the ledger, in insertion order (foreign keys): the register, then the import's station tables. */
+export const LEDGER_TABLES = ['enterprises', ...STATION_RECORD_TABLES] as const;
 type LedgerTable = (typeof LEDGER_TABLES)[number];
 type Rows = Record<LedgerTable, Record<string, unknown>[]>;
 
