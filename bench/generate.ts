@@ -138,17 +138,21 @@ function emptyRows(): Rows {
   return Object.fromEntries(LEDGER_TABLES.map((t) => [t, []])) as unknown as Rows;
 }
 
+interface LedgerRowsOptions {
+  /** the batch the rows are added to */
+  out: Rows;
+  stationId: string;
+  ledger: LedgerRecords;
+  now: string;
+  /** USCC → enterprise id, shared by all stations of the run */
+  registry: Map<string, string>;
+}
+
 /**
  * The rows the ledger import writes for a station's records (`stationRecordRows`, the same function), without the
  * audit; new enterprises go into the registry map (USCC → id) shared by all stations of the run.
  */
-function ledgerRows(
-  out: Rows,
-  stationId: string,
-  ledger: LedgerRecords,
-  now: string,
-  registry: Map<string, string>,
-): void {
+function ledgerRows({ out, stationId, ledger, now, registry }: LedgerRowsOptions): void {
   for (const e of ledger.enterprises ?? []) {
     const code = normalizeUscc(e.uscc);
     if (registry.has(code)) continue;
@@ -166,7 +170,7 @@ function ledgerRows(
       version: 1,
     });
   }
-  const rows = stationRecordRows(stationId, ledger, registry, now);
+  const rows = stationRecordRows({ stationId, ledger, enterpriseIds: registry, now });
   for (const t of STATION_RECORD_TABLES) for (const r of rows[t]) out[t].push(r);
 }
 
@@ -312,7 +316,13 @@ export async function generate(o: GenerateOptions): Promise<Generated> {
       .where('station_id', '=', s.id)
       .execute();
     const more = followUps(contacted.map((c) => c.uscc).sort(), 2025_9000 + i);
-    ledgerRows(topUp, s.id, { enterprises: extra, contacts: more } as LedgerRecords, now, registry);
+    ledgerRows({
+      out: topUp,
+      stationId: s.id,
+      ledger: { enterprises: extra, contacts: more } as LedgerRecords,
+      now,
+      registry,
+    });
   }
   await flush(db, topUp);
 
@@ -393,7 +403,7 @@ export async function generate(o: GenerateOptions): Promise<Generated> {
     });
     const contacts = ledger.contacts ?? [];
     ledger.contacts = [...contacts, ...followUps([...new Set(contacts.map((c) => c.uscc))], 2025_5000 + k)];
-    ledgerRows(batch, station.id, ledgerSchema.parse(ledger), now, registry);
+    ledgerRows({ out: batch, stationId: station.id, ledger: ledgerSchema.parse(ledger), now, registry });
     if (batchStations.length === STATIONS_PER_TX || k === extraStations - 1) {
       const orgs = batchOrgs;
       const sts = batchStations;

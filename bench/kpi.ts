@@ -162,18 +162,18 @@ export function handSql(f: HandFilter) {
  */
 export function stationCountsUnion(stationId: string) {
   const id = stationId;
-  const fam = (k: string, table: string, col: string, cond = '1 = 1') =>
+  const fam = ({ k, table, col, cond = '1 = 1' }: { k: string; table: string; col: string; cond?: string }) =>
     sql`select ${sql.lit(k)} as k, count(*) as n, 0 as n2, 0 as n3, 0 as n4 from ${sql.table(table)} t
         join stations s on s.id = t.station_id
         where t.station_id = ${id} and ${sql.raw(`t.${col} >= s.period_start and t.${col} <= s.period_end and ${cond}`)}`;
   return sql<{ k: string; n: number | string; n2: number | string; n3: number | string; n4: number | string }>`
-    ${fam('events', 'events', 'date')}
-    union all ${fam('press', 'press_releases', 'date')}
-    union all ${fam('press_web', 'press_releases', 'date', "t.channel = 'association_website'")}
-    union all ${fam('cooperations', 'cooperations', 'date', 't.has_content = 1')}
-    union all ${fam('outcomes', 'outcomes', 'date')}
-    union all ${fam('achievements', 'achievements', 'collected_on', 't.promoted = 1')}
-    union all ${fam('demands', 'demands', 'collected_on')}
+    ${fam({ k: 'events', table: 'events', col: 'date' })}
+    union all ${fam({ k: 'press', table: 'press_releases', col: 'date' })}
+    union all ${fam({ k: 'press_web', table: 'press_releases', col: 'date', cond: "t.channel = 'association_website'" })}
+    union all ${fam({ k: 'cooperations', table: 'cooperations', col: 'date', cond: 't.has_content = 1' })}
+    union all ${fam({ k: 'outcomes', table: 'outcomes', col: 'date' })}
+    union all ${fam({ k: 'achievements', table: 'achievements', col: 'collected_on', cond: 't.promoted = 1' })}
+    union all ${fam({ k: 'demands', table: 'demands', col: 'collected_on' })}
     union all select 'expert_person_times', count(*), 0, 0, 0 from event_experts ee join events t on t.id = ee.event_id
       join stations s on s.id = t.station_id
       where t.station_id = ${id} and t.date >= s.period_start and t.date <= s.period_end
@@ -329,15 +329,17 @@ function interpolate(q: CompiledQuery): string {
   });
 }
 
+interface ProfileOptions {
+  g: Generated;
+  label: string;
+  run: (ctx: Ctx) => Promise<unknown>;
+  /** calls before the measured ones */
+  warmUp: number;
+  runs: number;
+}
+
 /** Each statement of a traced call with its median time over `runs` calls, slowest first; the plan of the slowest. */
-async function profile(
-  handle: DbHandle,
-  g: Generated,
-  label: string,
-  run: (ctx: Ctx) => Promise<unknown>,
-  warmUp: number,
-  runs: number,
-): Promise<Profile> {
+async function profile(handle: DbHandle, { g, label, run, warmUp, runs }: ProfileOptions): Promise<Profile> {
   const t = tracedDb(handle, g.url);
   try {
     const ctx = benchCtx(handle, g, t.db);
@@ -450,12 +452,30 @@ export async function whereTimeGoes(g: Generated, what: 'matrix' | 'station' | '
   const handle = openDatabase(g.url);
   try {
     if (what === 'matrix') {
-      return await profile(handle, g, 'kpiMatrix', (ctx) => kpiMatrix(ctx, { year: YEAR }), 2, 5);
+      return await profile(handle, {
+        g,
+        label: 'kpiMatrix',
+        run: (ctx) => kpiMatrix(ctx, { year: YEAR }),
+        warmUp: 2,
+        runs: 5,
+      });
     }
     if (what === 'hand') {
-      return await profile(handle, g, '手写 SQL', (ctx) => handSql({ year: YEAR }).execute(ctx.db), 2, 5);
+      return await profile(handle, {
+        g,
+        label: '手写 SQL',
+        run: (ctx) => handSql({ year: YEAR }).execute(ctx.db),
+        warmUp: 2,
+        runs: 5,
+      });
     }
-    const p = await profile(handle, g, 'getStationKpis', (ctx) => getStationKpis(ctx, g.sampleStationId), 50, 100);
+    const p = await profile(handle, {
+      g,
+      label: 'getStationKpis',
+      run: (ctx) => getStationKpis(ctx, g.sampleStationId),
+      warmUp: 50,
+      runs: 100,
+    });
     // What fewer statements would save: the service's parts against the same counts in one statement.
     const ctx = benchCtx(handle, g);
     const id = g.sampleStationId;
@@ -562,7 +582,15 @@ export async function timeRequests(url: string, cookie: string, n: number): Prom
   return times.sort((a, b) => a - b);
 }
 
-export async function throughput(url: string, cookie: string, seconds: number, concurrency: number): Promise<number> {
+export interface ThroughputOptions {
+  url: string;
+  cookie: string;
+  seconds: number;
+  /** requests in flight at once */
+  concurrency: number;
+}
+
+export async function throughput({ url, cookie, seconds, concurrency }: ThroughputOptions): Promise<number> {
   const end = performance.now() + seconds * 1000;
   let count = 0;
   await Promise.all(
@@ -592,9 +620,14 @@ export async function measureHttp(g: Generated, port: number): Promise<HttpFigur
     const url = `${base}/api/v1/stations/${g.sampleStationId}/kpis`;
     await timeRequests(url, cookie, 50);
     const t = await timeRequests(url, cookie, HTTP_REQUESTS);
-    await throughput(`${base}/api/health`, cookie, 1, CONCURRENCY); // warm-up
-    const healthRps = await throughput(`${base}/api/health`, cookie, THROUGHPUT_SECONDS, CONCURRENCY);
-    const kpiRps = await throughput(url, cookie, THROUGHPUT_SECONDS, CONCURRENCY);
+    await throughput({ url: `${base}/api/health`, cookie, seconds: 1, concurrency: CONCURRENCY }); // warm-up
+    const healthRps = await throughput({
+      url: `${base}/api/health`,
+      cookie,
+      seconds: THROUGHPUT_SECONDS,
+      concurrency: CONCURRENCY,
+    });
+    const kpiRps = await throughput({ url, cookie, seconds: THROUGHPUT_SECONDS, concurrency: CONCURRENCY });
     return { p50: percentile(t, 50), p95: percentile(t, 95), healthRps, kpiRps };
   } finally {
     await stopServer(server);
@@ -645,7 +678,7 @@ export async function measureOutOfPeriod(g: Generated, port: number): Promise<Ou
     // No warm-up, and no second run of a slow one: the quadratic statement this guards against took minutes.
     while (times.length < OUT_OF_PERIOD_RUNS && times.reduce((x, y) => x + y, 0) < 10_000) {
       const t = performance.now();
-      const ev = await evaluateStation(ctx, station, on, policy);
+      const ev = await evaluateStation(ctx, { station, on, policy });
       times.push(performance.now() - t);
       const outside = ev.findings.filter((f) => f.id === 'outside_period' && f.ref.startsWith('contacts[')).length;
       if (outside !== OUT_OF_PERIOD_CONTACTS) {

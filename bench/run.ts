@@ -133,8 +133,8 @@ async function general(previous: string | null): Promise<string> {
       budget: '< 20 ms',
       ok: percentile(t, 95) < 20,
     });
-    const empty = await throughput(`${base}/api/health`, cookie, 3, 16);
-    const stations = await throughput(list, cookie, 3, 16);
+    const empty = await throughput({ url: `${base}/api/health`, cookie, seconds: 3, concurrency: 16 });
+    const stations = await throughput({ url: list, cookie, seconds: 3, concurrency: 16 });
     rows.push({ what: '空 JSON 路由吞吐（/api/health）', value: `${empty.toFixed(0)} req/s`, budget: '—', ok: null });
     // The ≥ 0.5 budget of docs/architecture.md is for the KPI endpoint (section below); the station list is for reference.
     rows.push({
@@ -209,13 +209,16 @@ async function outOfPeriodFor(g: Generated, port: number, log: (l: string) => vo
   return d;
 }
 
-async function kpiFor(
-  engine: 'sqlite' | 'postgres',
-  scale: number,
-  port: number,
-  explainAll: boolean,
-  previous: Column | undefined,
-) {
+interface KpiForOptions {
+  engine: 'sqlite' | 'postgres';
+  scale: number;
+  port: number;
+  explainAll: boolean;
+  /** the column docs/benchmarks.md has for this engine and scale */
+  previous: Column | undefined;
+}
+
+async function kpiFor({ engine, scale, port, explainAll, previous }: KpiForOptions) {
   const log = (l: string) => console.log(l);
   log(`\n== KPI ${ENGINE_LABEL[engine]} ${scale}× ==`);
   let g: Generated | null = null;
@@ -361,7 +364,15 @@ async function pgVersion(): Promise<string | null> {
   }
 }
 
-function kpiSection(cols: Column[], pgVer: string | null, pg100Note: string, load: string): string {
+interface KpiSectionOptions {
+  cols: Column[];
+  pgVer: string | null;
+  pg100Note: string;
+  /** the sentence on the system load before and after the run */
+  load: string;
+}
+
+function kpiSection({ cols, pgVer, pg100Note, load }: KpiSectionOptions): string {
   const hundred = cols.find((c) => c.scale === 100);
   const big = hundred
     ? `${fmtInt(hundred.enterprises)} 家企业、${fmtInt(hundred.ledgerRecords)} 条台账记录`
@@ -478,7 +489,13 @@ async function main() {
   let port = Number(process.env.BENCH_PORT ?? 3411) + 1;
   for (const engine of engines) {
     for (const scale of scales) {
-      const col = await kpiFor(engine, scale, port++, flag('explain'), data[`${engine}-${scale}`]);
+      const col = await kpiFor({
+        engine,
+        scale,
+        port: port++,
+        explainAll: flag('explain'),
+        previous: data[`${engine}-${scale}`],
+      });
       data[col.key] = col;
     }
   }
@@ -497,7 +514,7 @@ async function main() {
   const pgVer = cols.some((c) => c.engine === 'postgres') ? await pgVersion() : null;
   const load = `本次运行前后的系统 1 分钟平均负载 ${loadBefore.toFixed(2)} / ${os.loadavg()[0].toFixed(2)}（同机的其他进程会压低结果）`;
   console.log(load);
-  writeDoc(generalText, kpiSection(cols, pgVer, pg100Note, load), data);
+  writeDoc(generalText, kpiSection({ cols, pgVer, pg100Note, load }), data);
   console.log(`已写入 ${DOC}`);
 }
 

@@ -13,6 +13,7 @@ import * as m011 from './011_instance_safety';
 import * as m012 from './012_audit_protection';
 import * as m013 from './013_separated_duties';
 import * as m014 from './014_password_policy';
+import * as m015 from './015_site_visits';
 
 /** Static list: works the same from tsx, the bundled CLI and tests (no directory scanning). */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '012_audit_protection': m012,
   '013_separated_duties': m013,
   '014_password_policy': m014,
+  '015_site_visits': m015,
 };

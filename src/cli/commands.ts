@@ -160,7 +160,7 @@ export const COMMANDS: readonly Command[] = [
     options: { on: { value: '日期', help: '评价日期 YYYY-MM-DD，默认今天（北京时间）' } },
     run: async (a, io) => {
       const { evaluateFile } = await import('./evaluate');
-      return evaluateFile(a.positionals[0], a.string('on'), io);
+      return evaluateFile({ file: a.positionals[0], on: a.string('on'), io });
     },
   },
   {

@@ -30,20 +30,24 @@ export function runEvaluate(
     io.err('缺少台账文件：bin/qianqi evaluate FILE [--on YYYY-MM-DD]');
     return 2;
   }
-  return evaluateFile(file, on, io, opts);
+  return evaluateFile({ file, on, io, ...opts });
+}
+
+export interface EvaluateFileOptions {
+  file: string;
+  /** the evaluation date, YYYY-MM-DD; today (Asia/Shanghai) when not given */
+  on: string | undefined;
+  io: CliIo;
+  now?: Date;
+  policies?: readonly Policy[];
 }
 
 /**
  * The evaluation on stdout and exit 0; exit 2 with one `path: message` line per problem. Pure apart from reading
  * FILE: it needs no database, so anyone can check a ledger.
  */
-export function evaluateFile(
-  file: string,
-  on: string | undefined,
-  io: CliIo,
-  opts: { now?: Date; policies?: readonly Policy[] } = {},
-): number {
-  const policies = opts.policies ?? BUILT_IN_POLICIES;
+export function evaluateFile({ file, on, io, now, policies: given }: EvaluateFileOptions): number {
+  const policies = given ?? BUILT_IN_POLICIES;
   const problems: string[] = [];
   if (on !== undefined && !isIsoDate(on)) problems.push(`--on: 评价日期应为 YYYY-MM-DD 格式的有效日期`);
   let text: string;
@@ -60,7 +64,7 @@ export function evaluateFile(
     return 2;
   }
   const policy = policies.find((p) => p.year === parsed.ledger.programYear)!;
-  const evaluation = evaluateLedger(parsed.ledger, policy, on ?? today(opts.now ?? new Date()));
+  const evaluation = evaluateLedger(parsed.ledger, policy, on ?? today(now ?? new Date()));
   io.out(`${JSON.stringify(evaluation, null, 2)}\n`);
   return 0;
 }

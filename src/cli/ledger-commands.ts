@@ -41,7 +41,7 @@ export async function runKpis(ctx: Ctx, opts: { station: string; on: string | un
   }
   const s = await stationOf(ctx, opts.station, io);
   if (!s) return 2;
-  io.out(`${JSON.stringify(await evaluateStation(ctx, s, on), null, 2)}\n`);
+  io.out(`${JSON.stringify(await evaluateStation(ctx, { station: s, on }), null, 2)}\n`);
   return 0;
 }
 
@@ -166,7 +166,12 @@ export async function runImport(ctx: Ctx, opts: { file: string; replace: boolean
   }
   let counts: Record<string, number>;
   try {
-    counts = await writeStationLedger(ctx, station, parsed.ledger, opts.replace, CLI_ACTOR);
+    counts = await writeStationLedger(ctx, {
+      station,
+      ledger: parsed.ledger,
+      replace: opts.replace,
+      actorOverride: CLI_ACTOR,
+    });
   } catch (e) {
     // The service's refusal names the web's checkbox; here the choice is a flag.
     const n = e instanceof AppError && e.code === 'conflict' ? /已有 (\d+) 条台账记录/.exec(e.userMessage)?.[1] : null;

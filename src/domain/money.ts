@@ -3,6 +3,9 @@
 
 const YUAN = /^(\d+)(?:\.(\d{1,2}))?$/;
 
+/** The largest amount any form or import takes: 1 亿元 in fen. */
+export const MAX_FEN = 10_000_000_000;
+
 export class MoneyFormatError extends Error {
   override name = 'MoneyFormatError';
 }

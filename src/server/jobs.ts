@@ -14,12 +14,16 @@ import { applyDueAgreementVersions } from './features/projects/change-requests.s
 const MINUTE = 60_000;
 
 export async function runScheduledJobs(deps: AppDeps): Promise<{ applied: number; reminders: number }> {
-  const run = await withJobLease(deps, 'hourly', { ttlMs: 10 * MINUTE }, async () => {
-    const ctx = { ...deps, actor: null, ip: null };
-    const applied = await applyDueAgreementVersions(ctx);
-    const reminders = await runReminderSweep(deps);
-    await purgeRateLimits(deps);
-    return { applied, reminders };
+  const run = await withJobLease(deps, {
+    name: 'hourly',
+    ttlMs: 10 * MINUTE,
+    work: async () => {
+      const ctx = { ...deps, actor: null, ip: null };
+      const applied = await applyDueAgreementVersions(ctx);
+      const reminders = await runReminderSweep(deps);
+      await purgeRateLimits(deps);
+      return { applied, reminders };
+    },
   });
   return run.ran ? run.result : { applied: 0, reminders: 0 };
 }
@@ -30,9 +34,12 @@ export async function runScheduledJobs(deps: AppDeps): Promise<{ applied: number
  * half-deleted files (`.deleting`) for leftovers, and each audit the same removals.
  */
 export async function runStorageCleanup(deps: AppDeps): Promise<{ removed: number; bytes: number }> {
-  const run = await withJobLease(deps, 'storage-cleanup', { ttlMs: 60 * MINUTE, minIntervalMs: 20 * 60 * MINUTE }, () =>
-    cleanOnce(deps),
-  );
+  const run = await withJobLease(deps, {
+    name: 'storage-cleanup',
+    ttlMs: 60 * MINUTE,
+    minIntervalMs: 20 * 60 * MINUTE,
+    work: () => cleanOnce(deps),
+  });
   return run.ran ? run.result : { removed: 0, bytes: 0 };
 }
 

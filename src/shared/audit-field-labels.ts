@@ -98,7 +98,7 @@ export const AUDIT_FIELD_LABELS = {
   id: '系统编号',
   id_card_enc: '身份证号（加密）',
   id_card_masked: '身份证号（脱敏）',
-  inspected_on: '考察日期',
+  visited_on: '考察日期',
   inspection_id: '监督检查',
   ip: 'IP 地址',
   is_active: '启用',

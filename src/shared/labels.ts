@@ -123,6 +123,7 @@ export const AUDIT_ENTITY_LABELS = {
   notice: '通知公告',
   application: '申报书',
   review: '评审',
+  site_visit: '实地考察',
   project: '项目',
   change_request: '调整申请',
   station_enterprise: '服务企业',

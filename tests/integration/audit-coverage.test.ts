@@ -658,7 +658,7 @@ Object.assign(CASES, {
     valid: () => ({
       path: app('/site-visits'),
       body: {
-        inspectedOn: '2025-06-12',
+        visitedOn: '2025-06-12',
         participants: '中心 王五',
         districtParticipants: '区科协 赵六',
         findings: '条件具备，人员到位',
@@ -666,7 +666,7 @@ Object.assign(CASES, {
     }),
     invalid: () => ({
       path: app('/site-visits'),
-      body: { inspectedOn: '2025-06-12', participants: '中心 王五', findings: '条件具备，人员到位' },
+      body: { visitedOn: '2025-06-12', participants: '中心 王五', findings: '条件具备，人员到位' },
       status: 400,
     }),
   },
@@ -675,7 +675,7 @@ Object.assign(CASES, {
     setup: async (t) => {
       await toStage(t, 'submitted');
       const r = await t.call(await t.login('staff'), 'POST', app('/site-visits'), {
-        inspectedOn: '2025-06-12',
+        visitedOn: '2025-06-12',
         participants: '中心 王五',
         districtParticipants: '区科协 赵六',
         findings: '条件具备，人员到位',

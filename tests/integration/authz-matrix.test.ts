@@ -332,7 +332,7 @@ const LIFECYCLE_ENTITIES = ['application', 'review', 'project', 'change-request'
 const HAS_LIFECYCLE_REQUEST = (route: RouteMeta) => !!route.scoped && LIFECYCLE_ENTITIES.includes(route.scoped.entity);
 
 /** The first lifecycle file of an owner, or the missing id. */
-async function fileOf(kind: 'application' | 'inspection' | 'project' | 'change_request', ownerId: string) {
+async function fileOf(kind: 'application' | 'site_visit' | 'project' | 'change_request', ownerId: string) {
   const f = await t.deps.db
     .selectFrom('lifecycle_files')
     .select('id')
@@ -358,12 +358,12 @@ async function lifecycleRequest(route: RouteMeta, id: string): Promise<StationRe
   if (entity === 'application') {
     if (p.includes('{visitId}')) {
       const visit = await t.deps.db
-        .selectFrom('site_inspections')
+        .selectFrom('site_visits')
         .select('id')
         .where('application_id', '=', id)
         .executeTakeFirst();
       params.visitId = visit?.id ?? MISSING_ID;
-      if (p.includes('{fileId}')) params.fileId = await fileOf('inspection', params.visitId);
+      if (p.includes('{fileId}')) params.fileId = await fileOf('site_visit', params.visitId);
     } else if (p.includes('{fileId}')) params.fileId = await fileOf('application', id);
   }
   if (entity === 'project' && p.includes('{fileId}')) params.fileId = await fileOf('project', id);
@@ -399,7 +399,7 @@ async function lifecycleRequest(route: RouteMeta, id: string): Promise<StationRe
       return {
         params,
         body: {
-          inspectedOn: '2025-06-12',
+          visitedOn: '2025-06-12',
           participants: '中心 王五',
           districtParticipants: '区科协 赵六',
           findings: '条件具备，人员到位',

@@ -44,7 +44,14 @@ export function itemName(policy: Policy, code: string): string {
   return policy.forbiddenItems.find((x) => x.code === code)?.name ?? code;
 }
 
-function message(f: Finding, e: LedgerExpense, ctx: BookingContext, expert: Expert | undefined): string {
+interface MessageOptions {
+  finding: Finding;
+  expense: LedgerExpense;
+  /** the registered expert the expense pays, if any */
+  expert: Expert | undefined;
+}
+
+function message(ctx: BookingContext, { finding: f, expense: e, expert }: MessageOptions): string {
   const { policy } = ctx;
   const payee = e.payee?.name ?? expert?.name ?? '收款人';
   switch (f.id) {
@@ -82,7 +89,7 @@ export function checkBooking(
     id: f.id,
     article: f.article,
     severity: f.severity,
-    message: message(f, e, ctx, expert),
+    message: message(ctx, { finding: f, expense: e, expert }),
   }));
   // 第十条 / 第十一条: grant spending stays within the category's budget of the agreement in force; only a refused
   // expense is exempt, since it is never booked.

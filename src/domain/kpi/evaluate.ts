@@ -6,14 +6,22 @@ import { computeKpis } from './compute';
 import { countLedger } from './from-ledger';
 import type { Evaluation, Finding, KpiCounts, StationRef } from './types';
 
+export interface AssembleEvaluationOptions {
+  policy: Policy;
+  station: StationRef;
+  counts: KpiCounts;
+  findings: Finding[];
+  funds?: Evaluation['funds'];
+}
+
 /** The evaluation document from counts and findings; the ledger path and the database path both end here. */
-export function assembleEvaluation(
-  policy: Policy,
-  station: StationRef,
-  counts: KpiCounts,
-  findings: Finding[],
-  funds?: Evaluation['funds'],
-): Evaluation {
+export function assembleEvaluation({
+  policy,
+  station,
+  counts,
+  findings,
+  funds,
+}: AssembleEvaluationOptions): Evaluation {
   const out: Evaluation = {
     format: EVALUATION_FORMAT,
     station: { type: station.type, district: station.district },
@@ -28,5 +36,11 @@ export function assembleEvaluation(
 export function evaluateLedger(ledger: Ledger, policy: Policy, on: string): Evaluation {
   const { counts, findings } = countLedger(ledger);
   const money = expenseFindings(ledger, policy, on);
-  return assembleEvaluation(policy, ledger.station, counts, [...findings, ...money.findings], money.funds);
+  return assembleEvaluation({
+    policy,
+    station: ledger.station,
+    counts,
+    findings: [...findings, ...money.findings],
+    funds: money.funds,
+  });
 }

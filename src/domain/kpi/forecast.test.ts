@@ -25,29 +25,29 @@ describe('elapsedShare', () => {
 
 describe('paceOf', () => {
   it('a met KPI is met whatever the date', () => {
-    expect(paceOf(kpi(4, 4), 'count', period, '2025-05-01').status).toBe('met');
+    expect(paceOf({ kpi: kpi(4, 4), measure: 'count', period, today: '2025-05-01' }).status).toBe('met');
   });
 
   it('projects a count linearly: on track at the pace, at risk below it', () => {
     // Half-way (day 137 of 275 is 2025-08-15): 25 of 50 is on track, 20 of 50 is not.
-    expect(paceOf(kpi(25, 50, false), 'count', period, '2025-08-15')).toMatchObject({
+    expect(paceOf({ kpi: kpi(25, 50, false), measure: 'count', period, today: '2025-08-15' })).toMatchObject({
       status: 'on_track',
       projected: 50,
     });
-    const risk = paceOf(kpi(20, 50, false), 'count', period, '2025-08-15');
+    const risk = paceOf({ kpi: kpi(20, 50, false), measure: 'count', period, today: '2025-08-15' });
     expect(risk.status).toBe('at_risk');
     expect(risk.projected).toBe(40);
   });
 
   it('before the period nothing is judged; after it an unmet KPI is not met', () => {
-    expect(paceOf(kpi(0, 4, false), 'count', period, '2025-03-01').status).toBe('not_started');
-    expect(paceOf(kpi(3, 4, false), 'count', period, '2026-01-01').status).toBe('not_met');
-    expect(paceOf(kpi(3, 4, false), 'count', period, '2025-12-31').status).toBe('not_met');
+    expect(paceOf({ kpi: kpi(0, 4, false), measure: 'count', period, today: '2025-03-01' }).status).toBe('not_started');
+    expect(paceOf({ kpi: kpi(3, 4, false), measure: 'count', period, today: '2026-01-01' }).status).toBe('not_met');
+    expect(paceOf({ kpi: kpi(3, 4, false), measure: 'count', period, today: '2025-12-31' }).status).toBe('not_met');
   });
 
   it('reports are due at the end; a share below target is at risk', () => {
-    expect(paceOf(kpi(0, 2000, false), 'words', period, '2025-06-01').status).toBe('due');
-    expect(paceOf(kpi(0, 1, false), 'presence', period, '2025-06-01').status).toBe('due');
-    expect(paceOf(kpi(0.3, 0.4, false), 'share', period, '2025-06-01').status).toBe('at_risk');
+    expect(paceOf({ kpi: kpi(0, 2000, false), measure: 'words', period, today: '2025-06-01' }).status).toBe('due');
+    expect(paceOf({ kpi: kpi(0, 1, false), measure: 'presence', period, today: '2025-06-01' }).status).toBe('due');
+    expect(paceOf({ kpi: kpi(0.3, 0.4, false), measure: 'share', period, today: '2025-06-01' }).status).toBe('at_risk');
   });
 });

@@ -25,12 +25,14 @@ export function elapsedShare(period: { start: string; end: string }, today: stri
   return (days(period.start, today) + 1) / (days(period.start, period.end) + 1);
 }
 
-export function paceOf(
-  kpi: KpiResult,
-  measure: KpiMeasure,
-  period: { start: string; end: string },
-  today: string,
-): Pace {
+export interface PaceOptions {
+  kpi: KpiResult;
+  measure: KpiMeasure;
+  period: { start: string; end: string };
+  today: string;
+}
+
+export function paceOf({ kpi, measure, period, today }: PaceOptions): Pace {
   const elapsed = elapsedShare(period, today);
   if (kpi.met) return { status: 'met', projected: null, elapsed };
   if (elapsed >= 1) return { status: 'not_met', projected: null, elapsed };

@@ -42,14 +42,23 @@ const ROLE_NAMES: Partial<Record<Role, string>> = {
   reviewer: '评审专家',
 };
 
+export interface DecideOptions<S extends string, A extends string, C> {
+  machine: Machine<S, A, C>;
+  from: S;
+  action: A;
+  role: Role;
+  /** what the guards are checked against */
+  facts: C;
+}
+
 /** Whether `role` may take `action` from `from`, and where it leads; a refusal says why, citing the article. */
-export function decide<S extends string, A extends string, C>(
-  m: Machine<S, A, C>,
-  from: S,
-  action: A,
-  role: Role,
-  ctx: C,
-): Decision<S> {
+export function decide<S extends string, A extends string, C>({
+  machine: m,
+  from,
+  action,
+  role,
+  facts,
+}: DecideOptions<S, A, C>): Decision<S> {
   const candidates = m.rules.filter((r) => r.action === action);
   if (!candidates.length) return { ok: false, reason: `${m.name}没有“${String(action)}”这一步`, article: null };
   const rule = candidates.find((r) => r.from.includes(from));
@@ -66,7 +75,7 @@ export function decide<S extends string, A extends string, C>(
     return { ok: false, reason: `只有${who}可以${m.actionLabels[action]}（${rule.article}）`, article: rule.article };
   }
   for (const g of rule.guards ?? []) {
-    if (!g.holds(ctx)) return { ok: false, reason: `${g.reason}（${rule.article}）`, article: rule.article };
+    if (!g.holds(facts)) return { ok: false, reason: `${g.reason}（${rule.article}）`, article: rule.article };
   }
   return { ok: true, to: rule.to, article: rule.article };
 }

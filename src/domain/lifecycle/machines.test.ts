@@ -36,12 +36,16 @@ function exhaustive<S extends string, A extends string, C>(
         const exp = allowed.find((e) => e.from === from && e.action === action);
         if (exp) {
           it(`${from} —${action}→ ${exp.to} (${exp.article})`, () => {
-            expect(decide(m, from, action, exp.role, okFacts)).toEqual({ ok: true, to: exp.to, article: exp.article });
+            expect(decide({ machine: m, from, action, role: exp.role, facts: okFacts })).toEqual({
+              ok: true,
+              to: exp.to,
+              article: exp.article,
+            });
           });
         } else {
           it(`${from} —${action}→ refused, naming the state`, () => {
             for (const role of ['center_admin', 'center_staff', 'district', 'host'] as Role[]) {
-              const d = decide(m, from, action, role, okFacts);
+              const d = decide({ machine: m, from, action, role, facts: okFacts });
               expect(d.ok).toBe(false);
               if (!d.ok && !guarded.includes(`${from}:${action}`))
                 expect(d.reason).toContain(`“${m.stateLabels[from]}”`);
@@ -100,8 +104,19 @@ exhaustive(
 );
 
 describe('申报书: roles and guards', () => {
-  const d = (from: Parameters<typeof decide>[1], action: string, role: Role, facts: Partial<ApplicationFacts> = {}) =>
-    decide(applicationMachine, from as never, action as never, role, { ...appOk, ...facts });
+  const d = (
+    from: Parameters<typeof decide>[0]['from'],
+    action: string,
+    role: Role,
+    facts: Partial<ApplicationFacts> = {},
+  ) =>
+    decide({
+      machine: applicationMachine,
+      from: from as never,
+      action: action as never,
+      role,
+      facts: { ...appOk, ...facts },
+    });
 
   it('only the district recommends; the Center may also send back', () => {
     expect(d('submitted', 'recommend', 'host')).toMatchObject({ ok: false, article: '第六条' });
@@ -206,7 +221,7 @@ describe('项目: guards', () => {
     ],
     ['fail without a reason', 'reports_submitted', 'fail_acceptance', 'center_admin', { hasReason: false }, '理由'],
   ] as const)('refuses to %s', (_n, from, action, role, facts, why) => {
-    const r = decide(projectMachine, from, action, role, { ...projectOk, ...facts });
+    const r = decide({ machine: projectMachine, from, action, role, facts: { ...projectOk, ...facts } });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toContain(why);
   });
@@ -233,33 +248,63 @@ exhaustive(
 
 describe('工作调整 (第十一条): paper explanation, in advance, the Center consents', () => {
   it('a request without the scan of its paper explanation is refused', () => {
-    const r = decide(changeRequestMachine, 'draft', 'submit', 'host', { ...crOk, paperExplanation: false });
+    const r = decide({
+      machine: changeRequestMachine,
+      from: 'draft',
+      action: 'submit',
+      role: 'host',
+      facts: { ...crOk, paperExplanation: false },
+    });
     expect(r).toMatchObject({ ok: false, article: '第十一条' });
     if (!r.ok) expect(r.reason).toContain('纸质说明');
   });
   it('a change must be asked for before it takes effect (the same day is too late)', () => {
-    const r = decide(changeRequestMachine, 'draft', 'submit', 'host', { ...crOk, effectiveOn: crOk.today });
+    const r = decide({
+      machine: changeRequestMachine,
+      from: 'draft',
+      action: 'submit',
+      role: 'host',
+      facts: { ...crOk, effectiveOn: crOk.today },
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toContain('提前申请');
   });
   it('the host cannot approve its own request', () => {
-    expect(decide(changeRequestMachine, 'submitted', 'approve', 'host', crOk)).toMatchObject({ ok: false });
+    expect(
+      decide({ machine: changeRequestMachine, from: 'submitted', action: 'approve', role: 'host', facts: crOk }),
+    ).toMatchObject({ ok: false });
   });
 });
 
 describe('a call (第三条)', () => {
   it('cannot open with a window that ends before it starts or is already over', () => {
-    expect(decide(callMachine, 'draft', 'open', 'center_admin', { ...callOk, closesOn: '2026-01-01' }).ok).toBe(false);
     expect(
-      decide(callMachine, 'draft', 'open', 'center_admin', {
-        today: '2026-03-01',
-        opensOn: '2026-01-01',
-        closesOn: '2026-02-01',
+      decide({
+        machine: callMachine,
+        from: 'draft',
+        action: 'open',
+        role: 'center_admin',
+        facts: { ...callOk, closesOn: '2026-01-01' },
+      }).ok,
+    ).toBe(false);
+    expect(
+      decide({
+        machine: callMachine,
+        from: 'draft',
+        action: 'open',
+        role: 'center_admin',
+        facts: {
+          today: '2026-03-01',
+          opensOn: '2026-01-01',
+          closesOn: '2026-02-01',
+        },
       }).ok,
     ).toBe(false);
   });
   it('an unknown action is refused without an article', () => {
-    expect(decide(callMachine, 'draft', 'reopen' as never, 'center_admin', callOk)).toEqual({
+    expect(
+      decide({ machine: callMachine, from: 'draft', action: 'reopen' as never, role: 'center_admin', facts: callOk }),
+    ).toEqual({
       ok: false,
       reason: '申报通知没有“reopen”这一步',
       article: null,

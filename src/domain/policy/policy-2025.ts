@@ -193,7 +193,15 @@ const KPI_LABELS = {
   },
 } satisfies Record<KpiId, KpiLabel>;
 
-function kpi(id: KpiId, article: Article, target: number, override: Partial<KpiLabel> = {}): KpiPolicy {
+interface KpiSpec {
+  id: KpiId;
+  article: Article;
+  target: number;
+  /** the label's fields this class words otherwise */
+  override?: Partial<KpiLabel>;
+}
+
+function kpi({ id, article, target, override = {} }: KpiSpec): KpiPolicy {
   return { id, article, target, ...KPI_LABELS[id], ...override };
 }
 
@@ -207,44 +215,54 @@ function districtKpis(t: {
   personTimes: number;
 }): KpiPolicy[] {
   return [
-    kpi('events', '第七条', 4),
-    kpi('press_releases', '第七条', 4),
-    kpi('press_releases_website', '第七条', 2),
-    kpi('cooperations', '第七条', 2),
-    kpi('enterprises_contacted', '第七条', t.contacted),
-    kpi('association_share', '第七条', 0.4),
-    kpi('key_enterprises', '第七条', t.keyServed),
-    kpi('key_enterprises_srdi', '第七条', t.srdi),
-    kpi('landed_outcomes', '第七条', t.outcomes),
-    kpi('demands', '第七条', t.demands),
-    kpi('expert_person_times', '第七条', t.personTimes),
-    kpi('report_summary', '第七条', 1),
-    kpi('report_final_accounts', '第十二条', 1),
+    kpi({ id: 'events', article: '第七条', target: 4 }),
+    kpi({ id: 'press_releases', article: '第七条', target: 4 }),
+    kpi({ id: 'press_releases_website', article: '第七条', target: 2 }),
+    kpi({ id: 'cooperations', article: '第七条', target: 2 }),
+    kpi({ id: 'enterprises_contacted', article: '第七条', target: t.contacted }),
+    kpi({ id: 'association_share', article: '第七条', target: 0.4 }),
+    kpi({ id: 'key_enterprises', article: '第七条', target: t.keyServed }),
+    kpi({ id: 'key_enterprises_srdi', article: '第七条', target: t.srdi }),
+    kpi({ id: 'landed_outcomes', article: '第七条', target: t.outcomes }),
+    kpi({ id: 'demands', article: '第七条', target: t.demands }),
+    kpi({ id: 'expert_person_times', article: '第七条', target: t.personTimes }),
+    kpi({ id: 'report_summary', article: '第七条', target: 1 }),
+    kpi({ id: 'report_final_accounts', article: '第十二条', target: 1 }),
   ];
 }
 
 const kpis = {
   district_a: [
     ...districtKpis({ contacted: 50, keyServed: 30, srdi: 10, outcomes: 5, demands: 20, personTimes: 20 }),
-    kpi('report_demand_analysis', '第七条', 2000),
-    kpi('report_expert_service_mode', '第七条', 3000),
+    kpi({ id: 'report_demand_analysis', article: '第七条', target: 2000 }),
+    kpi({ id: 'report_expert_service_mode', article: '第七条', target: 3000 }),
   ],
   // B asks for more demands (30) than A (20): the regulation's own numbers, kept as written.
   district_b: [
     ...districtKpis({ contacted: 40, keyServed: 20, srdi: 5, outcomes: 3, demands: 30, personTimes: 15 }),
-    kpi('report_regional_development', '第七条', 2000),
+    kpi({ id: 'report_regional_development', article: '第七条', target: 2000 }),
   ],
   iur: [
-    kpi('enterprises_contacted', '第八条', 10, {
-      name: '联系企业',
-      countingRule:
-        '项目期内有联系记录且统一社会信用代码有效的企业家数，按统一社会信用代码去重，不限区域，不要求企业在名录中登记',
+    kpi({
+      id: 'enterprises_contacted',
+      article: '第八条',
+      target: 10,
+      override: {
+        name: '联系企业',
+        countingRule:
+          '项目期内有联系记录且统一社会信用代码有效的企业家数，按统一社会信用代码去重，不限区域，不要求企业在名录中登记',
+      },
     }),
-    kpi('expert_person_times', '第八条', 30, { name: '参与支持活动的产业特派员等专家' }),
-    kpi('achievements', '第八条', 30),
-    kpi('report_summary', '第十二条', 1),
-    kpi('report_final_accounts', '第十二条', 1),
-    kpi('report_iur_mode', '第八条', 2000),
+    kpi({
+      id: 'expert_person_times',
+      article: '第八条',
+      target: 30,
+      override: { name: '参与支持活动的产业特派员等专家' },
+    }),
+    kpi({ id: 'achievements', article: '第八条', target: 30 }),
+    kpi({ id: 'report_summary', article: '第十二条', target: 1 }),
+    kpi({ id: 'report_final_accounts', article: '第十二条', target: 1 }),
+    kpi({ id: 'report_iur_mode', article: '第八条', target: 2000 }),
   ],
 } satisfies Record<StationType, KpiPolicy[]>;
 

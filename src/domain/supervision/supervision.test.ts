@@ -47,7 +47,7 @@ function exhaustive<S extends string, A extends string, C>(
         if (exp) {
           it(`${from} —${action}→ ${exp.to} (${exp.article}) for ${exp.roles.join(', ')} only`, () => {
             for (const role of ROLES) {
-              const d = decide(m, from, action, role, okFacts(action));
+              const d = decide({ machine: m, from, action, role, facts: okFacts(action) });
               if (exp.roles.includes(role)) {
                 expect(d, role).toEqual({ ok: true, to: exp.to, article: exp.article });
               } else {
@@ -63,7 +63,7 @@ function exhaustive<S extends string, A extends string, C>(
         } else {
           it(`${from} —${action}→ refused for every role, naming the state`, () => {
             for (const role of ROLES) {
-              const d = decide(m, from, action, role, okFacts(action));
+              const d = decide({ machine: m, from, action, role, facts: okFacts(action) });
               expect(d.ok, role).toBe(false);
               if (!d.ok) {
                 expect(d.reason).toContain(`“${m.stateLabels[from]}”`);
@@ -92,17 +92,31 @@ exhaustive(
 
 describe('监督检查 (第十九条)', () => {
   it('cannot be completed without a conclusion, citing 第十九条', () => {
-    const d = decide(inspectionMachine, 'planned', 'complete', 'center_admin', { hasSummary: false });
+    const d = decide({
+      machine: inspectionMachine,
+      from: 'planned',
+      action: 'complete',
+      role: 'center_admin',
+      facts: { hasSummary: false },
+    });
     expect(d).toEqual({ ok: false, reason: '请填写检查结论（第十九条）', article: '第十九条' });
   });
   it('a completed inspection takes no more findings', () => {
-    const d = decide(inspectionMachine, 'completed', 'add_finding', 'center_admin', inspectionOk);
+    const d = decide({
+      machine: inspectionMachine,
+      from: 'completed',
+      action: 'add_finding',
+      role: 'center_admin',
+      facts: inspectionOk,
+    });
     expect(d.ok).toBe(false);
     if (!d.ok) expect(d.reason).toContain('“已完成”');
   });
   it('only the Center inspects: a host, district or auditor is refused, citing 第十九条', () => {
     for (const role of ['host', 'district', 'auditor'] as Role[]) {
-      expect(decide(inspectionMachine, 'planned', 'add_finding', role, inspectionOk)).toMatchObject({
+      expect(
+        decide({ machine: inspectionMachine, from: 'planned', action: 'add_finding', role, facts: inspectionOk }),
+      ).toMatchObject({
         ok: false,
         article: '第十九条',
       });
@@ -137,17 +151,27 @@ describe('检查发现 (第十九条): the host answers, the Center decides', ()
     ['closing an open finding without a note', 'open', 'close', 'center_admin', '请填写办结意见'],
     ['sending back without a reason', 'responded', 'reopen', 'center_admin', '请填写退回理由'],
   ] as const)('refuses %s, saying why and citing 第十九条', (_n, from, action, role, why) => {
-    const d = decide(findingMachine, from, action, role, { hasText: false });
+    const d = decide({ machine: findingMachine, from, action, role, facts: { hasText: false } });
     expect(d).toEqual({ ok: false, reason: `${why}（第十九条）`, article: '第十九条' });
   });
   it('the host may only respond: it cannot close or send back its own finding', () => {
-    expect(decide(findingMachine, 'responded', 'close', 'host', findingOk)).toMatchObject({ ok: false });
-    expect(decide(findingMachine, 'responded', 'reopen', 'host', findingOk)).toMatchObject({ ok: false });
+    expect(
+      decide({ machine: findingMachine, from: 'responded', action: 'close', role: 'host', facts: findingOk }),
+    ).toMatchObject({ ok: false });
+    expect(
+      decide({ machine: findingMachine, from: 'responded', action: 'reopen', role: 'host', facts: findingOk }),
+    ).toMatchObject({ ok: false });
     expect(actionsFrom(findingMachine, 'open', 'host')).toEqual(['respond']);
     expect(actionsFrom(findingMachine, 'responded', 'host')).toEqual([]);
   });
   it('the Center does not respond for the host; a district or auditor does neither', () => {
-    const d = decide(findingMachine, 'open', 'respond', 'center_admin', findingOk);
+    const d = decide({
+      machine: findingMachine,
+      from: 'open',
+      action: 'respond',
+      role: 'center_admin',
+      facts: findingOk,
+    });
     expect(d).toEqual({ ok: false, reason: '只有依托单位可以反馈整改情况（第十九条）', article: '第十九条' });
     for (const role of ['district', 'auditor'] as Role[]) {
       expect(actionsFrom(findingMachine, 'open', role)).toEqual([]);
@@ -156,7 +180,13 @@ describe('检查发现 (第十九条): the host answers, the Center decides', ()
   });
   it('a closed finding is final: nobody responds, closes or reopens it', () => {
     for (const role of ROLES) expect(actionsFrom(findingMachine, 'closed', role)).toEqual([]);
-    const d = decide(findingMachine, 'closed', 'reopen', 'center_admin', findingOk);
+    const d = decide({
+      machine: findingMachine,
+      from: 'closed',
+      action: 'reopen',
+      role: 'center_admin',
+      facts: findingOk,
+    });
     expect(d.ok).toBe(false);
     if (!d.ok) expect(d.reason).toContain('只能在“已反馈整改”时退回重新整改');
   });
@@ -194,7 +224,7 @@ describe('追回经费 (第十八条): only the Center administrator settles a r
       ['partly_paid', 'pay_rest'],
       ['paid', 'close'],
     ] as const) {
-      const d = decide(recoveryMachine, from, action, 'center_staff', recoveryOk(action));
+      const d = decide({ machine: recoveryMachine, from, action, role: 'center_staff', facts: recoveryOk(action) });
       expect(d).toMatchObject({ ok: false, article: '第十八条' });
       if (!d.ok) expect(d.reason).toContain(recoveryMachine.actionLabels[action]);
     }
@@ -205,7 +235,13 @@ describe('追回经费 (第十八条): only the Center administrator settles a r
   });
   it('a partial payment must be above 0 and below the balance', () => {
     const at = (paymentFen: number) =>
-      decide(recoveryMachine, 'issued', 'pay_part', 'center_admin', { owedFen: OWED, paymentFen, hasReason: false });
+      decide({
+        machine: recoveryMachine,
+        from: 'issued',
+        action: 'pay_part',
+        role: 'center_admin',
+        facts: { owedFen: OWED, paymentFen, hasReason: false },
+      });
     expect(at(1)).toEqual({ ok: true, to: 'partly_paid', article: '第十八条' });
     expect(at(OWED - 1)).toEqual({ ok: true, to: 'partly_paid', article: '第十八条' });
     for (const bad of [0, -1, OWED, OWED + 1]) {
@@ -216,10 +252,16 @@ describe('追回经费 (第十八条): only the Center administrator settles a r
   });
   it('paying the rest must be exactly the balance', () => {
     const at = (paymentFen: number) =>
-      decide(recoveryMachine, 'partly_paid', 'pay_rest', 'center_admin', {
-        owedFen: OWED,
-        paymentFen,
-        hasReason: false,
+      decide({
+        machine: recoveryMachine,
+        from: 'partly_paid',
+        action: 'pay_rest',
+        role: 'center_admin',
+        facts: {
+          owedFen: OWED,
+          paymentFen,
+          hasReason: false,
+        },
       });
     expect(at(OWED)).toEqual({ ok: true, to: 'paid', article: '第十八条' });
     for (const bad of [OWED - 1, OWED + 1]) {
@@ -228,19 +270,37 @@ describe('追回经费 (第十八条): only the Center administrator settles a r
       if (!d.ok) expect(d.reason).toBe('退回金额应大于 0 且等于应退余额（第十八条）');
     }
     // Nothing owed and nothing paid is not a payment (found by the property below).
-    const zero = decide(recoveryMachine, 'issued', 'pay_rest', 'center_admin', {
-      owedFen: 0,
-      paymentFen: 0,
-      hasReason: false,
+    const zero = decide({
+      machine: recoveryMachine,
+      from: 'issued',
+      action: 'pay_rest',
+      role: 'center_admin',
+      facts: {
+        owedFen: 0,
+        paymentFen: 0,
+        hasReason: false,
+      },
     });
     expect(zero.ok).toBe(false);
   });
   it('closing needs a note and is possible only once everything is paid back', () => {
     expect(
-      decide(recoveryMachine, 'paid', 'close', 'center_admin', { owedFen: 0, paymentFen: 0, hasReason: false }),
+      decide({
+        machine: recoveryMachine,
+        from: 'paid',
+        action: 'close',
+        role: 'center_admin',
+        facts: { owedFen: 0, paymentFen: 0, hasReason: false },
+      }),
     ).toEqual({ ok: false, reason: '请填写结案意见（第十八条）', article: '第十八条' });
     for (const from of ['issued', 'partly_paid', 'closed'] as const) {
-      const d = decide(recoveryMachine, from, 'close', 'center_admin', recoveryOk('close'));
+      const d = decide({
+        machine: recoveryMachine,
+        from,
+        action: 'close',
+        role: 'center_admin',
+        facts: recoveryOk('close'),
+      });
       expect(d.ok, from).toBe(false);
       if (!d.ok) expect(d.reason).toContain('只能在“已全部退回”时结案');
     }
@@ -248,7 +308,9 @@ describe('追回经费 (第十八条): only the Center administrator settles a r
   it('nothing can be paid on a paid or closed order', () => {
     for (const from of ['paid', 'closed'] as const) {
       for (const action of ['pay_part', 'pay_rest'] as const) {
-        expect(decide(recoveryMachine, from, action, 'center_admin', recoveryOk(action)).ok).toBe(false);
+        expect(
+          decide({ machine: recoveryMachine, from, action, role: 'center_admin', facts: recoveryOk(action) }).ok,
+        ).toBe(false);
       }
     }
   });
@@ -274,10 +336,16 @@ describe('paymentAction: which step a payment is', () => {
         const action = paymentAction(owed, pay);
         const facts = { owedFen: owed, paymentFen: pay, hasReason: false };
         if (action === null) {
-          expect(decide(recoveryMachine, 'issued', 'pay_part', 'center_admin', facts).ok).toBe(false);
-          expect(decide(recoveryMachine, 'issued', 'pay_rest', 'center_admin', facts).ok).toBe(false);
+          expect(
+            decide({ machine: recoveryMachine, from: 'issued', action: 'pay_part', role: 'center_admin', facts }).ok,
+          ).toBe(false);
+          expect(
+            decide({ machine: recoveryMachine, from: 'issued', action: 'pay_rest', role: 'center_admin', facts }).ok,
+          ).toBe(false);
         } else {
-          expect(decide(recoveryMachine, 'issued', action, 'center_admin', facts).ok).toBe(true);
+          expect(decide({ machine: recoveryMachine, from: 'issued', action, role: 'center_admin', facts }).ok).toBe(
+            true,
+          );
         }
       }),
     );

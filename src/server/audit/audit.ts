@@ -110,7 +110,15 @@ function keyedFromOf(head: { keyed_from?: number | null } | undefined): number {
   return Number.isFinite(k) && k >= 1 ? k : 1;
 }
 
-function rowHash(key: Buffer, keyedFrom: number, prevHash: string, row: Hashable): string {
+interface RowHashOptions {
+  key: Buffer;
+  /** the first seq hashed with the key; earlier rows have plain SHA-256 */
+  keyedFrom: number;
+  prevHash: string;
+  row: Hashable;
+}
+
+function rowHash({ key, keyedFrom, prevHash, row }: RowHashOptions): string {
   return Number(row.seq) >= keyedFrom ? keyedChainHash(key, prevHash, row) : chainHash(prevHash, row);
 }
 
@@ -141,7 +149,7 @@ export function makeRecorder(tx: Tx, ctx: Ctx): AuditRecorder {
         diff_json: JSON.stringify(diffOf(input.before, input.after)),
         prev_hash: h.hash,
       };
-      const hash = rowHash(auditKey(ctx.env), keyedFromOf(h), h.hash, row);
+      const hash = rowHash({ key: auditKey(ctx.env), keyedFrom: keyedFromOf(h), prevHash: h.hash, row });
       await tx
         .insertInto('audit_events')
         .values({ ...row, hash })
@@ -206,7 +214,7 @@ async function walkChain(db: Database, key: Buffer, beforeSeal: boolean): Promis
       if (seq !== expectedSeq) return fail(checked, expectedSeq, `缺少第 ${expectedSeq} 条记录（序号不连续）`);
       if (r.prev_hash !== prev) return fail(checked, seq, '前序哈希不匹配（链条被改动）');
       const { hash, ...rest } = r;
-      if (rowHash(key, keyedFrom, prev, { ...rest, seq }) !== hash) {
+      if (rowHash({ key, keyedFrom, prevHash: prev, row: { ...rest, seq } }) !== hash) {
         return fail(
           checked,
           seq,

@@ -8,15 +8,20 @@ import { verifyPassword } from './password';
 // 口令策略 (decision 019): the last passwords an account's holder set, so that changing a password cannot mean
 // setting the old one again; and the age limit of the three administrators' passwords (等保 定期更换).
 
+export interface RecentPasswordOptions {
+  user: Pick<UserTable, 'id' | 'password_hash'>;
+  password: string;
+  /** how many of the last passwords count */
+  count: number;
+}
+
 /**
  * Whether `password` is one of the holder's last `count` passwords: the one in force and the newest `count` kept
  * ones. Each is an argon2 hash with its own salt, so each is verified in turn (at most 10).
  */
 export async function isRecentPassword(
   db: Database,
-  user: Pick<UserTable, 'id' | 'password_hash'>,
-  password: string,
-  count: number,
+  { user, password, count }: RecentPasswordOptions,
 ): Promise<boolean> {
   if (count <= 0) return false;
   if (await verifyPassword(user.password_hash, password)) return true;
@@ -32,18 +37,20 @@ export async function isRecentPassword(
   return false;
 }
 
+export interface RememberPasswordOptions {
+  user: Pick<UserTable, 'id' | 'password_hash' | 'must_change_password' | 'password_changed_at' | 'created_at'>;
+  newHash: string;
+  now: string;
+  /** how many passwords to keep (at least one is kept) */
+  keep: number;
+}
+
 /**
  * Keeps the password the holder just set, and only the newest `keep` (at least one, so a raised limit has something
  * to compare with). The password it replaces is kept too when the history is empty and it was the holder's own — an
  * account from before the history, or one whose holder chose its first password (self-registration, the CLI).
  */
-export async function rememberPassword(
-  tx: Tx,
-  user: Pick<UserTable, 'id' | 'password_hash' | 'must_change_password' | 'password_changed_at' | 'created_at'>,
-  newHash: string,
-  now: string,
-  keep: number,
-): Promise<void> {
+export async function rememberPassword(tx: Tx, { user, newHash, now, keep }: RememberPasswordOptions): Promise<void> {
   const kept = await tx
     .selectFrom('password_history')
     .select(['id'])

@@ -90,7 +90,14 @@ export function checkBackupTarget(file: string, opts: { liveFiles: string[]; sto
   return target;
 }
 
-async function dumpTable(tx: Tx, table: TableInfo, tar: TarWriter, onFile: (sha256: string) => void): Promise<number> {
+interface DumpTableOptions {
+  table: TableInfo;
+  tar: TarWriter;
+  /** called with each stored file the table's rows refer to */
+  onFile: (sha256: string) => void;
+}
+
+async function dumpTable(tx: Tx, { table, tar, onFile }: DumpTableOptions): Promise<number> {
   const fileColumn = FILE_COLUMNS.find((f) => f.table === table.name)?.column;
   const order = table.primaryKey.length ? table.primaryKey : table.columns;
   let last: unknown[] | null = null;
@@ -180,7 +187,7 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
       };
       await tar.add('backup.json', Buffer.from(`${JSON.stringify(header, null, 2)}\n`, 'utf8'));
       for (const [i, t] of ordered.entries()) {
-        rows[t.name] = await dumpTable(tx, t, tar, (sha) => files.add(sha));
+        rows[t.name] = await dumpTable(tx, { table: t, tar, onFile: (sha) => files.add(sha) });
         progress(`导出数据表 ${i + 1}/${ordered.length}：${t.name}（${rows[t.name]} 行）`);
       }
     };

@@ -88,7 +88,14 @@ async function storageContents(dir: string): Promise<number> {
   return names.length;
 }
 
-async function insertRows(tx: Tx, table: string, columns: string[], lines: string[]): Promise<void> {
+interface InsertRowsOptions {
+  table: string;
+  columns: string[];
+  /** the backup's NDJSON lines, one row each */
+  lines: string[];
+}
+
+async function insertRows(tx: Tx, { table, columns, lines }: InsertRowsOptions): Promise<void> {
   // Below both engines' limits on bound parameters (SQLite 32,766; PostgreSQL 65,535).
   const perBatch = Math.max(1, Math.min(500, Math.floor(30_000 / columns.length)));
   for (let i = 0; i < lines.length; i += perBatch) {
@@ -191,7 +198,7 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
         if (table === 'audit_head') {
           if (lines.length !== 1 || head) throw new RestoreError('备份中的 audit_head 应恰有一行，备份已损坏');
           head = { columns, line: lines[0] };
-        } else await insertRows(tx, table, columns, lines);
+        } else await insertRows(tx, { table, columns, lines });
         rows += lines.length;
         if (table !== current) {
           current = table;

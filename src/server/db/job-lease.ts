@@ -10,6 +10,14 @@ import type { Database } from './database';
 
 const EPOCH = '1970-01-01T00:00:00.000Z';
 
+export interface JobLeaseOptions<T> {
+  /** the job's name, its lease row */
+  name: string;
+  ttlMs: number;
+  minIntervalMs?: number;
+  work: () => Promise<T>;
+}
+
 /**
  * Runs `work` if this caller gets the job's lease, else skips it (`ran: false`). The lease is taken by one
  * compare-and-set UPDATE — a write first, so two SQLite processes queue on the write lock instead of failing on a
@@ -19,9 +27,7 @@ const EPOCH = '1970-01-01T00:00:00.000Z';
  */
 export async function withJobLease<T>(
   deps: { db: Database; clock: Clock },
-  name: string,
-  opts: { ttlMs: number; minIntervalMs?: number },
-  work: () => Promise<T>,
+  { name, ttlMs, minIntervalMs, work }: JobLeaseOptions<T>,
 ): Promise<{ ran: true; result: T } | { ran: false }> {
   const { db, clock } = deps;
   await db
@@ -33,11 +39,11 @@ export async function withJobLease<T>(
   const holder = uuidv7();
   let take = db
     .updateTable('job_leases')
-    .set({ holder, expires_at: new Date(now.getTime() + opts.ttlMs).toISOString() })
+    .set({ holder, expires_at: new Date(now.getTime() + ttlMs).toISOString() })
     .where('name', '=', name)
     .where('expires_at', '<=', now.toISOString());
-  if (opts.minIntervalMs) {
-    const since = new Date(now.getTime() - opts.minIntervalMs).toISOString();
+  if (minIntervalMs) {
+    const since = new Date(now.getTime() - minIntervalMs).toISOString();
     take = take.where((eb) => eb.or([eb('finished_at', 'is', null), eb('finished_at', '<=', since)]));
   }
   const res = await take.executeTakeFirst();

@@ -333,7 +333,7 @@ export interface ApplicationTable extends Stamps {
 
 export interface LifecycleFileTable {
   id: string;
-  owner_kind: 'application' | 'inspection' | 'project' | 'change_request';
+  owner_kind: 'application' | 'site_visit' | 'project' | 'change_request';
   owner_id: string;
   purpose: string;
   sha256: string;
@@ -357,10 +357,10 @@ export interface ReviewAssignmentTable extends Stamps {
   submitted_at: string | null;
 }
 
-export interface SiteInspectionTable extends Stamps {
+export interface SiteVisitTable extends Stamps {
   id: string;
   application_id: string;
-  inspected_on: string;
+  visited_on: string;
   participants: string;
   district_participants: string;
   findings: string;
@@ -655,7 +655,7 @@ export interface DB {
   applications: ApplicationTable;
   lifecycle_files: LifecycleFileTable;
   review_assignments: ReviewAssignmentTable;
-  site_inspections: SiteInspectionTable;
+  site_visits: SiteVisitTable;
   projects: ProjectTable;
   agreement_versions: AgreementVersionTable;
   change_requests: ChangeRequestTable;

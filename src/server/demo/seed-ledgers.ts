@@ -46,7 +46,7 @@ export async function seedDemoLedgers(ctx: Ctx, which: 'all' | 'few' = 'all'): P
       enterpriseBase: base,
     });
     base += 1000;
-    await writeStationLedger(ctx, s, ledgerSchema.parse(ledger), false);
+    await writeStationLedger(ctx, { station: s, ledger: ledgerSchema.parse(ledger), replace: false });
     const first = await ctx.db
       .selectFrom('events')
       .select(['id', 'title'])

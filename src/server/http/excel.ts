@@ -19,7 +19,14 @@ export async function xlsxBuffer<T>(sheetName: string, columns: SheetColumn<T>[]
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export function fileResponse(c: Context, buf: Buffer, filename: string, mediaType: string): Response {
+export interface FileResponseOptions {
+  buf: Buffer;
+  /** the download's name, as the browser saves it */
+  filename: string;
+  mediaType: string;
+}
+
+export function fileResponse(c: Context, { buf, filename, mediaType }: FileResponseOptions): Response {
   c.header('Content-Type', mediaType);
   c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
   return c.body(new Uint8Array(buf));

@@ -18,7 +18,7 @@ import {
   uploadFileName,
   versionOnlySchema,
 } from '../schemas/application';
-import { ApplicationReviewerDto, ApplicationSiteVisitDto, ReviewAssignmentDto } from '../schemas/review';
+import { ApplicationReviewerDto, ReviewAssignmentDto, SiteVisitDto } from '../schemas/review';
 import { listOf, pageOf } from './common';
 import { endpoint } from './endpoint';
 
@@ -227,7 +227,7 @@ export const applicationsApi = {
     tag,
     summary: '实地考察记录（第十条）',
     params: appParam,
-    response: listOf(ApplicationSiteVisitDto),
+    response: listOf(SiteVisitDto),
   }),
   recordSiteVisit: endpoint({
     method: 'post',
@@ -236,7 +236,7 @@ export const applicationsApi = {
     summary: '登记实地考察（日期、人员含区科协、考察情况，第十条）',
     params: appParam,
     body: siteVisitSchema,
-    response: ApplicationSiteVisitDto,
+    response: SiteVisitDto,
     status: 201,
   }),
   uploadSiteVisitPhoto: endpoint({
@@ -247,7 +247,7 @@ export const applicationsApi = {
     params: siteVisitParam,
     query: z.object({ fileName: uploadFileName }),
     upload: true,
-    response: ApplicationSiteVisitDto,
+    response: SiteVisitDto,
     status: 201,
   }),
   siteVisitPhoto: endpoint({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/ledger/schema';
 import { APPLICATION_STATES, type ApplicationAction } from '../../domain/lifecycle/machines';
+import { MAX_FEN } from '../../domain/money';
 import { EXPENSE_CATEGORIES, KPI_IDS, STATION_TYPES } from '../../domain/policy/types';
 import { pageQuery } from '../api/common';
 import { districtCodeField, phoneField } from './fields';
@@ -20,7 +21,7 @@ const fen = (name: string) =>
     .number({ error: `${name}应为金额（分）` })
     .int(`${name}应以分为单位的整数`)
     .min(0, `${name}不能为负数`)
-    .max(10_000_000_000, `${name}过大`);
+    .max(MAX_FEN, `${name}过大`);
 
 export const PUBLIC_INSTITUTION_CLASSES = ['welfare_1', 'welfare_2', 'business'] as const;
 
@@ -122,7 +123,7 @@ export const scoreSchema = z.object({
 });
 
 export const siteVisitSchema = z.object({
-  inspectedOn: dateField('考察日期'),
+  visitedOn: dateField('考察日期'),
   participants: z
     .string({ error: '请填写考察人员' })
     .trim()

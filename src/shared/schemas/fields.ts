@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import { MAX_FEN } from '../../domain/money';
+
+/** A payment or expense amount: integer fen, more than nothing (the web's yuan inputs check with this too). */
+export const positiveFenField = z
+  .number({ error: '请填写金额' })
+  .int('金额应以分为单位的整数')
+  .min(1, '金额应大于 0')
+  .max(MAX_FEN, '金额过大');
 
 /** A district's code: GB/T 2260 (6 digits), or `etown` for 经开区, which has none (docs/ledger-format.md). */
 export const districtCodeField = z.string().regex(/^(\d{6}|etown)$/, '区代码应为 6 位 GB/T 2260 代码或 etown');

@@ -8,6 +8,7 @@ import {
   STATION_TYPES,
 } from '../../domain/policy/types';
 import { pageOf, pageQuery } from '../api/common';
+import { positiveFenField } from './fields';
 
 // A station's money (issue #5): the payments of the fixed funding (第十五条), the expense ledger (第十四条–第十七条), the
 // final accounts (第十二条) and the year's execution. Request schemas are shared by the routes and the forms; money is
@@ -24,11 +25,7 @@ export const EXPENSE_ITEM_CODES = [...PERMITTED_ITEM_CODES, ...FORBIDDEN_ITEM_CO
 export type ExpenseItemCode = (typeof EXPENSE_ITEM_CODES)[number];
 
 const id = z.string().min(1).max(64);
-const fen = z
-  .number({ error: '请填写金额' })
-  .int('金额应以分为单位的整数')
-  .min(1, '金额应大于 0')
-  .max(10_000_000_000, '金额过大');
+const fen = positiveFenField;
 const fileName = z.string({ error: '缺少文件名' }).trim().min(1, '缺少文件名').max(200, '文件名过长');
 
 // --- Requests ------------------------------------------------------------------------------------------------------
@@ -45,11 +42,7 @@ export const paymentQuerySchema = z.object({
   paidOn: z
     .string({ error: '请选择支付日期' })
     .refine(isIsoDate, { message: '支付日期应为 YYYY-MM-DD 格式的有效日期' }),
-  amountFen: z.coerce
-    .number({ error: '请填写金额' })
-    .int('金额应以分为单位的整数')
-    .min(1, '金额应大于 0')
-    .max(10_000_000_000, '金额过大'),
+  amountFen: z.coerce.number({ error: '请填写金额' }).pipe(positiveFenField),
   note: z.string().trim().max(200, '备注不能超过 200 字').default(''),
   fileName,
 });

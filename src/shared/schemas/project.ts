@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FINDING_IDS } from '../../domain/kpi/types';
 import { PROJECT_STATES, type ProjectAction } from '../../domain/lifecycle/machines';
+import { MAX_FEN } from '../../domain/money';
 import { EXPENSE_CATEGORIES, KPI_IDS, STATION_TYPES } from '../../domain/policy/types';
 import { pageQuery } from '../api/common';
 import { dateField } from './application';
@@ -14,7 +15,7 @@ const fen = z
   .number({ error: '金额应为数字（分）' })
   .int('金额应以分为单位的整数')
   .min(0, '金额不能为负数')
-  .max(10_000_000_000, '金额过大');
+  .max(MAX_FEN, '金额过大');
 
 export const termsSchema = z.object({
   stationName: z.string({ error: '请填写站点名称' }).trim().min(2, '请填写站点名称').max(60, '站点名称不能超过 60 字'),

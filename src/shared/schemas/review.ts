@@ -42,11 +42,11 @@ export const ReviewAssignmentDto = z
 export type ReviewAssignmentDto = z.infer<typeof ReviewAssignmentDto>;
 
 /** 实地考察 of an application (not the supervision's inspections of a station). */
-export const ApplicationSiteVisitDto = z
+export const SiteVisitDto = z
   .strictObject({
     id: z.string(),
     applicationId: z.string(),
-    inspectedOn: z.string(),
+    visitedOn: z.string(),
     participants: z.string(),
     districtParticipants: z.string(),
     findings: z.string(),
@@ -54,4 +54,4 @@ export const ApplicationSiteVisitDto = z
     createdAt: z.string(),
   })
   .meta({ id: 'ApplicationSiteVisit' });
-export type ApplicationSiteVisitDto = z.infer<typeof ApplicationSiteVisitDto>;
+export type SiteVisitDto = z.infer<typeof SiteVisitDto>;

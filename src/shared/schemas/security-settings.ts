@@ -3,7 +3,15 @@ import { z } from 'zod';
 // 安全策略 (等保 2.0 身份鉴别): the numbers the security administrator sets on its page, kept in the database
 // (decision 019). Until it sets them, the environment's values (LOGIN_MAX_FAILURES, LOGIN_LOCK_MINUTES) hold.
 
-const whole = (name: string, min: number, max: number, unit: string) =>
+interface WholeSpec {
+  /** the field's name in the messages */
+  name: string;
+  min: number;
+  max: number;
+  unit: string;
+}
+
+const whole = ({ name, min, max, unit }: WholeSpec) =>
   z
     .number({ error: `请填写${name}` })
     .int(`${name}应为整数`)
@@ -20,22 +28,27 @@ export const SECURITY_POLICY_LIMITS = {
 const L = SECURITY_POLICY_LIMITS;
 export const securityPolicySchema = z.object({
   /** 连续登录失败几次锁定账户 */
-  loginMaxFailures: whole('连续登录失败锁定阈值', L.loginMaxFailures.min, L.loginMaxFailures.max, '次'),
-  loginLockMinutes: whole('锁定时长', L.loginLockMinutes.min, L.loginLockMinutes.max, '分钟'),
+  loginMaxFailures: whole({
+    name: '连续登录失败锁定阈值',
+    min: L.loginMaxFailures.min,
+    max: L.loginMaxFailures.max,
+    unit: '次',
+  }),
+  loginLockMinutes: whole({ name: '锁定时长', min: L.loginLockMinutes.min, max: L.loginLockMinutes.max, unit: '分钟' }),
   /** 新密码不得与最近几次设置过的密码相同；0 不检查 */
-  passwordHistoryCount: whole(
-    '不得重复使用的近期密码个数',
-    L.passwordHistoryCount.min,
-    L.passwordHistoryCount.max,
-    '个',
-  ),
+  passwordHistoryCount: whole({
+    name: '不得重复使用的近期密码个数',
+    min: L.passwordHistoryCount.min,
+    max: L.passwordHistoryCount.max,
+    unit: '个',
+  }),
   /** 三员账户的密码最长使用天数，到期须在下次登录时更换；0 不要求 */
-  adminPasswordMaxAgeDays: whole(
-    '管理员密码最长使用期限',
-    L.adminPasswordMaxAgeDays.min,
-    L.adminPasswordMaxAgeDays.max,
-    '天',
-  ),
+  adminPasswordMaxAgeDays: whole({
+    name: '管理员密码最长使用期限',
+    min: L.adminPasswordMaxAgeDays.min,
+    max: L.adminPasswordMaxAgeDays.max,
+    unit: '天',
+  }),
 });
 export type SecurityPolicy = z.infer<typeof securityPolicySchema>;
 

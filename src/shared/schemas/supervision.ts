@@ -7,6 +7,7 @@ import {
   VIOLATION_GROUNDS,
 } from '../../domain/supervision/supervision';
 import { pageQuery } from '../api/common';
+import { positiveFenField } from './fields';
 
 // The Center's supervision (issue #5): inspections and their findings (第十九条), the recovery of funds (第十八条).
 // Request schemas are shared by the routes and the forms; money is integer fen.
@@ -28,11 +29,7 @@ const text = (what: string, max = 1000) =>
     .trim()
     .min(2, `请填写${what}（至少 2 个字）`)
     .max(max, `${what}不能超过 ${max} 字`);
-const fen = z
-  .number({ error: '请填写金额' })
-  .int('金额应以分为单位的整数')
-  .min(1, '金额应大于 0')
-  .max(10_000_000_000, '金额过大');
+const fen = positiveFenField;
 
 // --- Requests ------------------------------------------------------------------------------------------------------
 
@@ -56,7 +53,12 @@ export const inspectionInputSchema = z.object({
   plannedOn: date('检查日期'),
   /** chosen stations; or, when empty, a random sample of `sampleStations` of the year's stations */
   stationIds: z.array(id).max(500).default([]),
-  sampleStations: z.number().int().min(0).max(500).optional(),
+  sampleStations: z
+    .number({ error: '请填写随机抽取的站点数' })
+    .int('随机抽取的站点数应为整数')
+    .min(1, '随机抽取的站点数至少为 1')
+    .max(500, '随机抽取的站点数不能超过 500')
+    .optional(),
   /** a random sample of this many expenses per station to examine (0: none) */
   sampleExpenses: z.number().int().min(0, '抽查支出笔数不能为负').max(50, '每个站点最多抽查 50 笔支出').optional(),
 });

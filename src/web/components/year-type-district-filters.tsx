@@ -58,3 +58,27 @@ export function YearTypeDistrictFilters({
     </>
   );
 }
+
+/** The program year of a list that may also show every year (0 stands for 全部年度 in the select). */
+export function YearOrAllSelect({
+  value,
+  onChange,
+  years,
+}: {
+  value: number | undefined;
+  onChange: (year: number | undefined) => void;
+  years: { year: number }[] | undefined;
+}) {
+  return (
+    <Select
+      aria-label="项目年度"
+      style={{ width: 130 }}
+      value={value ?? 0}
+      onChange={(y) => onChange(y || undefined)}
+      options={[
+        { value: 0, label: '全部年度' },
+        ...(years ?? []).map((y) => ({ value: y.year, label: `${y.year} 年度` })),
+      ]}
+    />
+  );
+}

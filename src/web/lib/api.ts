@@ -9,11 +9,19 @@ import {
 } from '../../shared/api/endpoint';
 import type { ErrorCode, FieldIssue } from '../../shared/errors';
 
+export interface ApiErrorInit {
+  /** the HTTP status; 0 when the server could not be reached */
+  status: number;
+  code: ApiError['code'];
+  message: string;
+  issues?: FieldIssue[];
+}
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode | 'internal' | 'network';
   readonly issues: FieldIssue[];
-  constructor(status: number, code: ApiError['code'], message: string, issues: FieldIssue[] = []) {
+  constructor({ status, code, message, issues = [] }: ApiErrorInit) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -62,10 +70,19 @@ async function toApiError(res: Response): Promise<ApiError> {
   }
   const e = (body as { error?: { code?: string; message?: string; issues?: FieldIssue[] } } | null)?.error;
   if (e?.message)
-    return new ApiError(res.status, (e.code ?? 'internal') as ApiError['code'], e.message, e.issues ?? []);
+    return new ApiError({
+      status: res.status,
+      code: (e.code ?? 'internal') as ApiError['code'],
+      message: e.message,
+      issues: e.issues ?? [],
+    });
   const fallback =
     res.status >= 500 ? '服务器暂时无法处理请求，请稍后重试' : `请求失败（${res.status}），请稍后重试或联系管理员`;
-  return new ApiError(res.status, res.status === 401 ? 'unauthenticated' : 'internal', fallback);
+  return new ApiError({
+    status: res.status,
+    code: res.status === 401 ? 'unauthenticated' : 'internal',
+    message: fallback,
+  });
 }
 
 function handleError(err: ApiError, opts: RequestOptions): void {
@@ -80,7 +97,13 @@ function handleError(err: ApiError, opts: RequestOptions): void {
   if (!opts.quiet) apiHooks.notify(err);
 }
 
-async function send(method: string, path: string, body: unknown, opts: RequestOptions): Promise<Response> {
+interface SendOptions extends RequestOptions {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+async function send({ method, path, body, ...opts }: SendOptions): Promise<Response> {
   const init: RequestInit = { method, credentials: 'same-origin', signal: opts.signal, headers: { accept: '*/*' } };
   if (method !== 'GET') {
     // The server refuses a non-GET without a JSON content type (cross-site request defence), so always send one.
@@ -92,7 +115,7 @@ async function send(method: string, path: string, body: unknown, opts: RequestOp
     res = await fetch(path, init);
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    const err = new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
+    const err = new ApiError({ status: 0, code: 'network', message: '无法连接服务器，请检查网络后重试' });
     if (!opts.quiet) apiHooks.notify(err);
     throw err;
   }
@@ -104,8 +127,14 @@ async function send(method: string, path: string, body: unknown, opts: RequestOp
   return res;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
-  const res = await send(method, path, body, opts);
+interface JsonRequest extends RequestOptions {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+async function request<T>({ method, path, body, ...opts }: JsonRequest): Promise<T> {
+  const res = await send({ method, path, body, ...opts });
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }
@@ -127,7 +156,7 @@ export function filenameFromDisposition(header: string | null, fallback: string)
 
 /** Downloads a file (an Excel export) with the session cookie and saves it under the server's file name. */
 export async function download(path: string, fallbackName = '导出.xlsx'): Promise<string> {
-  const res = await send('GET', path, undefined, {});
+  const res = await send({ method: 'GET', path, body: undefined });
   const blob = await res.blob();
   const name = filenameFromDisposition(res.headers.get('content-disposition'), fallbackName);
   const url = URL.createObjectURL(blob);
@@ -160,7 +189,7 @@ export function uploadFile<T>(
       if (e.lengthComputable) opts.onProgress?.(Math.round((e.loaded / e.total) * 100));
     };
     xhr.onerror = () => {
-      const err = new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
+      const err = new ApiError({ status: 0, code: 'network', message: '无法连接服务器，请检查网络后重试' });
       if (!opts.quiet) apiHooks.notify(err);
       reject(err);
     };
@@ -193,7 +222,7 @@ export function call<E extends EndpointShape>(
   opts: RequestOptions = {},
 ): Promise<EndpointOutput<E>> {
   const i = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
-  return request<EndpointOutput<E>>(e.method.toUpperCase(), endpointUrl(e, i), i.body, opts);
+  return request<EndpointOutput<E>>({ method: e.method.toUpperCase(), path: endpointUrl(e, i), body: i.body, ...opts });
 }
 
 /** The address of a GET endpoint, for a link or an image (`<img src>`, `<a href>` of an evidence file). */
@@ -210,13 +239,20 @@ export function downloadFrom<E extends EndpointShape & { method: 'get'; response
   return download(urlOf(e, input), fallbackName);
 }
 
+export interface UploadToOptions<E extends EndpointShape & { upload: true }> extends RequestOptions {
+  endpoint: E;
+  input: EndpointInput<E>;
+  file: Blob;
+  onProgress?: (percent: number) => void;
+}
+
 /** Uploads one file to an upload endpoint (`upload: true`), with progress. */
-export function uploadTo<E extends EndpointShape & { upload: true }>(
-  e: E,
-  input: EndpointInput<E>,
-  file: Blob,
-  opts: RequestOptions & { onProgress?: (percent: number) => void } = {},
-): Promise<EndpointOutput<E>> {
+export function uploadTo<E extends EndpointShape & { upload: true }>({
+  endpoint: e,
+  input,
+  file,
+  ...opts
+}: UploadToOptions<E>): Promise<EndpointOutput<E>> {
   const i = input as { params?: Record<string, unknown>; query?: Record<string, unknown> };
   return uploadFile<EndpointOutput<E>>(endpointUrl(e, i), file, opts);
 }

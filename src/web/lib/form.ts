@@ -4,6 +4,7 @@ import { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import type { FieldIssue } from '../../shared/errors';
 import { ApiError, apiHooks } from './api';
+import { parseYuan } from './money';
 
 // zod's own messages (where a schema gives none) in Chinese, as on the server.
 z.config(zhCN());
@@ -47,7 +48,9 @@ export function applyApiError(form: FormInstance, err: unknown, stripPrefix?: st
     const unplaced = applyIssues(form, err.issues, stripPrefix).filter((i) => !err.message.includes(i.message));
     // Issues about the whole record (a policy that no longer adds up) have no field: show them centrally.
     if (unplaced.length) {
-      apiHooks.notify(new ApiError(err.status, err.code, unplaced.map((i) => i.message).join('；')));
+      apiHooks.notify(
+        new ApiError({ status: err.status, code: err.code, message: unplaced.map((i) => i.message).join('；') }),
+      );
     }
     return true;
   }
@@ -90,4 +93,31 @@ export async function validated<T>(form: FormInstance<T>): Promise<T | null> {
   } catch {
     return null;
   }
+}
+
+/**
+ * An amount typed in 元, checked as the route checks the fen it becomes: the shared schema's own messages (金额应大于
+ * 0, 金额过大) after the yuan parser's (format, two decimals, no sign).
+ */
+export function yuanRule(fenSchema: z.ZodType): Rule {
+  return {
+    validator: async (_rule, value: string | undefined) => {
+      const p = parseYuan(value);
+      if (!p.ok) throw new Error(p.message);
+      const r = fenSchema.safeParse(p.fen ?? undefined);
+      if (!r.success) throw new Error(r.error.issues[0]?.message ?? '请填写金额');
+    },
+  };
+}
+
+/**
+ * A reason or note that a lifecycle rule (not the request schema) wants of some length: counted after trimming, as
+ * the server's guard counts it, so that spaces around one character do not pass here and fail there.
+ */
+export function trimmedMinRule(label: string, min = 2): Rule {
+  return {
+    validator: async (_rule, value: string | undefined) => {
+      if ((value ?? '').trim().length < min) throw new Error(`请填写${label}（至少 ${min} 个字）`);
+    },
+  };
 }

@@ -1,7 +1,7 @@
 // Money typed in 元 and stored as integer fen, and shares typed as percentages: one parser for every form (the
 // application budget, change requests) and one display of an amount for every page. Never through a float for money
 // (0.1 + 0.2 ≠ 0.3).
-import { formatYuan, MoneyFormatError, yuanToFen } from '../../domain/money';
+import { formatYuan, MAX_FEN, MoneyFormatError, yuanToFen } from '../../domain/money';
 
 /**
  * Integer fen as every page shows an amount: 15000000 → `150,000.00 元`, the way the server's messages write it, so
@@ -34,7 +34,7 @@ export function parseYuan(input: string | null | undefined): YuanParse {
   const normalized = s.endsWith('.') ? s.slice(0, -1) : s;
   try {
     const fen = yuanToFen(normalized);
-    if (fen > 10_000_000_000) return { ok: false, message: '金额过大' };
+    if (fen > MAX_FEN) return { ok: false, message: '金额过大' };
     return { ok: true, fen };
   } catch (e) {
     if (e instanceof MoneyFormatError) return { ok: false, message: '请输入金额（元），如 30000 或 30000.50' };

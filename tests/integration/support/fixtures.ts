@@ -192,7 +192,7 @@ export const TABLES = [
   'applications',
   'lifecycle_files',
   'review_assignments',
-  'site_inspections',
+  'site_visits',
   'projects',
   'agreement_versions',
   'change_requests',

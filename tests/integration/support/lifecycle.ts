@@ -195,7 +195,7 @@ export async function seedLifecycleTargets(
   const db = t.deps.db;
   const now = t.clock.now().toISOString();
   const blob = await t.deps.blobs.put(PNG);
-  const file = async (kind: 'application' | 'inspection' | 'change_request', ownerId: string, purpose: string) =>
+  const file = async (kind: 'application' | 'site_visit' | 'change_request', ownerId: string, purpose: string) =>
     db
       .insertInto('lifecycle_files')
       .values({
@@ -239,11 +239,11 @@ export async function seedLifecycleTargets(
     await file('application', id, 'application_form');
     const inspection = uuidv7();
     await db
-      .insertInto('site_inspections')
+      .insertInto('site_visits')
       .values({
         id: inspection,
         application_id: id,
-        inspected_on: '2025-06-10',
+        visited_on: '2025-06-10',
         participants: '中心 张三',
         district_participants: '区科协 李四',
         findings: '场地、人员与申报一致',
@@ -253,7 +253,7 @@ export async function seedLifecycleTargets(
         version: 1,
       })
       .execute();
-    await file('inspection', inspection, 'photo');
+    await file('site_visit', inspection, 'photo');
     return id;
   };
   const applications = {

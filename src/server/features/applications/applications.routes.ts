@@ -52,7 +52,7 @@ export function registerApplicationRoutes(r: Router): void {
       const [data, policy] = await Promise.all([ranking(ctx, query.year), loadPolicy(ctx.db, query.year)]);
       const names = new Map(policy.districts.map((d) => [d.code, d.name]));
       const buf = await rankingXlsx(data, (code) => (code ? (names.get(code) ?? code) : '—'));
-      return fileResponse(c, buf, rankingFileName(query.year), XLSX_TYPE);
+      return fileResponse(c, { buf, filename: rankingFileName(query.year), mediaType: XLSX_TYPE });
     },
   });
   r.route({
@@ -76,14 +76,22 @@ export function registerApplicationRoutes(r: Router): void {
     access: { permission: 'write:application' },
     scoped: scopedApp,
     handler: async (_c, { params, body, ctx, json }) =>
-      json(await updateApplication(ctx, params.applicationId, body.version, body.form)),
+      json(await updateApplication(ctx, { id: params.applicationId, version: body.version, form: body.form })),
   });
   r.route({
     ...applicationsApi.uploadFile,
     access: { permission: 'write:application' },
     scoped: scopedApp,
     handler: async (_c, { params, query, body, ctx, json }) =>
-      json(await addApplicationFile(ctx, params.applicationId, query.purpose, query.fileName, body as Uint8Array), 201),
+      json(
+        await addApplicationFile(ctx, {
+          id: params.applicationId,
+          purpose: query.purpose,
+          fileName: query.fileName,
+          bytes: body as Uint8Array,
+        }),
+        201,
+      ),
   });
   r.route({
     ...applicationsApi.removeFile,
@@ -98,7 +106,10 @@ export function registerApplicationRoutes(r: Router): void {
     scoped: scopedApp,
     handler: async (c, { params, ctx }) => {
       await requireApplication(ctx, params.applicationId);
-      return fileDownload(c, await readLifecycleFile(ctx, 'application', params.applicationId, params.fileId));
+      return fileDownload(
+        c,
+        await readLifecycleFile(ctx, { kind: 'application', ownerId: params.applicationId, fileId: params.fileId }),
+      );
     },
   });
 
@@ -109,42 +120,42 @@ export function registerApplicationRoutes(r: Router): void {
     access: { permission: 'write:application' },
     scoped: scopedApp,
     handler: async (_c, { params, body, ctx, json }) =>
-      json(await transitionApplication(ctx, params.applicationId, 'submit', body)),
+      json(await transitionApplication(ctx, { id: params.applicationId, action: 'submit', input: body })),
   });
   r.route({
     ...applicationsApi.withdraw,
     access: { permission: 'write:application' },
     scoped: scopedApp,
     handler: async (_c, { params, body, ctx, json }) =>
-      json(await transitionApplication(ctx, params.applicationId, 'withdraw', body)),
+      json(await transitionApplication(ctx, { id: params.applicationId, action: 'withdraw', input: body })),
   });
   r.route({
     ...applicationsApi.return,
     access: { permission: 'return:application' },
     scoped: scopedApp,
     handler: async (_c, { params, body, ctx, json }) =>
-      json(await transitionApplication(ctx, params.applicationId, 'return', body)),
+      json(await transitionApplication(ctx, { id: params.applicationId, action: 'return', input: body })),
   });
   r.route({
     ...applicationsApi.recommend,
     access: { permission: 'recommend:application' },
     scoped: scopedApp,
     handler: async (_c, { params, body, ctx, json }) =>
-      json(await transitionApplication(ctx, params.applicationId, 'recommend', body)),
+      json(await transitionApplication(ctx, { id: params.applicationId, action: 'recommend', input: body })),
   });
   r.route({
     ...applicationsApi.startReview,
     access: { permission: 'manage:review' },
     scoped: scopedApp,
     handler: async (_c, { params, body, ctx, json }) =>
-      json(await transitionApplication(ctx, params.applicationId, 'start_review', body)),
+      json(await transitionApplication(ctx, { id: params.applicationId, action: 'start_review', input: body })),
   });
   r.route({
     ...applicationsApi.reject,
     access: { permission: 'decide:application' },
     scoped: scopedApp,
     handler: async (_c, { params, body, ctx, json }) =>
-      json(await transitionApplication(ctx, params.applicationId, 'reject', body)),
+      json(await transitionApplication(ctx, { id: params.applicationId, action: 'reject', input: body })),
   });
 
   r.route({
@@ -208,7 +219,15 @@ export function registerApplicationRoutes(r: Router): void {
     access: { permission: 'manage:review' },
     scoped: scopedApp,
     handler: async (_c, { params, query, body, ctx, json }) =>
-      json(await addSiteVisitPhoto(ctx, params.applicationId, params.visitId, query.fileName, body as Uint8Array), 201),
+      json(
+        await addSiteVisitPhoto(ctx, {
+          applicationId: params.applicationId,
+          visitId: params.visitId,
+          fileName: query.fileName,
+          bytes: body as Uint8Array,
+        }),
+        201,
+      ),
   });
   r.route({
     ...applicationsApi.siteVisitPhoto,
@@ -217,7 +236,10 @@ export function registerApplicationRoutes(r: Router): void {
     handler: async (c, { params, ctx }) => {
       const list = await listSiteVisits(ctx, params.applicationId);
       if (!list.some((i) => i.id === params.visitId)) throw notFound('实地考察记录');
-      return fileDownload(c, await readLifecycleFile(ctx, 'inspection', params.visitId, params.fileId));
+      return fileDownload(
+        c,
+        await readLifecycleFile(ctx, { kind: 'site_visit', ownerId: params.visitId, fileId: params.fileId }),
+      );
     },
   });
 }

@@ -189,12 +189,16 @@ async function reviewCounts(db: Database | Tx, id: string): Promise<{ reviewers:
   return { reviewers: Number(r.n), scored: Number(r.scored ?? 0) };
 }
 
+export interface FactsOptions {
+  app: ApplicationTable;
+  context: Context;
+  reason: string;
+}
+
 export async function factsOf(
   ctx: Ctx,
   db: Database | Tx,
-  app: ApplicationTable,
-  c: Context,
-  reason: string,
+  { app, context: c, reason }: FactsOptions,
 ): Promise<ApplicationFacts> {
   const { reviewers, scored } = await reviewCounts(db, app.id);
   const approved = await db
@@ -347,7 +351,11 @@ export async function createApplication(
 
 const EDITABLE: ApplicationTable['status'][] = ['draft', 'returned'];
 
-async function lockForEdit(ctx: Ctx, tx: Tx, id: string, version: number): Promise<ApplicationTable> {
+async function lockForEdit(
+  ctx: Ctx,
+  tx: Tx,
+  { id, version }: { id: string; version: number },
+): Promise<ApplicationTable> {
   const before = await requireApplication(ctx, id, tx);
   if (before.version !== version) throw conflict('该申报书已被修改，请刷新后重试');
   if (!EDITABLE.includes(before.status))
@@ -362,24 +370,34 @@ async function editable(ctx: Ctx, tx: Tx, id: string): Promise<ApplicationTable>
   return row;
 }
 
-export function bump(tx: Tx, before: ApplicationTable, set: Partial<ApplicationTable>, now: string) {
-  return versionedUpdate(tx, 'applications', before, set, now, '该申报书已被修改，请刷新后重试');
+export interface BumpOptions {
+  before: ApplicationTable;
+  set: Partial<ApplicationTable>;
+  now: string;
+}
+
+export function bump(tx: Tx, { before, set, now }: BumpOptions) {
+  return versionedUpdate(tx, { table: 'applications', before, set, now, message: '该申报书已被修改，请刷新后重试' });
+}
+
+export interface UpdateApplicationOptions {
+  id: string;
+  version: number;
+  form: ApplicationForm;
 }
 
 export async function updateApplication(
   ctx: Ctx,
-  id: string,
-  version: number,
-  form: ApplicationForm,
+  { id, version, form }: UpdateApplicationOptions,
 ): Promise<ApplicationDetailDto> {
   await writeTx(ctx, async (tx, audit) => {
-    const before = await lockForEdit(ctx, tx, id, version);
+    const before = await lockForEdit(ctx, tx, { id, version });
     const set = {
       form_json: JSON.stringify(form),
       station_type: form.stationType ?? before.station_type,
       district_code: form.stationType === 'iur' ? null : (form.districtCode ?? null),
     };
-    await bump(tx, before, set, ctx.clock.now().toISOString());
+    await bump(tx, { before, set, now: ctx.clock.now().toISOString() });
     await audit.record({
       entity: 'application',
       entityId: id,
@@ -392,19 +410,29 @@ export async function updateApplication(
   return getApplication(ctx, id);
 }
 
+export interface AddApplicationFileOptions {
+  id: string;
+  purpose: string;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
 export async function addApplicationFile(
   ctx: Ctx,
-  id: string,
-  purpose: string,
-  fileName: string,
-  bytes: Uint8Array,
+  { id, purpose, fileName, bytes }: AddApplicationFileOptions,
 ): Promise<ApplicationDetailDto> {
   await requireApplication(ctx, id);
   const type = acceptUpload(ctx, bytes, ['pdf', 'docx', 'jpeg', 'png']);
   await writeTx(ctx, async (tx, audit) => {
     // Files are rows of their own: adding one does not touch the form's version, so several uploads may run at once.
     await editable(ctx, tx, id);
-    const file = await storeLifecycleFile(ctx, tx, { kind: 'application', id }, purpose, fileName, bytes, type);
+    const file = await storeLifecycleFile(ctx, tx, {
+      owner: { kind: 'application', id },
+      purpose,
+      fileName,
+      bytes,
+      type,
+    });
     await audit.record({
       entity: 'application',
       entityId: id,
@@ -446,24 +474,28 @@ export interface TransitionInput {
   opinion?: string;
 }
 
+export interface TransitionApplicationOptions {
+  id: string;
+  action: Exclude<ApplicationAction, 'approve'>;
+  input: TransitionInput;
+}
+
 /** submit, withdraw, return, recommend, start_review, reject: the machine decides with the facts of this moment. */
 export async function transitionApplication(
   ctx: Ctx,
-  id: string,
-  action: Exclude<ApplicationAction, 'approve'>,
-  input: TransitionInput,
+  { id, action, input }: TransitionApplicationOptions,
 ): Promise<ApplicationDetailDto> {
   await writeTx(ctx, async (tx, audit) => {
     const before = await requireApplication(ctx, id, tx);
     if (before.version !== input.version) throw conflict('该申报书已被他人修改，请刷新后重试');
     const c = await contextOf(tx, before);
     const reason = input.reason ?? input.opinion ?? '';
-    const facts = await factsOf(ctx, tx, before, c, reason);
+    const facts = await factsOf(ctx, tx, { app: before, context: c, reason });
     if (action === 'submit' && !facts.complete) {
       const gaps = await gapsOf(tx, before, c);
       throw invalid(gaps, `申报材料不完整，共 ${gaps.length} 处需补全（第十条）`);
     }
-    const d = decide(applicationMachine, before.status, action, ctx.actor!.role, facts);
+    const d = decide({ machine: applicationMachine, from: before.status, action, role: ctx.actor!.role, facts });
     if (!d.ok) throw conflict(d.reason);
     const now = ctx.clock.now().toISOString();
     const set: Partial<ApplicationTable> = { status: d.to };
@@ -471,7 +503,7 @@ export async function transitionApplication(
     if (action === 'return') set.return_reason = reason.trim();
     if (action === 'recommend') Object.assign(set, { district_opinion: reason.trim(), recommended_at: now });
     if (action === 'reject') Object.assign(set, { decision_reason: reason.trim(), decided_at: now });
-    await bump(tx, before, set, now);
+    await bump(tx, { before, set, now });
     const name = (JSON.parse(before.form_json) as ApplicationForm).stationName ?? '（未命名）';
     await audit.record({
       entity: 'application',

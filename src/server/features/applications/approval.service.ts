@@ -33,16 +33,21 @@ export async function approveApplications(
       if (ctx.engine === 'postgres') yq = yq.forUpdate();
       await yq.executeTakeFirstOrThrow();
       const c = await contextOf(tx, before);
-      const facts = await factsOf(ctx, tx, before, c, '');
-      const d = decide(applicationMachine, before.status, 'approve', ctx.actor!.role, facts);
+      const facts = await factsOf(ctx, tx, { app: before, context: c, reason: '' });
+      const d = decide({
+        machine: applicationMachine,
+        from: before.status,
+        action: 'approve',
+        role: ctx.actor!.role,
+        facts,
+      });
       if (!d.ok) throw conflict(`“${name}”：${d.reason}`);
-      const r = await createProjectFor(ctx, tx, audit, before, form, c);
-      await bump(
-        tx,
+      const r = await createProjectFor(ctx, tx, { audit, app: before, form, context: c });
+      await bump(tx, {
         before,
-        { status: 'approved', decided_at: ctx.clock.now().toISOString(), station_id: r.stationId },
-        ctx.clock.now().toISOString(),
-      );
+        set: { status: 'approved', decided_at: ctx.clock.now().toISOString(), station_id: r.stationId },
+        now: ctx.clock.now().toISOString(),
+      });
       await audit.record({
         entity: 'application',
         entityId: before.id,
@@ -57,13 +62,17 @@ export async function approveApplications(
   return { approved };
 }
 
+interface CreateProjectOptions {
+  audit: AuditRecorder;
+  app: ApplicationTable;
+  form: ApplicationForm;
+  context: Context;
+}
+
 async function createProjectFor(
   ctx: Ctx,
   tx: Tx,
-  audit: AuditRecorder,
-  app: ApplicationTable,
-  form: ApplicationForm,
-  c: Context,
+  { audit, app, form, context: c }: CreateProjectOptions,
 ): Promise<{ stationId: string; projectId: string }> {
   const y = app.program_year;
   const period = { start: `${y}-01-01`, end: `${y}-12-31` };
@@ -81,7 +90,7 @@ async function createProjectFor(
     contactName: terms.contactName,
     contactPhone: terms.contactPhone,
   };
-  await checkStationRules(ctx, tx, input, null);
+  await checkStationRules(ctx, tx, { input, exceptId: null });
   const now = ctx.clock.now().toISOString();
   const stationId = uuidv7();
   const station = {

@@ -2,11 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { checkScores, DEFAULT_RUBRIC, employerConflict, type RubricCriterion } from '../../../domain/lifecycle/review';
 import { conflict, invalid, notFound } from '../../../shared/errors';
 import type { ApplicationForm } from '../../../shared/schemas/application';
-import type {
-  ApplicationReviewerDto,
-  ApplicationSiteVisitDto,
-  ReviewAssignmentDto,
-} from '../../../shared/schemas/review';
+import type { ApplicationReviewerDto, ReviewAssignmentDto, SiteVisitDto } from '../../../shared/schemas/review';
 import { writeTx } from '../../audit/audit';
 import { acceptUpload } from '../../blobs/accept';
 import type { Ctx } from '../../context';
@@ -185,7 +181,11 @@ export async function assignReviewers(
   return listApplicationReviews(ctx, applicationId);
 }
 
-async function ownAssignment(ctx: Ctx, tx: Tx, id: string, version: number): Promise<AssignmentRow> {
+async function ownAssignment(
+  ctx: Ctx,
+  tx: Tx,
+  { id, version }: { id: string; version: number },
+): Promise<AssignmentRow> {
   const row = (await assignmentQuery(tx)
     .where('ra.id', '=', id)
     .where('ra.reviewer_id', '=', ctx.actor!.userId)
@@ -211,7 +211,7 @@ export async function declareConflict(
   input: { version: number; hasConflict: boolean; note: string },
 ): Promise<ReviewAssignmentDto> {
   await writeTx(ctx, async (tx, audit) => {
-    const row = await ownAssignment(ctx, tx, id, input.version);
+    const row = await ownAssignment(ctx, tx, { id, version: input.version });
     if (row.status !== 'assigned' || row.declared_at) throw conflict('已声明过利益冲突，不能重复声明');
     await assertUnderReview(tx, row.application_id);
     if (input.hasConflict && input.note.trim().length < 2)
@@ -249,7 +249,7 @@ export async function submitScores(
   input: { version: number; scores: Record<string, number>; comment: string },
 ): Promise<ReviewAssignmentDto> {
   await writeTx(ctx, async (tx, audit) => {
-    const row = await ownAssignment(ctx, tx, id, input.version);
+    const row = await ownAssignment(ctx, tx, { id, version: input.version });
     if (row.status === 'recused') throw conflict('已回避的专家不能评分（第十条）');
     if (row.status === 'submitted') throw conflict('评分已提交，不能修改');
     if (!row.declared_at) throw conflict('请先声明是否存在利益冲突（第十条）');
@@ -286,23 +286,23 @@ export async function submitScores(
 // ---------------------------------------------------------------------------------------------------------------
 // 实地考察 (第十条): optional; district staff among the participants.
 
-export async function listSiteVisits(ctx: Ctx, applicationId: string): Promise<ApplicationSiteVisitDto[]> {
+export async function listSiteVisits(ctx: Ctx, applicationId: string): Promise<SiteVisitDto[]> {
   await requireApplication(ctx, applicationId);
   const rows = await ctx.db
-    .selectFrom('site_inspections')
+    .selectFrom('site_visits')
     .selectAll()
     .where('application_id', '=', applicationId)
-    .orderBy('inspected_on')
+    .orderBy('visited_on')
     .execute();
   const photos = await filesOf(
     ctx.db,
-    'inspection',
+    'site_visit',
     rows.map((r) => r.id),
   );
   return rows.map((r) => ({
     id: r.id,
     applicationId: r.application_id,
-    inspectedOn: r.inspected_on,
+    visitedOn: r.visited_on,
     participants: r.participants,
     districtParticipants: r.district_participants,
     findings: r.findings,
@@ -314,8 +314,8 @@ export async function listSiteVisits(ctx: Ctx, applicationId: string): Promise<A
 export async function recordSiteVisit(
   ctx: Ctx,
   applicationId: string,
-  input: { inspectedOn: string; participants: string; districtParticipants: string; findings: string },
-): Promise<ApplicationSiteVisitDto> {
+  input: { visitedOn: string; participants: string; districtParticipants: string; findings: string },
+): Promise<SiteVisitDto> {
   const id = uuidv7();
   await writeTx(ctx, async (tx, audit) => {
     const app = await requireApplication(ctx, applicationId, tx);
@@ -324,7 +324,7 @@ export async function recordSiteVisit(
     const row = {
       id,
       application_id: applicationId,
-      inspected_on: input.inspectedOn,
+      visited_on: input.visitedOn,
       participants: input.participants,
       district_participants: input.districtParticipants,
       findings: input.findings,
@@ -333,38 +333,48 @@ export async function recordSiteVisit(
       updated_at: now,
       version: 1,
     };
-    await tx.insertInto('site_inspections').values(row).execute();
+    await tx.insertInto('site_visits').values(row).execute();
     await audit.record({
-      entity: 'inspection',
+      entity: 'site_visit',
       entityId: id,
       action: 'create',
-      summary: `登记实地考察（${input.inspectedOn}，第十条）`,
+      summary: `登记实地考察（${input.visitedOn}，第十条）`,
       after: row,
     });
   });
   return (await listSiteVisits(ctx, applicationId)).find((x) => x.id === id)!;
 }
 
+export interface AddSiteVisitPhotoOptions {
+  applicationId: string;
+  visitId: string;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
 export async function addSiteVisitPhoto(
   ctx: Ctx,
-  applicationId: string,
-  visitId: string,
-  fileName: string,
-  bytes: Uint8Array,
-): Promise<ApplicationSiteVisitDto> {
+  { applicationId, visitId, fileName, bytes }: AddSiteVisitPhotoOptions,
+): Promise<SiteVisitDto> {
   await requireApplication(ctx, applicationId);
   const type = acceptUpload(ctx, bytes, ['jpeg', 'png', 'pdf']);
   await writeTx(ctx, async (tx, audit) => {
     const insp = await tx
-      .selectFrom('site_inspections')
-      .select(['id', 'inspected_on'])
+      .selectFrom('site_visits')
+      .select(['id', 'visited_on'])
       .where('id', '=', visitId)
       .where('application_id', '=', applicationId)
       .executeTakeFirst();
     if (!insp) throw notFound('实地考察记录');
-    const f = await storeLifecycleFile(ctx, tx, { kind: 'inspection', id: visitId }, 'photo', fileName, bytes, type);
+    const f = await storeLifecycleFile(ctx, tx, {
+      owner: { kind: 'site_visit', id: visitId },
+      purpose: 'photo',
+      fileName,
+      bytes,
+      type,
+    });
     await audit.record({
-      entity: 'inspection',
+      entity: 'site_visit',
       entityId: visitId,
       action: 'add_file',
       summary: `上传实地考察照片：${f.file_name}`,

@@ -34,7 +34,7 @@ export function registerAuditEventRoutes(r: Router): void {
         ],
         rows,
       );
-      return fileResponse(c, buf, '操作日志.xlsx', XLSX_TYPE);
+      return fileResponse(c, { buf, filename: '操作日志.xlsx', mediaType: XLSX_TYPE });
     },
   });
   r.route({
@@ -48,7 +48,11 @@ export function registerAuditEventRoutes(r: Router): void {
     handler: async (c, { ctx }) => {
       const cp = await issueCheckpoint(ctx);
       const name = `操作日志检查点-第${cp.seq}条-${cp.at.slice(0, 10)}.json`;
-      return fileResponse(c, Buffer.from(`${JSON.stringify(cp, null, 2)}\n`), name, 'application/json');
+      return fileResponse(c, {
+        buf: Buffer.from(`${JSON.stringify(cp, null, 2)}\n`),
+        filename: name,
+        mediaType: 'application/json',
+      });
     },
   });
 }

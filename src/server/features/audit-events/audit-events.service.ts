@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { auditActionLabel, auditEntityLabel } from '../../../shared/labels';
 import type { Role } from '../../../shared/permissions';
 import type { AuditEventDto } from '../../../shared/schemas/audit-events';
@@ -6,7 +7,10 @@ import { containsCi, type Page, paginate } from '../../core/paging';
 import type { AuditEventTable } from '../../db/schema';
 import { seesBusinessValues, withoutBusinessValues } from './audit-visibility';
 
-export function toAuditEventDto(r: AuditEventTable): AuditEventDto {
+type AuditRow = AuditEventTable & { read_entity?: string };
+
+/** `entity` is the code as stored (and hashed); the label is of the entity as read (see LEGACY_SITE_VISIT). */
+export function toAuditEventDto(r: AuditRow): AuditEventDto {
   return {
     seq: Number(r.seq),
     id: r.id,
@@ -16,7 +20,7 @@ export function toAuditEventDto(r: AuditEventTable): AuditEventDto {
     actorRole: r.actor_role,
     ip: r.ip,
     entity: r.entity,
-    entityLabel: auditEntityLabel(r.entity),
+    entityLabel: auditEntityLabel(r.read_entity ?? r.entity),
     entityId: r.entity_id,
     action: r.action,
     actionLabel: auditActionLabel(r.action),
@@ -27,7 +31,7 @@ export function toAuditEventDto(r: AuditEventTable): AuditEventDto {
 }
 
 /** The row as the reader may see it: without business values for a reader who holds no business data (decision 018). */
-function readerView(ctx: Ctx): (r: AuditEventTable) => AuditEventDto {
+function readerView(ctx: Ctx): (r: AuditRow) => AuditEventDto {
   const role = ctx.actor?.role as Role | undefined;
   if (role && seesBusinessValues(role)) return toAuditEventDto;
   return (r) => {
@@ -61,15 +65,23 @@ export function instantBounds(f: { from?: string; to?: string }): { from?: strin
   };
 }
 
+// Before migration 015 a site visit (考察, 第十条) was audited as entity 'inspection', the 监督检查 code. The rows are
+// append-only and hashed, so they keep what they say; the list reads such a row as a site visit when its id is one.
+const LEGACY_SITE_VISIT = sql<boolean>`(audit_events.entity = 'inspection' and exists (select 1 from site_visits sv where sv.id = audit_events.entity_id))`;
+const READ_ENTITY = sql<string>`case when ${LEGACY_SITE_VISIT} then 'site_visit' else audit_events.entity end`;
+
 /** Read-only by construction: this module has no write path to audit_events. */
 function filtered(ctx: Ctx, f: AuditFilter) {
-  let qb = ctx.db.selectFrom('audit_events').selectAll();
+  let qb = ctx.db.selectFrom('audit_events').selectAll().select(READ_ENTITY.as('read_entity'));
   const b = instantBounds(f);
   if (b.from) qb = qb.where('at', '>=', b.from);
   if (b.toExclusive) qb = qb.where('at', '<', b.toExclusive);
   if (b.to) qb = qb.where('at', '<=', b.to);
   if (f.actor) qb = qb.where(containsCi('actor_name', f.actor));
-  if (f.entity) qb = qb.where('entity', '=', f.entity);
+  if (f.entity === 'site_visit') qb = qb.where((eb) => eb.or([eb('entity', '=', 'site_visit'), LEGACY_SITE_VISIT]));
+  else if (f.entity === 'inspection')
+    qb = qb.where('entity', '=', 'inspection').where(sql<boolean>`not ${LEGACY_SITE_VISIT}`);
+  else if (f.entity) qb = qb.where('entity', '=', f.entity);
   if (f.entityId) qb = qb.where('entity_id', '=', f.entityId);
   if (f.action) qb = qb.where('action', '=', f.action);
   return qb;

@@ -10,7 +10,7 @@ export function registerAuditPackageRoutes(r: Router): void {
     scoped: { param: 'id', entity: 'station' },
     handler: async (c, { params, ctx }) => {
       const p = await auditPackage(ctx, params.id);
-      return fileResponse(c, Buffer.from(p.bytes), p.fileName, 'application/zip');
+      return fileResponse(c, { buf: Buffer.from(p.bytes), filename: p.fileName, mediaType: 'application/zip' });
     },
   });
 }

@@ -4,7 +4,7 @@ import { loadPolicy } from '../../core/policy';
 import { requireStation } from '../../core/stations';
 import { zipFiles } from '../../docs/zip';
 import { finalAccountsData, finalAccountsDocx, finalAccountsXlsx } from '../funds/final-accounts';
-import { RECORD_KIND_DEFS } from '../ledger/records.kinds';
+import { stationRecordIds } from '../ledger/records.service';
 import { ledgerWorkbook } from '../ledger-exchange/ledger-excel';
 import { buildLedger } from '../ledger-exchange/ledger-export.service';
 import { agreementDocument } from '../projects/projects.service';
@@ -110,11 +110,7 @@ export async function auditPackage(ctx: Ctx, stationId: string): Promise<{ bytes
 
   // The audit trail of the station and of everything recorded in it.
   const ids = new Set<string>([stationId, ...ownerIds]);
-  for (const def of Object.values(RECORD_KIND_DEFS)) {
-    // biome-ignore lint/suspicious/noExplicitAny: tables addressed by name
-    const rows = await (ctx.db as any).selectFrom(def.table).select('id').where('station_id', '=', stationId).execute();
-    for (const r of rows as Array<{ id: string }>) ids.add(r.id);
-  }
+  for (const id of await stationRecordIds(ctx.db, stationId)) ids.add(id);
   for (const t of ['expenses', 'inspection_findings', 'recovery_orders'] as const) {
     const rows = await ctx.db.selectFrom(t).select('id').where('station_id', '=', stationId).execute();
     for (const r of rows) ids.add(r.id);
@@ -145,12 +141,12 @@ export async function auditPackage(ctx: Ctx, stationId: string): Promise<{ bytes
   if (missing.length) put('缺失文件说明.json', json({ note: '以下文件在存储中未找到', files: missing }));
 
   const generatedAt = ctx.clock.now().toISOString();
-  const manifest = manifestOf(
-    { id: station.id, name: station.name, programYear: station.program_year },
+  const manifest = manifestOf({
+    station: { id: station.id, name: station.name, programYear: station.program_year },
     files,
     generatedAt,
-    ctx.actor?.username ?? null,
-  );
+    generatedBy: ctx.actor?.username ?? null,
+  });
   const manifestBytes = json(manifest);
   const bytes = zipFiles({ ...files, [MANIFEST]: manifestBytes }, { mtime: ctx.clock.now() });
   await writeTx(ctx, async (_tx, audit) => {

@@ -26,12 +26,15 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export function manifestOf(
-  station: Manifest['station'],
-  files: Record<string, Uint8Array>,
-  generatedAt: string,
-  generatedBy: string | null,
-): Manifest {
+export interface ManifestOptions {
+  station: Manifest['station'];
+  /** the package's files by path */
+  files: Record<string, Uint8Array>;
+  generatedAt: string;
+  generatedBy: string | null;
+}
+
+export function manifestOf({ station, files, generatedAt, generatedBy }: ManifestOptions): Manifest {
   return {
     format: PACKAGE_FORMAT,
     station,

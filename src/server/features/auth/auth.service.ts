@@ -167,14 +167,13 @@ export async function signIn(
     throw new AppError('forbidden', { userMessage: '该账户已停用，请联系系统管理员' });
   }
   if (!ok) {
-    await recordPasswordFailure(
-      ctx,
+    await recordPasswordFailure(ctx, {
       user,
       attempt,
       policy,
-      'login_failed',
-      (n) => `登录失败：${user.username} 密码错误（第 ${n} 次）`,
-    );
+      action: 'login_failed',
+      summary: (n) => `登录失败：${user.username} 密码错误（第 ${n} 次）`,
+    });
     throw signInRefused(policy);
   }
   const { token, id } = newToken();
@@ -209,17 +208,22 @@ export async function signIn(
   return { token, me };
 }
 
+interface PasswordFailureOptions {
+  user: { id: string; username: string; role: string };
+  /** the count `reserveAttempt` gave this attempt */
+  attempt: number;
+  policy: LoginPolicy;
+  action: AuditAction;
+  summary: (failures: number) => string;
+}
+
 /**
  * A wrong password (at sign-in or when changing it), already counted by `reserveAttempt`: audited, and the attempt
  * that reached the limit confirms the lock, from now, and ends every session of the account.
  */
 async function recordPasswordFailure(
   ctx: Ctx,
-  user: { id: string; username: string; role: string },
-  attempt: number,
-  p: LoginPolicy,
-  action: AuditAction,
-  summary: (failures: number) => string,
+  { user, attempt, policy: p, action, summary }: PasswordFailureOptions,
 ): Promise<{ lock: boolean }> {
   const now = ctx.clock.now();
   const who = { id: user.id, name: user.username, role: user.role };
@@ -334,14 +338,13 @@ export async function changeOwnPassword(
     throw lockedMessage(null);
   }
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    const outcome = await recordPasswordFailure(
-      ctx,
+    const outcome = await recordPasswordFailure(ctx, {
       user,
       attempt,
-      limits,
-      'change_password_failed',
-      (n) => `${user.username} 修改密码时当前密码错误（第 ${n} 次）`,
-    );
+      policy: limits,
+      action: 'change_password_failed',
+      summary: (n) => `${user.username} 修改密码时当前密码错误（第 ${n} 次）`,
+    });
     if (outcome.lock) throw lockedMessage(attempt);
     throw invalid([{ path: 'currentPassword', message: '当前密码不正确' }]);
   }
@@ -349,7 +352,10 @@ export async function changeOwnPassword(
   const problems = checkPassword(input.newPassword, { username: user.username });
   if (input.newPassword === input.currentPassword) problems.push('新密码不能与当前密码相同');
   const policy = await securitySettings(ctx);
-  if (!problems.length && (await isRecentPassword(ctx.db, user, input.newPassword, policy.passwordHistoryCount))) {
+  if (
+    !problems.length &&
+    (await isRecentPassword(ctx.db, { user, password: input.newPassword, count: policy.passwordHistoryCount }))
+  ) {
     problems.push(`新密码不能与最近 ${policy.passwordHistoryCount} 次使用过的密码相同`);
   }
   if (problems.length) throw invalid(problems.map((message) => ({ path: 'newPassword', message })));
@@ -371,7 +377,7 @@ export async function changeOwnPassword(
       .where('version', '=', user.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw conflict('账户刚被修改（例如管理员重置了密码），请重新登录后再试');
-    await rememberPassword(tx, user, hash, now, policy.passwordHistoryCount);
+    await rememberPassword(tx, { user, newHash: hash, now, keep: policy.passwordHistoryCount });
     // Other sessions of this account end: a changed password must shut out whoever knew the old one.
     await tx.deleteFrom('sessions').where('user_id', '=', user.id).where('id', '!=', actor.sessionId).execute();
     await audit.record({

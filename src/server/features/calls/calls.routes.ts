@@ -17,18 +17,18 @@ export function registerCallRoutes(r: Router): void {
     ...callsApi.update,
     access: { permission: 'write:call' },
     handler: async (_c, { params, body, ctx, json }) =>
-      json(await updateCall(ctx, params.callId, body.version, body.call)),
+      json(await updateCall(ctx, { id: params.callId, version: body.version, input: body.call })),
   });
   r.route({
     ...callsApi.open,
     access: { permission: 'write:call' },
     handler: async (_c, { params, body, ctx, json }) =>
-      json(await transitionCall(ctx, params.callId, body.version, 'open')),
+      json(await transitionCall(ctx, { id: params.callId, version: body.version, action: 'open' })),
   });
   r.route({
     ...callsApi.close,
     access: { permission: 'write:call' },
     handler: async (_c, { params, body, ctx, json }) =>
-      json(await transitionCall(ctx, params.callId, body.version, 'close')),
+      json(await transitionCall(ctx, { id: params.callId, version: body.version, action: 'close' })),
   });
 }

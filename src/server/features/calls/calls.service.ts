@@ -106,7 +106,13 @@ export async function createCall(ctx: Ctx, input: CallInput): Promise<CallDto> {
   return getCall(ctx, id);
 }
 
-export async function updateCall(ctx: Ctx, id: string, version: number, input: CallInput): Promise<CallDto> {
+export interface UpdateCallOptions {
+  id: string;
+  version: number;
+  input: CallInput;
+}
+
+export async function updateCall(ctx: Ctx, { id, version, input }: UpdateCallOptions): Promise<CallDto> {
   await writeTx(ctx, async (tx, audit) => {
     const before = await tx.selectFrom('calls').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('申报通知');
@@ -129,17 +135,29 @@ export async function updateCall(ctx: Ctx, id: string, version: number, input: C
   return getCall(ctx, id);
 }
 
+export interface TransitionCallOptions {
+  id: string;
+  version: number;
+  action: CallAction;
+}
+
 /** 发布 or 截止: the machine decides (第三条, 第十条); opening locks the year's policy in the same transaction. */
-export async function transitionCall(ctx: Ctx, id: string, version: number, action: CallAction): Promise<CallDto> {
+export async function transitionCall(ctx: Ctx, { id, version, action }: TransitionCallOptions): Promise<CallDto> {
   await writeTx(ctx, async (tx, audit) => {
     const before = await tx.selectFrom('calls').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound('申报通知');
     if (before.version !== version) throw conflict('该申报通知已被他人修改，请刷新后重试');
     const today = shanghaiDate(ctx.clock.now());
-    const d = decide(callMachine, before.status, action, ctx.actor!.role, {
-      today,
-      opensOn: before.opens_on,
-      closesOn: before.closes_on,
+    const d = decide({
+      machine: callMachine,
+      from: before.status,
+      action,
+      role: ctx.actor!.role,
+      facts: {
+        today,
+        opensOn: before.opens_on,
+        closesOn: before.closes_on,
+      },
     });
     if (!d.ok) throw conflict(d.reason);
     const now = ctx.clock.now().toISOString();
@@ -175,11 +193,14 @@ export async function transitionCall(ctx: Ctx, id: string, version: number, acti
     }
     if (action === 'open') {
       // The call is published on the notice board as it opens (第十条).
-      await insertNotice(ctx, tx, audit, {
-        kind: 'call',
-        title: before.title,
-        body: `申报时间：${before.opens_on} 至 ${before.closes_on}。\n${before.notice}`,
-        programYear: before.program_year,
+      await insertNotice(ctx, tx, {
+        audit,
+        notice: {
+          kind: 'call',
+          title: before.title,
+          body: `申报时间：${before.opens_on} 至 ${before.closes_on}。\n${before.notice}`,
+          programYear: before.program_year,
+        },
       });
     }
     await audit.record({

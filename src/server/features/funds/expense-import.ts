@@ -74,15 +74,25 @@ export function expenseImportProblems(
   return { errors, warnings };
 }
 
+export interface ExpenseRowsOptions {
+  stationId: string;
+  ledger: Ledger;
+  /** a ledger expert id → its new row's id */
+  expertIds: ReadonlyMap<string, string>;
+  policy: Policy;
+  periodEnd: string;
+  now: string;
+}
+
 /** The rows a validated ledger's expenses become; `expertIds` maps a ledger expert id to its new row. */
-export function expenseRows(
-  stationId: string,
-  ledger: Ledger,
-  expertIds: ReadonlyMap<string, string>,
-  policy: Policy,
-  periodEnd: string,
-  now: string,
-): ExpenseTable[] {
+export function expenseRows({
+  stationId,
+  ledger,
+  expertIds,
+  policy,
+  periodEnd,
+  now,
+}: ExpenseRowsOptions): ExpenseTable[] {
   const experts = new Map<string, Expert>();
   for (const x of ledger.experts) if (!experts.has(x.id)) experts.set(x.id, x);
   return ledger.expenses.map((e) => {

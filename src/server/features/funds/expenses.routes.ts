@@ -13,7 +13,11 @@ export function registerExpenseRoutes(r: Router): void {
     handler: async (_c, { params, query, ctx, json }) => {
       const { page, pageSize, withWarnings, ...f } = query;
       return json(
-        await listExpenses(ctx, params.id, { ...f, withWarnings: withWarnings === 'true' }, { page, pageSize }),
+        await listExpenses(ctx, {
+          stationId: params.id,
+          filter: { ...f, withWarnings: withWarnings === 'true' },
+          page: { page, pageSize },
+        }),
       );
     },
   });
@@ -28,7 +32,10 @@ export function registerExpenseRoutes(r: Router): void {
     access: { permission: 'write:expense' },
     scoped: { param: 'id', entity: 'station' },
     handler: async (_c, { params, query, body, ctx, json }) =>
-      json(await uploadVoucher(ctx, params.id, query.fileName, body as Uint8Array), 201),
+      json(
+        await uploadVoucher(ctx, { stationId: params.id, fileName: query.fileName, bytes: body as Uint8Array }),
+        201,
+      ),
   });
   r.route({
     ...expensesApi.create,
@@ -42,7 +49,7 @@ export function registerExpenseRoutes(r: Router): void {
     scoped: { param: 'id', entity: 'station' },
     handler: async (_c, { params, body, ctx, json }) => {
       const { version, ...input } = body;
-      return json(await updateExpense(ctx, params.id, params.expenseId, version, input));
+      return json(await updateExpense(ctx, { stationId: params.id, expenseId: params.expenseId, version, input }));
     },
   });
   r.route({
@@ -50,7 +57,7 @@ export function registerExpenseRoutes(r: Router): void {
     access: { permission: 'write:expense' },
     scoped: { param: 'id', entity: 'station' },
     handler: async (_c, { params, query, ctx, json }) =>
-      json(await deleteExpense(ctx, params.id, params.expenseId, query.version)),
+      json(await deleteExpense(ctx, { stationId: params.id, expenseId: params.expenseId, version: query.version })),
   });
   r.route({
     ...expensesApi.finalAccountsXlsx,
@@ -58,7 +65,11 @@ export function registerExpenseRoutes(r: Router): void {
     scoped: { param: 'id', entity: 'station' },
     handler: async (c, { params, ctx }) => {
       const d = await finalAccountsData(ctx, params.id);
-      return fileResponse(c, await finalAccountsXlsx(d), `${d.stationName}-决算报告.xlsx`, XLSX_TYPE);
+      return fileResponse(c, {
+        buf: await finalAccountsXlsx(d),
+        filename: `${d.stationName}-决算报告.xlsx`,
+        mediaType: XLSX_TYPE,
+      });
     },
   });
   r.route({
@@ -67,7 +78,11 @@ export function registerExpenseRoutes(r: Router): void {
     scoped: { param: 'id', entity: 'station' },
     handler: async (c, { params, ctx }) => {
       const d = await finalAccountsData(ctx, params.id);
-      return fileResponse(c, await finalAccountsDocx(d), `${d.stationName}-决算报告.docx`, DOCX_TYPE);
+      return fileResponse(c, {
+        buf: await finalAccountsDocx(d),
+        filename: `${d.stationName}-决算报告.docx`,
+        mediaType: DOCX_TYPE,
+      });
     },
   });
   r.route({
@@ -89,7 +104,7 @@ export function registerExpenseRoutes(r: Router): void {
     access: { permission: 'read:ledger' },
     handler: async (c, { query, ctx }) => {
       const x = await yearExecutionXlsx(ctx, query);
-      return fileResponse(c, x.bytes, x.fileName, XLSX_TYPE);
+      return fileResponse(c, { buf: x.bytes, filename: x.fileName, mediaType: XLSX_TYPE });
     },
   });
 }

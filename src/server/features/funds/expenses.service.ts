@@ -73,11 +73,15 @@ export interface ExpenseFilter {
   withWarnings?: boolean;
 }
 
+export interface ListExpensesOptions {
+  stationId: string;
+  filter: ExpenseFilter;
+  page: { page: number; pageSize: number };
+}
+
 export async function listExpenses(
   ctx: Ctx,
-  stationId: string,
-  f: ExpenseFilter,
-  page: { page: number; pageSize: number },
+  { stationId, filter: f, page }: ListExpensesOptions,
 ): Promise<Page<ExpenseDto>> {
   const station = await requireStation(ctx, stationId);
   const policy = await loadPolicy(ctx.db, station.program_year);
@@ -140,17 +144,21 @@ export async function getExpense(ctx: Ctx, stationId: string, expenseId: string)
   return { ...toDto({ ...row, voucher_count: vouchers.length }, policy), vouchers };
 }
 
+export interface UploadVoucherOptions {
+  stationId: string;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
 /** A voucher file (发票、收据、转账记录) is stored first; a booking then links it. PDF or image, size-limited. */
 export async function uploadVoucher(
   ctx: Ctx,
-  stationId: string,
-  fileName: string,
-  bytes: Uint8Array,
+  { stationId, fileName, bytes }: UploadVoucherOptions,
 ): Promise<UploadedVoucherDto> {
   const station = await requireStation(ctx, stationId);
   const type = acceptUpload(ctx, bytes, ['pdf', 'jpeg', 'png']);
   return writeTx(ctx, async (tx, audit) => {
-    const file = await storeAttachment(ctx, tx, stationId, bytes, type, fileName);
+    const file = await storeAttachment(ctx, tx, { stationId, bytes, type, fileName });
     await audit.record({
       entity: 'station',
       entityId: stationId,
@@ -185,8 +193,14 @@ interface Resolved {
   experts: Map<string, Ledger['experts'][number]>;
 }
 
+interface ResolveOptions {
+  station: StationTable;
+  policy: Policy;
+  input: ExpenseFields;
+}
+
 /** The row an input becomes: the payee from the registry, the gross/net/withholding (docs/fee-standards.md). */
-async function resolve(tx: Tx, station: StationTable, policy: Policy, input: ExpenseFields): Promise<Resolved> {
+async function resolve(tx: Tx, { station, policy, input }: ResolveOptions): Promise<Resolved> {
   let name = input.payee.name?.trim() ?? '';
   let hostStaff = !!input.payee.hostStaff;
   let fiscal = !!input.payee.fiscallySupported;
@@ -267,7 +281,14 @@ async function resolve(tx: Tx, station: StationTable, policy: Policy, input: Exp
   };
 }
 
-async function grantSpentFen(tx: Tx, stationId: string, category: string, exceptId: string | null): Promise<number> {
+interface GrantSpentOptions {
+  stationId: string;
+  category: string;
+  /** the expense being edited, not counted; null for a new one */
+  exceptId: string | null;
+}
+
+async function grantSpentFen(tx: Tx, { stationId, category, exceptId }: GrantSpentOptions): Promise<number> {
   let q = tx
     .selectFrom('expenses')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_fen'), eb.lit(0)).as('n'))
@@ -278,33 +299,36 @@ async function grantSpentFen(tx: Tx, stationId: string, category: string, except
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
+interface JudgeOptions {
+  station: StationTable;
+  policy: Policy;
+  resolved: Resolved;
+  /** the expense being edited, not counted against the budget; null for a new one */
+  exceptId: string | null;
+}
+
 /** Runs the engine; refuses with 409 on a `block`; returns the warnings to keep. */
-async function judge(
-  tx: Tx,
-  station: StationTable,
-  policy: Policy,
-  r: Resolved,
-  exceptId: string | null,
-): Promise<BookingIssue[]> {
+async function judge(tx: Tx, { station, policy, resolved: r, exceptId }: JudgeOptions): Promise<BookingIssue[]> {
   const budget = await budgetInForce(tx, station, policy);
   const { blocks, warnings } = checkBooking(r.ledger, {
     policy,
     periodEnd: station.period_end,
     experts: r.experts,
     budgetFen: budget?.budgetFen ?? null,
-    spentInCategoryFen: await grantSpentFen(tx, station.id, r.row.category, exceptId),
+    spentInCategoryFen: await grantSpentFen(tx, { stationId: station.id, category: r.row.category, exceptId }),
   });
   if (blocks.length) throw refused(blocks);
   return warnings;
 }
 
-async function linkVouchers(
-  tx: Tx,
-  stationId: string,
-  expenseId: string,
-  vouchers: ExpenseFields['vouchers'],
-  now: string,
-): Promise<string[]> {
+interface LinkVouchersOptions {
+  stationId: string;
+  expenseId: string;
+  vouchers: ExpenseFields['vouchers'];
+  now: string;
+}
+
+async function linkVouchers(tx: Tx, { stationId, expenseId, vouchers, now }: LinkVouchersOptions): Promise<string[]> {
   const ids = [...new Set(vouchers.map((v) => v.attachmentId))];
   const files = ids.length
     ? await tx
@@ -367,8 +391,8 @@ export async function bookExpense(ctx: Ctx, stationId: string, input: ExpenseFie
   await writeTx(ctx, async (tx, audit) => {
     await lockStation(ctx, tx, stationId);
     const policy = await loadPolicy(tx, station.program_year);
-    const r = await resolve(tx, station, policy, input);
-    const warnings = await judge(tx, station, policy, r, null);
+    const r = await resolve(tx, { station, policy, input });
+    const warnings = await judge(tx, { station, policy, resolved: r, exceptId: null });
     const now = ctx.clock.now().toISOString();
     const row: ExpenseTable = {
       ...r.row,
@@ -382,7 +406,7 @@ export async function bookExpense(ctx: Ctx, stationId: string, input: ExpenseFie
       version: 1,
     };
     await tx.insertInto('expenses').values(row).execute();
-    const files = await linkVouchers(tx, stationId, id, input.vouchers, now);
+    const files = await linkVouchers(tx, { stationId, expenseId: id, vouchers: input.vouchers, now });
     await touchStations(tx, [stationId]);
     await audit.record({
       entity: 'expense',
@@ -395,7 +419,13 @@ export async function bookExpense(ctx: Ctx, stationId: string, input: ExpenseFie
   return getExpense(ctx, stationId, id);
 }
 
-async function lockedExpense(tx: Tx, stationId: string, expenseId: string, version: number): Promise<ExpenseTable> {
+interface ExpenseVersion {
+  stationId: string;
+  expenseId: string;
+  version: number;
+}
+
+async function lockedExpense(tx: Tx, { stationId, expenseId, version }: ExpenseVersion): Promise<ExpenseTable> {
   const row = await tx
     .selectFrom('expenses')
     .selectAll()
@@ -407,27 +437,31 @@ async function lockedExpense(tx: Tx, stationId: string, expenseId: string, versi
   return row;
 }
 
+export interface UpdateExpenseOptions {
+  stationId: string;
+  expenseId: string;
+  version: number;
+  input: ExpenseFields;
+}
+
 /** An edit goes through the same checks; the audit record keeps the row before and after (the history). */
 export async function updateExpense(
   ctx: Ctx,
-  stationId: string,
-  expenseId: string,
-  version: number,
-  input: ExpenseFields,
+  { stationId, expenseId, version, input }: UpdateExpenseOptions,
 ): Promise<ExpenseDetailDto> {
   const station = await requireStation(ctx, stationId);
   checkDates(ctx, input);
   await writeTx(ctx, async (tx, audit) => {
     await lockStation(ctx, tx, stationId);
-    const before = await lockedExpense(tx, stationId, expenseId, version);
+    const before = await lockedExpense(tx, { stationId, expenseId, version });
     const beforeVouchers = await vouchersOf(tx, expenseId);
     const policy = await loadPolicy(tx, station.program_year);
-    const r = await resolve(tx, station, policy, input);
-    const warnings = await judge(tx, station, policy, r, expenseId);
+    const r = await resolve(tx, { station, policy, input });
+    const warnings = await judge(tx, { station, policy, resolved: r, exceptId: expenseId });
     const now = ctx.clock.now().toISOString();
     const set = { ...r.row, warnings_json: JSON.stringify(warnings), updated_at: now, version: before.version + 1 };
     await tx.updateTable('expenses').set(set).where('id', '=', expenseId).execute();
-    const files = await linkVouchers(tx, stationId, expenseId, input.vouchers, now);
+    const files = await linkVouchers(tx, { stationId, expenseId, vouchers: input.vouchers, now });
     await touchStations(tx, [stationId]);
     await audit.record({
       entity: 'expense',
@@ -441,16 +475,20 @@ export async function updateExpense(
   return getExpense(ctx, stationId, expenseId);
 }
 
+export interface DeleteExpenseOptions {
+  stationId: string;
+  expenseId: string;
+  version: number;
+}
+
 export async function deleteExpense(
   ctx: Ctx,
-  stationId: string,
-  expenseId: string,
-  version: number,
+  { stationId, expenseId, version }: DeleteExpenseOptions,
 ): Promise<ExpenseDeletedDto> {
   const station = await requireStation(ctx, stationId);
   await writeTx(ctx, async (tx, audit: AuditRecorder) => {
     await lockStation(ctx, tx, stationId);
-    const before = await lockedExpense(tx, stationId, expenseId, version);
+    const before = await lockedExpense(tx, { stationId, expenseId, version });
     const vouchers = await vouchersOf(tx, expenseId);
     const policy = await loadPolicy(tx, station.program_year);
     await tx.deleteFrom('expense_vouchers').where('expense_id', '=', expenseId).execute();

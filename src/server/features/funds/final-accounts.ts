@@ -259,15 +259,14 @@ export async function finalAccountsDocx(d: FinalAccounts): Promise<Buffer> {
 export async function submitFinalAccounts(ctx: Ctx, stationId: string) {
   const d = await finalAccountsData(ctx, stationId);
   const bytes = await finalAccountsDocx(d);
-  return createReportFromDocx(
-    ctx,
+  return createReportFromDocx(ctx, {
     stationId,
-    {
+    input: {
       kind: 'final_accounts',
       title: `${d.programYear}年度项目决算报告`,
       submittedOn: d.generatedOn,
       fileName: `${d.stationName}-决算报告.docx`,
     },
-    new Uint8Array(bytes),
-  );
+    bytes: new Uint8Array(bytes),
+  });
 }

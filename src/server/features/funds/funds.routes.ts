@@ -14,13 +14,13 @@ export function registerFundRoutes(r: Router): void {
     access: { permission: 'write:payment' },
     scoped: { param: 'id', entity: 'station' },
     handler: async (_c, { params, query, body, ctx, json }) =>
-      json(await recordPayment(ctx, params.id, query, body as Uint8Array), 201),
+      json(await recordPayment(ctx, { stationId: params.id, input: query, bytes: body as Uint8Array }), 201),
   });
   r.route({
     ...fundsApi.deletePayment,
     access: { permission: 'write:payment' },
     scoped: { param: 'id', entity: 'station' },
     handler: async (_c, { params, query, ctx, json }) =>
-      json(await deletePayment(ctx, params.id, params.paymentId, query.version)),
+      json(await deletePayment(ctx, { stationId: params.id, paymentId: params.paymentId, version: query.version })),
   });
 }

@@ -77,16 +77,17 @@ export async function stationFunds(ctx: Ctx, stationId: string): Promise<FundsDt
   };
 }
 
+export interface RecordPaymentOptions {
+  stationId: string;
+  input: { paidOn: string; amountFen: number; note: string; fileName: string };
+  bytes: Uint8Array;
+}
+
 /**
  * 定额事前直接支付 (第十五条): the payment with its voucher. The total paid never exceeds the type's fixed funding;
  * the check runs with the station's row locked (PostgreSQL), so two entries at once cannot both pass it.
  */
-export async function recordPayment(
-  ctx: Ctx,
-  stationId: string,
-  input: { paidOn: string; amountFen: number; note: string; fileName: string },
-  bytes: Uint8Array,
-): Promise<FundsDto> {
+export async function recordPayment(ctx: Ctx, { stationId, input, bytes }: RecordPaymentOptions): Promise<FundsDto> {
   const station = await requireStation(ctx, stationId);
   const type = acceptUpload(ctx, bytes, ['pdf', 'jpeg', 'png']);
   const today = shanghaiDate(ctx.clock.now());
@@ -105,7 +106,7 @@ export async function recordPayment(
       throw conflict(
         `支付合计 ${formatYuan(after, { symbol: false })} 元将超过该站点的资助额度 ${formatYuan(funding, { symbol: false })} 元（第十五条：定额支付）`,
       );
-    const file = await storeAttachment(ctx, tx, stationId, bytes, type, input.fileName);
+    const file = await storeAttachment(ctx, tx, { stationId, bytes, type, fileName: input.fileName });
     const row = {
       id: uuidv7(),
       station_id: stationId,
@@ -129,16 +130,20 @@ export async function recordPayment(
   return stationFunds(ctx, stationId);
 }
 
+export interface DeletePaymentOptions {
+  stationId: string;
+  paymentId: string;
+  version: number;
+}
+
 export async function deletePayment(
   ctx: Ctx,
-  stationId: string,
-  paymentId: string,
-  version: number,
+  { stationId, paymentId, version }: DeletePaymentOptions,
 ): Promise<FundsDto> {
   const station = await requireStation(ctx, stationId);
   await writeTx(ctx, async (tx, audit) => {
     // Row-locked on PostgreSQL: two deletions of one version cannot both pass the version check.
-    const row = await lockedRow(ctx, tx, 'fund_payments', paymentId);
+    const row = await lockedRow(ctx, tx, { table: 'fund_payments', id: paymentId });
     if (!row || row.station_id !== stationId) throw notFound('拨付记录');
     if (row.version !== version) throw conflict('该拨付记录已被修改，请刷新后重试');
     await tx.deleteFrom('fund_payments').where('id', '=', paymentId).execute();

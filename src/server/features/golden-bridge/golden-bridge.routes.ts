@@ -33,7 +33,7 @@ export function registerGoldenBridgeRoutes(r: Router): void {
         ],
         rows,
       );
-      return fileResponse(c, buf, '金桥工程推荐名单.xlsx', XLSX_TYPE);
+      return fileResponse(c, { buf, filename: '金桥工程推荐名单.xlsx', mediaType: XLSX_TYPE });
     },
   });
   r.route({

@@ -156,11 +156,15 @@ export async function listNotices(ctx: Ctx, page: { page: number; pageSize: numb
   });
 }
 
+export interface InsertNoticeOptions {
+  audit: Parameters<Parameters<typeof writeTx>[1]>[1];
+  notice: { kind: NoticeTable['kind']; title: string; body: string; programYear: number | null };
+}
+
 export async function insertNotice(
   ctx: Ctx,
   tx: Parameters<Parameters<typeof writeTx>[1]>[0],
-  audit: Parameters<Parameters<typeof writeTx>[1]>[1],
-  n: { kind: NoticeTable['kind']; title: string; body: string; programYear: number | null },
+  { audit, notice: n }: InsertNoticeOptions,
 ): Promise<string> {
   const id = uuidv7();
   const row: NoticeTable = {
@@ -187,7 +191,7 @@ export async function publishNotice(
   ctx: Ctx,
   n: { kind: NoticeTable['kind']; title: string; body: string; programYear: number | null },
 ): Promise<NoticeDto> {
-  const id = await writeTx(ctx, (tx, audit) => insertNotice(ctx, tx, audit, n));
+  const id = await writeTx(ctx, (tx, audit) => insertNotice(ctx, tx, { audit, notice: n }));
   return (await listNotices(ctx, { page: 1, pageSize: 200 })).items.find((x) => x.id === id)!;
 }
 

@@ -20,12 +20,16 @@ const reasonRow = (r: Omit<DrillRow, 'reasonLabel'>): DrillRow => ({
   reasonLabel: r.reason ? (KPI_REASON_LABELS[r.reason] ?? r.reason) : null,
 });
 
+export interface KpiDrilldownOptions {
+  stationId: string;
+  kpi: KpiId;
+  page: number;
+  pageSize: number;
+}
+
 export async function kpiDrilldown(
   ctx: Ctx,
-  stationId: string,
-  kpi: KpiId,
-  page: number,
-  pageSize: number,
+  { stationId, kpi, page, pageSize }: KpiDrilldownOptions,
 ): Promise<KpiDrilldownDto> {
   const s = await requireStation(ctx, stationId);
   const within = (d: unknown) => typeof d === 'string' && d >= s.period_start && d <= s.period_end;

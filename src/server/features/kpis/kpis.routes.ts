@@ -19,7 +19,14 @@ export function registerKpiRoutes(r: Router): void {
     access: { permission: 'read:ledger' },
     scoped: { param: 'id', entity: 'station' },
     handler: async (_c, { params, query, ctx, json }) =>
-      json(await kpiDrilldown(ctx, params.id, params.kpiId, query.page, query.pageSize)),
+      json(
+        await kpiDrilldown(ctx, {
+          stationId: params.id,
+          kpi: params.kpiId,
+          page: query.page,
+          pageSize: query.pageSize,
+        }),
+      ),
   });
   r.route({
     ...kpisApi.matrix,
@@ -56,7 +63,7 @@ export function registerKpiRoutes(r: Router): void {
         ],
         m.rows,
       );
-      return fileResponse(c, buf, `${m.year}年度站点考核指标.xlsx`, XLSX_TYPE);
+      return fileResponse(c, { buf, filename: `${m.year}年度站点考核指标.xlsx`, mediaType: XLSX_TYPE });
     },
   });
 }

@@ -15,6 +15,14 @@ import { budgetInForce, ledgerFunds } from '../funds/budget';
 import { ledgerExpenses } from '../funds/expenses.service';
 import { kpiCounts, recordFindings } from './kpis.queries';
 
+export interface EvaluateStationOptions {
+  station: StationTable;
+  /** the date evaluated on, YYYY-MM-DD (Asia/Shanghai) */
+  on: string;
+  /** the station's year's policy when the caller has it loaded already */
+  policy?: Policy;
+}
+
 /**
  * The evaluation (`qianqi-evaluation/1`) of one stored station on the date `on` (YYYY-MM-DD, Asia/Shanghai). KPIs
  * and record findings are counted in SQL; the expense rules run over the station's expenses with the same pure
@@ -22,9 +30,7 @@ import { kpiCounts, recordFindings } from './kpis.queries';
  */
 export async function evaluateStation(
   ctx: Pick<Ctx, 'db'>,
-  station: StationTable,
-  on: string,
-  policy?: Policy,
+  { station, on, policy }: EvaluateStationOptions,
 ): Promise<Evaluation> {
   const p = policy ?? (await loadPolicy(ctx.db, station.program_year));
   const ids = sql`${station.id}`;
@@ -42,13 +48,13 @@ export async function evaluateStation(
     p,
     on,
   );
-  return assembleEvaluation(
-    p,
-    { type: station.type, district: station.district_code },
+  return assembleEvaluation({
+    policy: p,
+    station: { type: station.type, district: station.district_code },
     counts,
-    [...findings, ...money.findings],
-    money.funds,
-  );
+    findings: [...findings, ...money.findings],
+    funds: money.funds,
+  });
 }
 
 /**
@@ -92,7 +98,7 @@ export async function getStationKpis(ctx: Ctx, stationId: string): Promise<Stati
 
 async function computeStationKpis(ctx: Ctx, station: StationTable, today: string): Promise<StationKpisDto> {
   const policy = await loadPolicy(ctx.db, station.program_year);
-  const ev = await evaluateStation(ctx, station, today, policy);
+  const ev = await evaluateStation(ctx, { station, on: today, policy });
   const period = { start: station.period_start, end: station.period_end };
   const defs = new Map(policy.kpis[station.type].map((k) => [k.id, k]));
   const kpis = ev.kpis.map((k) => {
@@ -103,7 +109,7 @@ async function computeStationKpis(ctx: Ctx, station: StationTable, today: string
       unit: d.unit,
       measure: d.measure,
       countingRule: d.countingRule,
-      pace: paceOf(k, d.measure, period, today),
+      pace: paceOf({ kpi: k, measure: d.measure, period, today }),
     };
   });
   return {
@@ -155,7 +161,12 @@ export async function kpiMatrix(ctx: Ctx, f: MatrixFilter): Promise<KpiMatrixDto
   const districtNames = new Map(policy.districts.map((d) => [d.code, d.name]));
   const rows: KpiMatrixRowDto[] = stations.map((s) => {
     const c = counts.get(s.id)!;
-    const ev = assembleEvaluation(policy, { type: s.type, district: s.district_code }, c, []);
+    const ev = assembleEvaluation({
+      policy,
+      station: { type: s.type, district: s.district_code },
+      counts: c,
+      findings: [],
+    });
     const kpis: KpiMatrixRowDto['kpis'] = {};
     for (const k of ev.kpis) {
       kpis[k.id] = {

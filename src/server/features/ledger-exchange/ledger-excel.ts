@@ -154,12 +154,15 @@ export function styleHeader(ws: ExcelJS.Worksheet): void {
 /** `dataValidations.add(range, …)` exists at runtime (exceljs ≥ 4.3) but is missing from its typings. */
 export type WithValidations = { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } };
 
-function writeStationSheet(
-  wb: ExcelJS.Workbook,
-  ledger: LedgerInput | null,
-  policy: Policy,
-  lists: Map<FieldSpec, OptionList>,
-) {
+interface WriteStationSheetOptions {
+  wb: ExcelJS.Workbook;
+  /** null for an empty template */
+  ledger: LedgerInput | null;
+  policy: Policy;
+  lists: Map<FieldSpec, OptionList>;
+}
+
+function writeStationSheet({ wb, ledger, policy, lists }: WriteStationSheetOptions) {
   const ws = wb.addWorksheet(STATION_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = STATION_SHEET_HEADERS.map((header, i) => ({ header, width: [26, 40, 70][i] }));
   styleHeader(ws);
@@ -177,13 +180,15 @@ function writeStationSheet(
   });
 }
 
-function writeTableSheet(
-  wb: ExcelJS.Workbook,
-  spec: TableSheetSpec,
-  records: readonly unknown[],
-  policy: Policy,
-  lists: Map<FieldSpec, OptionList>,
-) {
+interface WriteTableSheetOptions {
+  wb: ExcelJS.Workbook;
+  spec: TableSheetSpec;
+  records: readonly unknown[];
+  policy: Policy;
+  lists: Map<FieldSpec, OptionList>;
+}
+
+function writeTableSheet({ wb, spec, records, policy, lists }: WriteTableSheetOptions) {
   const ws = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = spec.columns.map((c) => ({
     header: c.header,
@@ -232,10 +237,10 @@ export async function ledgerWorkbook(ledger: LedgerInput | null, policy: Policy)
   const wb = new ExcelJS.Workbook();
   wb.creator = '千企 Qianqi';
   const lists = optionLists(policy);
-  writeStationSheet(wb, ledger, policy, lists);
+  writeStationSheet({ wb, ledger, policy, lists });
   for (const spec of TABLE_SHEETS) {
     const records = ledger ? ((ledger[spec.key] as readonly unknown[] | undefined) ?? []) : [];
-    writeTableSheet(wb, spec, records, policy, lists);
+    writeTableSheet({ wb, spec, records, policy, lists });
   }
   writeInstructions(wb, lists);
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -382,12 +387,15 @@ function findSheet(wb: ExcelJS.Workbook, name: string, key: string): ExcelJS.Wor
 
 const matches = (f: FieldSpec, text: string) => norm(f.header) === text || norm(f.field) === norm(text);
 
-function readStationSheet(
-  ws: ExcelJS.Worksheet,
-  policy: Policy,
-  root: Record<string, unknown>,
-  problems: SheetProblem[],
-) {
+interface ReadStationSheetOptions {
+  ws: ExcelJS.Worksheet;
+  policy: Policy;
+  /** the ledger being read, whose fields the sheet's rows set */
+  root: Record<string, unknown>;
+  problems: SheetProblem[];
+}
+
+function readStationSheet({ ws, policy, root, problems }: ReadStationSheetOptions) {
   const rows = new Map<string, number>();
   ws.eachRow((row, n) => {
     if (n === 1) return;
@@ -407,7 +415,14 @@ function readStationSheet(
   stationRows.set(root, rows);
 }
 
-function readTableSheet(ws: ExcelJS.Worksheet, spec: TableSheetSpec, policy: Policy, problems: SheetProblem[]) {
+interface ReadTableSheetOptions {
+  ws: ExcelJS.Worksheet;
+  spec: TableSheetSpec;
+  policy: Policy;
+  problems: SheetProblem[];
+}
+
+function readTableSheet({ ws, spec, policy, problems }: ReadTableSheetOptions) {
   const columns: Array<{ f: FieldSpec; col: number; read: (p: Plain) => Read }> = [];
   ws.getRow(1).eachCell((cell, col) => {
     const text = norm(textOf(plain(cell.value)));
@@ -476,10 +491,10 @@ export async function readLedgerWorkbook(
   const year = yearOf(stationSheet);
   const pol =
     policy ?? BUILT_IN_POLICIES.find((p) => p.year === year) ?? BUILT_IN_POLICIES[BUILT_IN_POLICIES.length - 1];
-  if (stationSheet) readStationSheet(stationSheet, pol, value, problems);
+  if (stationSheet) readStationSheet({ ws: stationSheet, policy: pol, root: value, problems });
   for (const spec of TABLE_SHEETS) {
     const ws = findSheet(wb, spec.name, spec.key);
-    value[spec.key] = ws ? readTableSheet(ws, spec, pol, problems) : [];
+    value[spec.key] = ws ? readTableSheet({ ws, spec, policy: pol, problems }) : [];
   }
   return { value, problems };
 }

@@ -32,7 +32,11 @@ export function registerLedgerExchangeRoutes(r: Router): void {
     access: { permission: 'read:ledger' },
     handler: async (c, { query, ctx }) => {
       const policy = await loadPolicy(ctx.db, query.year);
-      return fileResponse(c, await ledgerWorkbook(null, policy), `${query.year}年度站点台账导入模板.xlsx`, XLSX_TYPE);
+      return fileResponse(c, {
+        buf: await ledgerWorkbook(null, policy),
+        filename: `${query.year}年度站点台账导入模板.xlsx`,
+        mediaType: XLSX_TYPE,
+      });
     },
   });
   r.route({
@@ -43,7 +47,11 @@ export function registerLedgerExchangeRoutes(r: Router): void {
       const { format, programYear, station } = await exportLedger(ctx, params.id);
       const policy = await loadPolicy(ctx.db, programYear);
       const empty = { format, programYear, station };
-      return fileResponse(c, await ledgerWorkbook(empty, policy), `${station.name}-台账导入模板.xlsx`, XLSX_TYPE);
+      return fileResponse(c, {
+        buf: await ledgerWorkbook(empty, policy),
+        filename: `${station.name}-台账导入模板.xlsx`,
+        mediaType: XLSX_TYPE,
+      });
     },
   });
   r.route({
@@ -53,7 +61,11 @@ export function registerLedgerExchangeRoutes(r: Router): void {
     handler: async (c, { params, ctx }) => {
       const ledger = await exportLedger(ctx, params.id);
       const policy = await loadPolicy(ctx.db, ledger.programYear);
-      return fileResponse(c, await ledgerWorkbook(ledger, policy), `${ledger.station.name}-台账.xlsx`, XLSX_TYPE);
+      return fileResponse(c, {
+        buf: await ledgerWorkbook(ledger, policy),
+        filename: `${ledger.station.name}-台账.xlsx`,
+        mediaType: XLSX_TYPE,
+      });
     },
   });
   r.route({
@@ -61,7 +73,11 @@ export function registerLedgerExchangeRoutes(r: Router): void {
     access: { permission: 'import:ledger' },
     scoped: { param: 'id', entity: 'station' },
     handler: async (c, { params, query, body, ctx, json }) =>
-      importResponse(c, json, await importLedgerWorkbook(ctx, params.id, body as Uint8Array, query)),
+      importResponse(
+        c,
+        json,
+        await importLedgerWorkbook(ctx, { stationId: params.id, bytes: body as Uint8Array, ...query }),
+      ),
   });
   r.route({
     ...ledgerApi.exportJson,
@@ -80,7 +96,12 @@ export function registerLedgerExchangeRoutes(r: Router): void {
     // A whole year of records in one body: more than the 1 MB of a form (body-limit.ts).
     bodyLimit: 'ledger',
     handler: async (c, { params, body, ctx, json }) => {
-      const report = await importLedger(ctx, params.id, body.ledger, { replace: body.replace, dryRun: body.dryRun });
+      const report = await importLedger(ctx, {
+        stationId: params.id,
+        value: body.ledger,
+        replace: body.replace,
+        dryRun: body.dryRun,
+      });
       return importResponse(c, json, report);
     },
   });

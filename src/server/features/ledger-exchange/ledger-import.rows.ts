@@ -41,17 +41,25 @@ export type LedgerRecords = Partial<
   >
 >;
 
+export interface StationRecordRowsOptions {
+  stationId: string;
+  ledger: LedgerRecords;
+  /** normalised USCC → the enterprise's registry row */
+  enterpriseIds: ReadonlyMap<string, string>;
+  now: string;
+}
+
 /**
  * The rows a ledger's records become in a station, as the import stores them (and the benchmark generator, which
  * must store the same shape). `enterpriseIds` maps each normalised USCC to its registry row; the first listing of a
  * code wins (docs/ledger-format.md). Derived columns (字数, has_content) come from the domain functions here, once.
  */
-export function stationRecordRows(
-  stationId: string,
-  l: LedgerRecords,
-  enterpriseIds: ReadonlyMap<string, string>,
-  now: string,
-): Record<StationRecordTable, Record<string, unknown>[]> {
+export function stationRecordRows({
+  stationId,
+  ledger: l,
+  enterpriseIds,
+  now,
+}: StationRecordRowsOptions): Record<StationRecordTable, Record<string, unknown>[]> {
   const stamps = { created_at: now, updated_at: now, version: 1 };
   const base = () => ({ id: uuidv7(), station_id: stationId, ...stamps });
   const out = Object.fromEntries(STATION_RECORD_TABLES.map((t) => [t, []])) as unknown as Record<

@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { type Ledger, parseLedger } from '../../../domain/ledger/schema';
 import { isValidUscc, normalizeUscc } from '../../../domain/uscc';
@@ -17,7 +18,7 @@ import {
   stationBudgetRow,
 } from '../funds/expense-import';
 import { touchStations, touchStationsListing } from '../ledger/ledger-version';
-import { RECORD_KIND_DEFS } from '../ledger/records.kinds';
+import { stationRecordTotal } from '../ledger/records.service';
 import { locateLedgerPath, readLedgerWorkbook } from './ledger-excel';
 import { buildLedger } from './ledger-export.service';
 import { STATION_RECORD_TABLES, stationRecordRows } from './ledger-import.rows';
@@ -104,10 +105,16 @@ export function ledgerCounts(l: Ledger): Record<string, number> {
 }
 
 const CHUNK = 200;
-async function insertChunks(tx: Tx, table: string, rows: Record<string, unknown>[]): Promise<void> {
+type ImportTable = (typeof STATION_RECORD_TABLES)[number] | 'enterprises' | 'expenses';
+/**
+ * The import's rows are built per table by `stationRecordRows` / `expenseRows` (tested against the schema by the
+ * round-trip tests); the compiler cannot follow a table chosen in a loop, so they go in through this plain-row view.
+ */
+type PlainRows = Kysely<Record<ImportTable, Record<string, unknown>>>;
+
+async function insertChunks(tx: Tx, table: ImportTable, rows: Record<string, unknown>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    // biome-ignore lint/suspicious/noExplicitAny: rows are built for the named table just above
-    await (tx as any)
+    await (tx as unknown as PlainRows)
       .insertInto(table)
       .values(rows.slice(i, i + CHUNK))
       .execute();
@@ -115,17 +122,7 @@ async function insertChunks(tx: Tx, table: string, rows: Record<string, unknown>
 }
 
 async function stationRecordCount(tx: Tx | Ctx['db'], stationId: string): Promise<number> {
-  let n = 0;
-  for (const def of Object.values(RECORD_KIND_DEFS)) {
-    // biome-ignore lint/suspicious/noExplicitAny: tables addressed by name
-    const r = await (tx as any)
-      .selectFrom(def.table)
-      // biome-ignore lint/suspicious/noExplicitAny: as above
-      .select((eb: any) => eb.fn.countAll().as('n'))
-      .where('station_id', '=', stationId)
-      .executeTakeFirst();
-    n += Number(r?.n ?? 0);
-  }
+  const n = await stationRecordTotal(tx, stationId);
   const x = await tx
     .selectFrom('expenses')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -160,7 +157,11 @@ async function clearStation(tx: Tx, stationId: string): Promise<void> {
   }
 }
 
-async function upsertRegistry(ctx: Ctx, tx: Tx, ledger: Ledger, now: string): Promise<Map<string, string>> {
+async function upsertRegistry(
+  ctx: Ctx,
+  tx: Tx,
+  { ledger, now }: { ledger: Ledger; now: string },
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const firsts = new Map<string, Ledger['enterprises'][number]>();
   for (const e of ledger.enterprises) {
@@ -231,17 +232,28 @@ async function upsertRegistry(ctx: Ctx, tx: Tx, ledger: Ledger, now: string): Pr
   return ids;
 }
 
-async function writeLedger(ctx: Ctx, tx: Tx, station: StationTable, ledger: Ledger): Promise<Record<string, number>> {
+async function writeLedger(
+  ctx: Ctx,
+  tx: Tx,
+  { station, ledger }: { station: StationTable; ledger: Ledger },
+): Promise<Record<string, number>> {
   const now = ctx.clock.now().toISOString();
-  const registry = await upsertRegistry(ctx, tx, ledger, now);
-  const rows = stationRecordRows(station.id, ledger, registry, now);
+  const registry = await upsertRegistry(ctx, tx, { ledger, now });
+  const rows = stationRecordRows({ stationId: station.id, ledger, enterpriseIds: registry, now });
   for (const t of STATION_RECORD_TABLES) await insertChunks(tx, t, rows[t]);
   const policy = await loadPolicy(tx, station.program_year);
   const money = await moneyContext(tx, station, policy);
   const budgetRow = money.agreement ? null : stationBudgetRow(station.id, ledger, now);
   if (budgetRow) await tx.insertInto('station_budgets').values(budgetRow).execute();
   const expertIds = new Map(rows.experts.map((x) => [x.ref as string, x.id as string]));
-  const expenses = expenseRows(station.id, ledger, expertIds, policy, station.period_end, now);
+  const expenses = expenseRows({
+    stationId: station.id,
+    ledger,
+    expertIds,
+    policy,
+    periodEnd: station.period_end,
+    now,
+  });
   await insertChunks(tx, 'expenses', expenses as unknown as Record<string, unknown>[]);
   return ledgerCounts(ledger);
 }
@@ -254,8 +266,7 @@ async function writeLedger(ctx: Ctx, tx: Tx, station: StationTable, ledger: Ledg
 async function snapshotLedger(
   ctx: Ctx,
   tx: Tx,
-  station: StationTable,
-  actorOverride?: { id: string | null },
+  { station, actorOverride }: { station: StationTable; actorOverride?: { id: string | null } },
 ): Promise<{ id: string; sha256: string }> {
   const bytes = Buffer.from(JSON.stringify(await buildLedger({ db: tx }, station)), 'utf8');
   // Content-addressed, so a rollback leaves only an unreferenced file that the storage clean-up removes later.
@@ -276,25 +287,30 @@ async function snapshotLedger(
   return { id, sha256: ref.sha256 };
 }
 
+export interface WriteStationLedgerOptions {
+  station: StationTable;
+  ledger: Ledger;
+  replace: boolean;
+  /** who the audit row names when no user acts (the demo seed, the CLI) */
+  actorOverride?: { id: string | null; name: string | null; role: string | null };
+}
+
 /**
  * Writes a validated ledger into a station in one transaction with one audit record. Callers check scope and the
  * ledger first (`importLedger`; the demo seed and the CLI, which act as the system).
  */
 export async function writeStationLedger(
   ctx: Ctx,
-  station: StationTable,
-  ledger: Ledger,
-  replace: boolean,
-  actorOverride?: { id: string | null; name: string | null; role: string | null },
+  { station, ledger, replace, actorOverride }: WriteStationLedgerOptions,
 ): Promise<Record<string, number>> {
   return writeTx(ctx, async (tx, audit) => {
     const existing = await stationRecordCount(tx, station.id);
     if (existing > 0 && !replace) {
       throw conflict(`该站点已有 ${existing} 条台账记录；如需以导入文件替换，请选择“替换现有台账”后重试`);
     }
-    const snapshot = existing > 0 ? await snapshotLedger(ctx, tx, station, actorOverride) : null;
+    const snapshot = existing > 0 ? await snapshotLedger(ctx, tx, { station, actorOverride }) : null;
     if (existing > 0) await clearStation(tx, station.id);
-    const c = await writeLedger(ctx, tx, station, ledger);
+    const c = await writeLedger(ctx, tx, { station, ledger });
     await touchStations(tx, [station.id]);
     await audit.record({
       entity: 'station',
@@ -315,6 +331,16 @@ export async function writeStationLedger(
   });
 }
 
+export interface ImportLedgerOptions {
+  stationId: string;
+  /** the ledger as parsed from JSON or Excel, not yet validated */
+  value: unknown;
+  replace: boolean;
+  dryRun?: boolean;
+  /** problems found before (cells of a workbook that could not be read) */
+  preProblems?: ImportProblemDto[];
+}
+
 /**
  * Imports a ledger (already parsed from JSON or Excel) into a station: every problem is reported and nothing is
  * written, or all of it is written in one transaction with one audit record. A station that already has records is
@@ -322,14 +348,12 @@ export async function writeStationLedger(
  */
 export async function importLedger(
   ctx: Ctx,
-  stationId: string,
-  value: unknown,
-  opts: { replace: boolean; dryRun?: boolean; preProblems?: ImportProblemDto[] },
+  { stationId, value, replace, dryRun, preProblems }: ImportLedgerOptions,
 ): Promise<ImportReportDto> {
   const station = await requireStation(ctx, stationId);
   const years = new Set((await ctx.db.selectFrom('program_years').select('year').execute()).map((r) => r.year));
   const parsed = parseLedger(value, (y) => years.has(y));
-  const pre = opts.preProblems ?? [];
+  const pre = preProblems ?? [];
   if (!parsed.ok || pre.length) {
     const errors = [
       ...pre,
@@ -345,9 +369,16 @@ export async function importLedger(
   const policy = await loadPolicy(ctx.db, station.program_year);
   const { errors, warnings } = importChecks(parsed.ledger, station, await moneyContext(ctx.db, station, policy));
   if (errors.length) return { ok: false, errors, warnings, counts: {} };
-  if (opts.dryRun) return { ok: true, errors, warnings, counts: ledgerCounts(parsed.ledger) };
-  const counts = await writeStationLedger(ctx, station, parsed.ledger, opts.replace);
+  if (dryRun) return { ok: true, errors, warnings, counts: ledgerCounts(parsed.ledger) };
+  const counts = await writeStationLedger(ctx, { station, ledger: parsed.ledger, replace });
   return { ok: true, errors: [], warnings, counts };
+}
+
+export interface ImportLedgerWorkbookOptions {
+  stationId: string;
+  bytes: Uint8Array;
+  replace: boolean;
+  dryRun?: boolean;
 }
 
 /**
@@ -356,9 +387,7 @@ export async function importLedger(
  */
 export async function importLedgerWorkbook(
   ctx: Ctx,
-  stationId: string,
-  bytes: Uint8Array,
-  opts: { replace: boolean; dryRun?: boolean },
+  { stationId, bytes, replace, dryRun }: ImportLedgerWorkbookOptions,
 ): Promise<ImportReportDto> {
   const station = await requireStation(ctx, stationId);
   const policy = await loadPolicy(ctx.db, station.program_year);
@@ -370,7 +399,7 @@ export async function importLedgerWorkbook(
     column: p.column,
     message: p.message,
   }));
-  const report = await importLedger(ctx, stationId, book.value, { ...opts, preProblems: pre });
+  const report = await importLedger(ctx, { stationId, value: book.value, replace, dryRun, preProblems: pre });
   const seen = new Set(pre.map((p) => `${p.sheet}|${p.row}|${p.column}`));
   report.errors = report.errors.filter((e) => {
     if (e.sheet !== undefined) return true;

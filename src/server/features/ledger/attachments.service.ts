@@ -18,13 +18,17 @@ import { getRecord } from './records.service';
 // transaction: an orphan blob is harmless, a row without its bytes is not); the row and the audit record share one
 // transaction. The type comes from the bytes, never from the name or the client's MIME.
 
+export interface StoreAttachmentOptions {
+  stationId: string;
+  bytes: Uint8Array;
+  type: SniffResult;
+  fileName: string;
+}
+
 export async function storeAttachment(
   ctx: Ctx,
   tx: Tx,
-  stationId: string,
-  bytes: Uint8Array,
-  type: SniffResult,
-  fileName: string,
+  { stationId, bytes, type, fileName }: StoreAttachmentOptions,
 ): Promise<{ id: string; fileName: string }> {
   const blob = await ctx.blobs.put(bytes);
   const id = uuidv7();
@@ -45,13 +49,17 @@ export async function storeAttachment(
   return { id, fileName: name };
 }
 
+export interface AddEventEvidenceOptions {
+  stationId: string;
+  eventId: string;
+  kind: EvidenceKind;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
 export async function addEventEvidence(
   ctx: Ctx,
-  stationId: string,
-  eventId: string,
-  kind: EvidenceKind,
-  fileName: string,
-  bytes: Uint8Array,
+  { stationId, eventId, kind, fileName, bytes }: AddEventEvidenceOptions,
 ) {
   await requireStation(ctx, stationId);
   const type = accept(ctx, bytes);
@@ -63,7 +71,7 @@ export async function addEventEvidence(
       .where('station_id', '=', stationId)
       .executeTakeFirst();
     if (!event) throw notFound('活动');
-    const file = await storeAttachment(ctx, tx, stationId, bytes, type, fileName);
+    const file = await storeAttachment(ctx, tx, { stationId, bytes, type, fileName });
     const evidenceId = uuidv7();
     await tx
       .insertInto('event_evidence')
@@ -85,10 +93,16 @@ export async function addEventEvidence(
       after: { evidence_id: evidenceId, kind, attachment_id: file.id, file_name: file.fileName, mime: type.mime },
     });
   });
-  return getRecord(ctx, 'events', stationId, eventId);
+  return getRecord(ctx, { kind: 'events', stationId, recordId: eventId });
 }
 
-export async function removeEventEvidence(ctx: Ctx, stationId: string, eventId: string, evidenceId: string) {
+export interface RemoveEventEvidenceOptions {
+  stationId: string;
+  eventId: string;
+  evidenceId: string;
+}
+
+export async function removeEventEvidence(ctx: Ctx, { stationId, eventId, evidenceId }: RemoveEventEvidenceOptions) {
   await requireStation(ctx, stationId);
   await writeTx(ctx, async (tx, audit) => {
     const row = await tx
@@ -111,23 +125,24 @@ export async function removeEventEvidence(ctx: Ctx, stationId: string, eventId: 
       before: { evidence_id: row.id, kind: row.kind, attachment_id: row.attachment_id },
     });
   });
-  return getRecord(ctx, 'events', stationId, eventId);
+  return getRecord(ctx, { kind: 'events', stationId, recordId: eventId });
+}
+
+export interface CreateReportFromDocxOptions {
+  stationId: string;
+  input: { kind: ReportKind; title: string; submittedOn?: string | null; fileName: string };
+  bytes: Uint8Array;
 }
 
 /** A report written in Word: the text is taken out with mammoth and counted (字数) like a typed one. */
-export async function createReportFromDocx(
-  ctx: Ctx,
-  stationId: string,
-  input: { kind: ReportKind; title: string; submittedOn?: string | null; fileName: string },
-  bytes: Uint8Array,
-) {
+export async function createReportFromDocx(ctx: Ctx, { stationId, input, bytes }: CreateReportFromDocxOptions) {
   await requireStation(ctx, stationId);
   const type = accept(ctx, bytes, ['docx']);
   const text = await docxText(bytes);
   if (!text.trim()) throw invalid([{ path: 'file', message: 'Word 文件中没有正文文字' }]);
   const id = uuidv7();
   await writeTx(ctx, async (tx, audit) => {
-    const file = await storeAttachment(ctx, tx, stationId, bytes, type, input.fileName);
+    const file = await storeAttachment(ctx, tx, { stationId, bytes, type, fileName: input.fileName });
     const now = ctx.clock.now().toISOString();
     const row = {
       id,
@@ -152,7 +167,7 @@ export async function createReportFromDocx(
       after: { ...row, text: `（${row.word_count} 字）` },
     });
   });
-  return getRecord(ctx, 'reports', stationId, id);
+  return getRecord(ctx, { kind: 'reports', stationId, recordId: id });
 }
 
 /** A stored file of a station, after the station's scope check: the same 404 for missing and out of scope. */

@@ -28,21 +28,35 @@ export function registerLedgerAttachmentRoutes(r: Router): void {
     access: { permission: 'write:ledger' },
     scoped: { param: 'id', entity: 'station' },
     handler: async (_c, { params, query, body, ctx, json }) =>
-      json(await addEventEvidence(ctx, params.id, params.recordId, query.kind, query.fileName, body as Uint8Array)),
+      json(
+        await addEventEvidence(ctx, {
+          stationId: params.id,
+          eventId: params.recordId,
+          kind: query.kind,
+          fileName: query.fileName,
+          bytes: body as Uint8Array,
+        }),
+      ),
   });
   r.route({
     ...ledgerApi.removeEvidence,
     access: { permission: 'write:ledger' },
     scoped: { param: 'id', entity: 'station' },
     handler: async (_c, { params, ctx, json }) =>
-      json(await removeEventEvidence(ctx, params.id, params.recordId, params.evidenceId)),
+      json(
+        await removeEventEvidence(ctx, {
+          stationId: params.id,
+          eventId: params.recordId,
+          evidenceId: params.evidenceId,
+        }),
+      ),
   });
   r.route({
     ...ledgerApi.reportDocx,
     access: { permission: 'write:ledger' },
     scoped: { param: 'id', entity: 'station' },
     handler: async (_c, { params, query, body, ctx, json }) =>
-      json(await createReportFromDocx(ctx, params.id, query, body as Uint8Array)),
+      json(await createReportFromDocx(ctx, { stationId: params.id, input: query, bytes: body as Uint8Array })),
   });
   r.route({
     ...ledgerApi.attachment,

@@ -22,7 +22,14 @@ export function registerRecordRoutes(r: Router): void {
     access: { permission: 'reveal:personal-info' },
     scoped: { param: 'id', entity: 'station' },
     handler: async (_c, { params, body, ctx, json }) =>
-      json(await revealExpertSecret(ctx, params.id, params.recordId, body.field, body.reason)),
+      json(
+        await revealExpertSecret(ctx, {
+          stationId: params.id,
+          expertId: params.recordId,
+          field: body.field,
+          reason: body.reason,
+        }),
+      ),
   });
 }
 
@@ -33,43 +40,54 @@ function registerKind(r: Router, kind: RecordKind): void {
     ...api.list,
     access: { permission: 'read:ledger' },
     scoped: { param: 'id', entity: 'station' },
-    handler: async (_c, { params, query, ctx, json }) => json(await listRecords(ctx, kind, params.id, query)),
+    handler: async (_c, { params, query, ctx, json }) =>
+      json(await listRecords(ctx, { kind, stationId: params.id, filter: query })),
   });
   r.route({
     ...api.export,
     access: { permission: 'read:ledger' },
     scoped: { param: 'id', entity: 'station' },
     handler: async (c, { params, query, ctx }) => {
-      const rows = await allRecords(ctx, kind, params.id, query, EXPORT_LIMIT);
+      const rows = await allRecords(ctx, { kind, stationId: params.id, filter: query, limit: EXPORT_LIMIT });
       const buf = await xlsxBuffer(def.label, def.exportColumns, rows);
-      return fileResponse(c, buf, `${def.label}.xlsx`, XLSX_TYPE);
+      return fileResponse(c, { buf, filename: `${def.label}.xlsx`, mediaType: XLSX_TYPE });
     },
   });
   r.route({
     ...api.get,
     access: { permission: 'read:ledger' },
     scoped: { param: 'id', entity: 'station' },
-    handler: async (_c, { params, ctx, json }) => json(await getRecord(ctx, kind, params.id, params.recordId)),
+    handler: async (_c, { params, ctx, json }) =>
+      json(await getRecord(ctx, { kind, stationId: params.id, recordId: params.recordId })),
   });
   r.route({
     ...api.create,
     access: { permission: 'write:ledger' },
     scoped: { param: 'id', entity: 'station' },
-    handler: async (_c, { params, body, ctx, json }) => json(await createRecord(ctx, kind, params.id, body)),
+    handler: async (_c, { params, body, ctx, json }) =>
+      json(await createRecord(ctx, { kind, stationId: params.id, input: body })),
   });
   r.route({
     ...api.update,
     access: { permission: 'write:ledger' },
     scoped: { param: 'id', entity: 'station' },
     handler: async (_c, { params, body, ctx, json }) =>
-      json(await updateRecord(ctx, kind, params.id, params.recordId, body.version, body.record)),
+      json(
+        await updateRecord(ctx, {
+          kind,
+          stationId: params.id,
+          recordId: params.recordId,
+          version: body.version,
+          input: body.record,
+        }),
+      ),
   });
   r.route({
     ...api.remove,
     access: { permission: 'write:ledger' },
     scoped: { param: 'id', entity: 'station' },
     handler: async (_c, { params, query, ctx, json }) => {
-      await deleteRecord(ctx, kind, params.id, params.recordId, query.version);
+      await deleteRecord(ctx, { kind, stationId: params.id, recordId: params.recordId, version: query.version });
       return json({ ok: true });
     },
   });

@@ -115,11 +115,19 @@ async function toDtos<K extends RecordKind>(
   return rows.map((r) => def.toDto(r, extras));
 }
 
+/** Which records of a station: its kind and station, and for a list or export the filter. */
+export interface RecordsOf<K extends RecordKind> {
+  kind: K;
+  stationId: string;
+}
+
+export interface ListRecordsOptions<K extends RecordKind> extends RecordsOf<K> {
+  filter: RecordFilter & { page: number; pageSize: number };
+}
+
 export async function listRecords<K extends RecordKind>(
   ctx: Ctx,
-  kind: K,
-  stationId: string,
-  f: RecordFilter & { page: number; pageSize: number },
+  { kind, stationId, filter: f }: ListRecordsOptions<K>,
 ): Promise<Page<RecordListItem<K>>> {
   await requireStation(ctx, stationId);
   const def: RecordKindDef<K> = RECORD_KIND_DEFS[kind];
@@ -140,13 +148,15 @@ export async function listRecords<K extends RecordKind>(
   return { items, total: Number(count?.n ?? 0), page: f.page, pageSize: f.pageSize };
 }
 
+export interface AllRecordsOptions<K extends RecordKind> extends RecordsOf<K> {
+  filter: RecordFilter;
+  limit: number;
+}
+
 /** All records of a kind in ledger order (ids are UUIDv7, so id order is entry order). */
 export async function allRecords<K extends RecordKind>(
   ctx: Ctx,
-  kind: K,
-  stationId: string,
-  f: RecordFilter,
-  limit: number,
+  { kind, stationId, filter: f, limit }: AllRecordsOptions<K>,
 ): Promise<RecordDto<K>[]> {
   await requireStation(ctx, stationId);
   const def: RecordKindDef<K> = RECORD_KIND_DEFS[kind];
@@ -158,11 +168,13 @@ export async function allRecords<K extends RecordKind>(
   return toDtos(db, def, kindRows(def, rows));
 }
 
+export interface RecordRef<K extends RecordKind> extends RecordsOf<K> {
+  recordId: string;
+}
+
 export async function getRecord<K extends RecordKind>(
   ctx: Ctx,
-  kind: K,
-  stationId: string,
-  recordId: string,
+  { kind, stationId, recordId }: RecordRef<K>,
 ): Promise<RecordDto<K>> {
   await requireStation(ctx, stationId);
   const def: RecordKindDef<K> = RECORD_KIND_DEFS[kind];
@@ -172,21 +184,27 @@ export async function getRecord<K extends RecordKind>(
   return (await toDtos(db, def, kindRows(def, [row])))[0];
 }
 
+interface ReadRowOptions<K extends RecordKind> {
+  def: RecordKindDef<K>;
+  stationId: string;
+  id: string;
+}
+
 async function readRow<K extends RecordKind>(
   tx: Tx,
-  def: RecordKindDef<K>,
-  stationId: string,
-  id: string,
+  { def, stationId, id }: ReadRowOptions<K>,
 ): Promise<RecordRow<K> | undefined> {
   const row = await baseQuery(tx, def, stationId).where('r.id', '=', id).executeTakeFirst();
   return row && kindRows(def, [row])[0];
 }
 
+export interface CreateRecordOptions<K extends RecordKind> extends RecordsOf<K> {
+  input: RecordInput<K>;
+}
+
 export async function createRecord<K extends RecordKind>(
   ctx: Ctx,
-  kind: K,
-  stationId: string,
-  input: RecordInput<K>,
+  { kind, stationId, input }: CreateRecordOptions<K>,
 ): Promise<RecordDto<K>> {
   await requireStation(ctx, stationId);
   const def: RecordKindDef<K> = RECORD_KIND_DEFS[kind];
@@ -201,7 +219,7 @@ export async function createRecord<K extends RecordKind>(
       .execute();
     await def.afterWrite?.(input, k);
     await touchStations(tx, [stationId]);
-    const after = await readRow(tx, def, stationId, id);
+    const after = await readRow(tx, { def, stationId, id });
     await audit.record({
       entity: def.entity,
       entityId: id,
@@ -210,21 +228,22 @@ export async function createRecord<K extends RecordKind>(
       after: { station_id: stationId, ...after },
     });
   });
-  return getRecord(ctx, kind, stationId, id);
+  return getRecord(ctx, { kind, stationId, recordId: id });
+}
+
+export interface UpdateRecordOptions<K extends RecordKind> extends RecordRef<K> {
+  version: number;
+  input: RecordInput<K>;
 }
 
 export async function updateRecord<K extends RecordKind>(
   ctx: Ctx,
-  kind: K,
-  stationId: string,
-  recordId: string,
-  version: number,
-  input: RecordInput<K>,
+  { kind, stationId, recordId, version, input }: UpdateRecordOptions<K>,
 ): Promise<RecordDto<K>> {
   await requireStation(ctx, stationId);
   const def: RecordKindDef<K> = RECORD_KIND_DEFS[kind];
   await writeTx(ctx, async (tx, audit) => {
-    const before = await readRow(tx, def, stationId, recordId);
+    const before = await readRow(tx, { def, stationId, id: recordId });
     if (!before) throw notFound(def.label);
     if (Number(before.version) !== version) throw conflict(`该${def.label}记录已被他人修改，请刷新后重试`);
     const k: KindContext<K> = { ctx, tx, stationId, recordId, before };
@@ -238,7 +257,7 @@ export async function updateRecord<K extends RecordKind>(
     if (Number(res.numUpdatedRows) !== 1) throw conflict(`该${def.label}记录已被他人修改，请刷新后重试`);
     await def.afterWrite?.(input, k);
     await touchStations(tx, [stationId]);
-    const after = await readRow(tx, def, stationId, recordId);
+    const after = await readRow(tx, { def, stationId, id: recordId });
     await audit.record({
       entity: def.entity,
       entityId: recordId,
@@ -248,20 +267,21 @@ export async function updateRecord<K extends RecordKind>(
       after,
     });
   });
-  return getRecord(ctx, kind, stationId, recordId);
+  return getRecord(ctx, { kind, stationId, recordId });
+}
+
+export interface DeleteRecordOptions<K extends RecordKind> extends RecordRef<K> {
+  version: number;
 }
 
 export async function deleteRecord<K extends RecordKind>(
   ctx: Ctx,
-  kind: K,
-  stationId: string,
-  recordId: string,
-  version: number,
+  { kind, stationId, recordId, version }: DeleteRecordOptions<K>,
 ): Promise<void> {
   await requireStation(ctx, stationId);
   const def: RecordKindDef<K> = RECORD_KIND_DEFS[kind];
   await writeTx(ctx, async (tx, audit) => {
-    const before = await readRow(tx, def, stationId, recordId);
+    const before = await readRow(tx, { def, stationId, id: recordId });
     if (!before) throw notFound(def.label);
     if (Number(before.version) !== version) throw conflict(`该${def.label}记录已被他人修改，请刷新后重试`);
     await def.beforeDelete?.({ ctx, tx, stationId, recordId, before });
@@ -277,16 +297,20 @@ export async function deleteRecord<K extends RecordKind>(
   });
 }
 
+export interface RevealExpertSecretOptions {
+  stationId: string;
+  expertId: string;
+  field: 'idCard' | 'bankAccount';
+  reason: string;
+}
+
 /**
  * Shows an expert's full ID card or bank account number to a permitted role that gives a reason (PIPL 第二十八条,
  * 等保 2.0): the reveal is audited with the reason, in the same transaction that reads the value.
  */
 export async function revealExpertSecret(
   ctx: Ctx,
-  stationId: string,
-  expertId: string,
-  field: 'idCard' | 'bankAccount',
-  reason: string,
+  { stationId, expertId, field, reason }: RevealExpertSecretOptions,
 ): Promise<RevealedSecretDto> {
   await requireStation(ctx, stationId);
   const column = field === 'idCard' ? 'id_card_enc' : 'bank_account_enc';
@@ -323,4 +347,28 @@ export async function stationHasRecords(db: Database | Tx, stationId: string): P
   }
   const a = await db.selectFrom('attachments').select('id').where('station_id', '=', stationId).executeTakeFirst();
   return !!a;
+}
+
+/** The ids of every record of a station, over all kinds (the audit package gathers their audit rows). */
+export async function stationRecordIds(db: Database | Tx, stationId: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (const def of Object.values(RECORD_KIND_DEFS)) {
+    const rows = await recordDb(db).selectFrom(tableOf(def)).select('id').where('station_id', '=', stationId).execute();
+    for (const r of rows) ids.push(r.id);
+  }
+  return ids;
+}
+
+/** How many records a station has, over all kinds (an import into a station with records must replace them). */
+export async function stationRecordTotal(db: Database | Tx, stationId: string): Promise<number> {
+  let n = 0;
+  for (const def of Object.values(RECORD_KIND_DEFS)) {
+    const r = await recordDb(db)
+      .selectFrom(tableOf(def))
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('station_id', '=', stationId)
+      .executeTakeFirst();
+    n += Number(r?.n ?? 0);
+  }
+  return n;
 }

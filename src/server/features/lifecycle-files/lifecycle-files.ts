@@ -23,14 +23,18 @@ export const toFileDto = (r: LifecycleFileTable): LifecycleFileDto => ({
   createdAt: r.created_at,
 });
 
+export interface StoreLifecycleFileOptions {
+  owner: { kind: FileOwner; id: string };
+  purpose: string;
+  fileName: string;
+  bytes: Uint8Array;
+  type: SniffResult;
+}
+
 export async function storeLifecycleFile(
   ctx: Ctx,
   tx: Tx,
-  owner: { kind: FileOwner; id: string },
-  purpose: string,
-  fileName: string,
-  bytes: Uint8Array,
-  type: SniffResult,
+  { owner, purpose, fileName, bytes, type }: StoreLifecycleFileOptions,
 ): Promise<LifecycleFileTable> {
   const blob = await ctx.blobs.put(bytes);
   const row: LifecycleFileTable = {
@@ -60,8 +64,14 @@ export async function filesOf(db: Database | Tx, kind: FileOwner, ownerIds: stri
     .execute();
 }
 
+export interface ReadLifecycleFileOptions {
+  kind: FileOwner;
+  ownerId: string;
+  fileId: string;
+}
+
 /** The bytes of a file whose owner the caller has already found in scope: the same 404 for missing and foreign. */
-export async function readLifecycleFile(ctx: Ctx, kind: FileOwner, ownerId: string, fileId: string) {
+export async function readLifecycleFile(ctx: Ctx, { kind, ownerId, fileId }: ReadLifecycleFileOptions) {
   const row = await ctx.db
     .selectFrom('lifecycle_files')
     .selectAll()

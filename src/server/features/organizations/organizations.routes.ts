@@ -37,7 +37,7 @@ export function registerOrganizationRoutes(r: Router): void {
         ],
         rows,
       );
-      return fileResponse(c, buf, '组织列表.xlsx', XLSX_TYPE);
+      return fileResponse(c, { buf, filename: '组织列表.xlsx', mediaType: XLSX_TYPE });
     },
   });
   // 依托单位批量导入 (issue #10 §3): registered before /{id}, which would otherwise take the path.
@@ -45,7 +45,11 @@ export function registerOrganizationRoutes(r: Router): void {
     ...organizationsApi.importTemplate,
     access: { permission: 'write:organization' },
     handler: async (c, { ctx }) =>
-      fileResponse(c, await hostImportTemplateFile(ctx), '依托单位导入模板.xlsx', XLSX_TYPE),
+      fileResponse(c, {
+        buf: await hostImportTemplateFile(ctx),
+        filename: '依托单位导入模板.xlsx',
+        mediaType: XLSX_TYPE,
+      }),
   });
   r.route({
     ...organizationsApi.import,

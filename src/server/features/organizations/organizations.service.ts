@@ -5,6 +5,7 @@ import type { OrganizationDto, OrganizationInput, OrganizationUpdate } from '../
 import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { containsCi, type Page, paginate } from '../../core/paging';
+import { versionedUpdate } from '../../db/locks';
 import type { OrganizationTable } from '../../db/schema';
 import { organizationScope, shanghaiDate } from '../../scope';
 
@@ -134,13 +135,13 @@ export async function updateOrganization(ctx: Ctx, id: string, input: Organizati
       updated_at: ctx.clock.now().toISOString(),
       version: before.version + 1,
     };
-    const res = await tx
-      .updateTable('organizations')
-      .set(after)
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw conflict('该单位信息已被他人修改，请刷新后重试');
+    await versionedUpdate(tx, {
+      table: 'organizations',
+      before,
+      set: after,
+      now: after.updated_at,
+      message: '该单位信息已被他人修改，请刷新后重试',
+    });
     await audit.record({
       entity: 'organization',
       entityId: id,

@@ -18,7 +18,11 @@ import { currentTerms, requireProject } from './projects.service';
 // request with the scan of a paper explanation and a future effective date; the Center decides. Approval writes a
 // new agreement version and only then changes the station; nothing reads a request that is not approved.
 
-async function toDtos(ctx: Ctx, db: Database | Tx, rows: ChangeRequestTable[], programYear: number) {
+async function toDtos(
+  ctx: Ctx,
+  db: Database | Tx,
+  { rows, programYear }: { rows: ChangeRequestTable[]; programYear: number },
+) {
   const policy = await loadPolicy(db, programYear);
   const files = await filesOf(
     db,
@@ -65,7 +69,7 @@ export async function listChangeRequests(ctx: Ctx, projectId: string): Promise<C
     .where('project_id', '=', projectId)
     .orderBy('created_at', 'desc')
     .execute();
-  return toDtos(ctx, ctx.db, rows, p.program_year);
+  return toDtos(ctx, ctx.db, { rows, programYear: p.program_year });
 }
 
 /** The request within the actor's scope (through its project's station); the same 404 for missing and foreign. */
@@ -82,7 +86,7 @@ async function requireChangeRequest(ctx: Ctx, id: string, db: Database | Tx = ct
 
 export async function getChangeRequest(ctx: Ctx, id: string): Promise<ChangeRequestDto> {
   const { row, project } = await requireChangeRequest(ctx, id);
-  return (await toDtos(ctx, ctx.db, [row], project.program_year))[0];
+  return (await toDtos(ctx, ctx.db, { rows: [row], programYear: project.program_year }))[0];
 }
 
 export interface ChangeRequestInput {
@@ -92,7 +96,14 @@ export interface ChangeRequestInput {
   terms: AgreementTerms;
 }
 
-async function checkInput(tx: Tx, projectYear: number, base: AgreementTerms, input: ChangeRequestInput) {
+interface CheckInputOptions {
+  projectYear: number;
+  /** the terms in force that the request changes */
+  base: AgreementTerms;
+  input: ChangeRequestInput;
+}
+
+async function checkInput(tx: Tx, { projectYear, base, input }: CheckInputOptions) {
   const policy = await loadPolicy(tx, projectYear);
   const problems = changeProblems(base, input.terms, policy).map((p) => ({ ...p, path: `terms.${p.path}` }));
   if (input.effectiveOn < input.terms.periodStart || input.effectiveOn > input.terms.periodEnd)
@@ -116,7 +127,7 @@ export async function createChangeRequest(ctx: Ctx, projectId: string, input: Ch
       .executeTakeFirst();
     if (open) throw conflict(`已有未完成的工作调整申请“${open.title}”，请先提交审批或撤回（第十一条）`);
     const { no, terms } = await currentTerms(tx, projectId);
-    await checkInput(tx, p.program_year, terms, input);
+    await checkInput(tx, { projectYear: p.program_year, base: terms, input });
     const now = ctx.clock.now().toISOString();
     const row: ChangeRequestTable = {
       id,
@@ -146,13 +157,19 @@ export async function createChangeRequest(ctx: Ctx, projectId: string, input: Ch
   return getChangeRequest(ctx, id);
 }
 
-export async function updateChangeRequest(ctx: Ctx, id: string, version: number, input: ChangeRequestInput) {
+export interface UpdateChangeRequestOptions {
+  id: string;
+  version: number;
+  input: ChangeRequestInput;
+}
+
+export async function updateChangeRequest(ctx: Ctx, { id, version, input }: UpdateChangeRequestOptions) {
   await writeTx(ctx, async (tx, audit) => {
     const { row, project } = await requireChangeRequest(ctx, id, tx);
     if (row.version !== version) throw conflict('该申请已被修改，请刷新后重试');
     if (row.status !== 'draft') throw conflict('只有草稿可以修改');
     const { no, terms } = await currentTerms(tx, row.project_id);
-    await checkInput(tx, project.program_year, terms, input);
+    await checkInput(tx, { projectYear: project.program_year, base: terms, input });
     const now = ctx.clock.now().toISOString();
     await tx
       .updateTable('change_requests')
@@ -185,22 +202,26 @@ export async function updateChangeRequest(ctx: Ctx, id: string, version: number,
   return getChangeRequest(ctx, id);
 }
 
+export interface AddPaperExplanationOptions {
+  id: string;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
 /** 纸质说明 (第十一条): the scan of the signed paper explanation; required before submission. */
-export async function addPaperExplanation(ctx: Ctx, id: string, fileName: string, bytes: Uint8Array) {
+export async function addPaperExplanation(ctx: Ctx, { id, fileName, bytes }: AddPaperExplanationOptions) {
   await requireChangeRequest(ctx, id);
   const type = acceptUpload(ctx, bytes, ['pdf', 'jpeg', 'png']);
   await writeTx(ctx, async (tx, audit) => {
     const { row } = await requireChangeRequest(ctx, id, tx);
     if (row.status !== 'draft') throw conflict('只有草稿可以上传纸质说明');
-    const f = await storeLifecycleFile(
-      ctx,
-      tx,
-      { kind: 'change_request', id },
-      'paper_explanation',
+    const f = await storeLifecycleFile(ctx, tx, {
+      owner: { kind: 'change_request', id },
+      purpose: 'paper_explanation',
       fileName,
       bytes,
       type,
-    );
+    });
     await tx
       .updateTable('change_requests')
       .set({ updated_at: ctx.clock.now().toISOString(), version: row.version + 1 })
@@ -217,22 +238,29 @@ export async function addPaperExplanation(ctx: Ctx, id: string, fileName: string
   return getChangeRequest(ctx, id);
 }
 
-export async function transitionChangeRequest(
-  ctx: Ctx,
-  id: string,
-  action: ChangeRequestAction,
-  input: { version: number; reason?: string },
-) {
+export interface TransitionChangeRequestOptions {
+  id: string;
+  action: ChangeRequestAction;
+  input: { version: number; reason?: string };
+}
+
+export async function transitionChangeRequest(ctx: Ctx, { id, action, input }: TransitionChangeRequestOptions) {
   await writeTx(ctx, async (tx, audit) => {
     const { row, project } = await requireChangeRequest(ctx, id, tx);
     if (row.version !== input.version) throw conflict('该申请已被修改，请刷新后重试');
     const reason = (input.reason ?? '').trim();
     const papers = await filesOf(tx, 'change_request', [id]);
-    const d = decide(changeRequestMachine, row.status, action, ctx.actor!.role, {
-      today: shanghaiDate(ctx.clock.now()),
-      effectiveOn: row.effective_on,
-      paperExplanation: papers.length > 0,
-      hasReason: reason.length >= 2,
+    const d = decide({
+      machine: changeRequestMachine,
+      from: row.status,
+      action,
+      role: ctx.actor!.role,
+      facts: {
+        today: shanghaiDate(ctx.clock.now()),
+        effectiveOn: row.effective_on,
+        paperExplanation: papers.length > 0,
+        hasReason: reason.length >= 2,
+      },
     });
     if (!d.ok) throw conflict(d.reason);
     const now = ctx.clock.now().toISOString();
@@ -274,7 +302,7 @@ export async function transitionChangeRequest(
         before: { agreement_version: no },
         after: { agreement_version: no + 1, effective_on: row.effective_on },
       });
-      if (row.effective_on <= today) await applyVersion(tx, audit, versionId, now);
+      if (row.effective_on <= today) await applyVersion(tx, { audit, versionId, now });
     }
     await tx.updateTable('change_requests').set(set).where('id', '=', id).where('version', '=', row.version).execute();
     await audit.record({
@@ -289,12 +317,18 @@ export async function transitionChangeRequest(
   return getChangeRequest(ctx, id);
 }
 
+interface ApplyVersionOptions {
+  audit: AuditRecorder;
+  versionId: string;
+  now: string;
+}
+
 /**
  * The station takes an agreement version's terms (name, period, leader, contact) on its effective date, in the same
  * transaction as the audit record. A new period changes what counts (docs/ledger-format.md), so computed KPIs go stale.
  * Idempotent: false, and nothing written, when the version is applied already.
  */
-async function applyVersion(tx: Tx, audit: AuditRecorder, versionId: string, now: string): Promise<boolean> {
+async function applyVersion(tx: Tx, { audit, versionId, now }: ApplyVersionOptions): Promise<boolean> {
   // The claim comes first and is a write: it takes the row lock (PostgreSQL) or the write lock (SQLite) before
   // anything is read, so a concurrent runner waits here and then matches no row. A read first would let both see
   // "not applied" (PostgreSQL applied it twice) or leave SQLite's reader with a stale snapshot (SQLITE_BUSY_SNAPSHOT).
@@ -356,7 +390,12 @@ export async function applyDueAgreementVersions(ctx: Ctx): Promise<number> {
     .execute();
   let applied = 0;
   for (const d of due) {
-    if (await writeTx(ctx, (tx, audit) => applyVersion(tx, audit, d.id, ctx.clock.now().toISOString()))) applied += 1;
+    if (
+      await writeTx(ctx, (tx, audit) =>
+        applyVersion(tx, { audit, versionId: d.id, now: ctx.clock.now().toISOString() }),
+      )
+    )
+      applied += 1;
   }
   return applied;
 }

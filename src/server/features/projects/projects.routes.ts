@@ -48,7 +48,7 @@ export function registerProjectRoutes(r: Router): void {
     scoped: scopedProject,
     handler: async (c, { params, query, ctx }) => {
       const d = await agreementDocument(ctx, params.projectId, query.version);
-      return fileResponse(c, d.bytes, d.fileName, DOCX);
+      return fileResponse(c, { buf: d.bytes, filename: d.fileName, mediaType: DOCX });
     },
   });
   r.route({
@@ -56,14 +56,17 @@ export function registerProjectRoutes(r: Router): void {
     access: { permission: 'read:project' },
     scoped: scopedProject,
     handler: async (_c, { params, query, ctx, json }) =>
-      json({ items: await versionDiff(ctx, params.projectId, query.from, query.to) }),
+      json({ items: await versionDiff(ctx, { id: params.projectId, from: query.from, to: query.to }) }),
   });
   r.route({
     ...projectsApi.uploadSignedScan,
     access: { permission: 'manage:project' },
     scoped: scopedProject,
     handler: async (_c, { params, query, body, ctx, json }) =>
-      json(await addSignedScan(ctx, params.projectId, query.fileName, body as Uint8Array), 201),
+      json(
+        await addSignedScan(ctx, { id: params.projectId, fileName: query.fileName, bytes: body as Uint8Array }),
+        201,
+      ),
   });
   r.route({
     ...projectsApi.sign,
@@ -77,7 +80,10 @@ export function registerProjectRoutes(r: Router): void {
     scoped: scopedProject,
     handler: async (c, { params, ctx }) => {
       await requireProject(ctx, params.projectId);
-      return fileDownload(c, await readLifecycleFile(ctx, 'project', params.projectId, params.fileId));
+      return fileDownload(
+        c,
+        await readLifecycleFile(ctx, { kind: 'project', ownerId: params.projectId, fileId: params.fileId }),
+      );
     },
   });
   r.route({
@@ -85,14 +91,14 @@ export function registerProjectRoutes(r: Router): void {
     access: { permission: 'write:project' },
     scoped: scopedProject,
     handler: async (_c, { params, body, ctx, json }) =>
-      json(await transitionProject(ctx, params.projectId, 'submit_reports', body)),
+      json(await transitionProject(ctx, { id: params.projectId, action: 'submit_reports', input: body })),
   });
   r.route({
     ...projectsApi.returnReports,
     access: { permission: 'manage:project' },
     scoped: scopedProject,
     handler: async (_c, { params, body, ctx, json }) =>
-      json(await transitionProject(ctx, params.projectId, 'return_reports', body)),
+      json(await transitionProject(ctx, { id: params.projectId, action: 'return_reports', input: body })),
   });
   r.route({
     ...projectsApi.acceptance,
@@ -106,7 +112,7 @@ export function registerProjectRoutes(r: Router): void {
     scoped: scopedProject,
     handler: async (c, { params, ctx }) => {
       const d = await acceptanceDocument(ctx, params.projectId);
-      return fileResponse(c, d.bytes, d.fileName, DOCX);
+      return fileResponse(c, { buf: d.bytes, filename: d.fileName, mediaType: DOCX });
     },
   });
   r.route({
@@ -115,7 +121,11 @@ export function registerProjectRoutes(r: Router): void {
     scoped: scopedProject,
     handler: async (_c, { params, body, ctx, json }) =>
       json(
-        await transitionProject(ctx, params.projectId, body.decision, { version: body.version, reason: body.comment }),
+        await transitionProject(ctx, {
+          id: params.projectId,
+          action: body.decision,
+          input: { version: body.version, reason: body.comment },
+        }),
       ),
   });
 
@@ -145,7 +155,7 @@ export function registerProjectRoutes(r: Router): void {
     scoped: scopedCr,
     handler: async (_c, { params, body, ctx, json }) => {
       const { version, ...input } = body;
-      return json(await updateChangeRequest(ctx, params.changeRequestId, version, input));
+      return json(await updateChangeRequest(ctx, { id: params.changeRequestId, version, input }));
     },
   });
   r.route({
@@ -153,7 +163,14 @@ export function registerProjectRoutes(r: Router): void {
     access: { permission: 'write:project' },
     scoped: scopedCr,
     handler: async (_c, { params, query, body, ctx, json }) =>
-      json(await addPaperExplanation(ctx, params.changeRequestId, query.fileName, body as Uint8Array), 201),
+      json(
+        await addPaperExplanation(ctx, {
+          id: params.changeRequestId,
+          fileName: query.fileName,
+          bytes: body as Uint8Array,
+        }),
+        201,
+      ),
   });
   r.route({
     ...changeRequestsApi.file,
@@ -161,7 +178,14 @@ export function registerProjectRoutes(r: Router): void {
     scoped: scopedCr,
     handler: async (c, { params, ctx }) => {
       await getChangeRequest(ctx, params.changeRequestId);
-      return fileDownload(c, await readLifecycleFile(ctx, 'change_request', params.changeRequestId, params.fileId));
+      return fileDownload(
+        c,
+        await readLifecycleFile(ctx, {
+          kind: 'change_request',
+          ownerId: params.changeRequestId,
+          fileId: params.fileId,
+        }),
+      );
     },
   });
   r.route({
@@ -169,27 +193,27 @@ export function registerProjectRoutes(r: Router): void {
     access: { permission: 'write:project' },
     scoped: scopedCr,
     handler: async (_c, { params, body, ctx, json }) =>
-      json(await transitionChangeRequest(ctx, params.changeRequestId, 'submit', body)),
+      json(await transitionChangeRequest(ctx, { id: params.changeRequestId, action: 'submit', input: body })),
   });
   r.route({
     ...changeRequestsApi.withdraw,
     access: { permission: 'write:project' },
     scoped: scopedCr,
     handler: async (_c, { params, body, ctx, json }) =>
-      json(await transitionChangeRequest(ctx, params.changeRequestId, 'withdraw', body)),
+      json(await transitionChangeRequest(ctx, { id: params.changeRequestId, action: 'withdraw', input: body })),
   });
   r.route({
     ...changeRequestsApi.approve,
     access: { permission: 'decide:project' },
     scoped: scopedCr,
     handler: async (_c, { params, body, ctx, json }) =>
-      json(await transitionChangeRequest(ctx, params.changeRequestId, 'approve', body)),
+      json(await transitionChangeRequest(ctx, { id: params.changeRequestId, action: 'approve', input: body })),
   });
   r.route({
     ...changeRequestsApi.reject,
     access: { permission: 'decide:project' },
     scoped: scopedCr,
     handler: async (_c, { params, body, ctx, json }) =>
-      json(await transitionChangeRequest(ctx, params.changeRequestId, 'reject', body)),
+      json(await transitionChangeRequest(ctx, { id: params.changeRequestId, action: 'reject', input: body })),
   });
 }

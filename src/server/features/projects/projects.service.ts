@@ -176,7 +176,14 @@ export async function agreementDocument(ctx: Ctx, id: string, versionNo?: number
   return { bytes, fileName: `${r.station_name}-项目合作协议-第${v.version_no}版.docx` };
 }
 
-export async function versionDiff(ctx: Ctx, id: string, from: number, to: number): Promise<TermChange[]> {
+export interface VersionDiffOptions {
+  id: string;
+  /** the agreement version numbers compared */
+  from: number;
+  to: number;
+}
+
+export async function versionDiff(ctx: Ctx, { id, from, to }: VersionDiffOptions): Promise<TermChange[]> {
   const r = await requireProject(ctx, id);
   const versions = await agreementVersions(ctx.db, id);
   const a = versions.find((v) => v.version_no === from);
@@ -187,20 +194,38 @@ export async function versionDiff(ctx: Ctx, id: string, from: number, to: number
   return diffTerms(JSON.parse(a.terms_json) as AgreementTerms, JSON.parse(b.terms_json) as AgreementTerms, policy);
 }
 
-function bump(tx: Tx, before: ProjectTable, set: Partial<ProjectTable>, now: string) {
-  return versionedUpdate(tx, 'projects', before, set, now, '该项目已被他人修改，请刷新后重试');
+interface BumpOptions {
+  before: ProjectTable;
+  set: Partial<ProjectTable>;
+  now: string;
+}
+
+function bump(tx: Tx, { before, set, now }: BumpOptions) {
+  return versionedUpdate(tx, { table: 'projects', before, set, now, message: '该项目已被他人修改，请刷新后重试' });
+}
+
+export interface AddSignedScanOptions {
+  id: string;
+  fileName: string;
+  bytes: Uint8Array;
 }
 
 /** The signed agreement's scan (第十条), uploaded by the Center before it records the signing. */
-export async function addSignedScan(ctx: Ctx, id: string, fileName: string, bytes: Uint8Array) {
+export async function addSignedScan(ctx: Ctx, { id, fileName, bytes }: AddSignedScanOptions) {
   const before = await requireProject(ctx, id);
   const type = acceptUpload(ctx, bytes, ['pdf', 'jpeg', 'png']);
   await writeTx(ctx, async (tx, audit) => {
     const r = await requireProject(ctx, id, tx);
     if (r.version !== before.version || r.status !== 'agreement_pending')
       throw conflict('协议已登记签订或项目已变化，请刷新后重试');
-    const f = await storeLifecycleFile(ctx, tx, { kind: 'project', id }, 'signed_agreement', fileName, bytes, type);
-    await bump(tx, r, { signed_file_id: f.id }, ctx.clock.now().toISOString());
+    const f = await storeLifecycleFile(ctx, tx, {
+      owner: { kind: 'project', id },
+      purpose: 'signed_agreement',
+      fileName,
+      bytes,
+      type,
+    });
+    await bump(tx, { before: r, set: { signed_file_id: f.id }, now: ctx.clock.now().toISOString() });
     await audit.record({
       entity: 'project',
       entityId: id,
@@ -225,19 +250,24 @@ export async function signAgreement(
     if (input.hostSignedOn > today) issues.push({ path: 'hostSignedOn', message: '乙方签订日期不能晚于今天' });
     if (input.centerSignedOn > today) issues.push({ path: 'centerSignedOn', message: '甲方签订日期不能晚于今天' });
     if (issues.length) throw invalid(issues);
-    const d = decide(projectMachine, r.status, 'sign', ctx.actor!.role, {
-      signedScan: !!r.signed_file_id,
-      summaryReport: false,
-      finalAccounts: false,
-      hasReason: false,
+    const d = decide({
+      machine: projectMachine,
+      from: r.status,
+      action: 'sign',
+      role: ctx.actor!.role,
+      facts: {
+        signedScan: !!r.signed_file_id,
+        summaryReport: false,
+        finalAccounts: false,
+        hasReason: false,
+      },
     });
     if (!d.ok) throw conflict(d.reason);
-    await bump(
-      tx,
-      r,
-      { status: d.to, host_signed_on: input.hostSignedOn, center_signed_on: input.centerSignedOn },
-      ctx.clock.now().toISOString(),
-    );
+    await bump(tx, {
+      before: r,
+      set: { status: d.to, host_signed_on: input.hostSignedOn, center_signed_on: input.centerSignedOn },
+      now: ctx.clock.now().toISOString(),
+    });
     await audit.record({
       entity: 'project',
       entityId: id,
@@ -261,23 +291,30 @@ async function reportFacts(db: Database | Tx, stationId: string) {
   return { summaryReport: words('summary') > 0, finalAccounts: words('final_accounts') >= 0, rows };
 }
 
+export interface TransitionProjectOptions {
+  id: string;
+  action: 'submit_reports' | 'return_reports' | AcceptanceDecision;
+  input: { version: number; reason?: string };
+}
+
 /** submit_reports (host), return_reports (Center), and the three acceptance decisions (Center administrator). */
-export async function transitionProject(
-  ctx: Ctx,
-  id: string,
-  action: 'submit_reports' | 'return_reports' | AcceptanceDecision,
-  input: { version: number; reason?: string },
-) {
+export async function transitionProject(ctx: Ctx, { id, action, input }: TransitionProjectOptions) {
   await writeTx(ctx, async (tx, audit) => {
     const r = await requireProject(ctx, id, tx);
     if (r.version !== input.version) throw conflict('该项目已被他人修改，请刷新后重试');
     const reason = (input.reason ?? '').trim();
     const rf = await reportFacts(tx, r.station_id);
-    const d = decide(projectMachine, r.status, action, ctx.actor!.role, {
-      signedScan: !!r.signed_file_id,
-      summaryReport: rf.summaryReport,
-      finalAccounts: rf.finalAccounts,
-      hasReason: reason.length >= 2,
+    const d = decide({
+      machine: projectMachine,
+      from: r.status,
+      action,
+      role: ctx.actor!.role,
+      facts: {
+        signedScan: !!r.signed_file_id,
+        summaryReport: rf.summaryReport,
+        finalAccounts: rf.finalAccounts,
+        hasReason: reason.length >= 2,
+      },
     });
     if (!d.ok) throw conflict(d.reason);
     const now = ctx.clock.now().toISOString();
@@ -286,7 +323,7 @@ export async function transitionProject(
     if (action === 'return_reports') set.return_reason = reason;
     if ((ACCEPTANCE_DECISIONS as readonly string[]).includes(action))
       Object.assign(set, { acceptance_comment: reason || null, decided_at: now });
-    await bump(tx, r, set, now);
+    await bump(tx, { before: r, set, now });
     await audit.record({
       entity: 'project',
       entityId: id,

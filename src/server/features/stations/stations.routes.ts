@@ -34,7 +34,7 @@ export function registerStationRoutes(r: Router): void {
         ],
         rows,
       );
-      return fileResponse(c, buf, '工作站点列表.xlsx', XLSX_TYPE);
+      return fileResponse(c, { buf, filename: '工作站点列表.xlsx', mediaType: XLSX_TYPE });
     },
   });
   r.route({
@@ -53,7 +53,7 @@ export function registerStationRoutes(r: Router): void {
     access: { permission: 'write:station' },
     scoped: { param: 'id', entity: 'station' },
     handler: async (_c, { params, body, ctx, json }) =>
-      json(await updateStation(ctx, params.id, body.version, body.station)),
+      json(await updateStation(ctx, { id: params.id, version: body.version, input: body.station })),
   });
   r.route({
     ...stationsApi.remove,

@@ -8,6 +8,7 @@ import type { Ctx } from '../../context';
 import { containsCi, type Page, paginate } from '../../core/paging';
 import { loadPolicy, parsePolicy } from '../../core/policy';
 import type { Tx } from '../../db/database';
+import { versionedUpdate } from '../../db/locks';
 import type { StationTable } from '../../db/schema';
 import { shanghaiDate, stationScope } from '../../scope';
 import { stationHasRecords } from '../ledger/records.service';
@@ -113,12 +114,18 @@ export async function getStation(ctx: Ctx, id: string): Promise<StationDto> {
   return (await toDtos(ctx, [row as Row]))[0];
 }
 
+export interface StationRulesOptions {
+  input: StationInput;
+  /** the station being changed, not counted against itself; null for a new one */
+  exceptId: string | null;
+}
+
 /**
  * The rules a station must keep (第三条, 第六条), checked inside the write transaction that holds the year's row:
  * the district's class decides the type; the host's kind may host that type; one district station per district;
  * the year's quota per type.
  */
-export async function checkStationRules(ctx: Ctx, tx: Tx, input: StationInput, exceptId: string | null): Promise<void> {
+export async function checkStationRules(ctx: Ctx, tx: Tx, { input, exceptId }: StationRulesOptions): Promise<void> {
   let yq = tx.selectFrom('program_years').select(['policy_json', 'year']).where('year', '=', input.programYear);
   if (ctx.engine === 'postgres') yq = yq.forUpdate();
   const yearRow = await yq.executeTakeFirst();
@@ -199,7 +206,7 @@ export function stationRow(
 export async function createStation(ctx: Ctx, input: StationInput): Promise<StationDto> {
   const id = uuidv7();
   await writeTx(ctx, async (tx, audit) => {
-    await checkStationRules(ctx, tx, input, null);
+    await checkStationRules(ctx, tx, { input, exceptId: null });
     const now = ctx.clock.now().toISOString();
     const row: StationTable = {
       id,
@@ -221,7 +228,13 @@ export async function createStation(ctx: Ctx, input: StationInput): Promise<Stat
   return getStation(ctx, id);
 }
 
-export async function updateStation(ctx: Ctx, id: string, version: number, input: StationInput): Promise<StationDto> {
+export interface UpdateStationOptions {
+  id: string;
+  version: number;
+  input: StationInput;
+}
+
+export async function updateStation(ctx: Ctx, { id, version, input }: UpdateStationOptions): Promise<StationDto> {
   await getStation(ctx, id);
   await writeTx(ctx, async (tx, audit) => {
     const before = await tx.selectFrom('stations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -229,7 +242,7 @@ export async function updateStation(ctx: Ctx, id: string, version: number, input
     if (before.program_year !== input.programYear) {
       throw invalid([{ path: 'programYear', message: '站点的项目年度不能修改' }]);
     }
-    await checkStationRules(ctx, tx, input, id);
+    await checkStationRules(ctx, tx, { input, exceptId: id });
     const after: StationTable = {
       ...before,
       ...stationRow(input),
@@ -238,13 +251,13 @@ export async function updateStation(ctx: Ctx, id: string, version: number, input
       // The period decides what counts (docs/ledger-format.md): computed KPIs of the station are stale.
       ledger_version: before.ledger_version + 1,
     };
-    const res = await tx
-      .updateTable('stations')
-      .set(after)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw conflict('该站点信息已被他人修改，请刷新后重试');
+    await versionedUpdate(tx, {
+      table: 'stations',
+      before,
+      set: after,
+      now: after.updated_at,
+      message: '该站点信息已被他人修改，请刷新后重试',
+    });
     await audit.record({
       entity: 'station',
       entityId: id,

@@ -18,7 +18,7 @@ import { lockedRow } from '../../db/locks';
 import type { InspectionFindingTable } from '../../db/schema';
 import { getInspection, lockedInspection } from './inspections.service';
 import { ordersWhere } from './recoveries.service';
-import { findingsWhere, step, today } from './supervision.common';
+import { CHANGED, findingsWhere, step, today } from './supervision.common';
 
 // Findings of an inspection: the Center records them, the host answers a rectification, the Center closes or reopens.
 
@@ -31,8 +31,14 @@ export async function addFinding(ctx: Ctx, inspectionId: string, input: FindingF
   if (issues.length) throw invalid(issues);
   await writeTx(ctx, async (tx, audit) => {
     const insp = await lockedInspection(ctx, tx, inspectionId);
-    const d = decide(inspectionMachine, insp.status as 'planned', 'add_finding', ctx.actor!.role, {
-      hasSummary: false,
+    const d = decide({
+      machine: inspectionMachine,
+      from: insp.status as 'planned',
+      action: 'add_finding',
+      role: ctx.actor!.role,
+      facts: {
+        hasSummary: false,
+      },
     });
     if (!d.ok) throw conflict(d.reason);
     const target = await tx
@@ -82,66 +88,77 @@ export async function addFinding(ctx: Ctx, inspectionId: string, input: FindingF
   return getInspection(ctx, inspectionId);
 }
 
+interface LockedFindingOptions {
+  id: string;
+  version: number;
+  /** the station the finding must belong to, when the caller acts for one */
+  stationId?: string;
+}
+
 /** The finding, row-locked on PostgreSQL so that two decisions on one version cannot both pass the check. */
-async function lockedFinding(ctx: Ctx, tx: Tx, id: string, version: number, stationId?: string) {
-  const f = await lockedRow(ctx, tx, 'inspection_findings', id);
+async function lockedFinding(ctx: Ctx, tx: Tx, { id, version, stationId }: LockedFindingOptions) {
+  const f = await lockedRow(ctx, tx, { table: 'inspection_findings', id });
   // A finding of another station is as missing as one that does not exist (before any version check).
   if (!f || (stationId && f.station_id !== stationId)) throw notFound('检查发现');
-  if (f.version !== version) throw conflict('该记录已被他人修改，请刷新后重试');
+  if (f.version !== version) throw conflict(CHANGED.inspection_findings);
   return f;
+}
+
+export interface RespondFindingOptions {
+  stationId: string;
+  findingId: string;
+  input: { version: number; response: string };
 }
 
 export async function respondFinding(
   ctx: Ctx,
-  stationId: string,
-  findingId: string,
-  input: { version: number; response: string },
+  { stationId, findingId, input }: RespondFindingOptions,
 ): Promise<StationSupervisionDto> {
   const station = await requireStation(ctx, stationId);
   await writeTx(ctx, async (tx, audit) => {
-    const f = await lockedFinding(ctx, tx, findingId, input.version, stationId);
+    const f = await lockedFinding(ctx, tx, { id: findingId, version: input.version, stationId });
     const response = input.response.trim();
-    await step(
-      ctx,
-      tx,
+    await step(ctx, tx, {
       audit,
-      { table: 'inspection_findings', entity: 'inspection_finding', row: f },
-      findingMachine,
-      'respond',
-      { hasText: response.length >= 2 },
-      { response, responded_at: ctx.clock.now().toISOString() },
-      (article) => ({ summary: `“${station.name}”反馈整改情况（${article}）：${response}` }),
-    );
+      target: { table: 'inspection_findings', entity: 'inspection_finding', row: f },
+      machine: findingMachine,
+      action: 'respond',
+      facts: { hasText: response.length >= 2 },
+      set: { response, responded_at: ctx.clock.now().toISOString() },
+      auditEntry: (article) => ({ summary: `“${station.name}”反馈整改情况（${article}）：${response}` }),
+    });
   });
   return stationSupervision(ctx, stationId);
 }
 
+export interface DecideFindingOptions {
+  findingId: string;
+  action: 'close' | 'reopen';
+  input: { version: number; note: string };
+}
+
 export async function decideFinding(
   ctx: Ctx,
-  findingId: string,
-  action: 'close' | 'reopen',
-  input: { version: number; note: string },
+  { findingId, action, input }: DecideFindingOptions,
 ): Promise<InspectionDto> {
   let inspectionId = '';
   await writeTx(ctx, async (tx, audit) => {
-    const f = await lockedFinding(ctx, tx, findingId, input.version);
+    const f = await lockedFinding(ctx, tx, { id: findingId, version: input.version });
     inspectionId = f.inspection_id;
     const note = input.note.trim();
     // The Center's word on the host's rectification: the closing note, or why it was sent back.
     const closing = action === 'reopen' ? `退回重新整改：${note}` : note;
-    await step(
-      ctx,
-      tx,
+    await step(ctx, tx, {
       audit,
-      { table: 'inspection_findings', entity: 'inspection_finding', row: f },
-      findingMachine,
+      target: { table: 'inspection_findings', entity: 'inspection_finding', row: f },
+      machine: findingMachine,
       action,
-      { hasText: note.length >= 2 },
-      { closing_note: closing },
-      (article) => ({
+      facts: { hasText: note.length >= 2 },
+      set: { closing_note: closing },
+      auditEntry: (article) => ({
         summary: `${findingMachine.actionLabels[action]}检查发现“${f.description}”（${article}）：${note}`,
       }),
-    );
+    });
   });
   return getInspection(ctx, inspectionId);
 }

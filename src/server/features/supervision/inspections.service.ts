@@ -23,7 +23,7 @@ import { lockedRow } from '../../db/locks';
 import type { InspectionTable } from '../../db/schema';
 import { inspectionSummaries } from './inspections.queries';
 import { ordersWhere } from './recoveries.service';
-import { findingsWhere, step, today } from './supervision.common';
+import { CHANGED, findingsWhere, step, today } from './supervision.common';
 
 // Inspections (第十九条): planned on chosen or randomly sampled stations (and expenses), then completed with a summary.
 
@@ -135,7 +135,7 @@ async function requireInspection(db: Ctx['db'] | Tx, id: string): Promise<Inspec
 
 /** The inspection, row-locked on PostgreSQL for a check-then-write. */
 export async function lockedInspection(ctx: Ctx, tx: Tx, id: string): Promise<InspectionTable> {
-  const row = await lockedRow(ctx, tx, 'inspections', id);
+  const row = await lockedRow(ctx, tx, { table: 'inspections', id });
   if (!row) throw notFound('检查');
   return row;
 }
@@ -184,19 +184,17 @@ export async function completeInspection(
 ): Promise<InspectionDto> {
   await writeTx(ctx, async (tx, audit) => {
     const insp = await lockedInspection(ctx, tx, id);
-    if (insp.version !== input.version) throw conflict('该检查已被他人修改，请刷新后重试');
+    if (insp.version !== input.version) throw conflict(CHANGED.inspections);
     const summary = input.summary.trim();
-    await step(
-      ctx,
-      tx,
+    await step(ctx, tx, {
       audit,
-      { table: 'inspections', entity: 'inspection', row: insp },
-      inspectionMachine,
-      'complete',
-      { hasSummary: summary.length >= 2 },
-      { summary, completed_on: today(ctx) },
-      (article) => ({ summary: `完成检查“${insp.title}”（${article}）：${summary}` }),
-    );
+      target: { table: 'inspections', entity: 'inspection', row: insp },
+      machine: inspectionMachine,
+      action: 'complete',
+      facts: { hasSummary: summary.length >= 2 },
+      set: { summary, completed_on: today(ctx) },
+      auditEntry: (article) => ({ summary: `完成检查“${insp.title}”（${article}）：${summary}` }),
+    });
   });
   return getInspection(ctx, id);
 }

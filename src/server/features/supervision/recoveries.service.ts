@@ -18,7 +18,7 @@ import type { Tx } from '../../db/database';
 import { lockedRow, lockStation } from '../../db/locks';
 import type { RecoveryOrderTable } from '../../db/schema';
 import { shanghaiDate } from '../../scope';
-import { step, today } from './supervision.common';
+import { CHANGED, step, today } from './supervision.common';
 
 // Recovery of funds (第十八条): an order on a violation finding, the payments back against it, and its closing.
 
@@ -152,10 +152,10 @@ export async function issueRecovery(
   return (await ordersWhere(ctx, { stationId })).find((o) => o.id === id)!;
 }
 
-async function lockedOrder(ctx: Ctx, tx: Tx, id: string, version: number) {
-  const o = await lockedRow(ctx, tx, 'recovery_orders', id);
+async function lockedOrder(ctx: Ctx, tx: Tx, { id, version }: { id: string; version: number }) {
+  const o = await lockedRow(ctx, tx, { table: 'recovery_orders', id });
   if (!o) throw notFound('追回经费通知');
-  if (o.version !== version) throw conflict('该追回经费通知已被他人修改，请刷新后重试');
+  if (o.version !== version) throw conflict(CHANGED.recovery_orders);
   return o;
 }
 
@@ -167,7 +167,7 @@ export async function recordRecoveryPayment(
   if (input.paidOn > today(ctx)) throw invalid([{ path: 'paidOn', message: '退回日期不能晚于今天' }]);
   let stationId = '';
   await writeTx(ctx, async (tx, audit) => {
-    const o = await lockedOrder(ctx, tx, orderId, input.version);
+    const o = await lockedOrder(ctx, tx, { id: orderId, version: input.version });
     stationId = o.station_id;
     const issuedOn = shanghaiDate(new Date(o.created_at));
     if (input.paidOn < issuedOn)
@@ -192,22 +192,20 @@ export async function recordRecoveryPayment(
       created_by: ctx.actor?.userId ?? null,
     };
     const paid = Number(o.paid_fen) + input.amountFen;
-    await step(
-      ctx,
-      tx,
+    await step(ctx, tx, {
       audit,
-      { table: 'recovery_orders', entity: 'recovery_order', row: o },
-      recoveryMachine,
+      target: { table: 'recovery_orders', entity: 'recovery_order', row: o },
+      machine: recoveryMachine,
       action,
-      { owedFen: owed, paymentFen: input.amountFen, hasReason: false },
-      { paid_fen: paid },
-      (article, to) => ({
+      facts: { owedFen: owed, paymentFen: input.amountFen, hasReason: false },
+      set: { paid_fen: paid },
+      auditEntry: (article, to) => ({
         summary: `登记退回经费 ${formatYuan(input.amountFen, { symbol: false })} 元（${input.paidOn}），累计 ${formatYuan(paid, { symbol: false })} / ${formatYuan(Number(o.amount_fen), { symbol: false })} 元，${recoveryMachine.stateLabels[to]}（${article}）`,
         action: 'record_payment',
         before: { status: o.status, paid_fen: o.paid_fen },
         after: { status: to, paid_fen: paid, payment },
       }),
-    );
+    });
     // After the step: a refused step writes nothing.
     await tx.insertInto('recovery_payments').values(payment).execute();
   });
@@ -221,21 +219,19 @@ export async function closeRecovery(
 ): Promise<RecoveryOrderDto> {
   let stationId = '';
   await writeTx(ctx, async (tx, audit) => {
-    const o = await lockedOrder(ctx, tx, orderId, input.version);
+    const o = await lockedOrder(ctx, tx, { id: orderId, version: input.version });
     stationId = o.station_id;
     const owed = Number(o.amount_fen) - Number(o.paid_fen);
     const note = input.note.trim();
-    await step(
-      ctx,
-      tx,
+    await step(ctx, tx, {
       audit,
-      { table: 'recovery_orders', entity: 'recovery_order', row: o },
-      recoveryMachine,
-      'close',
-      { owedFen: owed, paymentFen: 0, hasReason: note.length >= 2 },
-      { closing_note: note },
-      (article) => ({ summary: `追回经费通知结案（${article}）：${note}` }),
-    );
+      target: { table: 'recovery_orders', entity: 'recovery_order', row: o },
+      machine: recoveryMachine,
+      action: 'close',
+      facts: { owedFen: owed, paymentFen: 0, hasReason: note.length >= 2 },
+      set: { closing_note: note },
+      auditEntry: (article) => ({ summary: `追回经费通知结案（${article}）：${note}` }),
+    });
   });
   return (await ordersWhere(ctx, { stationId })).find((o) => o.id === orderId)!;
 }

@@ -12,7 +12,8 @@ import type { FindingDto, FindingKind } from '../../../shared/schemas/supervisio
 import type { AuditRecorder } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import type { Tx } from '../../db/database';
-import type { InspectionFindingTable } from '../../db/schema';
+import { versionedUpdate } from '../../db/locks';
+import type { DB, InspectionFindingTable } from '../../db/schema';
 import { shanghaiDate } from '../../scope';
 
 // The Center's supervision (issue #5): inspections (第十九条) with their findings, and the recovery of funds
@@ -70,6 +71,33 @@ export async function findingsWhere(ctx: Ctx, col: 'f.inspection_id' | 'f.statio
   return rows.map((r) => findingDto(r, on));
 }
 
+type SupervisedTable = 'inspections' | 'inspection_findings' | 'recovery_orders';
+
+/** The 409 of each supervision table when its row changed after the page read it. */
+export const CHANGED: Record<SupervisedTable, string> = {
+  inspections: '该检查已被他人修改，请刷新后重试',
+  inspection_findings: '该记录已被他人修改，请刷新后重试',
+  recovery_orders: '该追回经费通知已被他人修改，请刷新后重试',
+};
+
+export interface StepOptions<S extends string, A extends AuditAction, C> {
+  audit: AuditRecorder;
+  target: {
+    table: SupervisedTable;
+    entity: AuditEntity;
+    row: { id: string; status: string; version: number };
+  };
+  machine: Machine<S, A, C>;
+  action: A;
+  facts: C;
+  set: Record<string, unknown>;
+  /** the audit entry of the step, from its article and the state it leads to */
+  auditEntry: (
+    article: string,
+    to: S,
+  ) => { summary: string; action?: AuditAction; after?: Record<string, unknown>; before?: Record<string, unknown> };
+}
+
 /**
  * One step of a machine on a locked row: decide (409 with the article when refused), write the new status and
  * version with `set`, and audit it with the state before — in the caller's transaction.
@@ -77,30 +105,20 @@ export async function findingsWhere(ctx: Ctx, col: 'f.inspection_id' | 'f.statio
 export async function step<S extends string, A extends AuditAction, C>(
   ctx: Ctx,
   tx: Tx,
-  audit: AuditRecorder,
-  target: {
-    table: 'inspections' | 'inspection_findings' | 'recovery_orders';
-    entity: AuditEntity;
-    row: { id: string; status: string; version: number };
-  },
-  machine: Machine<S, A, C>,
-  action: A,
-  facts: C,
-  set: Record<string, unknown>,
-  text: (
-    article: string,
-    to: S,
-  ) => { summary: string; action?: AuditAction; after?: Record<string, unknown>; before?: Record<string, unknown> },
+  { audit, target, machine, action, facts, set, auditEntry }: StepOptions<S, A, C>,
 ): Promise<S> {
-  const d = decide(machine, target.row.status as S, action, ctx.actor!.role, facts);
+  const d = decide({ machine, from: target.row.status as S, action, role: ctx.actor!.role, facts });
   if (!d.ok) throw conflict(d.reason);
-  const row = { ...set, status: d.to, updated_at: ctx.clock.now().toISOString(), version: target.row.version + 1 };
-  await tx
-    .updateTable(target.table as 'inspections')
-    .set(row as never)
-    .where('id', '=', target.row.id)
-    .execute();
-  const t = text(d.article, d.to);
+  const now = ctx.clock.now().toISOString();
+  const row = { ...set, status: d.to, updated_at: now, version: target.row.version + 1 };
+  await versionedUpdate(tx, {
+    table: target.table,
+    before: target.row,
+    set: { ...set, status: d.to } as Partial<DB[SupervisedTable]>,
+    now,
+    message: CHANGED[target.table],
+  });
+  const t = auditEntry(d.article, d.to);
   await audit.record({
     entity: target.entity,
     entityId: target.row.id,

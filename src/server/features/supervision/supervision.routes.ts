@@ -33,7 +33,7 @@ export function registerSupervisionRoutes(r: Router): void {
     handler: async (c, { params, ctx }) => {
       const i = await getInspection(ctx, params.inspectionId);
       const bytes = await inspectionReportDocx(i, shanghaiDate(ctx.clock.now()));
-      return fileResponse(c, bytes, `${i.title}-检查报告.docx`, DOCX_TYPE);
+      return fileResponse(c, { buf: bytes, filename: `${i.title}-检查报告.docx`, mediaType: DOCX_TYPE });
     },
   });
   r.route({
@@ -54,7 +54,7 @@ export function registerSupervisionRoutes(r: Router): void {
       ...e,
       access: { permission: 'manage:inspection' },
       handler: async (_c, { params, body, ctx, json }) =>
-        json(await decideFinding(ctx, params.findingId, action, body)),
+        json(await decideFinding(ctx, { findingId: params.findingId, action, input: body })),
     });
   }
   r.route({
@@ -92,6 +92,6 @@ export function registerSupervisionRoutes(r: Router): void {
     access: { permission: 'respond:finding' },
     scoped: { param: 'id', entity: 'station' },
     handler: async (_c, { params, body, ctx, json }) =>
-      json(await respondFinding(ctx, params.id, params.findingId, body)),
+      json(await respondFinding(ctx, { stationId: params.id, findingId: params.findingId, input: body })),
   });
 }

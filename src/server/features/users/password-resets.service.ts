@@ -13,6 +13,7 @@ import { writeTx } from '../../audit/audit';
 import { hashPassword } from '../../auth/password';
 import type { Ctx } from '../../context';
 import type { Tx } from '../../db/database';
+import { versionedUpdate } from '../../db/locks';
 import type { PasswordResetTable } from '../../db/schema';
 import { getUser, issuedPassword, temporaryPassword } from './users.service';
 
@@ -90,6 +91,16 @@ async function requireRequest(tx: Tx, id: string): Promise<PasswordResetTable> {
   const r = await tx.selectFrom('password_resets').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw notFound('密码重置申请');
   return r;
+}
+
+/** Writes the request's next state on the version read: 409 when someone else handled it in between. */
+function saveRequest(tx: Tx, before: PasswordResetTable, after: PasswordResetTable): Promise<void> {
+  return versionedUpdate(tx, {
+    table: 'password_resets',
+    before,
+    set: after,
+    message: '该申请已被他人处理，请刷新后重试',
+  });
 }
 
 async function getRequest(ctx: Ctx, id: string): Promise<PasswordResetDto> {
@@ -180,13 +191,7 @@ export async function decidePasswordReset(
       decision_note: decision.approve ? null : decision.reason,
       version: before.version + 1,
     };
-    const res = await tx
-      .updateTable('password_resets')
-      .set(after)
-      .where('id', '=', id)
-      .where('version', '=', before.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw conflict('该申请已被他人处理，请刷新后重试');
+    await saveRequest(tx, before, after);
     const names = await tx
       .selectFrom('users')
       .select(['id', 'username'])
@@ -243,13 +248,7 @@ export async function issuePasswordReset(ctx: Ctx, id: string, version: number):
     // Whoever is signed in as the account now (perhaps the reason for the reset) is put out.
     await tx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
     const after: PasswordResetTable = { ...before, status: 'issued', issued_at: nowIso, version: before.version + 1 };
-    const res = await tx
-      .updateTable('password_resets')
-      .set(after)
-      .where('id', '=', id)
-      .where('version', '=', before.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw conflict('该申请已被他人处理，请刷新后重试');
+    await saveRequest(tx, before, after);
     const decider = await tx
       .selectFrom('users')
       .select('username')

@@ -16,6 +16,7 @@ import { hashPassword } from '../../auth/password';
 import type { Ctx } from '../../context';
 import { containsCi, type Page, paginate } from '../../core/paging';
 import type { Tx } from '../../db/database';
+import { versionedUpdate } from '../../db/locks';
 import type { UserTable } from '../../db/schema';
 import { roleOf } from '../auth/auth.service';
 
@@ -186,15 +187,19 @@ export async function createUser(ctx: Ctx, input: UserCreateInput): Promise<User
   return { user: await getUser(ctx, id), temporaryPassword: password };
 }
 
+interface UpdateWithVersionOptions {
+  id: string;
+  version: number;
+  action: AuditAction;
+  summary: (u: UserTable) => string;
+  change: (u: UserTable, tx: Tx) => Promise<Partial<UserTable>> | Partial<UserTable>;
+  /** a rule on the account as it is, checked before its version (so the answer does not depend on a stale page) */
+  check?: (u: UserTable) => void;
+}
+
 async function updateWithVersion(
   ctx: Ctx,
-  id: string,
-  version: number,
-  action: AuditAction,
-  summary: (u: UserTable) => string,
-  change: (u: UserTable, tx: Tx) => Promise<Partial<UserTable>> | Partial<UserTable>,
-  /** a rule on the account as it is, checked before its version (so the answer does not depend on a stale page) */
-  check?: (u: UserTable) => void,
+  { id, version, action, summary, change, check }: UpdateWithVersionOptions,
 ): Promise<UserDto> {
   await writeTx(ctx, async (tx, audit) => {
     const before = await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -211,13 +216,13 @@ async function updateWithVersion(
     if (before.version !== version) throw conflict('该账户已被他人修改，请刷新后重试');
     const patch = await change(before, tx);
     const after = { ...before, ...patch, updated_at: ctx.clock.now().toISOString(), version: before.version + 1 };
-    const res = await tx
-      .updateTable('users')
-      .set(after)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw conflict('该账户已被他人修改，请刷新后重试');
+    await versionedUpdate(tx, {
+      table: 'users',
+      before,
+      set: after,
+      now: after.updated_at,
+      message: '该账户已被他人修改，请刷新后重试',
+    });
     if (patch.is_active === 0 || patch.password_hash || patch.role) {
       await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
     }
@@ -235,13 +240,12 @@ async function updateWithVersion(
 
 export function updateUser(ctx: Ctx, id: string, input: UserUpdateInput): Promise<UserDto> {
   if (id === ctx.actor!.userId && !input.isActive) throw forbidden('不能停用自己的账户');
-  return updateWithVersion(
-    ctx,
+  return updateWithVersion(ctx, {
     id,
-    input.version,
-    'update',
-    (u) => `修改账户 ${u.username}`,
-    (u) => ({
+    version: input.version,
+    action: 'update',
+    summary: (u) => `修改账户 ${u.username}`,
+    change: (u) => ({
       display_name: input.displayName,
       is_active: input.isActive ? 1 : 0,
       ...(u.role === 'reviewer' && input.employerName !== undefined
@@ -251,7 +255,7 @@ export function updateUser(ctx: Ctx, id: string, input: UserUpdateInput): Promis
         ? { employer_uscc: input.employerUscc || null }
         : {}),
     }),
-  );
+  });
 }
 
 /**
@@ -262,21 +266,20 @@ export function updateUser(ctx: Ctx, id: string, input: UserUpdateInput): Promis
 export async function resetPassword(ctx: Ctx, id: string, version: number): Promise<UserTemporaryPasswordDto> {
   const password = temporaryPassword();
   const hash = await hashPassword(password);
-  const user = await updateWithVersion(
-    ctx,
+  const user = await updateWithVersion(ctx, {
     id,
     version,
-    'reset_password',
-    (u) => `重置账户 ${u.username} 的密码`,
-    () => issuedPassword(hash),
-    (u) => {
+    action: 'reset_password',
+    summary: (u) => `重置账户 ${u.username} 的密码`,
+    change: () => issuedPassword(hash),
+    check: (u) => {
       if (u.role !== 'unassigned') {
         throw forbidden(
           `账户 ${u.username} 有业务角色（${ROLE_LABELS[u.role as Role] ?? u.role}），重置其密码须经安全管理员确认：请提交“申请重置密码”，确认后再领取临时密码（双人复核）`,
         );
       }
     },
-  );
+  });
   return { user, temporaryPassword: password };
 }
 
@@ -286,17 +289,16 @@ export function issuedPassword(hash: string): Partial<UserTable> {
 }
 
 export function unlockUser(ctx: Ctx, id: string, version: number): Promise<UserDto> {
-  return updateWithVersion(
-    ctx,
+  return updateWithVersion(ctx, {
     id,
     version,
-    'unlock',
-    (u) => `解除账户 ${u.username} 的锁定`,
-    () => ({
+    action: 'unlock',
+    summary: (u) => `解除账户 ${u.username} 的锁定`,
+    change: () => ({
       failed_attempts: 0,
       locked_until: null,
     }),
-  );
+  });
 }
 
 /**
@@ -318,14 +320,13 @@ export function assignRole(ctx: Ctx, id: string, input: RoleAssignInput): Promis
       },
     ]);
   }
-  return updateWithVersion(
-    ctx,
+  return updateWithVersion(ctx, {
     id,
-    input.version,
-    'assign_role',
-    (u) => `账户 ${u.username} 的角色设为${ROLE_LABELS[u.role as Role] ?? u.role}`,
-    async (_u, tx) => ({ role: input.role, ...(await checkScopeFields(tx, input.role, input)) }),
-    (u) => {
+    version: input.version,
+    action: 'assign_role',
+    summary: (u) => `账户 ${u.username} 的角色设为${ROLE_LABELS[u.role as Role] ?? u.role}`,
+    change: async (_u, tx) => ({ role: input.role, ...(await checkScopeFields(tx, input.role, input)) }),
+    check: (u) => {
       if (isSeparatedAdmin(u.role) && input.role !== 'unassigned') {
         throw invalid([
           {
@@ -340,7 +341,7 @@ export function assignRole(ctx: Ctx, id: string, input: RoleAssignInput): Promis
         );
       }
     },
-  );
+  });
 }
 
 /**

@@ -7,17 +7,13 @@ import type {
   ApplicationRankingDto,
   ApplicationSummaryDto,
 } from '../../../shared/schemas/application';
-import type {
-  ApplicationReviewerDto,
-  ApplicationSiteVisitDto,
-  ReviewAssignmentDto,
-} from '../../../shared/schemas/review';
+import type { ApplicationReviewerDto, ReviewAssignmentDto, SiteVisitDto } from '../../../shared/schemas/review';
 import { call, uploadTo, urlOf } from '../../lib/api';
 
 export type ApplicationSummary = ApplicationSummaryDto;
 export type ApplicationDetail = ApplicationDetailDto;
 export type Assignment = ReviewAssignmentDto;
-export type SiteVisit = ApplicationSiteVisitDto;
+export type SiteVisit = SiteVisitDto;
 export type Reviewer = ApplicationReviewerDto;
 export interface ApplicationFilters {
   year?: number;
@@ -120,18 +116,25 @@ function transition(v: {
   }
 }
 
-export function uploadApplicationFile(
-  id: string,
-  purpose: ApplicationFilePurpose,
-  file: File,
-  onProgress: (percent: number) => void,
-): Promise<ApplicationDetail> {
-  return uploadTo(
-    applicationsApi.uploadFile,
-    { params: { applicationId: id }, query: { purpose, fileName: file.name } },
+export interface UploadApplicationFileOptions {
+  id: string;
+  purpose: ApplicationFilePurpose;
+  file: File;
+  onProgress: (percent: number) => void;
+}
+
+export function uploadApplicationFile({
+  id,
+  purpose,
+  file,
+  onProgress,
+}: UploadApplicationFileOptions): Promise<ApplicationDetail> {
+  return uploadTo({
+    endpoint: applicationsApi.uploadFile,
+    input: { params: { applicationId: id }, query: { purpose, fileName: file.name } },
     file,
-    { onProgress },
-  );
+    onProgress,
+  });
 }
 
 export function useUploadApplied() {
@@ -234,24 +237,31 @@ export function useSiteVisits(id: string, enabled: boolean) {
 export function useRecordSiteVisit(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { inspectedOn: string; participants: string; districtParticipants: string; findings: string }) =>
+    mutationFn: (v: { visitedOn: string; participants: string; districtParticipants: string; findings: string }) =>
       call(applicationsApi.recordSiteVisit, { params: { applicationId: id }, body: v }, { quiet: true }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['applications', 'site-visits', id] }),
   });
 }
 
-export function uploadSiteVisitPhoto(
-  id: string,
-  visitId: string,
-  file: File,
-  onProgress: (percent: number) => void,
-): Promise<SiteVisit> {
-  return uploadTo(
-    applicationsApi.uploadSiteVisitPhoto,
-    { params: { applicationId: id, visitId }, query: { fileName: file.name } },
+export interface UploadSiteVisitPhotoOptions {
+  id: string;
+  visitId: string;
+  file: File;
+  onProgress: (percent: number) => void;
+}
+
+export function uploadSiteVisitPhoto({
+  id,
+  visitId,
+  file,
+  onProgress,
+}: UploadSiteVisitPhotoOptions): Promise<SiteVisit> {
+  return uploadTo({
+    endpoint: applicationsApi.uploadSiteVisitPhoto,
+    input: { params: { applicationId: id, visitId }, query: { fileName: file.name } },
     file,
-    { onProgress },
-  );
+    onProgress,
+  });
 }
 
 export function useInvalidateSiteVisits(id: string) {

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { ApplicationAction } from '../../../domain/lifecycle/machines';
 import type { FieldIssue } from '../../../shared/errors';
 import { ApiError } from '../../lib/api';
-import { validated } from '../../lib/form';
+import { trimmedMinRule, validated } from '../../lib/form';
 import { type ApplicationDetail, type TransitionAction, useApplicationAction, useApprove } from './api';
 import { actionTitle } from './application-helpers';
 
@@ -74,15 +74,7 @@ export function ReasonModal({
       destroyOnHidden
     >
       <Form form={form} layout="vertical">
-        <Form.Item
-          name="text"
-          label={meta.label}
-          rules={[
-            { required: true, whitespace: true, message: `请填写${meta.label}` },
-            { min: 2, message: `${meta.label}至少 2 个字` },
-            { max: 2000, message: `${meta.label}不能超过 2000 字` },
-          ]}
-        >
+        <Form.Item name="text" label={meta.label} rules={[trimmedMinRule(meta.label)]}>
           <Input.TextArea rows={5} maxLength={2000} showCount placeholder={meta.placeholder} />
         </Form.Item>
       </Form>

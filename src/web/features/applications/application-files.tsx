@@ -73,9 +73,14 @@ export function ApplicationFiles({ app, canWrite }: { app: ApplicationDetail; ca
                       const f = file as File & { uid: string };
                       setUpload(f.uid, { name: f.name, percent: 0, purpose });
                       const run = queue.current.then(() =>
-                        uploadApplicationFile(app.id, purpose, f, (percent) => {
-                          onProgress?.({ percent });
-                          setUpload(f.uid, { name: f.name, percent, purpose });
+                        uploadApplicationFile({
+                          id: app.id,
+                          purpose,
+                          file: f,
+                          onProgress: (percent) => {
+                            onProgress?.({ percent });
+                            setUpload(f.uid, { name: f.name, percent, purpose });
+                          },
                         }),
                       );
                       queue.current = run.catch(() => {});

@@ -2,12 +2,13 @@
 // every application for the Center with its average score. Server-paged, filtered by year, status, type and text.
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Select } from 'antd';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
 import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
+import { YearOrAllSelect } from '../../components/year-type-district-filters';
 import { districtOptions, useDistricts } from '../../lib/districts';
-import { useProgramYears } from '../../lib/program-years';
+import { useYearListFilters } from '../../lib/list-filters';
 import { useCan, useMe } from '../../lib/session-context';
 import { type ApplicationFilters, type ApplicationSummary, useApplications } from './api';
 import { STATUS_OPTIONS } from './application-helpers';
@@ -26,27 +27,16 @@ const SUBTITLES: Record<string, string> = {
 export default function ApplicationsPage() {
   const can = useCan();
   const me = useMe();
-  const years = useProgramYears();
-  const [filters, setFilters] = useState<ApplicationFilters>({});
-  const [yearChosen, setYearChosen] = useState(false);
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { years, filters, setFilter, paging, setPaging, ready } = useYearListFilters<ApplicationFilters>({
+    newestYearFirst: true,
+  });
   const [creating, setCreating] = useState(false);
-  useEffect(() => {
-    if (!yearChosen && years.data?.length) {
-      setFilters((f) => ({ ...f, year: years.data[0].year }));
-      setYearChosen(true);
-    }
-  }, [yearChosen, years.data]);
-  const list = useApplications(filters, paging, yearChosen || years.isError || years.data?.length === 0);
+  const list = useApplications(filters, paging, ready);
   const districts = useDistricts(filters.year, can('read:district'));
   const names = useMemo(() => new Map((districts.data ?? []).map((d) => [d.code, d.name])), [districts.data]);
   const isCenter = can('manage:review');
   const isHost = can('write:application');
 
-  const setFilter = (patch: ApplicationFilters) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    setPaging((p) => ({ ...p, page: 1 }));
-  };
   const columns = applicationColumns({
     districtName: (c) => (c ? (names.get(c) ?? c) : '—'),
     showHost: !isHost,
@@ -83,16 +73,7 @@ export default function ApplicationsPage() {
         />
       )}
       <div className="filter-bar">
-        <Select
-          aria-label="项目年度"
-          style={{ width: 130 }}
-          value={filters.year ?? 0}
-          onChange={(y) => setFilter({ year: y || undefined })}
-          options={[
-            { value: 0, label: '全部年度' },
-            ...(years.data ?? []).map((y) => ({ value: y.year, label: `${y.year} 年度` })),
-          ]}
-        />
+        <YearOrAllSelect value={filters.year} onChange={(year) => setFilter({ year })} years={years.data} />
         <Select
           allowClear
           aria-label="状态"

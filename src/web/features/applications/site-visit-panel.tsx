@@ -52,13 +52,7 @@ function SiteVisitForm({ app, onClose }: { app: ApplicationDetail; onClose: () =
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical">
-        <Form.Item
-          name="inspectedOn"
-          label="考察日期"
-          required
-          rules={[zodRule(shape.inspectedOn, null)]}
-          {...dateProps}
-        >
+        <Form.Item name="visitedOn" label="考察日期" required rules={[zodRule(shape.visitedOn, null)]} {...dateProps}>
           <DatePicker style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="participants" label="考察人员" required rules={[zodRule(shape.participants)]}>
@@ -125,7 +119,12 @@ function Photos({ app, visit, canWrite }: { app: ApplicationDetail; visit: SiteV
             customRequest={({ file, onSuccess, onError }) => {
               const f = file as File;
               setUploading({ name: f.name, percent: 0 });
-              uploadSiteVisitPhoto(app.id, visit.id, f, (percent) => setUploading({ name: f.name, percent })).then(
+              uploadSiteVisitPhoto({
+                id: app.id,
+                visitId: visit.id,
+                file: f,
+                onProgress: (percent) => setUploading({ name: f.name, percent }),
+              }).then(
                 (r) => {
                   onSuccess?.(r);
                   setUploading(null);
@@ -180,7 +179,7 @@ export function SiteVisitPanel({ app, canWrite }: { app: ApplicationDetail; canW
           column={2}
           style={{ marginBottom: 12 }}
           items={[
-            { key: 'd', label: '考察日期', children: i.inspectedOn },
+            { key: 'd', label: '考察日期', children: i.visitedOn },
             { key: 'p', label: '考察人员', children: i.participants },
             { key: 'dp', label: '区科协参加人员', span: 2, children: i.districtParticipants },
             {

@@ -27,15 +27,15 @@ export function usePaymentMutations(stationId: string) {
   return {
     record: useMutation({
       mutationFn: (v: { paidOn: string; amountFen: number; note: string; file: File }) =>
-        uploadTo(
-          fundsApi.recordPayment,
-          {
+        uploadTo({
+          endpoint: fundsApi.recordPayment,
+          input: {
             params: { id: stationId },
             query: { paidOn: v.paidOn, amountFen: v.amountFen, note: v.note, fileName: v.file.name },
           },
-          v.file,
-          { quiet: true },
-        ),
+          file: v.file,
+          quiet: true,
+        }),
       onSuccess,
     }),
     remove: useMutation({
@@ -78,7 +78,10 @@ export function useExpense(stationId: string, expenseId: string | undefined) {
 
 /** A voucher file is stored first; the booking then links it by its attachment id. */
 export function uploadVoucher(stationId: string, file: File, onProgress: (percent: number) => void) {
-  return uploadTo(expensesApi.uploadVoucher, { params: { id: stationId }, query: { fileName: file.name } }, file, {
+  return uploadTo({
+    endpoint: expensesApi.uploadVoucher,
+    input: { params: { id: stationId }, query: { fileName: file.name } },
+    file,
     onProgress,
   });
 }

@@ -4,6 +4,8 @@ import { Checkbox, Form, Input, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { fromGross, fromNet, isFeeToIndividual } from '../../../domain/expenses/tax';
 import type { Policy } from '../../../domain/policy/types';
+import { expenseInputSchema } from '../../../shared/schemas/funds';
+import { yuanRule, zodRule } from '../../lib/form';
 import { useRecordOptions } from '../../lib/ledger-records';
 import { formatMoney, parseYuan } from '../../lib/money';
 import type { VoucherValue } from './voucher-field';
@@ -157,16 +159,7 @@ export function AmountFields({ policy }: { policy: Policy | undefined }) {
           name="amount"
           label="金额（元）"
           style={{ width: 220 }}
-          rules={[
-            { required: true, whitespace: true, message: '请填写金额' },
-            {
-              validator: async (_r, v: string | undefined) => {
-                const p = parseYuan(v);
-                if (!p.ok) throw new Error(p.message);
-                if (v?.trim() && !p.fen) throw new Error('金额应大于 0');
-              },
-            },
-          ]}
+          rules={[yuanRule(expenseInputSchema.shape.amountFen)]}
         >
           <Input suffix="元" placeholder="如 3000 或 3000.50" inputMode="decimal" />
         </Form.Item>
@@ -184,7 +177,7 @@ export function AmountFields({ policy }: { policy: Policy | undefined }) {
           name="days"
           label="人天数"
           style={{ width: 140 }}
-          rules={[{ pattern: /^\d{1,3}(\.\d)?$/, message: '人天数应为正数，最多一位小数' }]}
+          rules={[zodRule(expenseInputSchema.shape.days, null)]}
         >
           <Input placeholder="如 1 或 0.5" inputMode="decimal" />
         </Form.Item>

@@ -6,8 +6,9 @@ import { useState } from 'react';
 import { isFeeToIndividual } from '../../../domain/expenses/tax';
 import type { Policy } from '../../../domain/policy/types';
 import type { FieldIssue } from '../../../shared/errors';
+import { expenseInputSchema } from '../../../shared/schemas/funds';
 import { ApiError } from '../../lib/api';
-import { validated } from '../../lib/form';
+import { validated, zodRule } from '../../lib/form';
 import { fenToYuanInput, parseYuan } from '../../lib/money';
 import { type ExpenseDetail, type ExpenseInput, useExpense, useSaveExpense } from './api';
 import {
@@ -209,14 +210,7 @@ function ExpenseForm({
         </div>
         <PayeeFields stationId={ctx.stationId} />
         <AmountFields policy={ctx.policy} />
-        <Form.Item
-          name="purpose"
-          label="用途"
-          rules={[
-            { required: true, whitespace: true, message: '请填写用途' },
-            { min: 2, message: '请填写用途（至少 2 个字）' },
-          ]}
-        >
+        <Form.Item name="purpose" label="用途" rules={[zodRule(expenseInputSchema.shape.purpose)]}>
           <Input.TextArea rows={2} maxLength={500} showCount placeholder="如：6 月 12 日需求对接会专家咨询" />
         </Form.Item>
         <Form.Item

@@ -4,7 +4,9 @@ import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, P
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { positiveFenField } from '../../../shared/schemas/fields';
 import { ApiError } from '../../lib/api';
+import { yuanRule } from '../../lib/form';
 import { shanghaiDate } from '../../lib/format';
 import { formatMoney, parseYuan } from '../../lib/money';
 import { attachmentUrl, type Funds, usePaymentMutations } from './api';
@@ -61,7 +63,7 @@ function PaymentForm({ stationId, onClose }: { stationId: string; onClose: () =>
         <Form.Item name="paidOn" label="支付日期" rules={[{ required: true, message: '请选择支付日期' }]}>
           <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') > today} />
         </Form.Item>
-        <Form.Item name="amount" label="金额（元）" rules={[{ required: true, message: '请填写金额' }]}>
+        <Form.Item name="amount" label="金额（元）" rules={[yuanRule(positiveFenField)]}>
           <Input suffix="元" placeholder="如 150000 或 150000.00" style={{ width: 240 }} />
         </Form.Item>
         <Form.Item name="note" label="备注">

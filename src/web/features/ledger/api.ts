@@ -53,12 +53,14 @@ export const recordsExportUrl = (stationId: string, kind: RecordKind, f: RecordF
 export const attachmentUrl = (stationId: string, attachmentId: string) =>
   urlOf(ledgerApi.attachment, { params: { id: stationId, attachmentId } });
 
-export function useRecords<K extends RecordKind>(
-  stationId: string,
-  kind: K,
-  f: RecordFilters,
-  page: { page: number; pageSize: number },
-) {
+export interface UseRecordsOptions<K extends RecordKind> {
+  stationId: string;
+  kind: K;
+  filters: RecordFilters;
+  page: { page: number; pageSize: number };
+}
+
+export function useRecords<K extends RecordKind>({ stationId, kind, filters: f, page }: UseRecordsOptions<K>) {
   return useQuery({
     queryKey: ['ledger', stationId, kind, f, page],
     queryFn: () => listRecords(stationId, kind, { ...f, ...page }),
@@ -135,28 +137,35 @@ export function useRemoveEvidence(stationId: string) {
   });
 }
 
-export function uploadEvidence(
-  stationId: string,
-  eventId: string,
-  kind: Evidence['kind'],
-  file: File,
-  onProgress: (percent: number) => void,
-) {
-  return uploadTo(
-    ledgerApi.addEvidence,
-    { params: { id: stationId, recordId: eventId }, query: { kind, fileName: file.name } },
-    file,
-    { onProgress },
-  );
+export interface UploadEvidenceOptions {
+  stationId: string;
+  eventId: string;
+  kind: Evidence['kind'];
+  file: File;
+  onProgress: (percent: number) => void;
 }
 
-export function uploadReportDocx(
-  stationId: string,
-  meta: { kind: ReportRecord['kind']; title: string; submittedOn?: string | null },
-  file: File,
-  onProgress: (percent: number) => void,
-) {
-  return uploadTo(ledgerApi.reportDocx, { params: { id: stationId }, query: { ...meta, fileName: file.name } }, file, {
+export function uploadEvidence({ stationId, eventId, kind, file, onProgress }: UploadEvidenceOptions) {
+  return uploadTo({
+    endpoint: ledgerApi.addEvidence,
+    input: { params: { id: stationId, recordId: eventId }, query: { kind, fileName: file.name } },
+    file,
+    onProgress,
+  });
+}
+
+export interface UploadReportDocxOptions {
+  stationId: string;
+  meta: { kind: ReportRecord['kind']; title: string; submittedOn?: string | null };
+  file: File;
+  onProgress: (percent: number) => void;
+}
+
+export function uploadReportDocx({ stationId, meta, file, onProgress }: UploadReportDocxOptions) {
+  return uploadTo({
+    endpoint: ledgerApi.reportDocx,
+    input: { params: { id: stationId }, query: { ...meta, fileName: file.name } },
+    file,
     onProgress,
     quiet: true,
   });
@@ -196,7 +205,10 @@ export async function importLedgerXlsx(
   const query = { replace: opts.replace, dryRun: opts.dryRun };
   try {
     return {
-      report: await uploadTo(ledgerApi.importXlsx, { params: { id: stationId }, query }, file, {
+      report: await uploadTo({
+        endpoint: ledgerApi.importXlsx,
+        input: { params: { id: stationId }, query },
+        file,
         quiet: true,
         onProgress: opts.onProgress,
       }),
@@ -228,7 +240,10 @@ export function importLedgerJson(
       if (e.lengthComputable) opts.onProgress(Math.round((e.loaded / e.total) * 100));
     };
     xhr.onerror = () =>
-      resolve({ report: null, error: new ApiError(0, 'network', '无法连接服务器，请检查网络后重试') });
+      resolve({
+        report: null,
+        error: new ApiError({ status: 0, code: 'network', message: '无法连接服务器，请检查网络后重试' }),
+      });
     xhr.onload = () => {
       let parsed: { report?: ImportReport; error?: { code?: string; message?: string } } | null = null;
       try {
@@ -245,7 +260,7 @@ export function importLedgerJson(
         parsed?.error?.message ??
         (xhr.status === 413 ? '文件过大，服务器拒绝接收' : `导入失败（${xhr.status}），请稍后重试或联系管理员`);
       const code = (parsed?.error?.code ?? 'internal') as ApiError['code'];
-      resolve({ report: parsed?.report ?? null, error: new ApiError(xhr.status, code, message) });
+      resolve({ report: parsed?.report ?? null, error: new ApiError({ status: xhr.status, code, message }) });
     };
     xhr.send(JSON.stringify(input));
   });

@@ -139,9 +139,15 @@ export function EvidencePanel({
                     customRequest={({ file, onProgress, onSuccess, onError }) => {
                       const f = file as File & { uid: string };
                       setUpload(f.uid, { name: f.name, percent: 0, kind });
-                      uploadEvidence(stationId, event.id, kind, f, (percent) => {
-                        onProgress?.({ percent });
-                        setUpload(f.uid, { name: f.name, percent, kind });
+                      uploadEvidence({
+                        stationId,
+                        eventId: event.id,
+                        kind,
+                        file: f,
+                        onProgress: (percent) => {
+                          onProgress?.({ percent });
+                          setUpload(f.uid, { name: f.name, percent, kind });
+                        },
                       }).then(
                         (r) => {
                           onSuccess?.(r);

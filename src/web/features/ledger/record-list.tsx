@@ -44,7 +44,7 @@ export function RecordList({
   const [revealing, setRevealing] = useState<{ expert: ExpertRecord; field: 'idCard' | 'bankAccount' } | null>(null);
   const [uploadingDocx, setUploadingDocx] = useState(false);
   const [expanded, setExpanded] = useState<string[]>([]);
-  const list = useRecords(stationId, kind, filters, paging);
+  const list = useRecords({ stationId, kind, filters, page: paging });
   const districts = useDistricts(programYear, kind === 'enterprises' && can('read:district'));
   const names = useMemo(() => new Map((districts.data ?? []).map((d) => [d.code, d.name])), [districts.data]);
   const remove = useDeleteRecord(stationId, kind);

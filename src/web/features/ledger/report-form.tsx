@@ -131,12 +131,12 @@ export function ReportDocxModal({ stationId, onClose }: { stationId: string; onC
     setError(null);
     setPercent(0);
     try {
-      const r = await uploadReportDocx(
+      const r = await uploadReportDocx({
         stationId,
-        { kind: v.kind, title: v.title.trim(), submittedOn: v.submittedOn ?? undefined },
-        v.file,
-        setPercent,
-      );
+        meta: { kind: v.kind, title: v.title.trim(), submittedOn: v.submittedOn ?? undefined },
+        file: v.file,
+        onProgress: setPercent,
+      });
       invalidate();
       message.success(
         `已上传${REPORT_KIND_LABELS[r.kind] ?? '报告'}“${r.title}”，字数 ${r.wordCount.toLocaleString('zh-CN')}`,

@@ -1,8 +1,9 @@
 // 发布公告: a notice of the Center on the board every role reads (申报通知、立项结果、一般通知).
 import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
+import { noticeCreateSchema } from '../../../shared/schemas/inbox';
 import { ApiError } from '../../lib/api';
-import { applyApiError, validated } from '../../lib/form';
+import { applyApiError, validated, zodRule } from '../../lib/form';
 import { useProgramYears } from '../../lib/program-years';
 import { type NoticeInput, usePublishNotice } from './api';
 import { NOTICE_KIND_META, NOTICE_KINDS } from './inbox-helpers';
@@ -68,27 +69,10 @@ export function NoticeForm({ onClose }: { onClose: () => void }) {
             />
           </Form.Item>
         </div>
-        <Form.Item
-          name="title"
-          label="标题"
-          required
-          rules={[
-            { required: true, whitespace: true, message: '请填写标题' },
-            { min: 4, message: '请填写标题（至少 4 个字）' },
-            { max: 100, message: '标题不能超过 100 字' },
-          ]}
-        >
+        <Form.Item name="title" label="标题" required rules={[zodRule(noticeCreateSchema.shape.title)]}>
           <Input maxLength={100} showCount />
         </Form.Item>
-        <Form.Item
-          name="body"
-          label="正文"
-          required
-          rules={[
-            { required: true, whitespace: true, message: '请填写正文' },
-            { min: 5, message: '请填写正文（至少 5 个字）' },
-          ]}
-        >
+        <Form.Item name="body" label="正文" required rules={[zodRule(noticeCreateSchema.shape.body)]}>
           <Input.TextArea rows={10} maxLength={20000} showCount />
         </Form.Item>
       </Form>

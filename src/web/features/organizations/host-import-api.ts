@@ -17,12 +17,13 @@ export async function sendHostFile(
   opts: { dryRun: boolean; onProgress: (percent: number) => void },
 ): Promise<HostImportOutcome> {
   try {
-    const report = await uploadTo(
-      organizationsApi.import,
-      { query: { dryRun: opts.dryRun ? true : undefined } },
+    const report = await uploadTo({
+      endpoint: organizationsApi.import,
+      input: { query: { dryRun: opts.dryRun ? true : undefined } },
       file,
-      { quiet: true, onProgress: opts.onProgress },
-    );
+      quiet: true,
+      onProgress: opts.onProgress,
+    });
     return { report, error: null };
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;

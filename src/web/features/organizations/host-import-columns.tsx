@@ -25,7 +25,15 @@ const STATUS: Record<HostImportRow['status'], { color: string; label: string }> 
   error: { color: 'red', label: '有误' },
 };
 
-function cell(field: HostImportField, title: string, width: number | undefined, value: (r: PreviewRow) => ReactNode) {
+interface CellSpec {
+  field: HostImportField;
+  title: string;
+  width: number | undefined;
+  /** what the cell shows of the row */
+  value: (r: PreviewRow) => ReactNode;
+}
+
+function cell({ field, title, width, value }: CellSpec) {
   return {
     title,
     key: field,
@@ -62,13 +70,18 @@ export function hostPreviewColumns(opts: { done: boolean }): TableColumnsType<Pr
         </Tag>
       ),
     },
-    cell('name', '单位名称', 180, (r) => r.name),
-    cell('uscc', '统一社会信用代码', 176, (r) => r.uscc && <span className="mono">{r.uscc}</span>),
-    cell('hostKind', '单位类型', 110, (r) => r.hostKindLabel),
-    cell('district', '所在区', 80, (r) => r.districtName),
-    cell('contactName', '联系人', 80, (r) => r.contactName),
-    cell('contactPhone', '联系电话', 120, (r) => r.contactPhone),
-    cell('address', '地址', undefined, (r) => r.address),
+    cell({ field: 'name', title: '单位名称', width: 180, value: (r) => r.name }),
+    cell({
+      field: 'uscc',
+      title: '统一社会信用代码',
+      width: 176,
+      value: (r) => r.uscc && <span className="mono">{r.uscc}</span>,
+    }),
+    cell({ field: 'hostKind', title: '单位类型', width: 110, value: (r) => r.hostKindLabel }),
+    cell({ field: 'district', title: '所在区', width: 80, value: (r) => r.districtName }),
+    cell({ field: 'contactName', title: '联系人', width: 80, value: (r) => r.contactName }),
+    cell({ field: 'contactPhone', title: '联系电话', width: 120, value: (r) => r.contactPhone }),
+    cell({ field: 'address', title: '地址', width: undefined, value: (r) => r.address }),
   ];
 }
 

@@ -3,7 +3,7 @@ import { Alert, App, Form, Input, Modal, Radio } from 'antd';
 import { useState } from 'react';
 import { ACCEPTANCE_DECISIONS, acceptanceDecisionSchema } from '../../../shared/schemas/project';
 import { ApiError } from '../../lib/api';
-import { validated } from '../../lib/form';
+import { trimmedMinRule, validated } from '../../lib/form';
 import {
   type AcceptanceDecision,
   type AcceptanceSheet,
@@ -62,15 +62,7 @@ export function ReturnModal({ project, onClose }: { project: Project; onClose: (
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical">
-        <Form.Item
-          name="reason"
-          label="退回原因"
-          required
-          rules={[
-            { required: true, whitespace: true, message: '请填写退回原因' },
-            { min: 2, message: '请填写退回原因（至少 2 个字）' },
-          ]}
-        >
+        <Form.Item name="reason" label="退回原因" required rules={[trimmedMinRule('退回原因')]}>
           <Input.TextArea rows={4} maxLength={2000} showCount placeholder="如：总结报告缺少企业服务成效的具体数据" />
         </Form.Item>
       </Form>

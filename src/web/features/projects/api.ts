@@ -86,7 +86,10 @@ export function useInvalidateProjects() {
 // 签订 (第十条)
 
 export function uploadSignedScan(projectId: string, file: File, onProgress: (percent: number) => void) {
-  return uploadTo(projectsApi.uploadSignedScan, { params: { projectId }, query: { fileName: file.name } }, file, {
+  return uploadTo({
+    endpoint: projectsApi.uploadSignedScan,
+    input: { params: { projectId }, query: { fileName: file.name } },
+    file,
     onProgress,
   });
 }
@@ -152,12 +155,12 @@ export function useSaveChangeRequest(projectId: string) {
 }
 
 export function uploadPaper(crId: string, file: File, onProgress: (percent: number) => void) {
-  return uploadTo(
-    changeRequestsApi.uploadPaper,
-    { params: { changeRequestId: crId }, query: { fileName: file.name } },
+  return uploadTo({
+    endpoint: changeRequestsApi.uploadPaper,
+    input: { params: { changeRequestId: crId }, query: { fileName: file.name } },
     file,
-    { onProgress },
-  );
+    onProgress,
+  });
 }
 
 export type ChangeRequestAction = (typeof CHANGE_REQUEST_ACTIONS)[number];

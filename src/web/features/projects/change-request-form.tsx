@@ -142,12 +142,12 @@ export function ChangeRequestForm({
     } catch (e) {
       const mapped =
         e instanceof ApiError && e.issues.length
-          ? new ApiError(
-              e.status,
-              e.code,
-              e.message,
-              e.issues.map((i) => ({ ...i, path: termsIssuePath(i.path) })),
-            )
+          ? new ApiError({
+              status: e.status,
+              code: e.code,
+              message: e.message,
+              issues: e.issues.map((i) => ({ ...i, path: termsIssuePath(i.path) })),
+            })
           : e;
       if (!applyApiError(form, mapped)) setError(e instanceof ApiError ? e.message : '保存失败，请稍后重试');
     }

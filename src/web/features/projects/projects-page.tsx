@@ -1,23 +1,19 @@
 import { Input, Select } from 'antd';
-import { useState } from 'react';
 import { PROJECT_STATES, projectMachine } from '../../../domain/lifecycle/machines';
 import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
+import { YearOrAllSelect } from '../../components/year-type-district-filters';
 import { shanghaiDate } from '../../lib/format';
-import { useProgramYears } from '../../lib/program-years';
+import { useYearListFilters } from '../../lib/list-filters';
 import { type ProjectFilters, type ProjectSummary, useProjects } from './api';
 import { projectColumns } from './columns';
 
 /** 项目与验收: every project in the account's scope, by year and status (第十条–第十三条). */
 export default function ProjectsPage() {
-  const years = useProgramYears();
-  const [filters, setFilters] = useState<ProjectFilters>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { years, filters, setFilter, paging, setPaging } = useYearListFilters<ProjectFilters>({
+    newestYearFirst: false,
+  });
   const list = useProjects(filters, paging);
-  const setFilter = (patch: ProjectFilters) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    setPaging((p) => ({ ...p, page: 1 }));
-  };
   const filtered = Boolean(filters.year || filters.status || filters.q);
 
   return (
@@ -27,16 +23,7 @@ export default function ProjectsPage() {
         subtitle="项目合作协议及其调整（第十条、第十一条），年度总结报告、决算报告与验收（第十二条、第十三条）"
       />
       <div className="filter-bar">
-        <Select
-          aria-label="项目年度"
-          style={{ width: 130 }}
-          value={filters.year ?? 0}
-          onChange={(y) => setFilter({ year: y || undefined })}
-          options={[
-            { value: 0, label: '全部年度' },
-            ...(years.data ?? []).map((y) => ({ value: y.year, label: `${y.year} 年度` })),
-          ]}
-        />
+        <YearOrAllSelect value={filters.year} onChange={(year) => setFilter({ year })} years={years.data} />
         <Select
           allowClear
           aria-label="项目状态"

@@ -1,13 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Input, Select } from 'antd';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { STATION_TYPES } from '../../../domain/policy/types';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
 import { DataTable } from '../../components/data-table';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
+import { YearOrAllSelect } from '../../components/year-type-district-filters';
 import { districtOptions, useDistricts } from '../../lib/districts';
-import { useProgramYears } from '../../lib/program-years';
+import { useYearListFilters } from '../../lib/list-filters';
 import { useCan } from '../../lib/session-context';
 import { type Station, type StationFilters, useStations } from '../../lib/stations';
 import { stationsExportUrl, useDeleteStation } from './api';
@@ -19,28 +20,16 @@ const StationForm = lazy(() => import('./station-form').then((m) => ({ default: 
 export default function StationsPage() {
   const can = useCan();
   const { message } = App.useApp();
-  const years = useProgramYears();
-  const [filters, setFilters] = useState<StationFilters>({});
-  const [yearChosen, setYearChosen] = useState(false);
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { years, filters, setFilter, paging, setPaging, ready } = useYearListFilters<StationFilters>({
+    newestYearFirst: true,
+  });
   const [editing, setEditing] = useState<Station | 'new' | null>(null);
-  // Default to the newest year once the years are known; the user may then pick 全部年度.
-  useEffect(() => {
-    if (!yearChosen && years.data?.length) {
-      setFilters((f) => ({ ...f, year: years.data[0].year }));
-      setYearChosen(true);
-    }
-  }, [yearChosen, years.data]);
-  const list = useStations(filters, paging, yearChosen || years.isError || years.data?.length === 0);
+  const list = useStations(filters, paging, ready);
   const districts = useDistricts(filters.year, can('read:district'));
   const names = useMemo(() => new Map((districts.data ?? []).map((d) => [d.code, d.name])), [districts.data]);
   const remove = useDeleteStation();
   const canWrite = can('write:station');
 
-  const setFilter = (patch: StationFilters) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    setPaging((p) => ({ ...p, page: 1 }));
-  };
   const columns = stationColumns({
     districtName: (c) => (c ? (names.get(c) ?? c) : '—'),
     onEdit: canWrite ? (s) => setEditing(s) : undefined,
@@ -69,16 +58,7 @@ export default function StationsPage() {
         }
       />
       <div className="filter-bar">
-        <Select
-          aria-label="项目年度"
-          style={{ width: 130 }}
-          value={filters.year ?? 0}
-          onChange={(y) => setFilter({ year: y || undefined })}
-          options={[
-            { value: 0, label: '全部年度' },
-            ...(years.data ?? []).map((y) => ({ value: y.year, label: `${y.year} 年度` })),
-          ]}
-        />
+        <YearOrAllSelect value={filters.year} onChange={(year) => setFilter({ year })} years={years.data} />
         <Select
           allowClear
           aria-label="站点类型"

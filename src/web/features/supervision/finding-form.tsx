@@ -3,8 +3,9 @@
 import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { findingInputSchema } from '../../../shared/schemas/supervision';
 import { ApiError } from '../../lib/api';
-import { applyApiError, validated } from '../../lib/form';
+import { applyApiError, validated, zodRule } from '../../lib/form';
 import { shanghaiDate } from '../../lib/format';
 import { formatMoney } from '../../lib/money';
 import { type FindingInput, type Inspection, useAddFinding } from './api';
@@ -98,14 +99,7 @@ export function FindingForm({ inspection, onClose }: { inspection: Inspection; o
             <Select placeholder="请选择" options={GROUND_OPTIONS} />
           </Form.Item>
         )}
-        <Form.Item
-          name="description"
-          label="问题描述"
-          rules={[
-            { required: true, whitespace: true, message: '请填写问题描述' },
-            { min: 2, message: '请填写问题描述（至少 2 个字）' },
-          ]}
-        >
+        <Form.Item name="description" label="问题描述" rules={[zodRule(findingInputSchema.shape.description)]}>
           <Input.TextArea rows={3} maxLength={1000} showCount placeholder="检查发现的事实、涉及的材料或支出" />
         </Form.Item>
         {kind === 'rectification' && (

@@ -1,12 +1,13 @@
 // 监督检查 (第十九条): the Center's inspections of a program year, scheduled or unannounced, with their findings.
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Select, type TableColumnsType, Tag } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { INSPECTION_STATUS_LABELS } from '../../../shared/labels';
 import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
-import { useProgramYears } from '../../lib/program-years';
+import { YearOrAllSelect } from '../../components/year-type-district-filters';
+import { useYearListFilters } from '../../lib/list-filters';
 import { type InspectionFilters, type InspectionSummary, useInspections } from './api';
 import { inspectionStatusColor } from './labels';
 
@@ -32,23 +33,11 @@ const columns: TableColumnsType<InspectionSummary> = [
 ];
 
 export default function InspectionsPage() {
-  const years = useProgramYears();
-  const [filters, setFilters] = useState<InspectionFilters>({});
-  const [yearChosen, setYearChosen] = useState(false);
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { years, filters, setFilter, paging, setPaging, ready } = useYearListFilters<InspectionFilters>({
+    newestYearFirst: true,
+  });
   const [creating, setCreating] = useState(false);
-  // Default to the newest year once the years are known, as the other lists do; the user may pick 全部年度.
-  useEffect(() => {
-    if (!yearChosen && years.data?.length) {
-      setFilters((f) => ({ ...f, year: years.data[0].year }));
-      setYearChosen(true);
-    }
-  }, [yearChosen, years.data]);
-  const list = useInspections(filters, paging, yearChosen || years.isError || years.data?.length === 0);
-  const setFilter = (patch: InspectionFilters) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    setPaging((p) => ({ ...p, page: 1 }));
-  };
+  const list = useInspections(filters, paging, ready);
   const filtered = Boolean(filters.status || filters.q);
 
   return (
@@ -63,16 +52,7 @@ export default function InspectionsPage() {
         }
       />
       <div className="filter-bar">
-        <Select
-          aria-label="项目年度"
-          style={{ width: 130 }}
-          value={filters.year ?? 0}
-          onChange={(y) => setFilter({ year: y || undefined })}
-          options={[
-            { value: 0, label: '全部年度' },
-            ...(years.data ?? []).map((y) => ({ value: y.year, label: `${y.year} 年度` })),
-          ]}
-        />
+        <YearOrAllSelect value={filters.year} onChange={(year) => setFilter({ year })} years={years.data} />
         <Select
           allowClear
           aria-label="检查状态"

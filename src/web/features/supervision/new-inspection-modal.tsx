@@ -5,8 +5,9 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { inspectionInputSchema } from '../../../shared/schemas/supervision';
 import { ApiError } from '../../lib/api';
-import { applyApiError, validated } from '../../lib/form';
+import { applyApiError, validated, zodRule } from '../../lib/form';
 import { shanghaiDate } from '../../lib/format';
 import { useProgramYears } from '../../lib/program-years';
 import { useStations } from '../../lib/stations';
@@ -44,7 +45,7 @@ export default function NewInspectionModal({ defaultYear, onClose }: { defaultYe
         plannedOn: v.plannedOn.format('YYYY-MM-DD'),
         programYear: v.programYear,
         stationIds: v.scope === 'pick' ? (v.stationIds ?? []) : [],
-        ...(v.scope === 'random' ? { sampleStations: v.sampleStations ?? 0 } : {}),
+        ...(v.scope === 'random' ? { sampleStations: v.sampleStations } : {}),
         sampleExpenses: v.sampleExpenses ?? 0,
       });
       onClose();
@@ -82,14 +83,7 @@ export default function NewInspectionModal({ defaultYear, onClose }: { defaultYe
           if (changed.programYear) form.setFieldValue('stationIds', []);
         }}
       >
-        <Form.Item
-          name="title"
-          label="检查名称"
-          rules={[
-            { required: true, whitespace: true, message: '请填写检查名称' },
-            { min: 2, message: '请填写检查名称（至少 2 个字）' },
-          ]}
-        >
+        <Form.Item name="title" label="检查名称" rules={[zodRule(inspectionInputSchema.shape.title)]}>
           <Input maxLength={100} placeholder="如：2025 年度第二季度经费使用抽查" />
         </Form.Item>
         <Form.Item name="kind" label="检查方式" rules={[{ required: true, message: '请选择检查方式' }]}>
@@ -141,7 +135,7 @@ export default function NewInspectionModal({ defaultYear, onClose }: { defaultYe
             name="sampleStations"
             label="随机抽取站点数"
             extra={stations.data ? `${year} 年度共 ${stations.data.total} 个站点` : undefined}
-            rules={[{ required: true, message: '请填写随机抽取的站点数' }]}
+            rules={[zodRule(inspectionInputSchema.shape.sampleStations.unwrap(), undefined)]}
           >
             <InputNumber min={1} max={500} precision={0} style={{ width: 200 }} />
           </Form.Item>

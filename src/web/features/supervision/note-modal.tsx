@@ -4,7 +4,7 @@ import { Alert, App, Form, Input, Modal } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { ApiError } from '../../lib/api';
-import { applyApiError, validated } from '../../lib/form';
+import { applyApiError, trimmedMinRule, validated } from '../../lib/form';
 
 export interface NoteModalProps {
   title: string;
@@ -72,15 +72,7 @@ export function NoteModal({
       {notice && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={notice} />}
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
       <Form form={form} layout="vertical">
-        <Form.Item
-          name={field}
-          label={label}
-          required
-          rules={[
-            { required: true, whitespace: true, message: `请填写${label}` },
-            { min: 2, message: `请填写${label}（至少 2 个字）` },
-          ]}
-        >
+        <Form.Item name={field} label={label} required rules={[trimmedMinRule(label)]}>
           <Input.TextArea rows={4} maxLength={maxLength} showCount placeholder={placeholder} />
         </Form.Item>
       </Form>

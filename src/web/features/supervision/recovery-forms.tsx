@@ -4,8 +4,9 @@ import { Alert, App, DatePicker, Descriptions, Form, type FormInstance, Input, M
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { recoveryInputSchema } from '../../../shared/schemas/supervision';
 import { ApiError } from '../../lib/api';
-import { applyApiError, validated } from '../../lib/form';
+import { applyApiError, validated, yuanRule, zodRule } from '../../lib/form';
 import { shanghaiDate } from '../../lib/format';
 import { formatMoney, parseYuan } from '../../lib/money';
 import { type Finding, type RecoveryOrder, useIssueRecovery, useRecordRecoveryPayment } from './api';
@@ -24,10 +25,10 @@ function amountFen(form: Pick<FormInstance, 'setFields'>, value: string): number
 function onAmountField(e: unknown): unknown {
   if (!(e instanceof ApiError) || !e.issues.length) return e;
   const issues = e.issues.map((i) => (i.path === 'amountFen' ? { ...i, path: 'amount' } : i));
-  return new ApiError(e.status, e.code, e.message, issues);
+  return new ApiError({ status: e.status, code: e.code, message: e.message, issues });
 }
 
-const amountRules = [{ required: true, whitespace: true, message: '请填写金额' }];
+const amountRules = [yuanRule(recoveryInputSchema.shape.amountFen)];
 
 export function IssueRecoveryModal({ finding, onClose }: { finding: Finding; onClose: () => void }) {
   const { message } = App.useApp();
@@ -94,10 +95,7 @@ export function IssueRecoveryModal({ finding, onClose }: { finding: Finding; onC
         <Form.Item
           name="responsiblePerson"
           label="责任人"
-          rules={[
-            { required: true, whitespace: true, message: '请填写责任人' },
-            { min: 2, message: '请填写责任人（至少 2 个字）' },
-          ]}
+          rules={[zodRule(recoveryInputSchema.shape.responsiblePerson)]}
         >
           <Input maxLength={50} style={{ width: 240 }} />
         </Form.Item>
