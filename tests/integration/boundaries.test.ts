@@ -1,28 +1,10 @@
 // The layers of docs/architecture.md, enforced: a rule broken here fails `npm test`, not a code review.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf, ROOT, sources } from './support/imports';
 
-const ROOT = resolve(__dirname, '../..');
 const SRC = join(ROOT, 'src');
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return sources(p);
-    return /\.(ts|tsx)$/.test(name) ? [p] : [];
-  });
-}
-
-/** Every module a file imports (static, type-only, re-export, dynamic), resolved to a path under the repository. */
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  const specs = [
-    ...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]/g),
-    ...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g),
-  ].map((m) => m[1]);
-  return specs.filter((s) => s.startsWith('.')).map((s) => relative(ROOT, resolve(dirname(file), s)));
-}
 
 function violations(from: string, forbidden: string[]) {
   const out: string[] = [];

@@ -1,36 +1,12 @@
 // One place for each thing on the server (issue #12), enforced: feature folders depend one way, and route files stay
 // thin adapters that leave the database to their services.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf, ROOT, sources } from './support/imports';
 
-const ROOT = resolve(__dirname, '../..');
 const SERVER = join(ROOT, 'src/server');
 const FEATURES = join(SERVER, 'features');
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return sources(p);
-    return /\.tsx?$/.test(name) ? [p] : [];
-  });
-}
-
-/** Every relative module a file imports (static, type-only, re-export, dynamic), as a path under the repository. */
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  const specs = [
-    ...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]/g),
-    ...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g),
-  ].map((m) => m[1]);
-  return specs
-    .filter((s) => s.startsWith('.'))
-    .map((s) =>
-      relative(ROOT, resolve(dirname(file), s))
-        .split(sep)
-        .join('/'),
-    );
-}
 
 /** The feature folder a repository path lies in, if any (files directly in features/, like index.ts, have none). */
 function featureOf(path: string): string | null {

@@ -1,35 +1,13 @@
 // Issue 12, one place for each thing in the web: a feature builds on the shared web code (components, lib), the
 // contract and the domain, and its own folder — never on another feature, the shell or the route table. What several
 // features need lives in src/web/components or src/web/lib, so there is one copy of it to find and to change.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf, ROOT, sources } from './support/imports';
 
-const ROOT = resolve(__dirname, '../..');
 const WEB = join(ROOT, 'src/web');
 const FEATURES = join(WEB, 'features');
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return sources(p);
-    return /\.(ts|tsx)$/.test(name) ? [p] : [];
-  });
-}
-
-/**
- * Every module a file imports (static, type-only, re-export, side-effect, dynamic), resolved to a path under the
- * repository; packages (`antd`, `react`) are not paths and are left out.
- */
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  const specs = [
-    ...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]/g),
-    ...text.matchAll(/(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g),
-    ...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g),
-  ].map((m) => m[1]);
-  return specs.filter((s) => s.startsWith('.')).map((s) => relative(ROOT, resolve(dirname(file), s)));
-}
 
 const under = (target: string, dir: string) => target === dir || target.startsWith(`${dir}/`);
 

@@ -8,7 +8,7 @@ import { type AuditRecorder, writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import type { Tx } from '../../db/database';
 import type { ApplicationTable } from '../../db/schema';
-import { checkStationRules, stationRow } from '../stations/stations.service';
+import { insertStation } from '../stations/stations.service';
 import { bump, type Context, contextOf, factsOf, requireApplication } from './applications.service';
 
 /**
@@ -90,25 +90,12 @@ async function createProjectFor(
     contactName: terms.contactName,
     contactPhone: terms.contactPhone,
   };
-  await checkStationRules(ctx, tx, { input, exceptId: null });
-  const now = ctx.clock.now().toISOString();
-  const stationId = uuidv7();
-  const station = {
-    id: stationId,
-    ...stationRow(input),
-    created_at: now,
-    updated_at: now,
-    version: 1,
-    ledger_version: 0,
-  };
-  await tx.insertInto('stations').values(station).execute();
-  await audit.record({
-    entity: 'station',
-    entityId: stationId,
-    action: 'create',
+  const stationId = await insertStation(ctx, tx, {
+    audit,
+    input,
     summary: `立项设立工作站点“${input.name}”（第十条）`,
-    after: { ...station },
   });
+  const now = ctx.clock.now().toISOString();
   const projectId = uuidv7();
   const project = {
     id: projectId,

@@ -3,7 +3,7 @@ import { stationTypeForDistrict } from '../../../domain/policy/index';
 import { conflict, invalid, notFound } from '../../../shared/errors';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
 import type { StationDto, StationInput } from '../../../shared/schemas/station';
-import { writeTx } from '../../audit/audit';
+import { type AuditRecorder, writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { containsCi, type Page, paginate } from '../../core/paging';
 import { loadPolicy, parsePolicy } from '../../core/policy';
@@ -184,8 +184,8 @@ export async function checkStationRules(ctx: Ctx, tx: Tx, { input, exceptId }: S
   }
 }
 
-/** The columns of a station from its input (the station screen and approvals share it). */
-export function stationRow(
+/** The columns of a station from its input (creation and update). */
+function stationRow(
   input: StationInput,
 ): Omit<StationTable, 'id' | 'created_at' | 'updated_at' | 'version' | 'ledger_version'> {
   return {
@@ -203,28 +203,38 @@ export function stationRow(
   };
 }
 
+export interface InsertStationOptions {
+  audit: AuditRecorder;
+  input: StationInput;
+  /** the audit row's summary: how the station came to be (the station screen, or an approval under 第十条) */
+  summary: string;
+}
+
+/** Creates a station under the station rules, audited; the station screen and approvals share it. Returns its id. */
+export async function insertStation(
+  ctx: Ctx,
+  tx: Tx,
+  { audit, input, summary }: InsertStationOptions,
+): Promise<string> {
+  await checkStationRules(ctx, tx, { input, exceptId: null });
+  const now = ctx.clock.now().toISOString();
+  const row: StationTable = {
+    id: uuidv7(),
+    ...stationRow(input),
+    created_at: now,
+    updated_at: now,
+    version: 1,
+    ledger_version: 0,
+  };
+  await tx.insertInto('stations').values(row).execute();
+  await audit.record({ entity: 'station', entityId: row.id, action: 'create', summary, after: { ...row } });
+  return row.id;
+}
+
 export async function createStation(ctx: Ctx, input: StationInput): Promise<StationDto> {
-  const id = uuidv7();
-  await writeTx(ctx, async (tx, audit) => {
-    await checkStationRules(ctx, tx, { input, exceptId: null });
-    const now = ctx.clock.now().toISOString();
-    const row: StationTable = {
-      id,
-      ...stationRow(input),
-      created_at: now,
-      updated_at: now,
-      version: 1,
-      ledger_version: 0,
-    };
-    await tx.insertInto('stations').values(row).execute();
-    await audit.record({
-      entity: 'station',
-      entityId: id,
-      action: 'create',
-      summary: `新建工作站点“${input.name}”`,
-      after: { ...row },
-    });
-  });
+  const id = await writeTx(ctx, (tx, audit) =>
+    insertStation(ctx, tx, { audit, input, summary: `新建工作站点“${input.name}”` }),
+  );
   return getStation(ctx, id);
 }
 
