@@ -36,10 +36,13 @@ export default defineConfig({
   },
   // One server and database for the run: journeys that change what others read (a newer program year) run last.
   projects: [
-    { name: 'journeys', testIgnore: /center-records|funds-journey|lifecycle-journey|station-ledger|year-call/ },
+    {
+      name: 'journeys',
+      testIgnore: /center-records|funds-journey|ledger-import|lifecycle-journey|phone-host|station-ledger|year-call/,
+    },
     {
       name: 'data-changes',
-      testMatch: /center-records|funds-journey|lifecycle-journey|station-ledger|year-call/,
+      testMatch: /center-records|funds-journey|ledger-import|lifecycle-journey|phone-host|station-ledger|year-call/,
       dependencies: ['journeys'],
     },
   ],

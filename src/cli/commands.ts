@@ -165,15 +165,16 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'import',
-    summary: '导入台账 JSON 到数据库（--replace 替换已有台账）',
+    summary: '导入台账 JSON 到数据库（按编号合并；--replace 替换已有台账）',
     description: [
       '导入台账 JSON 到数据库；站点、依托单位不存在时新建。',
       '支出经过与记账相同的合规检查：有一笔被拒绝的支出，整份台账不导入，并逐行说明原因和条款。',
-      '站点已有台账记录时不导入，除非加 --replace。',
+      '站点已有台账记录时按自然键合并（企业按统一社会信用代码，需求、专家、活动、支出按编号）：新增、更新，未列出的记录保留；',
+      '已上传的佐证文件和支出凭证不会脱离记录。加 --replace 则同时删除导入文件未列出的记录（先留档原台账）。',
     ],
     environment: ['DATABASE_URL'],
     positionals: [{ name: 'FILE', help: '台账文件（qianqi-ledger/1 JSON）' }],
-    options: { replace: { help: '以导入文件替换站点现有的全部台账记录' } },
+    options: { replace: { help: '同时删除导入文件未列出的现有记录（原台账先留档）' } },
     run: async (a, io) => {
       const { runImport } = await import('./ledger-commands');
       return withDb(io, (ctx) => runImport(ctx, { file: a.positionals[0], replace: a.flag('replace') }, io));

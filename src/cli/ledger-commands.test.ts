@@ -91,10 +91,12 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('bin/qianqi import, export, kpi
     expect(fromDb.findings.map((f) => f.id)).toContain('unexecuted_funds');
   });
 
-  it('a second import of the same ledger is refused unless --replace', () => {
+  it('a second import of the same ledger merges and changes nothing; --replace keeps the same records', () => {
     const again = qianqi(['import', ACCEPTED]);
-    expect(again.code).toBe(1);
-    expect(again.err).toContain('已有');
+    expect(again.code, again.err).toBe(0);
+    const plan = JSON.parse(again.out).plan as Record<string, { added: number; updated: number; deleted: number }>;
+    expect(Object.values(plan).every((x) => x.added === 0 && x.updated === 0 && x.deleted === 0)).toBe(true);
+    expect(plan.events).toMatchObject({ added: 0, updated: 0 });
     const replaced = qianqi(['import', ACCEPTED, '--replace']);
     expect(replaced.code, replaced.err).toBe(0);
     expect(JSON.parse(replaced.out).station).toBe(stationId);

@@ -12,7 +12,6 @@ import { buildLedger } from '../server/features/ledger-exchange/ledger-export.se
 import { importChecks, writeStationLedger } from '../server/features/ledger-exchange/ledger-import.service';
 import { ensureBuiltInYears } from '../server/features/program-years/program-years.service';
 import { shanghaiDate } from '../server/scope';
-import { AppError } from '../shared/errors';
 import type { CliIo } from './evaluate';
 
 // `qianqi import | export | kpis` (issue #3): the same services as the web, acting as the command line ('cli' in the
@@ -158,27 +157,25 @@ export async function runImport(ctx: Ctx, opts: { file: string; replace: boolean
     return 2;
   }
   const station = await findOrCreateStation(ctx, parsed.ledger, io);
-  const checks = importChecks(parsed.ledger, station, await moneyContext(ctx.db, station, policy));
+  const checks = importChecks(parsed.ledger, {
+    station,
+    money: await moneyContext(ctx.db, station, policy),
+    today: shanghaiDate(ctx.clock.now()),
+  });
   for (const w of checks.warnings) io.err(`提示 ${w.path}: ${w.message}`);
   if (checks.errors.length) {
     for (const e of checks.errors) io.err(`${e.path}: ${e.message}`);
     return 2;
   }
-  let counts: Record<string, number>;
-  try {
-    counts = await writeStationLedger(ctx, {
-      station,
-      ledger: parsed.ledger,
-      replace: opts.replace,
-      actorOverride: CLI_ACTOR,
-    });
-  } catch (e) {
-    // The service's refusal names the web's checkbox; here the choice is a flag.
-    const n = e instanceof AppError && e.code === 'conflict' ? /已有 (\d+) 条台账记录/.exec(e.userMessage)?.[1] : null;
-    if (!n) throw e;
-    io.err(`该站点已有 ${n} 条台账记录，未导入；如需以导入文件替换现有台账，请加 --replace 重新运行`);
-    return 1;
-  }
-  io.out(`${JSON.stringify({ station: station.id, counts })}\n`);
+  const outcome = await writeStationLedger(ctx, {
+    station,
+    ledger: parsed.ledger,
+    replace: opts.replace,
+    actorOverride: CLI_ACTOR,
+  });
+  for (const w of outcome.warnings) io.err(`提示 ${w.sheet ?? ''}: ${w.message}`);
+  const counts = outcome.counts;
+  const plan = Object.fromEntries(outcome.plan.map((x) => [x.key, { ...x, label: undefined, key: undefined }]));
+  io.out(`${JSON.stringify({ station: station.id, counts, plan })}\n`);
   return 0;
 }

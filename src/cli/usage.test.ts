@@ -223,8 +223,8 @@ describeCli('bin/qianqi names the database it acts on', () => {
   });
 });
 
-describeCli('bin/qianqi import names its flag, not the web checkbox', () => {
-  it('refuses a second import of a ledger, pointing to --replace', async () => {
+describeCli('bin/qianqi import merges a second import of a ledger', () => {
+  it('imports the same ledger twice: the second adds, updates and deletes nothing', async () => {
     const cwd = freshDir();
     const ledger = JSON.parse(readFileSync('docs/examples/ledger-district-a.json', 'utf8')) as {
       expenses: Array<{ id: string }>;
@@ -235,9 +235,9 @@ describeCli('bin/qianqi import names its flag, not the web checkbox', () => {
     writeFileSync(file, JSON.stringify(ledger));
     expect((await qianqi(['import', file], {}, cwd)).code).toBe(0);
     const again = await qianqi(['import', file], {}, cwd);
-    expect(again.code).toBe(1);
-    expect(again.err).toContain('--replace');
-    expect(again.err).not.toContain('替换现有台账”');
+    expect(again.code, again.err).toBe(0);
+    const plan = JSON.parse(again.out).plan as Record<string, { added: number; updated: number; deleted: number }>;
+    expect(plan.expenses).toEqual({ added: 0, updated: 0, unchanged: ledger.expenses.length, deleted: 0 });
     expect(existsSync(join(cwd, 'x/qianqi.db'))).toBe(true);
   });
 });

@@ -16,8 +16,12 @@ export async function loginAs(
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await expect(page).not.toHaveURL(/\/login/, { timeout: 15_000 });
-  // The shell (antd, the menu) loads lazily after sign-in; on a busy 2-core machine that can take seconds.
-  if (opts.shell) await expect(page.getByRole('menu').first()).toBeVisible({ timeout: 30_000 });
+  // The shell (antd, the menu) loads lazily after sign-in; on a busy 2-core machine that can take seconds. On a phone
+  // the menu is a closed drawer, opened by the header's 菜单 button.
+  if (opts.shell) {
+    const shell = page.getByRole('menu').or(page.getByRole('button', { name: '菜单', exact: true }));
+    await expect(shell.first()).toBeVisible({ timeout: 30_000 });
+  }
 }
 
 /** A screenshot as the user sees it: the whole page, or just the viewport while a dialog is open over it. */

@@ -262,13 +262,17 @@ test('the lifecycle of a project: call, application, recommendation, review, app
     await expect(page.getByRole('heading', { name: '我的评审' })).toBeVisible();
     const card = page.locator('.ant-card').filter({ has: page.getByRole('link', { name: STATION, exact: true }) });
     await expect(card).toContainText('待声明');
+    // The assignment opens with the 申报书 beside the form.
+    await card.getByRole('link', { name: STATION, exact: true }).click();
+    await expect(page.getByRole('region', { name: '申报书' })).toContainText('资源条件');
     await card.getByLabel('存在利益冲突，申请回避').check();
     await card.getByLabel('利益冲突情况说明').fill('本人近三年与该学会有项目合作。');
     await card.getByRole('button', { name: '提交声明' }).click();
     await pressConfirm(page, '确定回避');
     await expect(lastMessage(page)).toContainText('已声明利益冲突，您已回避该申报书的评审');
-    await page.getByText('已完成（1）').click();
     await expect(card).toContainText('您已声明利益冲突并回避该申报书的评审（第十条）');
+    await page.getByRole('link', { name: '返回评审列表' }).click();
+    await page.getByText('已完成（1）').click();
     await expect(card).toContainText('已回避');
     await shot(page, 'lifecycle-08-reviewer-recused');
   });
@@ -296,6 +300,7 @@ test('the lifecycle of a project: call, application, recommendation, review, app
       await page.getByRole('menuitem', { name: '我的评审' }).click();
       await expect(page.getByRole('heading', { name: '我的评审' })).toBeVisible();
       const card = page.locator('.ant-card').filter({ has: page.getByRole('link', { name: STATION, exact: true }) });
+      await card.getByRole('link', { name: STATION, exact: true }).click();
       await card.getByLabel('本人与申报单位不存在利益冲突').check();
       await card.getByRole('button', { name: '提交声明' }).click();
       await expect(lastMessage(page)).toContainText('已声明无利益冲突，请评分');
@@ -453,7 +458,7 @@ test('the lifecycle of a project: call, application, recommendation, review, app
     await form
       .getByLabel('报告正文')
       .fill('本年度工作站召开需求征集会和对接会，组织专家走访智能制造企业，推动合作项目落地。');
-    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await form.getByRole('button', { name: /^保\s*存$/ }).click();
     await expect(lastMessage(page)).toContainText(`已保存报告“${YEAR}年度工作总结报告”`);
     await expect(form).toBeHidden();
 

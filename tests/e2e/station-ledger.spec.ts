@@ -53,7 +53,7 @@ test('a host records an event with two experts and a photo, uploads a Word repor
   await page.keyboard.press('Escape');
   await shot(page, 'ledger-02-event-form');
   await dialog(page)
-    .getByRole('button', { name: /保\s*存/ })
+    .getByRole('button', { name: /^保\s*存$/ })
     .click();
   await expect(page.locator('.ant-message-notice').last()).toContainText('已保存');
   await expect(dialog(page)).toHaveCount(0);

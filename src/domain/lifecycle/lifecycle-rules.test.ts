@@ -4,7 +4,14 @@ import type { ApplicationForm } from '../../shared/schemas/application';
 import { policy2025 } from '../policy';
 import { changeProblems, diffTerms, termsFromApplication } from './agreement';
 import { applicationGaps, formatFen, type GapFacts } from './application-rules';
-import { checkScores, DEFAULT_RUBRIC, employerConflict, rubricProblems } from './review';
+import {
+  checkScores,
+  criterionScoreSchema,
+  DEFAULT_RUBRIC,
+  describedRubric,
+  employerConflict,
+  rubricProblems,
+} from './review';
 
 const targetsA = Object.fromEntries(policy2025.kpis.district_a.map((k) => [k.id, k.target]));
 const completeA: ApplicationForm = {
@@ -115,6 +122,35 @@ describe('review rubric (第十条)', () => {
     const r = checkScores(DEFAULT_RUBRIC, { basis: 31, plan: 40, budget: 20, extra: 1 });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.map((i) => i.path)).toEqual(['scores.basis', 'scores.feature', 'scores.extra']);
+  });
+  it('names the criterion and its range for a score above the full mark, below 0 or not whole', () => {
+    const r = checkScores(DEFAULT_RUBRIC, { basis: 35, plan: -1, budget: 19.5, feature: 10 });
+    expect(r).toEqual({
+      ok: false,
+      issues: [
+        { path: 'scores.basis', message: '“基础条件”得分应在 0–30 分之间' },
+        { path: 'scores.plan', message: '“工作方案”得分应在 0–40 分之间' },
+        { path: 'scores.budget', message: '“预算合理性”得分应为整数' },
+      ],
+    });
+    expect(criterionScoreSchema({ name: '工作方案', weight: 60 }).safeParse(60).success).toBe(true);
+    expect(criterionScoreSchema({ name: '工作方案', weight: 60 }).safeParse(61).error?.issues[0]?.message).toBe(
+      '“工作方案”得分应在 0–60 分之间',
+    );
+  });
+  it('a stored criterion without a description takes the usual one only when it is the same criterion', () => {
+    const stored = [
+      { id: 'basis', name: '基础条件', weight: 30 },
+      { id: 'plan', name: '实施方案', weight: 40 },
+      { id: 'budget', name: '预算合理性', weight: 20, description: '按中心自定的口径评价预算' },
+      { id: 'feature', name: '特色与创新', weight: 10 },
+    ];
+    const d = describedRubric(stored);
+    expect(d[0].description).toBe(DEFAULT_RUBRIC[0].description);
+    expect(d[1].description).toBeUndefined();
+    expect(d[2].description).toBe('按中心自定的口径评价预算');
+    expect(d[3].description).toBe(DEFAULT_RUBRIC[3].description);
+    expect(DEFAULT_RUBRIC.every((c) => /第.+条/.test(c.description ?? '') || c.id === 'feature')).toBe(true);
   });
   it('weights must add to 100', () => {
     expect(rubricProblems([{ id: 'a', name: 'A', weight: 99 }])).toEqual(['评分细则分值合计应为 100，现为 99']);

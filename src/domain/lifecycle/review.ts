@@ -1,24 +1,78 @@
+import { z } from 'zod';
 import { normalizeUscc } from '../uscc';
 
 // 专家评审 (第十条). The rubric is data of the year's call; the default is the Center's usual one. A criterion's
-// weight is its full mark, so a reviewer's total is out of 100.
+// weight is its full mark, so a reviewer's total is out of 100. A criterion's description tells the reviewer what the
+// mark judges: the reviewer scores at home, with nobody to ask, so it names the parts of the 申报书 and the articles
+// they answer to. It is optional data (calls saved before it existed have none, see `describedRubric`), so it needs
+// no migration: the rubric is stored as JSON of the call.
 
 export interface RubricCriterion {
   id: string;
   name: string;
   weight: number;
+  description?: string;
 }
 
 export const DEFAULT_RUBRIC: readonly RubricCriterion[] = [
-  { id: 'basis', name: '基础条件', weight: 30 },
-  { id: 'plan', name: '工作方案', weight: 40 },
-  { id: 'budget', name: '预算合理性', weight: 20 },
-  { id: 'feature', name: '特色与创新', weight: 10 },
+  {
+    id: 'basis',
+    name: '基础条件',
+    weight: 30,
+    description:
+      '依托单位符合承担条件（第六条），具备开展服务的场地、人员和专家等资源（申报书“资源条件”），往年承担工作站点的验收情况（第十三条）。',
+  },
+  {
+    id: 'plan',
+    name: '工作方案',
+    weight: 40,
+    description: '工作目标不低于本年度目标（第七条、第八条），活动计划具体可行，进度安排明确、按月落实。',
+  },
+  {
+    id: 'budget',
+    name: '预算合理性',
+    weight: 20,
+    description:
+      '预算按经费科目编制（第十六条）、合计与资助额度一致（第六条），咨询费、劳务费、会议费按费用标准测算（第十条），配套经费来源明确（第十四条）。',
+  },
+  {
+    id: 'feature',
+    name: '特色与创新',
+    weight: 10,
+    description: '服务模式、合作机制有特色，结合所在区或合作企业的产业需求，有可推广的创新做法。',
+  },
 ];
+
+/**
+ * The rubric as a reviewer reads it: a criterion saved without a description takes the default rubric's when it is
+ * the same criterion (same id, name and weight), so calls saved before descriptions existed still explain the
+ * Center's usual criteria; a criterion the Center wrote itself keeps what it has.
+ */
+export function describedRubric(rubric: readonly RubricCriterion[]): RubricCriterion[] {
+  return rubric.map((c) => {
+    if (c.description?.trim()) return { ...c };
+    const d = DEFAULT_RUBRIC.find((x) => x.id === c.id && x.name === c.name && x.weight === c.weight);
+    return d?.description ? { ...c, description: d.description } : { ...c };
+  });
+}
 
 export interface ScoreIssue {
   path: string;
   message: string;
+}
+
+/**
+ * One criterion's score (第十条: each criterion scored as a whole number from 0 to its full mark). The server checks
+ * every score with it and the scoring form checks each field with it, so both say the same words, naming the
+ * criterion.
+ */
+export function criterionScoreSchema(c: Pick<RubricCriterion, 'name' | 'weight'>) {
+  const range = `“${c.name}”得分应在 0–${c.weight} 分之间`;
+  return z
+    .number({ error: `请为“${c.name}”打分` })
+    .int(`“${c.name}”得分应为整数`)
+    .min(0, range)
+    .max(c.weight, range);
 }
 
 /** Checks a reviewer's scores against the rubric: every criterion, integers within 0..weight, nothing else. */
@@ -29,11 +83,9 @@ export function checkScores(
   const issues: ScoreIssue[] = [];
   let total = 0;
   for (const c of rubric) {
-    const v = scores[c.id];
-    if (v === undefined) issues.push({ path: `scores.${c.id}`, message: `请为“${c.name}”打分` });
-    else if (!Number.isInteger(v) || v < 0 || v > c.weight)
-      issues.push({ path: `scores.${c.id}`, message: `“${c.name}”的得分应为 0 到 ${c.weight} 的整数` });
-    else total += v;
+    const r = criterionScoreSchema(c).safeParse(scores[c.id]);
+    if (r.success) total += r.data;
+    else issues.push({ path: `scores.${c.id}`, message: r.error.issues[0]?.message ?? `请为“${c.name}”打分` });
   }
   for (const k of Object.keys(scores)) {
     if (!rubric.some((c) => c.id === k)) issues.push({ path: `scores.${k}`, message: `评分细则中没有“${k}”` });

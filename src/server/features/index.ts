@@ -8,6 +8,7 @@ import { registerCallRoutes } from './calls/calls.routes';
 import { registerDistrictRoutes } from './districts/districts.routes';
 import { registerExpenseRoutes } from './funds/expenses.routes';
 import { registerFundRoutes } from './funds/funds.routes';
+import { registerGapRoutes } from './gaps/gaps.routes';
 import { registerGoldenBridgeRoutes } from './golden-bridge/golden-bridge.routes';
 import { registerHostRegistrationRoutes } from './host-registrations/host-registrations.routes';
 import { registerInboxRoutes } from './inbox/inbox.routes';
@@ -35,6 +36,7 @@ export function registerFeatureRoutes(r: Router): void {
   registerLedgerAttachmentRoutes(r);
   registerRecordRoutes(r);
   registerKpiRoutes(r);
+  registerGapRoutes(r);
   registerCallRoutes(r);
   registerApplicationRoutes(r);
   registerProjectRoutes(r);

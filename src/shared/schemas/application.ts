@@ -111,10 +111,9 @@ export const declarationSchema = z.object({
 });
 export const scoreSchema = z.object({
   version: z.number({ error: '缺少版本号' }).int().min(1),
-  scores: z.record(
-    z.string().min(1).max(40),
-    z.number({ error: '评分应为数字' }).int('评分应为整数').min(0, '评分不能为负数'),
-  ),
+  // Each criterion's range is the call's rubric (data): `checkScores` checks it with `criterionScoreSchema`, whose
+  // messages name the criterion, so the record only asks for numbers here.
+  scores: z.record(z.string().min(1).max(40), z.number({ error: '评分应为数字' })),
   comment: z
     .string({ error: '请填写评审意见' })
     .trim()

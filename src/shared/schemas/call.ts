@@ -46,6 +46,8 @@ export const callInputSchema = z
             .int('分值应为整数')
             .min(1, '分值至少 1 分')
             .max(100, '分值最多 100 分'),
+          /** what the criterion judges, shown to the reviewer beside the score */
+          description: z.string().trim().max(500, '评分说明不能超过 500 字').optional(),
         }),
       )
       .min(1, '评分细则至少包含一项')
@@ -91,7 +93,9 @@ export const CallDto = z
     minReviewers: z.number().int(),
     notice: z.string(),
     /** 评分细则 (第十条); the Center's usual one for a call saved without one */
-    rubric: z.array(z.strictObject({ id: z.string(), name: z.string(), weight: z.number() })),
+    rubric: z.array(
+      z.strictObject({ id: z.string(), name: z.string(), weight: z.number(), description: z.string().optional() }),
+    ),
     /** the stored due date, or 31 December of the year */
     reportsDueOn: z.string(),
     status: z.enum(CALL_STATES),

@@ -55,6 +55,8 @@ export const expenseListQuerySchema = z.object({
   source: z.enum(FUND_SOURCES).optional(),
   q: z.string().trim().max(100).optional(),
   withWarnings: z.enum(['true', 'false']).optional(),
+  /** expenses with no voucher, booked or imported (待补事项, 第十二条) */
+  withoutVoucher: z.enum(['true', 'false'], { error: 'withoutVoucher 应为 true 或 false' }).optional(),
 });
 
 /** Person-days: a positive decimal with at most one decimal place (the fee standards are per day, 第十条). */

@@ -191,6 +191,13 @@ export const recordListQuery = z.object({
   q: z.string().trim().max(100).optional(),
   from: z.string().refine(isIsoDate, { message: '开始日期格式不正确' }).optional(),
   to: z.string().refine(isIsoDate, { message: '结束日期格式不正确' }).optional(),
+  // The filters behind the links of 待补事项 (src/domain/gaps), each for the kinds it concerns.
+  /** events without an uploaded file of this kind of evidence (第十三条) */
+  missingEvidence: z.enum(EVIDENCE_KINDS, { error: '佐证材料类型不正确' }).optional(),
+  /** records dated outside the project period, which no KPI counts (第七条、第八条) */
+  outsidePeriod: z.enum(['true', 'false'], { error: 'outsidePeriod 应为 true 或 false' }).optional(),
+  /** reports under their kind's minimum 字数 where no report of the kind reaches it ('true': every kind) */
+  belowMinWords: z.enum(['true', ...REPORT_KINDS], { error: '报告类型不正确' }).optional(),
 });
 
 export const revealSchema = z.object({
@@ -215,6 +222,8 @@ export const EnterpriseRecordDto = z
     keyServed: z.boolean(),
     /** contact records of this enterprise at the station (derived, issue #3) */
     contactCount: z.number().int(),
+    /** why it cannot be deleted: the station's records that name it (null when nothing does) */
+    deleteBlockedBy: z.string().nullable(),
   })
   .meta({ id: 'LedgerEnterpriseRecord' });
 export type EnterpriseRecordDto = z.infer<typeof EnterpriseRecordDto>;
@@ -269,6 +278,8 @@ export const ExpertRecordDto = z
     idCardMasked: z.string().nullable(),
     bankAccountMasked: z.string().nullable(),
     bankName: z.string().nullable(),
+    /** why it cannot be deleted: the events and expenses that name it (null when nothing does) */
+    deleteBlockedBy: z.string().nullable(),
   })
   .meta({ id: 'LedgerExpertRecord' });
 export type ExpertRecordDto = z.infer<typeof ExpertRecordDto>;

@@ -25,12 +25,20 @@ const flag = z
   .enum(['0', '1', 'true', 'false'], { error: '应为 0 或 1' })
   .default('0')
   .transform((v) => v === '1' || v === 'true');
-export const xlsxImportQuery = z.object({ replace: flag, dryRun: flag });
+/** The station's `ledgerVersion` the preview was made on: the import is refused (409) if the ledger changed since. */
+const expectedVersion = z.coerce
+  .number({ error: '预览版本应为整数' })
+  .int('预览版本应为整数')
+  .min(0, '预览版本应为整数')
+  .optional();
+export const xlsxImportQuery = z.object({ replace: flag, dryRun: flag, expectedVersion });
 
 export const jsonImportBody = z.object({
   ledger: z.unknown(),
+  /** false (the default): merge by natural keys; true: also delete what the file no longer lists */
   replace: z.boolean().default(false),
   dryRun: z.boolean().default(false),
+  expectedVersion: z.number().int().min(0).optional(),
 });
 
 const fileName = z.string({ error: '缺少文件名' }).trim().min(1, '缺少文件名').max(200, '文件名过长');
@@ -95,6 +103,27 @@ export const ImportProblemDto = z
   .meta({ id: 'LedgerImportProblem' });
 export type ImportProblemDto = z.infer<typeof ImportProblemDto>;
 
+/** What an import does to one sheet (ledger array): 新增 / 更新 / 未变, and 删除 in replace mode. */
+export const ImportSheetPlanDto = z
+  .strictObject({
+    /** the ledger array: enterprises, contacts … expenses */
+    key: z.string(),
+    /** the sheet's Chinese name */
+    label: z.string(),
+    added: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    deleted: z.number().int(),
+  })
+  .meta({ id: 'LedgerImportSheetPlan' });
+export type ImportSheetPlanDto = z.infer<typeof ImportSheetPlanDto>;
+
+/** A record a replace would delete, with the uploaded files and vouchers that go with it. */
+export const ImportLossDto = z
+  .strictObject({ sheet: z.string(), name: z.string(), files: z.number().int(), vouchers: z.number().int() })
+  .meta({ id: 'LedgerImportLoss' });
+export type ImportLossDto = z.infer<typeof ImportLossDto>;
+
 /** A ledger import's report: with `ok` false (a 400 carries it too) nothing was written. */
 export const ImportReportDto = z
   .strictObject({
@@ -103,8 +132,23 @@ export const ImportReportDto = z
     errors: z.array(ImportProblemDto),
     /** what was left out (the import still went through) */
     warnings: z.array(ImportProblemDto),
-    /** records per ledger array, written or (dry run) to be written */
+    /** records per ledger array in the file */
     counts: z.record(z.string(), z.number().int()),
+    /** merge (the default) or replace */
+    mode: z.enum(['merge', 'replace']).optional(),
+    /** per sheet, what the import does (a dry run) or did */
+    plan: z.array(ImportSheetPlanDto).optional(),
+    /** replace only: what would be (or was) deleted, with its files and vouchers (at most 500 listed) */
+    losses: z
+      .strictObject({
+        records: z.number().int(),
+        files: z.number().int(),
+        vouchers: z.number().int(),
+        items: z.array(ImportLossDto),
+      })
+      .optional(),
+    /** the station's ledger version the plan was made on; send it back as `expectedVersion` to import */
+    ledgerVersion: z.number().int().optional(),
   })
   .meta({ id: 'LedgerImportReport' });
 export type ImportReportDto = z.infer<typeof ImportReportDto>;

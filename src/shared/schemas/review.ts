@@ -34,7 +34,10 @@ export const ReviewAssignmentDto = z
     totalScore: z.number().nullable(),
     comment: z.string().nullable(),
     submittedAt: z.string().nullable(),
-    rubric: z.array(z.strictObject({ id: z.string(), name: z.string(), weight: z.number() })),
+    /** 评分细则 (第十条) with what each criterion judges (`describedRubric`) */
+    rubric: z.array(
+      z.strictObject({ id: z.string(), name: z.string(), weight: z.number(), description: z.string().optional() }),
+    ),
     deadline: z.string(),
     version: z.number().int(),
   })

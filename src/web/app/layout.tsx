@@ -1,11 +1,12 @@
 // The authenticated layout: side menu generated from the route table, header with the app name and the user menu.
 import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Dropdown, Grid, Layout, Menu, type MenuProps, Tag } from 'antd';
-import { type CSSProperties, Suspense, useState } from 'react';
+import { App, Button, Drawer, Dropdown, Layout, Menu, type MenuProps, Tag } from 'antd';
+import { Suspense, useState } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS, type Role } from '../../shared/permissions';
 import { FullPageSpin } from '../components/full-page-spin';
+import { useIsPhone } from '../components/use-phone';
 import ForbiddenPage from '../features/errors/forbidden-page';
 import NotFoundPage from '../features/errors/not-found-page';
 import { APP_NAME } from '../lib/app';
@@ -19,7 +20,7 @@ const HEADER_STYLE = {
   top: 0,
   zIndex: 10,
   height: 56,
-  padding: '0 20px',
+  padding: '0 var(--app-gutter)',
   lineHeight: 'normal',
   display: 'flex',
   alignItems: 'center',
@@ -46,7 +47,8 @@ export function SideMenu({ role, onNavigate }: { role: Role; onNavigate?: () => 
   );
 }
 
-function UserMenu() {
+/** On a phone the button shows the role only (the name is in its label and the menu), so the header fits 390 px. */
+function UserMenu({ compact }: { compact: boolean }) {
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -91,7 +93,7 @@ function UserMenu() {
     <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
       <Button type="text" aria-label={`账户菜单：${me.displayName}`}>
         <UserOutlined aria-hidden />
-        <span>{me.displayName}</span>
+        {!compact && <span>{me.displayName}</span>}
         <Tag color="blue" style={{ marginInlineEnd: 0 }}>
           {ROLE_LABELS[me.role]}
         </Tag>
@@ -108,44 +110,49 @@ function Guarded({ route }: { route: AppRoute }) {
   return <Page />;
 }
 
+function Logo() {
+  return (
+    <div className="app-logo">
+      <img src="/favicon.svg" alt="" width={26} height={26} />
+      <span>千企</span>
+    </div>
+  );
+}
+
 export default function AppLayout() {
   const me = useMe();
-  // On a phone (narrower than 768 px) the menu slides over the page from a header button, so pages keep the width.
-  const narrow = Grid.useBreakpoint().md === false;
+  // On a phone (narrower than 768 px) the menu is a drawer opened from the header, so no 200 px column takes the
+  // width of the page.
+  const phone = useIsPhone();
   const [menuOpen, setMenuOpen] = useState(false);
-  const siderStyle: CSSProperties | undefined = narrow
-    ? {
-        position: 'fixed',
-        insetBlock: 0,
-        insetInlineStart: 0,
-        zIndex: 30,
-        transform: menuOpen ? 'none' : 'translateX(-100%)',
-        transition: 'transform 0.2s',
-      }
-    : undefined;
   return (
     <Layout className="app-layout">
-      {narrow && menuOpen && (
-        <button
-          type="button"
-          aria-label="关闭菜单"
-          onClick={() => setMenuOpen(false)}
-          style={{ position: 'fixed', inset: 0, zIndex: 29, border: 0, background: 'rgba(0, 0, 0, 0.35)' }}
-        />
-      )}
-      <Layout.Sider width={200} style={siderStyle}>
-        <div className="app-sider-inner">
-          <div className="app-logo">
-            <img src="/favicon.svg" alt="" width={26} height={26} />
-            <span>千企</span>
-          </div>
+      {phone ? (
+        <Drawer
+          placement="left"
+          open={menuOpen}
+          onClose={() => setMenuOpen(false)}
+          size={240}
+          closable={false}
+          title={null}
+          rootClassName="app-menu-drawer"
+          styles={{ body: { padding: 0, background: '#001529' } }}
+        >
+          <Logo />
           <SideMenu role={me.role} onNavigate={() => setMenuOpen(false)} />
-        </div>
-      </Layout.Sider>
+        </Drawer>
+      ) : (
+        <Layout.Sider width={200}>
+          <div className="app-sider-inner">
+            <Logo />
+            <SideMenu role={me.role} />
+          </div>
+        </Layout.Sider>
+      )}
       <Layout style={{ minWidth: 0 }}>
         <Layout.Header style={HEADER_STYLE}>
           <div className="app-header-inner">
-            {narrow && (
+            {phone && (
               <Button
                 type="text"
                 icon={<MenuOutlined aria-hidden />}
@@ -154,8 +161,8 @@ export default function AppLayout() {
                 onClick={() => setMenuOpen((o) => !o)}
               />
             )}
-            <div className="app-name">{APP_NAME}</div>
-            <UserMenu />
+            <div className="app-name">{phone ? '千企' : APP_NAME}</div>
+            <UserMenu compact={phone} />
           </div>
         </Layout.Header>
         <Layout.Content className="app-content">

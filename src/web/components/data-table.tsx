@@ -1,5 +1,6 @@
 // Our thin table wrapper (pro-components does not support antd 6): Chinese empty state, "共 N 条", server paging.
 import { Empty, Table, type TableProps } from 'antd';
+import { useIsPhone } from './use-phone';
 
 export interface Paging {
   page: number;
@@ -25,6 +26,9 @@ export function DataTable<T extends object>({
   emptyText = '暂无数据',
   ...rest
 }: DataTableProps<T>) {
+  // On a phone a table without its own width scrolls inside itself rather than widening the page.
+  const phone = useIsPhone();
+  const scroll = phone && rest.scroll?.x === undefined ? { ...rest.scroll, x: 'max-content' as const } : rest.scroll;
   const pagination: TableProps<T>['pagination'] = paging
     ? {
         current: paging.page,
@@ -45,6 +49,7 @@ export function DataTable<T extends object>({
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
       pagination={pagination}
       {...rest}
+      scroll={scroll}
     />
   );
 }

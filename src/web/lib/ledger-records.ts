@@ -2,11 +2,19 @@
 // pages' own queries and changes stay in their feature. The keys start with ['ledger', stationId], so a change to a
 // record refreshes these too.
 import { useQuery } from '@tanstack/react-query';
+import type { EvidenceKind, ReportKind } from '../../domain/ledger/codes';
 import { recordsApi } from '../../shared/api/records';
 import type { RecordKind, RecordListItem } from '../../shared/schemas/ledger-records';
 import { call } from './api';
 
-export interface RecordFilters {
+/** The filters behind the links of 待补事项 (src/domain/gaps); the list routes refuse one that does not fit the kind. */
+export interface GapListFilters {
+  missingEvidence?: EvidenceKind;
+  outsidePeriod?: 'true';
+  belowMinWords?: ReportKind | 'true';
+}
+
+export interface RecordFilters extends GapListFilters {
   q?: string;
   from?: string;
   to?: string;

@@ -1,5 +1,11 @@
 import { uuidv7 } from 'uuidv7';
-import { checkScores, DEFAULT_RUBRIC, employerConflict, type RubricCriterion } from '../../../domain/lifecycle/review';
+import {
+  checkScores,
+  DEFAULT_RUBRIC,
+  describedRubric,
+  employerConflict,
+  type RubricCriterion,
+} from '../../../domain/lifecycle/review';
 import { conflict, invalid, notFound } from '../../../shared/errors';
 import type { ApplicationForm } from '../../../shared/schemas/application';
 import type { ApplicationReviewerDto, ReviewAssignmentDto, SiteVisitDto } from '../../../shared/schemas/review';
@@ -22,7 +28,7 @@ export const ASSIGNMENT_STATUS_LABELS: Record<ReviewAssignmentTable['status'], s
 };
 
 export function rubricOf(rubricJson: string | null | undefined): RubricCriterion[] {
-  return rubricJson ? (JSON.parse(rubricJson) as RubricCriterion[]) : [...DEFAULT_RUBRIC];
+  return describedRubric(rubricJson ? (JSON.parse(rubricJson) as RubricCriterion[]) : DEFAULT_RUBRIC);
 }
 
 function assignmentQuery(db: Database | Tx) {
@@ -254,8 +260,11 @@ export async function submitScores(
     if (row.status === 'submitted') throw conflict('评分已提交，不能修改');
     if (!row.declared_at) throw conflict('请先声明是否存在利益冲突（第十条）');
     await assertUnderReview(tx, row.application_id);
+    // 第十条: each criterion is scored within its full mark; an out-of-range score is refused (400, per field) before
+    // anything is written, never clamped.
     const checked = checkScores(rubricOf(row.rubric_json), input.scores);
-    if (!checked.ok) throw invalid(checked.issues);
+    if (!checked.ok)
+      throw invalid(checked.issues, `评分有误：${checked.issues.map((i) => i.message).join('；')}（第十条）`);
     const now = ctx.clock.now().toISOString();
     await tx
       .updateTable('review_assignments')

@@ -11,11 +11,11 @@ export function registerExpenseRoutes(r: Router): void {
     access: { permission: 'read:ledger' },
     scoped: { param: 'id', entity: 'station' },
     handler: async (_c, { params, query, ctx, json }) => {
-      const { page, pageSize, withWarnings, ...f } = query;
+      const { page, pageSize, withWarnings, withoutVoucher, ...f } = query;
       return json(
         await listExpenses(ctx, {
           stationId: params.id,
-          filter: { ...f, withWarnings: withWarnings === 'true' },
+          filter: { ...f, withWarnings: withWarnings === 'true', withoutVoucher: withoutVoucher === 'true' },
           page: { page, pageSize },
         }),
       );

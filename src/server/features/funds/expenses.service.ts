@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { type BookingIssue, checkBooking, itemName } from '../../../domain/expenses/booking';
 import { fromGross, fromNet, isFeeToIndividual } from '../../../domain/expenses/tax';
+import { futureDateProblems } from '../../../domain/ledger/record-dates';
 import type { Ledger, LedgerExpense } from '../../../domain/ledger/schema';
 import { fenToYuan, formatYuan } from '../../../domain/money';
 import type { ExpenseCategory, Policy } from '../../../domain/policy/types';
@@ -21,6 +22,7 @@ import type {
 import { type AuditRecorder, writeTx } from '../../audit/audit';
 import { acceptUpload } from '../../blobs/accept';
 import type { Ctx } from '../../context';
+import { lacksVoucher } from '../../core/gap-filters';
 import { containsCi, type Page, paginate } from '../../core/paging';
 import { loadPolicy } from '../../core/policy';
 import { requireStation } from '../../core/stations';
@@ -71,6 +73,7 @@ export interface ExpenseFilter {
   source?: string;
   q?: string;
   withWarnings?: boolean;
+  withoutVoucher?: boolean;
 }
 
 export interface ListExpensesOptions {
@@ -99,6 +102,7 @@ export async function listExpenses(
   if (f.category) qb = qb.where('expenses.category', '=', f.category);
   if (f.source) qb = qb.where('expenses.source', '=', f.source);
   if (f.withWarnings) qb = qb.where('expenses.warnings_json', '<>', '[]');
+  if (f.withoutVoucher) qb = qb.where(lacksVoucher('expenses.id'));
   if (f.q) {
     const q = f.q;
     qb = qb.where((eb) =>
@@ -378,8 +382,10 @@ function expenseText(policy: Policy, r: Pick<ExpenseTable, 'date' | 'item' | 'am
   return `${r.date} ${itemName(policy, r.item)} ${formatYuan(Number(r.amount_fen), { symbol: false })} 元（${r.source === 'grant' ? '资助经费' : '配套经费'}，收款人：${r.payee_name}）`;
 }
 
+/** Money spent is money already spent: a date after today (the server's clock, Beijing) is refused with the field. */
 function checkDates(ctx: Ctx, input: ExpenseFields): void {
-  if (input.date > shanghaiDate(ctx.clock.now())) throw invalid([{ path: 'date', message: '支出日期不能晚于今天' }]);
+  const future = futureDateProblems({ section: 'expenses', record: input, today: shanghaiDate(ctx.clock.now()) });
+  if (future.length) throw invalid(future, future.map((p) => p.message).join('；'));
   if (!input.vouchers.length)
     throw invalid([{ path: 'vouchers', message: '请至少上传一份凭证（发票、收据或转账记录）' }]);
 }

@@ -1,6 +1,8 @@
 import { formatYuan } from '../../../domain/money';
 import type { Role } from '../../../shared/permissions';
 import type { Database, Tx } from '../../db/database';
+import { shanghaiDate } from '../../scope';
+import { gapsOfStations } from '../gaps/gaps.service';
 import { APPROVAL_VALID_HOURS } from '../users/password-resets.service';
 
 // What waits for whom (issue #4, 待办): computed from the lifecycle's rows, never stored, so it cannot go stale.
@@ -279,7 +281,50 @@ export async function collectTasks(db: Database | Tx, who?: TaskAccount, now?: D
       });
     }
   }
+  if (hostOrg && now) tasks.push(...(await gapTasks(db, { orgId: hostOrg, today: shanghaiDate(now) })));
   return tasks.sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.key.localeCompare(b.key));
+}
+
+/**
+ * 待补事项 (src/domain/gaps): one task per station of the host's organisation whose ledger is still worked on (its
+ * period not over, or its year-end materials not yet submitted) and that lacks something. The gaps are SQL aggregates
+ * over those few stations together, so the inbox reads no records. Due at the end of the period, after which records
+ * no longer count (第七条、第八条).
+ */
+async function gapTasks(db: Database | Tx, { orgId, today }: { orgId: string; today: string }): Promise<Task[]> {
+  const stations = await db
+    .selectFrom('stations as s')
+    .select(['s.id', 's.name', 's.type', 's.program_year', 's.period_start', 's.period_end'])
+    .where('s.host_org_id', '=', orgId)
+    .where((eb) =>
+      eb.or([
+        eb('s.period_end', '>=', today),
+        eb.exists(
+          eb
+            .selectFrom('projects as p')
+            .select('p.id')
+            .whereRef('p.station_id', '=', 's.id')
+            .where('p.status', 'in', ['in_progress', 'returned_for_revision']),
+        ),
+      ]),
+    )
+    .execute();
+  const gaps = await gapsOfStations(db, { stations, today });
+  return stations.flatMap((s): Task[] => {
+    const items = gaps.get(s.id) ?? [];
+    if (!items.length) return [];
+    return [
+      {
+        key: `gaps:${s.id}`,
+        kind: 'station_gaps',
+        title: `${s.name}：待补事项 ${items.length} 项`,
+        dueOn: s.period_end >= today ? s.period_end : null,
+        link: `/?gaps=${s.id}`,
+        article: [...new Set(items.map((i) => i.article))].join('、'),
+        audience: { roles: ['host'], orgId },
+      },
+    ];
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { LEDGER_FORMAT } from '../../../domain/ledger/codes';
-import type { LedgerInput } from '../../../domain/ledger/schema';
+import { type LedgerInput, ledgerSchema } from '../../../domain/ledger/schema';
 import { BUILT_IN_POLICIES } from '../../../domain/policy';
 import type { Policy } from '../../../domain/policy/types';
 import { guardOfficeZip } from '../../blobs/zip-guard';
@@ -422,13 +422,65 @@ interface ReadTableSheetOptions {
   problems: SheetProblem[];
 }
 
+const required = new Map<string, Set<string>>();
+/** The record fields the schema requires: the issues of an empty record name them. */
+function requiredFields(key: TableSheetSpec['key']): Set<string> {
+  let set = required.get(key);
+  if (!set) {
+    const r = ledgerSchema.shape[key].safeParse([{}]);
+    set = new Set(r.success ? [] : r.error.issues.filter((i) => i.path.length === 2).map((i) => String(i.path[1])));
+    required.set(key, set);
+  }
+  return set;
+}
+
+const quoted = (xs: string[]) => xs.map((x) => `“${x}”`).join('');
+
+/**
+ * A sheet whose headers are not the template's is one problem naming the missing and unknown columns, not one per
+ * cell read under the wrong header; its rows are not read.
+ */
+function headerProblem(ws: ExcelJS.Worksheet, { spec, found, unknown }: HeaderCheck): SheetProblem | null {
+  if (ws.actualRowCount < 2) return null;
+  const present = new Set(found.map((f) => f.field.split('.')[0]));
+  const needed = requiredFields(spec.key);
+  const missing = spec.columns
+    .filter((c) => needed.has(c.field.split('.')[0]) && !present.has(c.field.split('.')[0]))
+    .map((c) => c.header);
+  if (!missing.length && !unknown.length) return null;
+  const parts = [
+    ...(missing.length ? [`缺少${quoted(missing)}列`] : []),
+    ...(unknown.length ? [`无法识别${quoted(unknown)}列`] : []),
+  ];
+  return {
+    sheet: ws.name,
+    row: 1,
+    column: null,
+    message: `列标题不正确：${parts.join('；')}。请按导入模板第 1 行的列标题填写（可下载本站点导入模板对照），该工作表未读取`,
+  };
+}
+
+interface HeaderCheck {
+  spec: TableSheetSpec;
+  found: FieldSpec[];
+  unknown: string[];
+}
+
 function readTableSheet({ ws, spec, policy, problems }: ReadTableSheetOptions) {
   const columns: Array<{ f: FieldSpec; col: number; read: (p: Plain) => Read }> = [];
+  const unknown: string[] = [];
   ws.getRow(1).eachCell((cell, col) => {
-    const text = norm(textOf(plain(cell.value)));
-    const f = spec.columns.find((c) => matches(c, text));
-    if (f && !columns.some((c) => c.f === f)) columns.push({ f, col, read: cellReader(f.kind, policy) });
+    const raw = textOf(plain(cell.value)).trim();
+    if (!raw) return;
+    const f = spec.columns.find((c) => matches(c, norm(raw)));
+    if (!f) unknown.push(raw);
+    else if (!columns.some((c) => c.f === f)) columns.push({ f, col, read: cellReader(f.kind, policy) });
   });
+  const header = headerProblem(ws, { spec, found: columns.map((c) => c.f), unknown });
+  if (header) {
+    problems.push(header);
+    return [];
+  }
   const records: Record<string, unknown>[] = [];
   ws.eachRow((row, n) => {
     if (n === 1) return;

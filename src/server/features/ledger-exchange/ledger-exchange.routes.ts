@@ -101,6 +101,7 @@ export function registerLedgerExchangeRoutes(r: Router): void {
         value: body.ledger,
         replace: body.replace,
         dryRun: body.dryRun,
+        expectedVersion: body.expectedVersion,
       });
       return importResponse(c, json, report);
     },

@@ -1,27 +1,29 @@
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { type Ledger, parseLedger } from '../../../domain/ledger/schema';
+import { LEDGER_FORMAT } from '../../../domain/ledger/codes';
+import {
+  DATED_SECTIONS,
+  type DatedRecord,
+  futureDateProblems,
+  outsidePeriod,
+} from '../../../domain/ledger/record-dates';
+import { type Ledger, ledgerSchema, parseLedger } from '../../../domain/ledger/schema';
 import { isValidUscc, normalizeUscc } from '../../../domain/uscc';
 import { conflict } from '../../../shared/errors';
-import type { ImportProblemDto, ImportReportDto } from '../../../shared/schemas/ledger';
+import type { ImportProblemDto, ImportReportDto, ImportSheetPlanDto } from '../../../shared/schemas/ledger';
 import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { loadPolicy } from '../../core/policy';
 import { requireStation } from '../../core/stations';
 import type { Tx } from '../../db/database';
-import type { StationTable } from '../../db/schema';
-import {
-  expenseImportProblems,
-  expenseRows,
-  type MoneyContext,
-  moneyContext,
-  stationBudgetRow,
-} from '../funds/expense-import';
+import type { EnterpriseTable, StationTable } from '../../db/schema';
+import { shanghaiDate } from '../../scope';
+import { expenseImportProblems, type MoneyContext, moneyContext } from '../funds/expense-import';
 import { touchStations, touchStationsListing } from '../ledger/ledger-version';
 import { stationRecordTotal } from '../ledger/records.service';
 import { locateLedgerPath, readLedgerWorkbook } from './ledger-excel';
 import { buildLedger } from './ledger-export.service';
-import { STATION_RECORD_TABLES, stationRecordRows } from './ledger-import.rows';
+import { applyMerge, type MergePlan, planCounts, planMerge } from './ledger-merge';
 
 // Import: validate everything first, then write everything in one transaction (all or nothing).
 // A whole ledger carries its funds and expenses, so the exchange sits beside ledger/ and funds/, not in either:
@@ -30,8 +32,15 @@ import { STATION_RECORD_TABLES, stationRecordRows } from './ledger-import.rows';
 /** Problems that the schema allows but the database refuses (an invalid USCC cannot become an enterprise). */
 export function importChecks(
   ledger: Ledger,
-  station: StationTable,
-  money: MoneyContext,
+  {
+    station,
+    money,
+    today,
+  }: {
+    station: StationTable;
+    money: MoneyContext;
+    today: string;
+  },
 ): { errors: ImportProblemDto[]; warnings: ImportProblemDto[] } {
   const errors: ImportProblemDto[] = [];
   const warnings: ImportProblemDto[] = [];
@@ -80,6 +89,20 @@ export function importChecks(
       }
     });
   });
+  // The same date rules as the record forms (record-dates.ts). A form refuses a future date; an import only flags it:
+  // a ledger file may hold a whole year planned ahead (the conformance examples do), and refusing it would refuse
+  // the station's own export. Outside the period is kept but does not count (第七条、第八条).
+  const period = { start: station.period_start, end: station.period_end };
+  for (const section of DATED_SECTIONS) {
+    (ledger[section] as unknown as DatedRecord[]).forEach((record, i) => {
+      for (const p of futureDateProblems({ section, record, today })) {
+        warnings.push({ path: `${section}[${i}].${p.path}`, message: `${p.message}，请核对（导入时不拒绝）` });
+      }
+      for (const p of outsidePeriod({ section, record, period })) {
+        warnings.push({ path: `${section}[${i}].${p.path}`, message: p.message });
+      }
+    });
+  }
   // Expenses go through the compliance engine (第十条、第十五条–第十七条): a refused one stops the import.
   const m = expenseImportProblems(ledger, station, money);
   errors.push(...m.errors);
@@ -104,22 +127,9 @@ export function ledgerCounts(l: Ledger): Record<string, number> {
   };
 }
 
-const CHUNK = 200;
-type ImportTable = (typeof STATION_RECORD_TABLES)[number] | 'enterprises' | 'expenses';
-/**
- * The import's rows are built per table by `stationRecordRows` / `expenseRows` (tested against the schema by the
- * round-trip tests); the compiler cannot follow a table chosen in a loop, so they go in through this plain-row view.
- */
+type ImportTable = 'enterprises';
+/** The registry's new rows go in through this plain-row view (built above, tested by the round-trip tests). */
 type PlainRows = Kysely<Record<ImportTable, Record<string, unknown>>>;
-
-async function insertChunks(tx: Tx, table: ImportTable, rows: Record<string, unknown>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await (tx as unknown as PlainRows)
-      .insertInto(table)
-      .values(rows.slice(i, i + CHUNK))
-      .execute();
-  }
-}
 
 async function stationRecordCount(tx: Tx | Ctx['db'], stationId: string): Promise<number> {
   const n = await stationRecordTotal(tx, stationId);
@@ -131,131 +141,100 @@ async function stationRecordCount(tx: Tx | Ctx['db'], stationId: string): Promis
   return n + Number(x?.n ?? 0);
 }
 
-/** Deletes every ledger record of a station (import with replace); the audit row of the import says so. */
-async function clearStation(tx: Tx, stationId: string): Promise<void> {
-  const events = tx.selectFrom('events').select('id').where('station_id', '=', stationId);
-  await tx.deleteFrom('event_experts').where('event_id', 'in', events).execute();
-  await tx.deleteFrom('event_enterprises').where('event_id', 'in', events).execute();
-  await tx.deleteFrom('event_evidence').where('event_id', 'in', events).execute();
-  const expenses = tx.selectFrom('expenses').select('id').where('station_id', '=', stationId);
-  await tx.deleteFrom('expense_vouchers').where('expense_id', 'in', expenses).execute();
-  await tx.deleteFrom('expenses').where('station_id', '=', stationId).execute();
-  await tx.deleteFrom('station_budgets').where('station_id', '=', stationId).execute();
-  for (const t of [
-    'events',
-    'experts',
-    'contacts',
-    'demands',
-    'station_enterprises',
-    'press_releases',
-    'cooperations',
-    'outcomes',
-    'achievements',
-    'reports',
-  ] as const) {
-    await tx.deleteFrom(t).where('station_id', '=', stationId).execute();
-  }
+interface Registry {
+  /** normalised USCC → registry id, for the codes already registered */
+  ids: Map<string, string>;
+  /** codes whose registry entry the file changes (name, district, 企业科协, 专精特新) */
+  changed: Set<string>;
+  /** the first listing of each code in the file (docs/ledger-format.md: the first wins) */
+  firsts: Map<string, Ledger['enterprises'][number]>;
+  rows: Map<string, EnterpriseTable>;
 }
 
-async function upsertRegistry(
-  ctx: Ctx,
-  tx: Tx,
-  { ledger, now }: { ledger: Ledger; now: string },
-): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
-  const firsts = new Map<string, Ledger['enterprises'][number]>();
+const registryFields = (e: Ledger['enterprises'][number]) => ({
+  name: e.name,
+  district_code: e.district,
+  has_association: e.hasAssociation ? 1 : 0,
+  srdi: e.srdi,
+});
+
+/** The file's enterprises against the shared registry, read only (a preview uses it as it is). */
+async function readRegistry(db: Tx | Ctx['db'], ledger: Ledger): Promise<Registry> {
+  const reg: Registry = { ids: new Map(), changed: new Set(), firsts: new Map(), rows: new Map() };
   for (const e of ledger.enterprises) {
     const code = normalizeUscc(e.uscc);
-    if (!firsts.has(code)) firsts.set(code, e);
+    if (!reg.firsts.has(code)) reg.firsts.set(code, e);
   }
-  const codes = [...firsts.keys()];
-  const changed: string[] = [];
+  const codes = [...reg.firsts.keys()];
   for (let i = 0; i < codes.length; i += 500) {
-    const existing = await tx
+    const existing = await db
       .selectFrom('enterprises')
       .selectAll()
       .where('uscc', 'in', codes.slice(i, i + 500))
       .execute();
     for (const row of existing) {
-      ids.set(row.uscc, row.id);
-      const e = firsts.get(row.uscc)!;
-      const next = { name: e.name, district_code: e.district, has_association: e.hasAssociation ? 1 : 0, srdi: e.srdi };
+      reg.ids.set(row.uscc, row.id);
+      reg.rows.set(row.uscc, row);
+      const next = registryFields(reg.firsts.get(row.uscc)!);
       if (
         row.name !== next.name ||
         row.district_code !== next.district_code ||
-        row.has_association !== next.has_association ||
+        Number(row.has_association) !== next.has_association ||
         row.srdi !== next.srdi
       ) {
-        await tx
-          .insertInto('enterprise_history')
-          .values({
-            id: uuidv7(),
-            enterprise_id: row.id,
-            changed_at: now,
-            actor_name: ctx.actor?.username ?? 'system',
-            name: row.name,
-            district_code: row.district_code,
-            has_association: row.has_association,
-            srdi: row.srdi,
-          })
-          .execute();
-        await tx
-          .updateTable('enterprises')
-          .set({ ...next, updated_at: now, version: row.version + 1 })
-          .where('id', '=', row.id)
-          .execute();
-        changed.push(row.id);
+        reg.changed.add(row.uscc);
       }
     }
   }
-  // Other stations listing a changed enterprise count it differently now.
-  await touchStationsListing(tx, changed);
-  const fresh = codes
-    .filter((c) => !ids.has(c))
-    .map((c) => {
-      const e = firsts.get(c)!;
-      const id = uuidv7();
-      ids.set(c, id);
-      return {
-        id,
-        uscc: c,
-        name: e.name,
-        district_code: e.district,
-        has_association: e.hasAssociation ? 1 : 0,
-        srdi: e.srdi,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      };
-    });
-  await insertChunks(tx, 'enterprises', fresh);
-  return ids;
+  return reg;
 }
 
-async function writeLedger(
+/** Registers the file's new enterprises and updates changed ones (keeping their history); returns code → id. */
+async function upsertRegistry(
   ctx: Ctx,
   tx: Tx,
-  { station, ledger }: { station: StationTable; ledger: Ledger },
-): Promise<Record<string, number>> {
-  const now = ctx.clock.now().toISOString();
-  const registry = await upsertRegistry(ctx, tx, { ledger, now });
-  const rows = stationRecordRows({ stationId: station.id, ledger, enterpriseIds: registry, now });
-  for (const t of STATION_RECORD_TABLES) await insertChunks(tx, t, rows[t]);
-  const policy = await loadPolicy(tx, station.program_year);
-  const money = await moneyContext(tx, station, policy);
-  const budgetRow = money.agreement ? null : stationBudgetRow(station.id, ledger, now);
-  if (budgetRow) await tx.insertInto('station_budgets').values(budgetRow).execute();
-  const expertIds = new Map(rows.experts.map((x) => [x.ref as string, x.id as string]));
-  const expenses = expenseRows({
-    stationId: station.id,
-    ledger,
-    expertIds,
-    policy,
-    periodEnd: station.period_end,
-    now,
-  });
-  await insertChunks(tx, 'expenses', expenses as unknown as Record<string, unknown>[]);
-  return ledgerCounts(ledger);
+  { reg, now }: { reg: Registry; now: string },
+): Promise<Map<string, string>> {
+  const ids = new Map(reg.ids);
+  const changed: string[] = [];
+  for (const code of reg.changed) {
+    const row = reg.rows.get(code)!;
+    await tx
+      .insertInto('enterprise_history')
+      .values({
+        id: uuidv7(),
+        enterprise_id: row.id,
+        changed_at: now,
+        actor_name: ctx.actor?.username ?? 'system',
+        name: row.name,
+        district_code: row.district_code,
+        has_association: row.has_association,
+        srdi: row.srdi,
+      })
+      .execute();
+    await tx
+      .updateTable('enterprises')
+      .set({ ...registryFields(reg.firsts.get(code)!), updated_at: now, version: row.version + 1 })
+      .where('id', '=', row.id)
+      .execute();
+    changed.push(row.id);
+  }
+  // Other stations listing a changed enterprise count it differently now.
+  await touchStationsListing(tx, changed);
+  const fresh = [...reg.firsts.keys()]
+    .filter((c) => !ids.has(c))
+    .map((c) => {
+      const id = uuidv7();
+      ids.set(c, id);
+      return { id, uscc: c, ...registryFields(reg.firsts.get(c)!), created_at: now, updated_at: now, version: 1 };
+    });
+  for (let i = 0; i < fresh.length; i += 200) {
+    await (tx as unknown as PlainRows)
+      .insertInto('enterprises')
+      .values(fresh.slice(i, i + 200))
+      .execute();
+  }
+  return ids;
 }
 
 /**
@@ -290,44 +269,104 @@ async function snapshotLedger(
 export interface WriteStationLedgerOptions {
   station: StationTable;
   ledger: Ledger;
+  /** false: merge by natural keys; true: also delete the records the file no longer lists */
   replace: boolean;
+  /** the `ledger_version` the user previewed: a ledger changed since is refused (409) */
+  expectedVersion?: number;
   /** who the audit row names when no user acts (the demo seed, the CLI) */
   actorOverride?: { id: string | null; name: string | null; role: string | null };
 }
 
+export interface ImportOutcome {
+  /** records per ledger array in the file */
+  counts: Record<string, number>;
+  plan: ImportSheetPlanDto[];
+  losses: MergePlan['losses'];
+  warnings: ImportProblemDto[];
+}
+
+const describePlan = (plan: MergePlan) => {
+  const sum = (k: 'added' | 'updated' | 'unchanged' | 'deleted') => plan.sheets.reduce((n, x) => n + x[k], 0);
+  const parts = [`新增 ${sum('added')} 条`, `更新 ${sum('updated')} 条`, `未变 ${sum('unchanged')} 条`];
+  if (sum('deleted')) {
+    parts.push(
+      `删除 ${sum('deleted')} 条（随之删除佐证文件 ${plan.losses.files} 个、支出凭证 ${plan.losses.vouchers} 张）`,
+    );
+  }
+  return parts.join('，');
+};
+
+/** What importing `ledger` would do, read without writing: the preview the user confirms. */
+export async function previewStationLedger(
+  ctx: Ctx,
+  { station, ledger, replace }: Pick<WriteStationLedgerOptions, 'station' | 'ledger' | 'replace'>,
+): Promise<ImportOutcome> {
+  const reg = await readRegistry(ctx.db, ledger);
+  const ids = new Map(reg.ids);
+  for (const code of reg.firsts.keys()) if (!ids.has(code)) ids.set(code, `new:${code}`);
+  const policy = await loadPolicy(ctx.db, station.program_year);
+  const plan = await planMerge(ctx.db, {
+    station,
+    ledger,
+    replace,
+    enterpriseIds: ids,
+    registryChanged: reg.changed,
+    money: await moneyContext(ctx.db, station, policy),
+    now: ctx.clock.now().toISOString(),
+  });
+  return { counts: ledgerCounts(ledger), plan: plan.sheets, losses: plan.losses, warnings: plan.warnings };
+}
+
 /**
- * Writes a validated ledger into a station in one transaction with one audit record. Callers check scope and the
- * ledger first (`importLedger`; the demo seed and the CLI, which act as the system).
+ * Writes a validated ledger into a station in one transaction: merged by natural keys (decision 022), each updated
+ * record audited before/after, one audit row for the import. With `replace` the records the file no longer lists
+ * are deleted too, after the whole ledger is kept as a snapshot. Callers check scope and the ledger first
+ * (`importLedger`; the demo seed and the CLI, which act as the system).
  */
 export async function writeStationLedger(
   ctx: Ctx,
-  { station, ledger, replace, actorOverride }: WriteStationLedgerOptions,
-): Promise<Record<string, number>> {
+  { station, ledger, replace, expectedVersion, actorOverride }: WriteStationLedgerOptions,
+): Promise<ImportOutcome> {
   return writeTx(ctx, async (tx, audit) => {
-    const existing = await stationRecordCount(tx, station.id);
-    if (existing > 0 && !replace) {
-      throw conflict(`该站点已有 ${existing} 条台账记录；如需以导入文件替换，请选择“替换现有台账”后重试`);
+    const now = ctx.clock.now().toISOString();
+    const current = await tx
+      .selectFrom('stations')
+      .select('ledger_version')
+      .where('id', '=', station.id)
+      .executeTakeFirstOrThrow();
+    if (expectedVersion !== undefined && Number(current.ledger_version) !== expectedVersion) {
+      throw conflict('该站点的台账在校验之后已有改动，未导入任何记录；请重新校验，确认新的导入预览后再导入');
     }
-    const snapshot = existing > 0 ? await snapshotLedger(ctx, tx, { station, actorOverride }) : null;
-    if (existing > 0) await clearStation(tx, station.id);
-    const c = await writeLedger(ctx, tx, { station, ledger });
+    const existing = await stationRecordCount(tx, station.id);
+    const snapshot = replace && existing > 0 ? await snapshotLedger(ctx, tx, { station, actorOverride }) : null;
+    const reg = await readRegistry(tx, ledger);
+    const ids = await upsertRegistry(ctx, tx, { reg, now });
+    const policy = await loadPolicy(tx, station.program_year);
+    const plan = await planMerge(tx, {
+      station,
+      ledger,
+      replace,
+      enterpriseIds: ids,
+      registryChanged: reg.changed,
+      money: await moneyContext(tx, station, policy),
+      now,
+    });
+    await applyMerge(tx, { plan, audit, now });
     await touchStations(tx, [station.id]);
     await audit.record({
       entity: 'station',
       entityId: station.id,
       action: 'import_ledger',
-      summary: `导入台账到“${station.name}”：${Object.entries(c)
-        .filter(([, n]) => n > 0)
-        .map(([k, n]) => `${k} ${n} 条`)
-        .join('，')}${snapshot ? `（替换原有 ${existing} 条记录，原台账留档 ${snapshot.id}）` : ''}`,
+      summary: `${replace ? '替换导入' : '合并导入'}台账到“${station.name}”：${describePlan(plan)}${snapshot ? `；原台账留档 ${snapshot.id}` : ''}`,
       after: {
-        counts: c,
-        replaced: existing,
+        import_mode: replace ? '替换导入' : '合并导入',
+        sheets: planCounts(plan),
+        ...(replace ? { deleted_files: plan.losses.files, deleted_vouchers: plan.losses.vouchers } : {}),
         ...(snapshot ? { ledger_snapshot_id: snapshot.id, ledger_snapshot_sha256: snapshot.sha256 } : {}),
       },
       actorOverride,
     });
-    return c;
+    return { counts: ledgerCounts(ledger), plan: plan.sheets, losses: plan.losses, warnings: plan.warnings };
   });
 }
 
@@ -337,41 +376,133 @@ export interface ImportLedgerOptions {
   value: unknown;
   replace: boolean;
   dryRun?: boolean;
+  expectedVersion?: number;
   /** problems found before (cells of a workbook that could not be read) */
   preProblems?: ImportProblemDto[];
 }
 
+const LEDGER_ARRAYS = [
+  'enterprises',
+  'contacts',
+  'demands',
+  'experts',
+  'events',
+  'pressReleases',
+  'cooperations',
+  'outcomes',
+  'achievements',
+  'reports',
+  'expenses',
+] as const;
+
+/**
+ * The ledger's valid parts, for the checks beyond the schema when the schema refuses some records: each record that
+ * passes on its own, and the target station's own values where the file's station block is wrong (its problems are
+ * the schema's). `at` maps a kept record back to its index in the file, so every problem keeps its place.
+ */
+function validParts(value: unknown, station: StationTable): { ledger: Ledger; at: Map<string, number[]> } {
+  const v = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const shape = ledgerSchema.shape;
+  const out: Record<string, unknown> = { format: LEDGER_FORMAT };
+  const at = new Map<string, number[]>();
+  for (const key of LEDGER_ARRAYS) {
+    const raw = Array.isArray(v[key]) ? (v[key] as unknown[]) : [];
+    const kept: unknown[] = [];
+    const index: number[] = [];
+    raw.forEach((item, i) => {
+      const r = shape[key].safeParse([item]);
+      if (r.success) {
+        kept.push(r.data[0]);
+        index.push(i);
+      }
+    });
+    out[key] = kept;
+    at.set(key, index);
+  }
+  const st = shape.station.safeParse(v.station);
+  out.station = st.success
+    ? st.data
+    : {
+        name: station.name,
+        type: station.type,
+        district: station.district_code,
+        host: { name: '' },
+        period: { start: station.period_start, end: station.period_end },
+      };
+  const year = shape.programYear.safeParse(v.programYear);
+  out.programYear = year.success ? year.data : station.program_year;
+  const funds = shape.funds.safeParse(v.funds);
+  if (funds.success) out.funds = funds.data;
+  return { ledger: out as Ledger, at };
+}
+
+function placeBack(p: ImportProblemDto, at: Map<string, number[]>): ImportProblemDto {
+  const m = /^(\w+)\[(\d+)\](.*)$/.exec(p.path);
+  const index = m ? at.get(m[1])?.[Number(m[2])] : undefined;
+  return m && index !== undefined ? { ...p, path: `${m[1]}[${index}]${m[3]}` } : p;
+}
+
+/**
+ * Every check of an import in one pass (issue #13): the schema, the codes, USCC check digits, references between
+ * sheets, dates (none in the future; outside the period they do not count, 第七条、第八条) and the expense rules.
+ */
+async function checkLedger(
+  ctx: Ctx,
+  { station, value, pre }: { station: StationTable; value: unknown; pre: ImportProblemDto[] },
+): Promise<{ ledger: Ledger | null; errors: ImportProblemDto[]; warnings: ImportProblemDto[] }> {
+  const years = new Set((await ctx.db.selectFrom('program_years').select('year').execute()).map((r) => r.year));
+  const parsed = parseLedger(value, (y) => years.has(y));
+  const schema = parsed.ok
+    ? []
+    : parsed.problems.map((p) => {
+        const i = p.indexOf(': ');
+        return { path: p.slice(0, i), message: p.slice(i + 2) };
+      });
+  const parts = parsed.ok ? { ledger: parsed.ledger, at: null } : validParts(value, station);
+  const policy = await loadPolicy(ctx.db, station.program_year);
+  const checks = importChecks(parts.ledger, {
+    station,
+    money: await moneyContext(ctx.db, station, policy),
+    today: shanghaiDate(ctx.clock.now()),
+  });
+  const at = parts.at;
+  const place = (p: ImportProblemDto) => (at ? placeBack(p, at) : p);
+  const errors = [...pre, ...schema, ...checks.errors.map(place)];
+  return {
+    ledger: parsed.ok && !errors.length ? parsed.ledger : null,
+    errors,
+    warnings: checks.warnings.map(place),
+  };
+}
+
 /**
  * Imports a ledger (already parsed from JSON or Excel) into a station: every problem is reported and nothing is
- * written, or all of it is written in one transaction with one audit record. A station that already has records is
- * refused unless `replace` is given, which deletes them in the same transaction.
+ * written; a dry run answers the plan (per sheet 新增/更新/未变/删除, and what a replace loses); otherwise the plan is
+ * written in one transaction (`writeStationLedger`).
  */
 export async function importLedger(
   ctx: Ctx,
-  { stationId, value, replace, dryRun, preProblems }: ImportLedgerOptions,
+  { stationId, value, replace, dryRun, expectedVersion, preProblems }: ImportLedgerOptions,
 ): Promise<ImportReportDto> {
   const station = await requireStation(ctx, stationId);
-  const years = new Set((await ctx.db.selectFrom('program_years').select('year').execute()).map((r) => r.year));
-  const parsed = parseLedger(value, (y) => years.has(y));
-  const pre = preProblems ?? [];
-  if (!parsed.ok || pre.length) {
-    const errors = [
-      ...pre,
-      ...(parsed.ok
-        ? []
-        : parsed.problems.map((p) => {
-            const i = p.indexOf(': ');
-            return { path: p.slice(0, i), message: p.slice(i + 2) };
-          })),
-    ];
-    return { ok: false, errors, warnings: [], counts: {} };
-  }
-  const policy = await loadPolicy(ctx.db, station.program_year);
-  const { errors, warnings } = importChecks(parsed.ledger, station, await moneyContext(ctx.db, station, policy));
-  if (errors.length) return { ok: false, errors, warnings, counts: {} };
-  if (dryRun) return { ok: true, errors, warnings, counts: ledgerCounts(parsed.ledger) };
-  const counts = await writeStationLedger(ctx, { station, ledger: parsed.ledger, replace });
-  return { ok: true, errors: [], warnings, counts };
+  const { ledger, errors, warnings } = await checkLedger(ctx, { station, value, pre: preProblems ?? [] });
+  const mode = replace ? 'replace' : 'merge';
+  if (!ledger) return { ok: false, errors, warnings, counts: {}, mode };
+  const outcome = dryRun
+    ? await previewStationLedger(ctx, { station, ledger, replace })
+    : await writeStationLedger(ctx, { station, ledger, replace, expectedVersion });
+  return {
+    ok: true,
+    errors: [],
+    warnings: [...warnings, ...outcome.warnings],
+    counts: outcome.counts,
+    mode,
+    plan: outcome.plan,
+    ...(replace ? { losses: outcome.losses } : {}),
+    ledgerVersion: dryRun
+      ? Number(station.ledger_version)
+      : Number((await requireStation(ctx, stationId)).ledger_version),
+  };
 }
 
 export interface ImportLedgerWorkbookOptions {
@@ -379,6 +510,7 @@ export interface ImportLedgerWorkbookOptions {
   bytes: Uint8Array;
   replace: boolean;
   dryRun?: boolean;
+  expectedVersion?: number;
 }
 
 /**
@@ -387,7 +519,7 @@ export interface ImportLedgerWorkbookOptions {
  */
 export async function importLedgerWorkbook(
   ctx: Ctx,
-  { stationId, bytes, replace, dryRun }: ImportLedgerWorkbookOptions,
+  { stationId, bytes, replace, dryRun, expectedVersion }: ImportLedgerWorkbookOptions,
 ): Promise<ImportReportDto> {
   const station = await requireStation(ctx, stationId);
   const policy = await loadPolicy(ctx.db, station.program_year);
@@ -399,7 +531,14 @@ export async function importLedgerWorkbook(
     column: p.column,
     message: p.message,
   }));
-  const report = await importLedger(ctx, { stationId, value: book.value, replace, dryRun, preProblems: pre });
+  const report = await importLedger(ctx, {
+    stationId,
+    value: book.value,
+    replace,
+    dryRun,
+    expectedVersion,
+    preProblems: pre,
+  });
   const seen = new Set(pre.map((p) => `${p.sheet}|${p.row}|${p.column}`));
   report.errors = report.errors.filter((e) => {
     if (e.sheet !== undefined) return true;

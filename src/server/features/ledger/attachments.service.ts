@@ -12,7 +12,7 @@ import type { Ctx } from '../../context';
 import { requireStation } from '../../core/stations';
 import type { Tx } from '../../db/database';
 import { touchStations } from './ledger-version';
-import { getRecord } from './records.service';
+import { getRecord, refuseFutureDates } from './records.service';
 
 // Evidence files (第十三条) and report sources. The bytes go to the blob store (content-addressed, written before the
 // transaction: an orphan blob is harmless, a row without its bytes is not); the row and the audit record share one
@@ -137,6 +137,7 @@ export interface CreateReportFromDocxOptions {
 /** A report written in Word: the text is taken out with mammoth and counted (字数) like a typed one. */
 export async function createReportFromDocx(ctx: Ctx, { stationId, input, bytes }: CreateReportFromDocxOptions) {
   await requireStation(ctx, stationId);
+  refuseFutureDates(ctx, { kind: 'reports', input: { submittedOn: input.submittedOn } });
   const type = accept(ctx, bytes, ['docx']);
   const text = await docxText(bytes);
   if (!text.trim()) throw invalid([{ path: 'file', message: 'Word 文件中没有正文文字' }]);

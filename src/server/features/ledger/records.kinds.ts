@@ -142,6 +142,109 @@ const stamp = (r: RecordRow) => ({ id: str(r.id), version: Number(r.version), up
 /** Most kinds list the whole record. */
 const whole = <T>(dto: T) => dto;
 
+/** `3 条联系走访、1 条企业需求` of the counts that are not zero; null when nothing refers to the record. */
+function usedBy(parts: Array<[number | undefined, string]>): string | null {
+  const named = parts.filter(([n]) => (n ?? 0) > 0).map(([n, what]) => `${n} ${what}`);
+  return named.length ? named.join('、') : null;
+}
+
+/** Counts by key (`key` → n) of a grouped query's rows. */
+const countsOf = (rows: Array<{ k: string | null; n: number | string | bigint }>) =>
+  new Map(rows.map((r) => [String(r.k), Number(r.n)]));
+
+/**
+ * Why each expert cannot be deleted: an event that lists them present (第七条 counts their 人次) or an expense that
+ * paid them (the expense ledger keeps its payee, 第十六条) would lose what it refers to. Null when nothing names them.
+ */
+async function expertDeleteBlockers(db: Database | Tx, ids: string[]): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  if (!ids.length) return out;
+  const events = countsOf(
+    await db
+      .selectFrom('event_experts')
+      .select((eb) => ['expert_id as k', eb.fn.countAll<number>().as('n')])
+      .where('expert_id', 'in', ids)
+      .groupBy('expert_id')
+      .execute(),
+  );
+  const expenses = countsOf(
+    await db
+      .selectFrom('expenses')
+      .select((eb) => ['payee_expert_id as k', eb.fn.countAll<number>().as('n')])
+      .where('payee_expert_id', 'in', ids)
+      .groupBy('payee_expert_id')
+      .execute(),
+  );
+  for (const id of ids) {
+    const uses = usedBy([
+      [events.get(id), '场活动的到场专家'],
+      [expenses.get(id), '笔支出的收款人'],
+    ]);
+    out.set(id, uses && `该专家已登记为 ${uses}，不能删除：请先从这些活动、支出中移除`);
+  }
+  return out;
+}
+
+/**
+ * Why each of a station's enterprises cannot leave its 服务企业名录: the station's contacts, demands, events and
+ * outcomes that name it count towards 第七条 only while it is listed, so removing it would silently drop them.
+ */
+async function enterpriseDeleteBlockers(db: Database | Tx, ids: string[]): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  if (!ids.length) return out;
+  const listed = await db
+    .selectFrom('station_enterprises as se')
+    .innerJoin('enterprises as e', 'e.id', 'se.enterprise_id')
+    .select(['se.id', 'se.station_id', 'e.uscc'])
+    .where('se.id', 'in', ids)
+    .execute();
+  for (const stationId of new Set(listed.map((r) => r.station_id))) {
+    const rows = listed.filter((r) => r.station_id === stationId);
+    const usccs = rows.map((r) => r.uscc);
+    const byUscc = (table: 'contacts' | 'demands' | 'outcomes') =>
+      db
+        .selectFrom(table)
+        .select((eb) => ['uscc as k', eb.fn.countAll<number>().as('n')])
+        .where('station_id', '=', stationId)
+        .where('uscc', 'in', usccs)
+        .groupBy('uscc')
+        .execute()
+        .then(countsOf);
+    const contacts = await byUscc('contacts');
+    const demands = await byUscc('demands');
+    const outcomes = await byUscc('outcomes');
+    const events = countsOf(
+      await db
+        .selectFrom('event_enterprises as ee')
+        .innerJoin('events as ev', 'ev.id', 'ee.event_id')
+        .select((eb) => ['ee.uscc as k', eb.fn.countAll<number>().as('n')])
+        .where('ev.station_id', '=', stationId)
+        .where('ee.uscc', 'in', usccs)
+        .groupBy('ee.uscc')
+        .execute(),
+    );
+    for (const r of rows) {
+      const uses = usedBy([
+        [contacts.get(r.uscc), '条联系走访'],
+        [demands.get(r.uscc), '条企业需求'],
+        [events.get(r.uscc), '场活动'],
+        [outcomes.get(r.uscc), '项落地成果'],
+      ]);
+      out.set(r.id, uses && `本站点已有该企业的 ${uses}记录，不能从服务企业名录中删除：请先删除或修改这些记录`);
+    }
+  }
+  return out;
+}
+
+/** Refuses a delete that `blockers` names a reason for (the same sentence the list shows beside 删除). */
+async function refuseDeleteWhenUsed(
+  k: KindContext,
+  blockers: (db: Database | Tx, ids: string[]) => Promise<Map<string, string | null>>,
+): Promise<void> {
+  const why = (await blockers(k.tx, [k.recordId])).get(k.recordId);
+  if (why) throw invalid([], why);
+}
+
 async function upsertEnterprise(input: RecordInput<'enterprises'>, k: KindContext<'enterprises'>): Promise<string> {
   const now = k.ctx.clock.now().toISOString();
   const existing = await k.tx.selectFrom('enterprises').selectAll().where('uscc', '=', input.uscc).executeTakeFirst();
@@ -185,7 +288,7 @@ async function upsertEnterprise(input: RecordInput<'enterprises'>, k: KindContex
   return existing.id;
 }
 
-const enterprises: RecordKindDef<'enterprises'> = {
+const enterprises: RecordKindDef<'enterprises', string | null> = {
   kind: 'enterprises',
   table: 'station_enterprises',
   entity: 'station_enterprise',
@@ -205,7 +308,9 @@ const enterprises: RecordKindDef<'enterprises'> = {
     if (dup) throw invalid([{ path: 'uscc', message: '该企业已在本站点的服务企业名录中' }]);
     return { enterprise_id: enterpriseId, key_served: input.keyServed ? 1 : 0 };
   },
-  toDto: (r) => ({
+  beforeDelete: (k) => refuseDeleteWhenUsed(k, enterpriseDeleteBlockers),
+  loadExtras: enterpriseDeleteBlockers,
+  toDto: (r, blockers) => ({
     ...stamp(r),
     enterpriseId: str(r.enterprise_id),
     uscc: str(r.e_uscc),
@@ -215,6 +320,7 @@ const enterprises: RecordKindDef<'enterprises'> = {
     srdi: code<SrdiLevel>(r.e_srdi),
     keyServed: b(r.key_served),
     contactCount: Number(r.contact_count ?? 0),
+    deleteBlockedBy: blockers.get(str(r.id)) ?? null,
   }),
   toListItem: whole,
   describe: (r) => `服务企业 ${s(r.e_name ?? r.enterprise_id)}`,
@@ -346,7 +452,7 @@ const demands: RecordKindDef<'demands'> = {
   ],
 };
 
-const experts: RecordKindDef<'experts'> = {
+const experts: RecordKindDef<'experts', string | null> = {
   kind: 'experts',
   table: 'experts',
   entity: 'expert',
@@ -383,15 +489,9 @@ const experts: RecordKindDef<'experts'> = {
       bank_name: i.bankName ?? null,
     };
   },
-  async beforeDelete(k) {
-    const used = await k.tx
-      .selectFrom('event_experts')
-      .select('event_id')
-      .where('expert_id', '=', k.recordId)
-      .executeTakeFirst();
-    if (used) throw invalid([], '该专家已登记为活动到场专家，请先从活动中移除后再删除');
-  },
-  toDto: (r) => ({
+  beforeDelete: (k) => refuseDeleteWhenUsed(k, expertDeleteBlockers),
+  loadExtras: expertDeleteBlockers,
+  toDto: (r, blockers) => ({
     ...stamp(r),
     ref: str(r.ref),
     name: str(r.name),
@@ -405,6 +505,7 @@ const experts: RecordKindDef<'experts'> = {
     idCardMasked: strOrNull(r.id_card_masked),
     bankAccountMasked: strOrNull(r.bank_account_masked),
     bankName: strOrNull(r.bank_name),
+    deleteBlockedBy: blockers.get(str(r.id)) ?? null,
   }),
   toListItem: whole,
   describe: (r) => `${EXPERT_KIND_LABELS[s(r.kind)] ?? '专家'} ${s(r.name)}`,

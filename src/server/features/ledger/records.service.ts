@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
+import { datedSection, futureDateProblems } from '../../../domain/ledger/record-dates';
 import { conflict, invalid, notFound } from '../../../shared/errors';
 import type {
   RecordDto,
@@ -15,7 +16,9 @@ import { requireStation } from '../../core/stations';
 import { decryptPii, piiKey } from '../../crypto/pii';
 import type { Database, Tx } from '../../db/database';
 import type { DB } from '../../db/schema';
+import { shanghaiDate } from '../../scope';
 import { touchStations } from './ledger-version';
+import { type GapListFilter, gapConditions } from './records.gap-filters';
 import {
   type KindContext,
   RECORD_KIND_DEFS,
@@ -25,7 +28,7 @@ import {
   type RecordTable,
 } from './records.kinds';
 
-export interface RecordFilter {
+export interface RecordFilter extends GapListFilter {
   q?: string;
   from?: string;
   to?: string;
@@ -129,10 +132,11 @@ export async function listRecords<K extends RecordKind>(
   ctx: Ctx,
   { kind, stationId, filter: f }: ListRecordsOptions<K>,
 ): Promise<Page<RecordListItem<K>>> {
-  await requireStation(ctx, stationId);
+  const station = await requireStation(ctx, stationId);
   const def: RecordKindDef<K> = RECORD_KIND_DEFS[kind];
   const db = ctx.db;
-  const qb = filtered(baseQuery(db, def, stationId), def, f);
+  let qb = filtered(baseQuery(db, def, stationId), def, f);
+  for (const c of await gapConditions(db, { kind, station, filter: f })) qb = qb.where(c);
   const count = await qb
     .clearSelect()
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
@@ -158,13 +162,12 @@ export async function allRecords<K extends RecordKind>(
   ctx: Ctx,
   { kind, stationId, filter: f, limit }: AllRecordsOptions<K>,
 ): Promise<RecordDto<K>[]> {
-  await requireStation(ctx, stationId);
+  const station = await requireStation(ctx, stationId);
   const def: RecordKindDef<K> = RECORD_KIND_DEFS[kind];
   const db = ctx.db;
-  const rows = await filtered(baseQuery(db, def, stationId), def, f)
-    .orderBy('r.id')
-    .limit(limit)
-    .execute();
+  let qb = filtered(baseQuery(db, def, stationId), def, f);
+  for (const c of await gapConditions(db, { kind, station, filter: f })) qb = qb.where(c);
+  const rows = await qb.orderBy('r.id').limit(limit).execute();
   return toDtos(db, def, kindRows(def, rows));
 }
 
@@ -198,6 +201,17 @@ async function readRow<K extends RecordKind>(
   return row && kindRows(def, [row])[0];
 }
 
+/**
+ * A ledger records what has happened: a date after today (Beijing, the server's clock) is refused with the field's
+ * name, before anything is written. A date outside the project period is kept: it only does not count (第七条、第八条).
+ */
+export function refuseFutureDates(ctx: Ctx, { kind, input }: { kind: RecordKind; input: object }): void {
+  const section = datedSection(kind);
+  if (!section) return;
+  const problems = futureDateProblems({ section, record: { ...input }, today: shanghaiDate(ctx.clock.now()) });
+  if (problems.length) throw invalid(problems, problems.map((p) => p.message).join('；'));
+}
+
 export interface CreateRecordOptions<K extends RecordKind> extends RecordsOf<K> {
   input: RecordInput<K>;
 }
@@ -207,6 +221,7 @@ export async function createRecord<K extends RecordKind>(
   { kind, stationId, input }: CreateRecordOptions<K>,
 ): Promise<RecordDto<K>> {
   await requireStation(ctx, stationId);
+  refuseFutureDates(ctx, { kind, input });
   const def: RecordKindDef<K> = RECORD_KIND_DEFS[kind];
   const id = uuidv7();
   await writeTx(ctx, async (tx, audit) => {
@@ -241,6 +256,7 @@ export async function updateRecord<K extends RecordKind>(
   { kind, stationId, recordId, version, input }: UpdateRecordOptions<K>,
 ): Promise<RecordDto<K>> {
   await requireStation(ctx, stationId);
+  refuseFutureDates(ctx, { kind, input });
   const def: RecordKindDef<K> = RECORD_KIND_DEFS[kind];
   await writeTx(ctx, async (tx, audit) => {
     const before = await readRow(tx, { def, stationId, id: recordId });

@@ -1,5 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import { type AgreementTerms, changeProblems, diffTerms } from '../../../domain/lifecycle/agreement';
+import { changeRequestClosedReason } from '../../../domain/lifecycle/change-request-window';
 import { decide } from '../../../domain/lifecycle/machine';
 import { type ChangeRequestAction, changeRequestMachine } from '../../../domain/lifecycle/machines';
 import { conflict, invalid, notFound } from '../../../shared/errors';
@@ -127,6 +128,8 @@ export async function createChangeRequest(ctx: Ctx, projectId: string, input: Ch
       .executeTakeFirst();
     if (open) throw conflict(`已有未完成的工作调整申请“${open.title}”，请先提交审批或撤回（第十一条）`);
     const { no, terms } = await currentTerms(tx, projectId);
+    const closed = changeRequestClosedReason({ periodEnd: terms.periodEnd, today: shanghaiDate(ctx.clock.now()) });
+    if (closed) throw conflict(closed);
     await checkInput(tx, { projectYear: p.program_year, base: terms, input });
     const now = ctx.clock.now().toISOString();
     const row: ChangeRequestTable = {

@@ -113,7 +113,8 @@ function Loaded({ app, policy }: { app: ApplicationDetail; policy: Policy | unde
   const [form] = Form.useForm<FormValues>();
   const [dirty, setDirty] = useState(false);
   // the tabs' counts (the same queries as the panels, so fetched once)
-  const reviews = useApplicationReviews(app.id, can('manage:review'));
+  // A reviewer gets only its own assignment here: the link below opens it beside this 申报书.
+  const reviews = useApplicationReviews(app.id, can('manage:review') || me.role === 'reviewer');
   const siteVisits = useSiteVisits(app.id, can('manage:review'));
   const editable = can('write:application') && EDITABLE.includes(app.status) && Boolean(policy);
   const saver = useSaver(app, form, policy as Policy);
@@ -182,8 +183,8 @@ function Loaded({ app, policy }: { app: ApplicationDetail; policy: Policy | unde
           type="info"
           showIcon
           className="card-gap"
-          title="请在“我的评审”中声明利益冲突并按评分细则打分（第十条）"
-          action={<Link to="/reviews">前往我的评审</Link>}
+          title="请在“我的评审”中声明利益冲突，再对照申报书按评分细则打分（第十条）"
+          action={<Link to={reviews.data?.[0] ? `/reviews?a=${reviews.data[0].id}` : '/reviews'}>前往评分</Link>}
         />
       )}
       <Notes app={app} canSeeStation={can('read:station')} isHost={can('write:application')} />

@@ -15,7 +15,16 @@ export const APPLICATION_EXTENSIONS = ['.pdf', '.docx', '.jpg', '.jpeg', '.png']
 const isFilePurpose = (p: string): p is ApplicationFilePurpose =>
   (APPLICATION_FILE_PURPOSES as readonly string[]).includes(p);
 
-export function ApplicationFiles({ app, canWrite }: { app: ApplicationDetail; canWrite: boolean }) {
+export function ApplicationFiles({
+  app,
+  canWrite,
+  narrow = false,
+}: {
+  app: ApplicationDetail;
+  canWrite: boolean;
+  /** one box a row: a reviewer's pane beside the scoring form, or a phone */
+  narrow?: boolean;
+}) {
   const { message } = App.useApp();
   const applied = useUploadApplied();
   const remove = useRemoveFile();
@@ -36,7 +45,7 @@ export function ApplicationFiles({ app, canWrite }: { app: ApplicationDetail; ca
 
   return (
     <Card id="sec-files" size="small" title="申报材料" className="card-gap" style={{ scrollMarginTop: 72 }}>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: 12 }}>
+      <div style={{ display: 'grid', gridTemplateColumns: `repeat(${narrow ? 1 : 3}, minmax(0, 1fr))`, gap: 12 }}>
         {purposes.map((purpose) => {
           const label = DOCUMENT_LABELS[purpose] ?? purpose;
           const files = app.files.filter((f) => f.purpose === purpose);

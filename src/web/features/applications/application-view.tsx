@@ -1,4 +1,5 @@
-// The 申报书 read-only: for the district, the Center, reviewers, and the host once it is submitted.
+// The 申报书 read-only: for the district, the Center, reviewers, and the host once it is submitted. `narrow` is for a
+// reviewer's pane beside the scoring form on a PC and for a phone (390 px): one column, nothing wider than the pane.
 import { Card, Descriptions, Table, Typography } from 'antd';
 import { EXPENSE_CATEGORIES, type Policy } from '../../../domain/policy/types';
 import { useDistricts } from '../../lib/districts';
@@ -9,8 +10,16 @@ import { formatTarget, PUBLIC_INSTITUTION_CLASS_LABELS } from './application-hel
 
 const pre = { whiteSpace: 'pre-wrap', margin: 0 } as const;
 const muted = { color: 'rgba(0,0,0,0.35)' };
+// Long unbroken text (an e-mail address, a URL) would widen a table cell past a phone's screen.
+const wrapAnywhere = { overflowWrap: 'anywhere' } as const;
 
-export function ApplicationView({ app, policy }: { app: ApplicationDetail; policy: Policy | undefined }) {
+interface ViewProps {
+  app: ApplicationDetail;
+  policy: Policy | undefined;
+  narrow?: boolean;
+}
+
+export function ApplicationView({ app, policy, narrow = false }: ViewProps) {
   const f = app.form;
   const districts = useDistricts(app.programYear);
   const district = districts.data?.find((d) => d.code === f.districtCode);
@@ -25,8 +34,8 @@ export function ApplicationView({ app, policy }: { app: ApplicationDetail; polic
         <Descriptions
           bordered
           size="small"
-          column={3}
-          styles={{ label: { whiteSpace: 'nowrap' } }}
+          column={narrow ? 1 : 3}
+          styles={{ label: { whiteSpace: 'nowrap' }, content: wrapAnywhere }}
           items={[
             { key: 'n', label: '站点名称', children: dash(f.stationName) },
             { key: 't', label: '站点类型', children: typePolicy?.name ?? app.stationTypeLabel },
@@ -83,13 +92,25 @@ export function ApplicationView({ app, policy }: { app: ApplicationDetail; polic
           dataSource={kpis}
           locale={{ emptyText: '未选择站点类型' }}
           columns={[
-            { title: '指标', dataIndex: 'name' },
-            { title: '依据', dataIndex: 'article', width: 90 },
-            { title: '年度目标', key: 'y', width: 140, align: 'right', render: (_, k) => formatTarget(k, k.target) },
+            narrow
+              ? {
+                  title: '指标（依据）',
+                  key: 'name',
+                  render: (_, k) => `${k.name}（${k.article}）`,
+                }
+              : { title: '指标', dataIndex: 'name' },
+            ...(narrow ? [] : [{ title: '依据', dataIndex: 'article', width: 90 }]),
+            {
+              title: '年度目标',
+              key: 'y',
+              width: narrow ? 76 : 140,
+              align: 'right',
+              render: (_, k) => formatTarget(k, k.target),
+            },
             {
               title: '申报目标',
               key: 'a',
-              width: 140,
+              width: narrow ? 76 : 140,
               align: 'right',
               render: (_, k) => {
                 const v = f.targets?.[k.id];
@@ -112,8 +133,8 @@ export function ApplicationView({ app, policy }: { app: ApplicationDetail; polic
           dataSource={(f.schedule ?? []).map((s, i) => ({ ...s, key: i }))}
           locale={{ emptyText: '未填写进度安排' }}
           columns={[
-            { title: '月份', dataIndex: 'month', width: 110 },
-            { title: '工作内容', dataIndex: 'content' },
+            { title: '月份', dataIndex: 'month', width: narrow ? 84 : 110 },
+            { title: '工作内容', dataIndex: 'content', onCell: () => ({ style: wrapAnywhere }) },
           ]}
         />
       </Card>
@@ -121,7 +142,8 @@ export function ApplicationView({ app, policy }: { app: ApplicationDetail; polic
         <Descriptions
           bordered
           size="small"
-          column={3}
+          column={narrow ? 1 : 3}
+          styles={{ content: wrapAnywhere }}
           items={[
             ...EXPENSE_CATEGORIES.map((c) => ({
               key: c,
@@ -145,7 +167,7 @@ export function ApplicationView({ app, policy }: { app: ApplicationDetail; polic
               ),
             },
             { key: 'm', label: '配套经费', children: f.matchingFundsFen ? formatMoney(f.matchingFundsFen) : '无' },
-            { key: 'ms', label: '配套经费来源', span: 2, children: dash(f.matchingFundsSource) },
+            { key: 'ms', label: '配套经费来源', span: narrow ? 1 : 2, children: dash(f.matchingFundsSource) },
           ]}
         />
       </Card>
@@ -154,7 +176,7 @@ export function ApplicationView({ app, policy }: { app: ApplicationDetail; polic
 }
 
 /** 往年验收结果 (第十三条): the host's stations of earlier years and how their acceptance ended. */
-export function HistoryCard({ history }: { history: ApplicationDetail['history'] }) {
+export function HistoryCard({ history, narrow = false }: { history: ApplicationDetail['history']; narrow?: boolean }) {
   return (
     <Card size="small" title="往年承担情况与验收结果（第十三条）" className="card-gap">
       <Table
@@ -164,13 +186,19 @@ export function HistoryCard({ history }: { history: ApplicationDetail['history']
         dataSource={history}
         locale={{ emptyText: '该单位往年没有承担工作站点' }}
         columns={[
-          { title: '年度', dataIndex: 'programYear', width: 80 },
-          { title: '站点名称', dataIndex: 'stationName' },
-          { title: '站点类型', dataIndex: 'stationType', width: 160 },
+          { title: '年度', dataIndex: 'programYear', width: narrow ? 60 : 80 },
+          narrow
+            ? {
+                title: '站点',
+                key: 'station',
+                render: (_, r) => `${r.stationName}（${r.stationType}）`,
+              }
+            : { title: '站点名称', dataIndex: 'stationName' },
+          ...(narrow ? [] : [{ title: '站点类型', dataIndex: 'stationType', width: 160 }]),
           {
             title: '验收结果',
             dataIndex: 'result',
-            width: 140,
+            width: narrow ? 96 : 140,
             render: (r: string | null) => (
               <span style={r === '验收不通过' ? { color: '#cf1322', fontWeight: 500 } : undefined}>{r ?? '—'}</span>
             ),

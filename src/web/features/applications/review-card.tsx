@@ -1,7 +1,10 @@
 // One review assignment (第十条): first the 利益冲突声明 (a declared conflict recuses for good), then the scores by the
 // call's rubric (each criterion 0..its weight, integers) and a comment. Submitted and recused ones are read-only.
+// A score outside its criterion's range is an error on the field, never corrected silently: an antd InputNumber with
+// `min`/`max` turns 35 into 30 on blur, and the reviewer would submit a mark they did not give.
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Radio, Tag } from 'antd';
 import { Link } from 'react-router';
+import { criterionScoreSchema } from '../../../domain/lifecycle/review';
 import { scoreSchema } from '../../../shared/schemas/application';
 import { ApiError } from '../../lib/api';
 import { applyApiError, validated, zodRule } from '../../lib/form';
@@ -84,16 +87,48 @@ function Declaration({ a }: { a: Assignment }) {
   );
 }
 
+type Criterion = Assignment['rubric'][number];
+
+/** Scores the form holds that the rule refuses (typed, but out of range or not whole). */
+function refusedScores(rubric: Criterion[], scores: Record<string, number | null> | undefined): string[] {
+  return rubric
+    .filter((c) => {
+      const v = scores?.[c.id];
+      return v !== undefined && v !== null && !criterionScoreSchema(c).safeParse(v).success;
+    })
+    .map((c) => c.name);
+}
+
+function CriterionField({ c }: { c: Criterion }) {
+  return (
+    <Form.Item
+      name={['scores', c.id]}
+      label={`${c.name}（满分 ${c.weight}）`}
+      // The server's rule (checkScores → criterionScoreSchema, 第十条), so the field says what the route would say.
+      rules={[zodRule(criterionScoreSchema(c), null)]}
+      extra={c.description ? <span style={{ whiteSpace: 'pre-wrap' }}>{c.description}</span> : undefined}
+    >
+      <InputNumber step={1} inputMode="numeric" style={{ width: '100%', maxWidth: 240 }} suffix="分" />
+    </Form.Item>
+  );
+}
+
 function Scoring({ a }: { a: Assignment }) {
   const { modal, message } = App.useApp();
   const [form] = Form.useForm<{ scores: Record<string, number | null>; comment: string }>();
   const submit = useSubmitScores();
   const scores = Form.useWatch('scores', form);
   const { total, complete, max } = scoreTotal(a.rubric, scores);
+  const refused = refusedScores(a.rubric, scores);
 
   const send = async () => {
     const v = await validated(form);
-    if (!v) return;
+    if (!v) {
+      // On a phone the first wrong field may be a screen away from the button.
+      const first = form.getFieldsError().find((f) => f.errors.length);
+      if (first) form.scrollToField(first.name, { block: 'center' });
+      return;
+    }
     modal.confirm({
       title: '提交评分',
       content: `总分 ${total} 分（满分 ${max} 分）。提交后不能修改，确定提交？`,
@@ -117,30 +152,19 @@ function Scoring({ a }: { a: Assignment }) {
 
   return (
     <Form form={form} layout="vertical">
-      <div
-        style={{
-          display: 'grid',
-          gridTemplateColumns: `repeat(${Math.min(a.rubric.length, 4)}, minmax(0, 1fr))`,
-          columnGap: 16,
-        }}
-      >
-        {a.rubric.map((c) => (
-          <Form.Item
-            key={c.id}
-            name={['scores', c.id]}
-            label={`${c.name}（满分 ${c.weight}）`}
-            rules={[
-              { required: true, message: `请为“${c.name}”打分` },
-              { type: 'integer', min: 0, max: c.weight, message: `得分应为 0 到 ${c.weight} 的整数` },
-            ]}
-          >
-            <InputNumber min={0} max={c.weight} precision={0} step={1} style={{ width: '100%' }} suffix="分" />
-          </Form.Item>
-        ))}
-      </div>
+      <p style={{ marginTop: 0, color: 'rgba(0,0,0,0.65)' }}>
+        请对照申报书逐项打分：每项为 0 至该项满分的整数，合计满分 {max} 分（第十条）。
+      </p>
+      {a.rubric.map((c) => (
+        <CriterionField key={c.id} c={c} />
+      ))}
       <div role="status" style={{ marginBottom: 12, fontSize: 15 }}>
         总分 <strong style={{ fontSize: 20, color: complete ? '#1677ff' : undefined }}>{total}</strong> / {max} 分
-        {!complete && <span style={{ color: 'rgba(0,0,0,0.45)', marginLeft: 8 }}>（尚有评分项未打分）</span>}
+        {refused.length > 0 ? (
+          <span style={{ color: '#cf1322', marginLeft: 8 }}>（{refused.join('、')}的得分超出范围，未计入）</span>
+        ) : (
+          !complete && <span style={{ color: 'rgba(0,0,0,0.45)', marginLeft: 8 }}>（尚有评分项未打分）</span>
+        )}
       </div>
       <Form.Item name="comment" label="评审意见" rules={[zodRule(scoreSchema.shape.comment)]}>
         <Input.TextArea
@@ -158,24 +182,29 @@ function Scoring({ a }: { a: Assignment }) {
 }
 
 function Submitted({ a }: { a: Assignment }) {
+  // One column: the card sits in a half-width pane on a PC and a 390 px screen on a phone.
   return (
     <Descriptions
       bordered
       size="small"
-      column={a.rubric.length + 1}
+      column={1}
+      styles={{ content: { overflowWrap: 'anywhere' } }}
       items={[
-        ...a.rubric.map((c) => ({ key: c.id, label: `${c.name}（${c.weight}）`, children: a.scores?.[c.id] ?? '—' })),
+        ...a.rubric.map((c) => ({
+          key: c.id,
+          label: `${c.name}（满分 ${c.weight}）`,
+          children: a.scores?.[c.id] ?? '—',
+        })),
         { key: 't', label: '总分', children: <strong>{a.totalScore}</strong> },
-        {
-          key: 'c',
-          label: '评审意见',
-          span: a.rubric.length + 1,
-          children: <span style={{ whiteSpace: 'pre-wrap' }}>{a.comment}</span>,
-        },
-        { key: 's', label: '提交时间', span: a.rubric.length + 1, children: formatInstant(a.submittedAt) },
+        { key: 'c', label: '评审意见', children: <span style={{ whiteSpace: 'pre-wrap' }}>{a.comment}</span> },
+        { key: 's', label: '提交时间', children: formatInstant(a.submittedAt) },
       ]}
     />
   );
+}
+
+export function AssignmentStatusTag({ a }: { a: Assignment }) {
+  return <Tag color={STATUS_COLOR[a.status]}>{a.status === 'assigned' && !a.declared ? '待声明' : a.statusLabel}</Tag>;
 }
 
 export function ReviewCard({ a }: { a: Assignment }) {
@@ -191,9 +220,7 @@ export function ReviewCard({ a }: { a: Assignment }) {
           </span>
         </span>
       }
-      extra={
-        <Tag color={STATUS_COLOR[a.status]}>{a.status === 'assigned' && !a.declared ? '待声明' : a.statusLabel}</Tag>
-      }
+      extra={<AssignmentStatusTag a={a} />}
     >
       {a.status === 'recused' ? (
         <Alert

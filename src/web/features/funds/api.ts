@@ -53,6 +53,8 @@ export interface ExpenseFilters {
   source?: Expense['source'];
   q?: string;
   withWarnings?: boolean;
+  /** expenses with no voucher (a link of 待补事项, 第十二条) */
+  withoutVoucher?: boolean;
 }
 
 export function useExpenses(stationId: string, f: ExpenseFilters, page: { page: number; pageSize: number }) {
@@ -61,7 +63,12 @@ export function useExpenses(stationId: string, f: ExpenseFilters, page: { page: 
     queryFn: () =>
       call(expensesApi.list, {
         params: { id: stationId },
-        query: { ...f, withWarnings: f.withWarnings ? 'true' : undefined, ...page },
+        query: {
+          ...f,
+          withWarnings: f.withWarnings ? 'true' : undefined,
+          withoutVoucher: f.withoutVoucher ? 'true' : undefined,
+          ...page,
+        },
       }),
     placeholderData: keepPreviousData,
   });

@@ -3,13 +3,14 @@
 import { Alert, Card, Progress, Table } from 'antd';
 import type { Policy } from '../../../domain/policy/types';
 import type { ExecutionDto as Execution } from '../../../shared/schemas/funds';
+import { useIsPhone } from '../../components/use-phone';
 import { formatPercent } from '../../lib/format';
 import { formatMoney } from '../../lib/money';
 import type { Funds } from './api';
 
 type Row = Execution['rows'][number] & { name: string; article: string };
 
-function BarChart({ rows }: { rows: Row[] }) {
+function BarChart({ rows, phone }: { rows: Row[]; phone: boolean }) {
   const max = Math.max(1, ...rows.map((r) => Math.max(r.budgetFen, r.spentFen)));
   const width = (fen: number) => `${(fen / max) * 100}%`;
   return (
@@ -19,7 +20,12 @@ function BarChart({ rows }: { rows: Row[] }) {
         return (
           <div
             key={r.category}
-            style={{ display: 'grid', gridTemplateColumns: '84px 1fr 190px', gap: 8, alignItems: 'center' }}
+            style={{
+              display: 'grid',
+              gridTemplateColumns: phone ? '72px minmax(0, 1fr) auto' : '84px 1fr 190px',
+              gap: 8,
+              alignItems: 'center',
+            }}
           >
             <span>{r.name}</span>
             <div
@@ -116,6 +122,7 @@ export function ExecutionCard({
     return { ...r, name: c?.name ?? r.category, article: c ? `${c.article}${c.clause}` : '' };
   });
   const budgetTotal = rows.reduce((s, r) => s + r.budgetFen, 0);
+  const phone = useIsPhone();
   return (
     <Card size="small" title={`预算执行（${funds.budgetSource}）`} className="card-gap">
       {x.warnings.map((w) => (
@@ -139,15 +146,24 @@ export function ExecutionCard({
         </span>
       </div>
       <Rates x={x} period={period} />
-      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: 24, marginTop: 16 }}>
+      {/* On a phone the chart comes under the table, and the table's six columns scroll inside it. */}
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: phone ? 'minmax(0, 1fr)' : 'minmax(0, 3fr) minmax(0, 2fr)',
+          gap: 24,
+          marginTop: 16,
+        }}
+      >
         <Table<Row>
           size="small"
           rowKey="category"
+          scroll={phone ? { x: 640 } : undefined}
           pagination={false}
           dataSource={rows}
           aria-label="预算执行表"
           columns={[
-            { title: '科目', dataIndex: 'name' },
+            { title: '科目', dataIndex: 'name', ...(phone ? { fixed: 'left' as const, width: 76 } : {}) },
             { title: '依据', dataIndex: 'article', width: 120 },
             { title: '预算', dataIndex: 'budgetFen', align: 'right', render: formatMoney },
             { title: '已支出（资助经费）', dataIndex: 'spentFen', align: 'right', render: formatMoney },
@@ -179,7 +195,7 @@ export function ExecutionCard({
             </Table.Summary.Row>
           )}
         />
-        <BarChart rows={rows} />
+        <BarChart rows={rows} phone={phone} />
       </div>
       <div style={{ marginTop: 16, paddingTop: 12, borderTop: '1px dashed #f0f0f0' }}>
         <strong>配套经费</strong>（单独核算，不计入资助经费执行率，第十四条）：计划 {formatMoney(x.matchingPlannedFen)}

@@ -2,6 +2,7 @@
 import { FileOutlined } from '@ant-design/icons';
 import { Alert, Descriptions, Drawer, Spin } from 'antd';
 import { FUND_SOURCE_LABELS, PAYEE_KIND_LABELS, VOUCHER_KIND_LABELS } from '../../../shared/labels';
+import { useIsPhone } from '../../components/use-phone';
 import { formatInstant, formatSize } from '../../lib/format';
 import { formatMoney } from '../../lib/money';
 import { attachmentUrl, useExpense } from './api';
@@ -18,9 +19,11 @@ export function ExpenseDetail({
   onClose: () => void;
 }) {
   const q = useExpense(stationId, expenseId);
+  const phone = useIsPhone();
   const e = q.data;
   return (
-    <Drawer open title={e ? `支出 ${e.ref}` : '支出'} size={640} onClose={onClose} destroyOnHidden>
+    // The whole screen on a phone: 640 px would leave its left part outside a 390 px screen.
+    <Drawer open title={e ? `支出 ${e.ref}` : '支出'} size={phone ? '100%' : 640} onClose={onClose} destroyOnHidden>
       {q.isError && <Alert type="error" showIcon title="无法加载该支出记录" description={q.error.message} />}
       {q.isPending && <Spin description="正在加载…" style={{ display: 'block', marginTop: 48 }} />}
       {e && (

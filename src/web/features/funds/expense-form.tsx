@@ -4,9 +4,11 @@ import { Alert, App, Button, DatePicker, Drawer, Form, Input, Radio, Select, Spa
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { isFeeToIndividual } from '../../../domain/expenses/tax';
+import { defaultRecordDate } from '../../../domain/ledger/record-dates';
 import type { Policy } from '../../../domain/policy/types';
 import type { FieldIssue } from '../../../shared/errors';
 import { expenseInputSchema } from '../../../shared/schemas/funds';
+import { useIsPhone } from '../../components/use-phone';
 import { ApiError } from '../../lib/api';
 import { validated, zodRule } from '../../lib/form';
 import { fenToYuanInput, parseYuan } from '../../lib/money';
@@ -29,8 +31,18 @@ export interface ExpenseFormContext {
   period: { start: string; end: string };
 }
 
-function initialValues(e: ExpenseDetail | null, today: string): Partial<ExpenseValues> {
-  if (!e) return { date: dayjs(today), source: 'grant', payeeKind: 'organization', amountIs: 'gross', vouchers: [] };
+/**
+ * A new expense is dated inside the project period: today while it runs, its last day once it has ended (the books of
+ * a finished year are caught up after the fact; grant money after the period is refused anyway, 第十五条).
+ */
+function initialValues(
+  e: ExpenseDetail | null,
+  ctx: Pick<ExpenseFormContext, 'today' | 'period'>,
+): Partial<ExpenseValues> {
+  if (!e) {
+    const date = dayjs(defaultRecordDate({ today: ctx.today, period: ctx.period }));
+    return { date, source: 'grant', payeeKind: 'organization', amountIs: 'gross', vouchers: [] };
+  }
   return {
     date: dayjs(e.date),
     category: e.category,
@@ -98,6 +110,8 @@ function ExpenseForm({
   const save = useSaveExpense(ctx.stationId);
   const [error, setError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
+  const [saving, setSaving] = useState<'close' | 'continue' | null>(null);
+  const phone = useIsPhone();
   const category = Form.useWatch('category', form);
   const item = Form.useWatch('item', form);
   const forbidden = isForbiddenItem(ctx.policy, item);
@@ -111,22 +125,32 @@ function ExpenseForm({
     form.setFields([...fields].map(([name, errors]) => ({ name, errors })));
   }
 
-  async function onSubmit() {
+  async function onSubmit(mode: 'close' | 'continue') {
     const v = await validated(form);
     if (!v) return;
     const amount = parseYuan(v.amount);
     if (!amount.ok || !amount.fen) return;
     setError(null);
+    setSaving(mode);
     try {
       const saved = await save.mutateAsync({ input: toInput(v, amount.fen), stored: expense ?? undefined });
-      message.success(expense ? `已保存修改：${saved.ref}` : `已记账：${saved.ref}`);
       if (saved.warnings.length)
         message.warning(`${saved.ref} 有 ${saved.warnings.length} 项提示，请核实：${saved.warnings[0].message}`);
-      onClose();
+      if (mode === 'close') {
+        message.success(expense ? `已保存修改：${saved.ref}` : `已记账：${saved.ref}`);
+        onClose();
+        return;
+      }
+      // The next expense of the batch: a fresh form (its own vouchers), keeping what a run of receipts shares.
+      form.resetFields();
+      form.setFieldsValue({ date: v.date, source: v.source, category: v.category, payeeKind: v.payeeKind });
+      message.success(`已记账：${saved.ref}，请继续填写下一笔`);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       setError(e.message);
       showIssues(e.issues, v.payeeKind);
+    } finally {
+      setSaving(null);
     }
   }
 
@@ -134,14 +158,29 @@ function ExpenseForm({
     <Drawer
       open
       title={expense ? `修改支出 ${expense.ref}` : '记一笔支出'}
-      size={720}
+      // On a phone the drawer takes the whole width, so that its buttons stay on the screen.
+      size={phone ? '100%' : 720}
       onClose={onClose}
       destroyOnHidden
       mask={{ closable: false }}
       extra={
         <Space>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={save.isPending} disabled={uploading} onClick={onSubmit}>
+          {!expense && (
+            <Button
+              loading={saving === 'continue'}
+              disabled={uploading || saving === 'close'}
+              onClick={() => onSubmit('continue')}
+            >
+              保存并继续新增
+            </Button>
+          )}
+          <Button
+            type="primary"
+            loading={saving === 'close'}
+            disabled={uploading || saving === 'continue'}
+            onClick={() => onSubmit('close')}
+          >
             {expense ? '保存修改' : '记账'}
           </Button>
         </Space>
@@ -151,7 +190,7 @@ function ExpenseForm({
       <Form<ExpenseValues>
         form={form}
         layout="vertical"
-        initialValues={initialValues(expense, ctx.today)}
+        initialValues={initialValues(expense, ctx)}
         scrollToFirstError
         onValuesChange={(changed: Partial<ExpenseValues>) => {
           // A permitted item belongs to one category: picking it first fills the category; changing the category
@@ -244,9 +283,10 @@ export function ExpenseDrawer({
   onClose: () => void;
 }) {
   const one = useExpense(ctx.stationId, expenseId);
+  const phone = useIsPhone();
   if (expenseId && !one.data)
     return (
-      <Drawer open title="修改支出" size={720} onClose={onClose}>
+      <Drawer open title="修改支出" size={phone ? '100%' : 720} onClose={onClose}>
         {one.isError ? (
           <Alert type="error" showIcon title="无法加载该支出记录" description={one.error.message} />
         ) : (

@@ -1,10 +1,11 @@
 // 支出台账 (issue #5): the station's expenses, paged by the server, filtered by category, source, a keyword and
 // "with warnings"; the host books (记一笔支出), edits and deletes, every change going through the compliance checks.
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Input, Select, Space } from 'antd';
+import { App, Button, Card, Checkbox, Input, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { FUND_SOURCE_LABELS } from '../../../shared/labels';
-import { DataTable } from '../../components/data-table';
+import { ResponsiveTable } from '../../components/responsive-table';
 import { type ExpenseFilters, useDeleteExpense, useExpenses } from './api';
 import { expenseColumns } from './expense-columns';
 import { ExpenseDetail } from './expense-detail';
@@ -24,7 +25,10 @@ export function ExpenseLedgerCard({
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [editing, setEditing] = useState<{ id?: string } | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
-  const list = useExpenses(ctx.stationId, filters, page);
+  // 待补事项 links here with ?withoutVoucher=true: the address narrows the list until 清除.
+  const [params, setParams] = useSearchParams();
+  const withoutVoucher = params.get('withoutVoucher') === 'true';
+  const list = useExpenses(ctx.stationId, { ...filters, withoutVoucher }, page);
   const remove = useDeleteExpense(ctx.stationId);
   const categories = ctx.policy?.expenseCategories ?? [];
   const categoryName = (code: string) => categories.find((c) => c.code === code)?.name ?? code;
@@ -32,7 +36,15 @@ export function ExpenseLedgerCard({
     setFilters((x) => ({ ...x, ...f }));
     setPage((p) => ({ ...p, page: 1 }));
   };
-  const filtered = Boolean(filters.category || filters.source || filters.q || filters.withWarnings);
+  const filtered = Boolean(filters.category || filters.source || filters.q || filters.withWarnings || withoutVoucher);
+  const clearWithoutVoucher = () => {
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      next.delete('withoutVoucher');
+      return next;
+    });
+    setPage((p) => ({ ...p, page: 1 }));
+  };
 
   return (
     <Card
@@ -76,14 +88,24 @@ export function ExpenseLedgerCard({
         <Checkbox checked={!!filters.withWarnings} onChange={(e) => filter({ withWarnings: e.target.checked })}>
           仅看有提示
         </Checkbox>
+        {withoutVoucher && (
+          <Tag color="orange" style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+            仅显示：没有上传凭证的支出（第十二条）
+            <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={clearWithoutVoucher}>
+              清除
+            </Button>
+          </Tag>
+        )}
         <Space style={{ marginLeft: 'auto', color: 'rgba(0,0,0,0.45)' }}>
           共 {counts.total} 笔支出
           {counts.withWarnings > 0 && <span style={{ color: '#d46b08' }}>，其中 {counts.withWarnings} 笔有提示</span>}
         </Space>
       </div>
-      <DataTable
+      <ResponsiveTable
         size="small"
         aria-label="支出台账"
+        titleColumn="itemName"
+        actionsColumn="op"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         emptyText={filtered ? '没有符合条件的支出' : canWrite ? '尚未记账：点击“记一笔支出”登记第一笔支出' : '尚未记账'}

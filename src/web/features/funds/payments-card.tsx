@@ -1,10 +1,11 @@
 // 经费拨付 (定额事前直接支付, 第十五条): the fixed funding paid in advance, each payment with its voucher.
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Progress, Table, Upload } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Progress, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { positiveFenField } from '../../../shared/schemas/fields';
+import { ResponsiveTable } from '../../components/responsive-table';
 import { ApiError } from '../../lib/api';
 import { yuanRule } from '../../lib/form';
 import { shanghaiDate } from '../../lib/format';
@@ -116,12 +117,13 @@ export function PaymentsCard({
         已拨付 {formatMoney(f.paidFen)} / 资助额度 {formatMoney(f.fundingFen)}
         <Progress percent={percent} style={{ maxWidth: 480 }} />
       </div>
-      <Table
+      <ResponsiveTable
         size="small"
-        rowKey="id"
-        pagination={false}
+        aria-label="经费拨付"
+        titleColumn="amountFen"
+        actionsColumn="op"
         dataSource={f.payments}
-        locale={{ emptyText: '尚未登记拨付' }}
+        emptyText="尚未登记拨付"
         columns={[
           { title: '支付日期', dataIndex: 'paidOn', width: 120 },
           { title: '金额', dataIndex: 'amountFen', width: 180, align: 'right', render: formatMoney },

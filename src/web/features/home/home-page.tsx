@@ -20,8 +20,8 @@ import { Link, useNavigate } from 'react-router';
 import { STATION_TYPES, type StationType } from '../../../domain/policy/types';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
 import { can, ROLE_LABELS, ROLE_SCOPE } from '../../../shared/permissions';
-import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
+import { ResponsiveTable } from '../../components/responsive-table';
 import { useDistricts } from '../../lib/districts';
 import { formatMoney } from '../../lib/money';
 import { useNav } from '../../lib/nav';
@@ -30,6 +30,7 @@ import { useMe } from '../../lib/session-context';
 import { type Station, useStations } from '../../lib/stations';
 import { useOverview } from './api';
 import { homeStationColumns } from './columns';
+import { StationGapsCard } from './station-gaps-card';
 
 /**
  * The cards other features own. The shell composes the page with them (app/home.tsx), so that this feature imports
@@ -80,7 +81,7 @@ function OwnStations({ stations }: { stations: Station[] }) {
         <Descriptions
           key={s.id}
           size="small"
-          column={3}
+          column={{ xs: 1, sm: 2, md: 3 }}
           title={<Link to={`/stations/${s.id}`}>{s.name}</Link>}
           items={[
             { key: 't', label: '站点类型', children: s.typeLabel },
@@ -152,6 +153,7 @@ function StationOverview({ cards }: { cards: HomeCards }) {
       <cards.Setup />
       <cards.Inbox />
       {latest && <cards.OwnStation station={latest} others={(own.data?.total ?? 1) - 1} />}
+      {latest && own.data && <StationGapsCard stations={own.data.items} />}
       {years.data && !years.data.length && <Empty description="尚未设置项目年度" />}
       {me.role === 'host' && stations.data && <OwnStations stations={stations.data.items} />}
       <Spin spinning={overview.isFetching && !overview.data}>
@@ -198,8 +200,9 @@ function StationOverview({ cards }: { cards: HomeCards }) {
             title={`${STATION_TYPE_LABELS[t]}（${list.length} 个）`}
             styles={{ body: { padding: 0 } }}
           >
-            <DataTable<Station>
+            <ResponsiveTable<Station>
               size="small"
+              titleColumn="name"
               loading={stations.isFetching && !stations.data}
               columns={homeStationColumns(t !== 'iur')}
               dataSource={list}

@@ -191,18 +191,23 @@ export interface ImportOutcome {
   error: ApiError | null;
 }
 
+export interface ImportOptions {
+  /** false: merge by natural keys (the default); true: also delete what the file no longer lists */
+  replace: boolean;
+  dryRun: boolean;
+  /** the preview's `ledgerVersion`: the server refuses (409) if the ledger changed since */
+  expectedVersion?: number;
+  onProgress: (percent: number) => void;
+}
+
 function outcomeFromError(e: unknown): ImportOutcome {
   if (!(e instanceof ApiError)) throw e;
   const body = (e as ApiError & { body?: { report?: ImportReport } }).body;
   return { report: body?.report ?? null, error: e };
 }
 
-export async function importLedgerXlsx(
-  stationId: string,
-  file: Blob,
-  opts: { replace: boolean; dryRun: boolean; onProgress: (percent: number) => void },
-): Promise<ImportOutcome> {
-  const query = { replace: opts.replace, dryRun: opts.dryRun };
+export async function importLedgerXlsx(stationId: string, file: Blob, opts: ImportOptions): Promise<ImportOutcome> {
+  const query = { replace: opts.replace, dryRun: opts.dryRun, expectedVersion: opts.expectedVersion };
   try {
     return {
       report: await uploadTo({
@@ -220,15 +225,12 @@ export async function importLedgerXlsx(
 }
 
 /** JSON ledgers go as `{ ledger, replace, dryRun }`; XMLHttpRequest for the progress of a large file. */
-export function importLedgerJson(
-  stationId: string,
-  ledger: unknown,
-  opts: { replace: boolean; dryRun: boolean; onProgress: (percent: number) => void },
-): Promise<ImportOutcome> {
+export function importLedgerJson(stationId: string, ledger: unknown, opts: ImportOptions): Promise<ImportOutcome> {
   const input: EndpointInput<typeof ledgerApi.importJson>['body'] = {
     ledger,
     replace: opts.replace,
     dryRun: opts.dryRun,
+    expectedVersion: opts.expectedVersion,
   };
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();

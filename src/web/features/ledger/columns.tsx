@@ -259,6 +259,20 @@ const BY_KIND: { [K in RecordKind]: (o: ColumnOptions) => Cols<K> } = {
   ],
 };
 
+/** The column that names a record: the title of its card on a phone (ResponsiveTable). */
+export const TITLE_COLUMN: Record<RecordKind, string> = {
+  enterprises: 'name',
+  contacts: 'e',
+  demands: 'title',
+  experts: 'name',
+  events: 'title',
+  'press-releases': 'title',
+  cooperations: 'title',
+  outcomes: 'title',
+  achievements: 'title',
+  reports: 'title',
+};
+
 /** A short name of a record for confirmations and messages. */
 export function recordName(kind: RecordKind, r: AnyRecord): string {
   const x = r as unknown as Record<string, unknown>;
@@ -278,23 +292,34 @@ export function recordColumns<K extends RecordKind>(kind: K, o: ColumnOptions): 
       fixed: 'right',
       render: (_, r) => {
         const name = recordName(kind, r as AnyRecord);
+        // Experts and enterprises that other records name cannot be deleted (the reason comes with the record).
+        const blockedBy = 'deleteBlockedBy' in r ? r.deleteBlockedBy : null;
         return (
           <Space size={0}>
             <Button type="link" size="small" onClick={() => onEdit(r as AnyRecord)} aria-label={`编辑 ${name}`}>
               编辑
             </Button>
-            <Popconfirm
-              title="删除记录"
-              description={`确定删除“${name}”？删除后不可恢复。`}
-              okText="删除"
-              okButtonProps={{ danger: true }}
-              cancelText="取消"
-              onConfirm={() => onDelete(r as AnyRecord)}
-            >
-              <Button type="link" size="small" danger aria-label={`删除 ${name}`}>
-                删除
-              </Button>
-            </Popconfirm>
+            {blockedBy ? (
+              // The server refuses this delete with the same sentence (records.kinds.ts): say it before the click.
+              <Tooltip title={blockedBy}>
+                <Button type="link" size="small" danger disabled aria-label={`删除 ${name}（${blockedBy}）`}>
+                  删除
+                </Button>
+              </Tooltip>
+            ) : (
+              <Popconfirm
+                title="删除记录"
+                description={`确定删除“${name}”？删除后不可恢复。`}
+                okText="删除"
+                okButtonProps={{ danger: true }}
+                cancelText="取消"
+                onConfirm={() => onDelete(r as AnyRecord)}
+              >
+                <Button type="link" size="small" danger aria-label={`删除 ${name}`}>
+                  删除
+                </Button>
+              </Popconfirm>
+            )}
           </Space>
         );
       },

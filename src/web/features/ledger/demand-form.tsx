@@ -1,17 +1,16 @@
 // 企业需求: collected → matched → docked → resolved, or closed at any stage; each step dated (第七条). The step fields
 // appear as the status reaches them; the shared schema's superRefine puts its messages on those fields.
-import { DatePicker, Form, Input, Select, Steps } from 'antd';
+import { Form, Input, Select, Steps } from 'antd';
 import { DEMAND_STATUSES } from '../../../domain/ledger/codes';
 import { DEMAND_STATUS_LABELS, MATCH_KIND_LABELS } from '../../../shared/labels';
 import { demandRecordSchema } from '../../../shared/schemas/ledger-records';
 import { dateProps } from '../../components/form-fields';
 import { zodRule } from '../../lib/form';
-import { EnterpriseUsccInput, labelOptions, usccRequired } from './form-bits';
+import { EnterpriseUsccInput, labelOptions, PastDatePicker, usccRequired } from './form-bits';
 import { Grid, type RecordFormProps, RecordModal } from './record-modal';
 
 const shape = demandRecordSchema.shape;
 const ORDER = ['collected', 'matched', 'docked', 'resolved'];
-const full = { style: { width: '100%' } };
 const STEP_FIELDS = ['matchedKind', 'matchedTo', 'matchedOn', 'dockedOn', 'resolvedOn', 'closedOn'];
 
 /** How far a status has gone: 0 征集 … 3 解决; a closed demand shows every step (it may close at any stage). */
@@ -82,7 +81,7 @@ export function DemandForm(p: RecordFormProps<'demands'>) {
           rules={[zodRule(shape.collectedOn, null)]}
           {...dateProps}
         >
-          <DatePicker {...full} />
+          <PastDatePicker />
         </Form.Item>
         <Form.Item name="status" label="需求状态" required rules={[zodRule(shape.status, null)]}>
           <Select
@@ -101,23 +100,23 @@ export function DemandForm(p: RecordFormProps<'demands'>) {
             <Input maxLength={200} placeholder="专家姓名、高校或成果名称" />
           </Form.Item>
           <Form.Item name="matchedOn" label="匹配日期" required={req(1)} {...dateProps}>
-            <DatePicker {...full} />
+            <PastDatePicker />
           </Form.Item>
         </Grid>
       )}
       {(closed || stage >= 2) && (
         <Grid columns={3}>
           <Form.Item name="dockedOn" label="对接日期" required={req(2)} {...dateProps}>
-            <DatePicker {...full} />
+            <PastDatePicker />
           </Form.Item>
           {(closed || stage >= 3) && (
             <Form.Item name="resolvedOn" label="解决日期" required={req(3)} {...dateProps}>
-              <DatePicker {...full} />
+              <PastDatePicker />
             </Form.Item>
           )}
           {closed && (
             <Form.Item name="closedOn" label="关闭日期" required {...dateProps}>
-              <DatePicker {...full} />
+              <PastDatePicker />
             </Form.Item>
           )}
         </Grid>

@@ -1,7 +1,7 @@
 // 活动: the experts present are the station's registered experts (their 人次 count towards 第七条); the enterprises
 // present are picked from its 服务企业名录 or typed. Evidence files are managed on the list (evidence-panel.tsx).
 import type { FormRule } from 'antd';
-import { Alert, DatePicker, Form, Input, Select } from 'antd';
+import { Alert, Form, Input, Select } from 'antd';
 import { useMemo } from 'react';
 import { EVENT_KINDS } from '../../../domain/ledger/codes';
 import { EVENT_KIND_LABELS, EXPERT_KIND_LABELS } from '../../../shared/labels';
@@ -9,7 +9,7 @@ import { eventRecordSchema, usccField } from '../../../shared/schemas/ledger-rec
 import { dateProps } from '../../components/form-fields';
 import { zodRule } from '../../lib/form';
 import { useRecordOptions } from '../../lib/ledger-records';
-import { EnterpriseUsccsSelect, labelOptions } from './form-bits';
+import { EnterpriseUsccsSelect, labelOptions, PastDatePicker } from './form-bits';
 import { Grid, type RecordFormProps, RecordModal } from './record-modal';
 
 const shape = eventRecordSchema.shape;
@@ -56,6 +56,7 @@ export function EventForm(p: RecordFormProps<'events'>) {
             }
           : { kind: 'matchmaking', expertIds: [], enterpriseUsccs: [] }
       }
+      carryOver={['kind', 'place']}
       toInput={(v) => ({ ...v, expertIds: v.expertIds ?? [], enterpriseUsccs: v.enterpriseUsccs ?? [] })}
     >
       <Form.Item name="title" label="活动名称" required rules={[zodRule(shape.title)]}>
@@ -66,7 +67,7 @@ export function EventForm(p: RecordFormProps<'events'>) {
           <Select options={labelOptions(EVENT_KINDS, EVENT_KIND_LABELS)} />
         </Form.Item>
         <Form.Item name="date" label="活动日期" required rules={[zodRule(shape.date, null)]} {...dateProps}>
-          <DatePicker style={{ width: '100%' }} />
+          <PastDatePicker />
         </Form.Item>
         <Form.Item name="place" label="活动地点" rules={[zodRule(shape.place, null)]}>
           <Input maxLength={200} />

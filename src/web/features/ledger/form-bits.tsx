@@ -1,6 +1,8 @@
-// Small form pieces of the record forms: enum options, enterprise pickers.
-import { AutoComplete, Select } from 'antd';
+// Small form pieces of the record forms: enum options, enterprise pickers, the date picker of past days.
+import { AutoComplete, DatePicker, type DatePickerProps, Select } from 'antd';
+import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
+import { shanghaiDate } from '../../lib/format';
 import { useRecordOptions } from '../../lib/ledger-records';
 
 /** Options of an enum from its labels (shared/labels.ts), in the codes' order. */
@@ -54,13 +56,34 @@ export function EnterpriseUsccInput({
       options={shown}
       onSearch={setSearch}
       onChange={(v) => onChange?.(String(v ?? '').toUpperCase())}
+      // Enter takes the highlighted (first) match of the 名录, not the half-typed name.
+      defaultActiveFirstOption
       placeholder="输入名称检索服务企业名录，或直接输入 18 位代码"
       allowClear
     />
   );
 }
 
-/** Several USCCs: picked from the station's enterprises, or typed (Enter after each). */
+/** The option that adds a typed code: an explicit choice, never what Enter picks (see `EnterpriseUsccsSelect`). */
+export const NEW_ENTERPRISE_PREFIX = '新增企业：';
+
+/**
+ * The options while `search` is typed: the matching enterprises of the 名录 first, then — only when the text is no
+ * listed code — one option that adds the text itself as a code, labelled 新增企业：<text>.
+ */
+export function enterpriseSearchOptions(options: Array<{ value: string; label: string }>, search: string) {
+  const q = search.trim();
+  const matches = (q ? options.filter((o) => o.label.toLowerCase().includes(q.toLowerCase())) : options).slice(0, 50);
+  const code = q.toUpperCase();
+  if (!q || options.some((o) => o.value === code)) return { matches, options: matches };
+  return { matches, options: [...matches, { value: code, label: `${NEW_ENTERPRISE_PREFIX}${code}` }] };
+}
+
+/**
+ * Several USCCs, picked from the station's enterprises. Enter picks the highlighted match (the first one unless the
+ * arrows moved); a code outside the 名录 is added only by choosing “新增企业：<code>” — Enter with no match does
+ * nothing, so a half-typed name never becomes a tag.
+ */
 export function EnterpriseUsccsSelect({
   stationId,
   value,
@@ -72,18 +95,36 @@ export function EnterpriseUsccsSelect({
   onChange?: (v: string[]) => void;
   id?: string;
 }) {
-  const options = useEnterpriseOptions(stationId);
+  const all = useEnterpriseOptions(stationId);
+  const [search, setSearch] = useState('');
+  const shown = useMemo(() => enterpriseSearchOptions(all, search), [all, search]);
   return (
-    <Select
-      id={id}
-      mode="tags"
-      value={value ?? []}
-      onChange={(v: string[]) => onChange?.(v.map((s) => s.trim().toUpperCase()).filter(Boolean))}
-      options={options}
-      showSearch={{ optionFilterProp: 'label' }}
-      tokenSeparators={[',', '，', ' ', '\n']}
-      placeholder="从服务企业名录选择，或输入代码后按回车"
-      maxTagCount="responsive"
-    />
+    <div
+      // Capture runs before the select's own key handling: with no match in the 名录, Enter must not add the text.
+      onKeyDownCapture={(e) => {
+        if (e.key === 'Enter' && search.trim() && shown.matches.length === 0) {
+          e.preventDefault();
+          e.stopPropagation();
+        }
+      }}
+    >
+      <Select
+        id={id}
+        mode="multiple"
+        value={value ?? []}
+        onChange={(v: string[]) => onChange?.(v.map((x) => x.trim().toUpperCase()).filter(Boolean))}
+        options={shown.options}
+        showSearch={{ filterOption: false, searchValue: search, onSearch: setSearch, autoClearSearchValue: true }}
+        onSelect={() => setSearch('')}
+        notFoundContent={all.length ? '名录中没有匹配的企业' : '本站点的服务企业名录为空'}
+        placeholder="输入名称或代码检索服务企业名录；名录外的企业选择“新增企业：代码”"
+        maxTagCount="responsive"
+      />
+    </div>
   );
+}
+
+/** A date of something that happened: the days after `today` (Beijing) cannot be picked. */
+export function PastDatePicker({ today = shanghaiDate(), ...props }: DatePickerProps & { today?: string }) {
+  return <DatePicker style={{ width: '100%' }} {...props} disabledDate={(d) => d.isAfter(dayjs(today), 'day')} />;
 }

@@ -1,24 +1,12 @@
 // 台账导入导出: download the template or the station's ledger; import an Excel or JSON ledger — a dry run first (the
-// validation report), then the import itself, all or nothing, replacing the existing records only when asked to.
+// validation report and the plan per sheet), then the import itself, all or nothing. Import merges by natural keys
+// (issue #13): nothing already attached is detached. Replace, which also deletes what the file no longer lists, is a
+// separate choice with its own preview of exactly what it deletes and its own confirmation.
 import { InboxOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Breadcrumb,
-  Button,
-  Card,
-  Checkbox,
-  Progress,
-  Result,
-  Space,
-  Spin,
-  Steps,
-  Tag,
-  Upload,
-} from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Progress, Radio, Result, Space, Spin, Steps, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { RECORD_KIND_LABELS, RECORD_KINDS } from '../../../shared/schemas/ledger-records';
+import { RECORD_KINDS } from '../../../shared/schemas/ledger-records';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { StationTabs } from '../../components/station-tabs';
@@ -35,7 +23,7 @@ import {
   useInvalidateLedger,
   useLedgerTotals,
 } from './api';
-import { ImportOutcomeView, type Picked } from './import-report';
+import { describePlan, ImportOutcomeView, type Picked } from './import-report';
 import { parseLedgerJson } from './ledger-helpers';
 
 export default function LedgerImportPage() {
@@ -65,9 +53,18 @@ export default function LedgerImportPage() {
   const s = station.data;
   const total = RECORD_KINDS.reduce((n, k) => n + existing.totals[k], 0);
 
-  async function send(p: Picked, dryRun: boolean): Promise<ImportOutcome> {
+  async function send(
+    p: Picked,
+    { dryRun, asReplace }: { dryRun: boolean; asReplace: boolean },
+  ): Promise<ImportOutcome> {
     setBusy({ action: dryRun ? 'check' : 'import', percent: 0 });
-    const opts = { replace, dryRun, onProgress: (percent: number) => setBusy((b) => b && { ...b, percent }) };
+    const opts = {
+      replace: asReplace,
+      dryRun,
+      // The import writes the plan the user saw, or nothing (409 when the ledger changed since the preview).
+      expectedVersion: dryRun ? undefined : (check?.report?.ledgerVersion ?? undefined),
+      onProgress: (percent: number) => setBusy((b) => b && { ...b, percent }),
+    };
     try {
       return p.source === 'xlsx'
         ? await importLedgerXlsx(s.id, p.file, opts)
@@ -91,37 +88,50 @@ export default function LedgerImportPage() {
       p = { file, source: 'json', ledger: parsed.value };
     }
     setPicked(p);
-    setCheck(await send(p, true));
+    setCheck(await send(p, { dryRun: true, asReplace: replace }));
+  }
+
+  /** Switching between merge and replace previews again: the two plans differ. */
+  async function onMode(next: boolean) {
+    setReplace(next);
+    setFinal(null);
+    if (picked) setCheck(await send(picked, { dryRun: true, asReplace: next }));
   }
 
   async function doImport() {
     if (!picked) return;
-    const outcome = await send(picked, false);
+    const outcome = await send(picked, { dryRun: false, asReplace: replace });
     setFinal(outcome);
     if (outcome.report?.ok && !outcome.error) invalidate();
   }
 
   function onConfirm() {
-    if (!replace || total === 0) return void doImport();
+    const plan = check?.report?.plan ?? [];
+    const losses = check?.report?.losses;
+    if (!replace) {
+      return void modal.confirm({
+        title: '确认合并导入？',
+        content: `${describePlan(plan, false)}。文件中没有的现有记录保留不动，已上传的佐证文件和凭证不受影响。`,
+        okText: '确认导入',
+        cancelText: '取消',
+        onOk: doImport,
+      });
+    }
     modal.confirm({
       title: '替换现有台账？',
-      width: 560,
+      width: 600,
       content: (
         <>
           <p>
-            将先删除该站点现有的全部 {total} 条台账记录（
-            {RECORD_KINDS.filter((k) => existing.totals[k] > 0)
-              .map((k) => `${RECORD_KIND_LABELS[k]} ${existing.totals[k]} 条`)
-              .join('，')}
-            ），再写入“{picked?.file.name}”中的记录。此操作不可撤销。
+            {describePlan(plan, true)}。将删除导入文件中没有的 {losses?.records ?? 0} 条记录，连同已上传的佐证文件{' '}
+            {losses?.files ?? 0} 个、支出凭证 {losses?.vouchers ?? 0} 张，此操作不可撤销（原台账会留档备查）。
           </p>
           <p style={{ marginBottom: 0 }}>
-            台账交换格式不包含以下信息，替换后将不再保留：需求的匹配、对接、解决步骤，联系走访的参与人员，专家的职称、电话、身份证号和银行账号，活动地点，已上传的佐证文件和
-            Word 报告原文件。建议先“导出现有台账”备份。
+            文件中有的记录按编号等自然键原地更新，其文件和凭证保留。如只想补录或更正，请改用“合并导入”。
           </p>
         </>
       ),
-      okText: '删除现有记录并导入',
+      okText: '删除并替换',
       okButtonProps: { danger: true },
       cancelText: '取消',
       onOk: doImport,
@@ -172,14 +182,14 @@ export default function LedgerImportPage() {
         />
         {!done && (
           <Alert
-            type={total > 0 ? 'warning' : 'info'}
+            type="info"
             showIcon
             style={{ marginBottom: 12 }}
             title={
               existing.pending
                 ? '正在统计该站点现有的台账记录…'
                 : total > 0
-                  ? `该站点现有台账记录 ${total} 条：导入时须勾选“替换现有台账”，现有记录将被删除后再写入导入文件中的记录`
+                  ? `该站点现有台账记录 ${total} 条。默认“合并导入”：按企业信用代码、记录编号（A3、D12、X7 等）匹配，新增新记录、更新有改动的记录，文件中没有的记录保留；已上传的文件和凭证不受影响`
                   : '该站点尚无台账记录，校验通过后可直接导入'
             }
           />
@@ -214,23 +224,37 @@ export default function LedgerImportPage() {
             )}
           </div>
         )}
-        {check && !final && <ImportOutcomeView outcome={check} source={source} dryRun picked={picked} />}
-        {final && <ImportOutcomeView outcome={final} source={source} picked={picked} />}
-        {checkedOk && !done && (
+        {check && !final && (
+          <ImportOutcomeView outcome={check} source={source} dryRun replace={replace} picked={picked} />
+        )}
+        {final && <ImportOutcomeView outcome={final} source={source} replace={replace} picked={picked} />}
+        {final?.error?.status === 409 && (
+          <Button style={{ marginTop: 12 }} onClick={() => picked && void onPick(picked.file)}>
+            重新校验
+          </Button>
+        )}
+        {picked && !done && (
           <div style={{ marginTop: 16, display: 'flex', gap: 16, alignItems: 'center', flexWrap: 'wrap' }}>
-            <Checkbox checked={replace} onChange={(e) => setReplace(e.target.checked)}>
-              替换现有台账（删除该站点现有的全部台账记录后导入）
-            </Checkbox>
-            <Button
-              type="primary"
-              loading={busy?.action === 'import'}
-              disabled={total > 0 && !replace}
-              onClick={onConfirm}
-            >
-              确认导入
-            </Button>
-            {total > 0 && !replace && (
-              <span style={{ color: '#d46b08' }}>该站点已有台账记录：请勾选“替换现有台账”后导入</span>
+            <Radio.Group
+              aria-label="导入方式"
+              value={replace ? 'replace' : 'merge'}
+              disabled={busy !== null}
+              onChange={(e) => void onMode(e.target.value === 'replace')}
+              options={[
+                { value: 'merge', label: '合并导入（推荐）' },
+                { value: 'replace', label: '替换现有台账（删除文件中没有的记录）' },
+              ]}
+            />
+            {checkedOk && (
+              <Button
+                type="primary"
+                danger={replace}
+                loading={busy?.action === 'import'}
+                disabled={busy !== null}
+                onClick={onConfirm}
+              >
+                {replace ? '替换导入…' : '确认导入'}
+              </Button>
             )}
           </div>
         )}

@@ -1,5 +1,5 @@
 // Forms of the simple record kinds; demands, experts, events and reports have their own files. `RecordForm` picks one.
-import { DatePicker, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { CONTACT_MODES, PRESS_CHANNELS, SRDI_LEVELS } from '../../../domain/ledger/codes';
 import { CONTACT_MODE_LABELS, PRESS_CHANNEL_LABELS, SRDI_LABELS } from '../../../shared/labels';
 import {
@@ -18,11 +18,9 @@ import type { RecordItems } from './api';
 import { DemandForm } from './demand-form';
 import { EventForm } from './event-form';
 import { ExpertForm } from './expert-form';
-import { EnterpriseUsccInput, labelOptions, usccNormalize, usccRequired } from './form-bits';
+import { EnterpriseUsccInput, labelOptions, PastDatePicker, usccNormalize, usccRequired } from './form-bits';
 import { Grid, type RecordFormProps, RecordModal } from './record-modal';
 import { ReportForm } from './report-form';
-
-const full = { style: { width: '100%' } };
 
 function EnterpriseForm(p: RecordFormProps<'enterprises'>) {
   const [form] = Form.useForm();
@@ -85,6 +83,7 @@ function ContactForm(p: RecordFormProps<'contacts'>) {
       form={form}
       nameOf={(c) => `${c.enterpriseName ?? c.uscc}（${c.date}）`}
       initialValues={p.record ? { ...p.record } : { mode: 'visit' }}
+      carryOver={['mode', 'people']}
     >
       <Form.Item
         name="uscc"
@@ -97,7 +96,7 @@ function ContactForm(p: RecordFormProps<'contacts'>) {
       </Form.Item>
       <Grid>
         <Form.Item name="date" label="联系日期" required rules={[zodRule(shape.date, null)]} {...dateProps}>
-          <DatePicker {...full} />
+          <PastDatePicker />
         </Form.Item>
         <Form.Item name="mode" label="联系方式" required rules={[zodRule(shape.mode, null)]}>
           <Select options={labelOptions(CONTACT_MODES, CONTACT_MODE_LABELS)} />
@@ -129,7 +128,7 @@ function PressReleaseForm(p: RecordFormProps<'press-releases'>) {
       </Form.Item>
       <Grid>
         <Form.Item name="date" label="发布日期" required rules={[zodRule(shape.date, null)]} {...dateProps}>
-          <DatePicker {...full} />
+          <PastDatePicker />
         </Form.Item>
         <Form.Item name="channel" label="发布渠道" required rules={[zodRule(shape.channel, null)]}>
           <Select options={labelOptions(PRESS_CHANNELS, PRESS_CHANNEL_LABELS)} />
@@ -158,7 +157,7 @@ function CooperationForm(p: RecordFormProps<'cooperations'>) {
         <Input maxLength={200} />
       </Form.Item>
       <Form.Item name="date" label="合作日期" required rules={[zodRule(shape.date, null)]} {...dateProps}>
-        <DatePicker style={{ width: 240 }} />
+        <PastDatePicker style={{ width: 240 }} />
       </Form.Item>
       <Form.Item
         name="parties"
@@ -198,7 +197,7 @@ function OutcomeForm(p: RecordFormProps<'outcomes'>) {
       </Form.Item>
       <Grid>
         <Form.Item name="date" label="落地日期" required rules={[zodRule(shape.date, null)]} {...dateProps}>
-          <DatePicker {...full} />
+          <PastDatePicker />
         </Form.Item>
         <Form.Item name="goldenBridge" label="是否金桥工程候选" required>
           <YesNo />
@@ -236,7 +235,7 @@ function AchievementForm(p: RecordFormProps<'achievements'>) {
           rules={[zodRule(shape.collectedOn, null)]}
           {...dateProps}
         >
-          <DatePicker {...full} />
+          <PastDatePicker />
         </Form.Item>
       </Grid>
       <Form.Item name="promoted" label="是否已推广" required>

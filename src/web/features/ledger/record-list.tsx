@@ -5,8 +5,8 @@ import { App, Button, DatePicker, Input } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { RECORD_KIND_LABELS, type RecordKind } from '../../../shared/schemas/ledger-records';
-import { DataTable } from '../../components/data-table';
 import { ExportButton } from '../../components/export-button';
+import { ResponsiveTable } from '../../components/responsive-table';
 import { useDistricts } from '../../lib/districts';
 import type { RecordFilters } from '../../lib/ledger-records';
 import { useCan } from '../../lib/session-context';
@@ -18,8 +18,9 @@ import {
   useDeleteRecord,
   useRecords,
 } from './api';
-import { recordColumns, recordName } from './columns';
+import { recordColumns, recordName, TITLE_COLUMN } from './columns';
 import { EvidencePanel } from './evidence-panel';
+import { GapFilterTag, useGapFilter } from './gap-filter';
 import { KIND_META } from './ledger-helpers';
 
 // Forms load on demand: the list opens without the date pickers, schemas and upload widgets.
@@ -39,12 +40,15 @@ export function RecordList({
   const can = useCan();
   const { message } = App.useApp();
   const [filters, setFilters] = useState<RecordFilters>({});
+  // A link of 待补事项 narrows the list through the address (?missingEvidence=photo …).
+  const gap = useGapFilter(kind);
+  const shown: RecordFilters = { ...filters, ...gap.filter };
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [editing, setEditing] = useState<AnyRecord | 'new' | null>(null);
   const [revealing, setRevealing] = useState<{ expert: ExpertRecord; field: 'idCard' | 'bankAccount' } | null>(null);
   const [uploadingDocx, setUploadingDocx] = useState(false);
   const [expanded, setExpanded] = useState<string[]>([]);
-  const list = useRecords({ stationId, kind, filters, page: paging });
+  const list = useRecords({ stationId, kind, filters: shown, page: paging });
   const districts = useDistricts(programYear, kind === 'enterprises' && can('read:district'));
   const names = useMemo(() => new Map((districts.data ?? []).map((d) => [d.code, d.name])), [districts.data]);
   const remove = useDeleteRecord(stationId, kind);
@@ -96,9 +100,18 @@ export function RecordList({
               }
             />
           )}
+          {gap.label && (
+            <GapFilterTag
+              label={gap.label}
+              onClear={() => {
+                gap.clear();
+                setPaging((p) => ({ ...p, page: 1 }));
+              }}
+            />
+          )}
         </div>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-          <ExportButton path={recordsExportUrl(stationId, kind, filters)} />
+          <ExportButton path={recordsExportUrl(stationId, kind, shown)} />
           {canWrite && kind === 'reports' && (
             <Button icon={<FileWordOutlined aria-hidden />} onClick={() => setUploadingDocx(true)}>
               上传 Word 报告
@@ -111,11 +124,16 @@ export function RecordList({
           )}
         </div>
       </div>
-      <DataTable<AnyRecord>
+      <ResponsiveTable<AnyRecord>
+        aria-label={`${label}记录`}
+        titleColumn={TITLE_COLUMN[kind]}
+        actionsColumn="actions"
         loading={list.isFetching}
         columns={columns as never}
         dataSource={(list.data?.items ?? []) as AnyRecord[]}
-        emptyText={filters.q || filters.from || filters.to ? `没有符合条件的${label}记录` : `尚无${label}记录`}
+        emptyText={
+          filters.q || filters.from || filters.to || gap.label ? `没有符合条件的${label}记录` : `尚无${label}记录`
+        }
         scroll={{ x: scrollX }}
         expandable={
           kind === 'events'

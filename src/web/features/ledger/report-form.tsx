@@ -1,18 +1,19 @@
 // 报告: typed (with a live 字数 as Word counts it, the measure of 第七条/第八条 “不少于 2000 字”) or uploaded as .docx, whose
 // text the server extracts and counts.
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, DatePicker, Form, Input, Modal, Progress, Select, Spin, Typography, Upload } from 'antd';
+import { Alert, App, Form, Input, Modal, Progress, Select, Spin, Typography, Upload } from 'antd';
 import { useDeferredValue, useState } from 'react';
 import { REPORT_KINDS } from '../../../domain/ledger/codes';
 import { wordCount } from '../../../domain/word-count';
 import { REPORT_KIND_LABELS } from '../../../shared/labels';
 import { reportRecordSchema } from '../../../shared/schemas/ledger-records';
 import { dateProps } from '../../components/form-fields';
+import { useIsPhone } from '../../components/use-phone';
 import { ApiError } from '../../lib/api';
 import { checkFile } from '../../lib/files';
 import { applyApiError, validated, zodRule } from '../../lib/form';
 import { type ReportRecord, uploadReportDocx, useInvalidateLedger, useRecord } from './api';
-import { labelOptions } from './form-bits';
+import { labelOptions, PastDatePicker } from './form-bits';
 import { Grid, type RecordFormProps, RecordModal } from './record-modal';
 
 const shape = reportRecordSchema.shape;
@@ -70,7 +71,7 @@ function ReportFormInner(p: Omit<RecordFormProps<'reports'>, 'record'> & { recor
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="submittedOn" label="提交日期" rules={[zodRule(shape.submittedOn, null)]} {...dateProps}>
-          <DatePicker style={{ width: '100%' }} />
+          <PastDatePicker />
         </Form.Item>
       </Grid>
       <Form.Item
@@ -124,6 +125,7 @@ export function ReportDocxModal({ stationId, onClose }: { stationId: string; onC
   const invalidate = useInvalidateLedger(stationId);
   const [percent, setPercent] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const phone = useIsPhone();
 
   async function onOk() {
     const v = await validated(form);
@@ -157,7 +159,8 @@ export function ReportDocxModal({ stationId, onClose }: { stationId: string; onC
       okText="上传"
       cancelText="取消"
       confirmLoading={percent !== null}
-      width={640}
+      width={phone ? '100%' : 640}
+      style={phone ? { top: 0, maxWidth: '100vw', padding: 0 } : undefined}
       destroyOnHidden
       mask={{ closable: false }}
     >
@@ -195,7 +198,7 @@ export function ReportDocxModal({ stationId, onClose }: { stationId: string; onC
             <Select options={kindOptions} />
           </Form.Item>
           <Form.Item name="submittedOn" label="提交日期" {...dateProps}>
-            <DatePicker style={{ width: '100%' }} />
+            <PastDatePicker />
           </Form.Item>
         </Grid>
         <Form.Item name="title" label="报告标题" required rules={[zodRule(shape.title)]}>

@@ -5,9 +5,11 @@ import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Spin, Tag, T
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { ExportButton } from '../../components/export-button';
+import { StationGapsList } from '../../components/station-gaps-list';
 import { ApiError } from '../../lib/api';
 import { formatInstant, shanghaiDate } from '../../lib/format';
 import { useCan } from '../../lib/session-context';
+import { type StationGaps, useStationGaps } from '../../lib/station-gaps';
 import { SheetTables } from './acceptance-sheet';
 import { acceptanceDocxPath, type Project, useAcceptance, useSubmitReports } from './api';
 
@@ -20,6 +22,28 @@ const DECIDED: Record<string, 'success' | 'warning' | 'error'> = {
   not_accepted: 'error',
 };
 
+/**
+ * What the confirmation says before the year-end submission: the station's 待补事项, so that the host submits knowing
+ * what is still missing (验收 judges the same records, 第十三条).
+ */
+function SubmitConfirmation({ gaps, loading }: { gaps: StationGaps | undefined; loading: boolean }) {
+  const lock = '提交后由创新服务中心验收，验收期间不能修改。';
+  if (loading) return <div>正在核对待补事项…</div>;
+  if (!gaps) return <div>{lock}确定提交？</div>;
+  if (!gaps.items.length) return <div>目前没有待补事项。{lock}确定提交？</div>;
+  return (
+    <div style={{ maxWidth: 480 }}>
+      <div style={{ marginBottom: 4 }}>
+        尚有 <strong>{gaps.items.length}</strong> 项待补事项（按台账记录计算，验收时按同样的记录核对）：
+      </div>
+      <div style={{ maxHeight: 240, overflowY: 'auto', marginBottom: 4 }}>
+        <StationGapsList items={gaps.items} compact />
+      </div>
+      <div>{lock}确定仍要提交？</div>
+    </div>
+  );
+}
+
 function ReportsPhase({ project }: { project: Project }) {
   const can = useCan();
   const { message } = App.useApp();
@@ -27,6 +51,7 @@ function ReportsPhase({ project }: { project: Project }) {
   const [error, setError] = useState<string | null>(null);
   const ledgerLink = `/stations/${project.stationId}/ledger/reports`;
   const canSubmit = can('write:project') && project.actions.includes('submit_reports');
+  const gaps = useStationGaps(canSubmit ? project.stationId : undefined);
   const returned = project.status === 'returned_for_revision';
   const overdue = project.reportsDueOn < shanghaiDate();
 
@@ -79,7 +104,7 @@ function ReportsPhase({ project }: { project: Project }) {
         {canSubmit && (
           <Popconfirm
             title={returned ? '重新提交验收材料' : '提交总结报告和决算报告'}
-            description="提交后由创新服务中心验收，验收期间不能修改。确定提交？"
+            description={<SubmitConfirmation gaps={gaps.data} loading={gaps.isLoading} />}
             okText="提交"
             cancelText="取消"
             onConfirm={onSubmit}

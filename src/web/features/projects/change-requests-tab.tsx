@@ -4,8 +4,9 @@
 import { EditOutlined, FileOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Empty, Popconfirm, Space, Spin, Tag, Tooltip } from 'antd';
 import { lazy, Suspense, useState } from 'react';
+import { changeRequestClosedReason } from '../../../domain/lifecycle/change-request-window';
 import type { Policy } from '../../../domain/policy/types';
-import { formatInstant, formatSize } from '../../lib/format';
+import { formatInstant, formatSize, shanghaiDate } from '../../lib/format';
 import { useCan } from '../../lib/session-context';
 import {
   type ChangeRequest,
@@ -184,6 +185,8 @@ export function ChangeRequestsTab({ project, policy }: { project: Project; polic
   const [editing, setEditing] = useState<ChangeRequest | 'new' | null>(null);
   const [deciding, setDeciding] = useState<{ request: ChangeRequest; action: 'approve' | 'reject' } | null>(null);
   const canCreate = can('write:project') && project.status === 'in_progress';
+  // 第十一条: a change is asked for in advance, inside the period; the server refuses a request after it (409).
+  const closed = changeRequestClosedReason({ periodEnd: project.terms.periodEnd, today: shanghaiDate() });
   const items = list.data ?? [];
 
   return (
@@ -195,14 +198,16 @@ export function ChangeRequestsTab({ project, policy }: { project: Project; polic
         title="第十一条：项目实施过程中，工作内容、考核目标、经费预算（科目之间）、负责人或联系人、执行期等确需调整的，依托单位须提前提交书面申请，经创新服务中心同意后方可调整。"
         action={
           canCreate && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined aria-hidden />}
-              onClick={() => setEditing('new')}
-              disabled={!policy}
-            >
-              新建调整申请
-            </Button>
+            <Tooltip title={closed ?? undefined}>
+              <Button
+                type="primary"
+                icon={<PlusOutlined aria-hidden />}
+                onClick={() => setEditing('new')}
+                disabled={!policy || !!closed}
+              >
+                新建调整申请
+              </Button>
+            </Tooltip>
           )
         }
       />
@@ -212,6 +217,14 @@ export function ChangeRequestsTab({ project, policy }: { project: Project; polic
           showIcon
           className="card-gap"
           title={`项目当前为“${project.statusLabel}”，只有实施中的项目可以申请工作调整。`}
+        />
+      )}
+      {canCreate && closed && (
+        <Alert
+          type="warning"
+          showIcon
+          className="card-gap"
+          title={`${closed}。执行期已于 ${project.terms.periodEnd} 结束。`}
         />
       )}
       {list.isPending ? (

@@ -1,0 +1,100 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { Button } from 'antd';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ResponsiveTable } from './responsive-table';
+
+interface Row {
+  id: string;
+  title: string;
+  date: string;
+}
+
+const ROWS: Row[] = [
+  { id: 'a', title: '智能制造需求对接会', date: '2025-10-20' },
+  { id: 'b', title: '专家企业行', date: '2025-11-05' },
+];
+
+/** The window as antd's breakpoints see it: `(min-width: …)` and `(max-width: …)` answered for `width`. */
+function screenWidth(width: number) {
+  vi.stubGlobal('matchMedia', (query: string) => {
+    const min = /min-width:\s*(\d+)/.exec(query);
+    const max = /max-width:\s*([\d.]+)/.exec(query);
+    const matches = (!min || width >= Number(min[1])) && (!max || width <= Number(max[1]));
+    return {
+      matches,
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    };
+  });
+}
+
+function List(props: { onEdit: (r: Row) => void; onPage: (page: number) => void; expanded?: string[] }) {
+  return (
+    <ResponsiveTable<Row>
+      aria-label="活动记录"
+      titleColumn="title"
+      actionsColumn="actions"
+      dataSource={ROWS}
+      columns={[
+        { title: '日期', dataIndex: 'date' },
+        { title: '活动名称', dataIndex: 'title' },
+        {
+          title: '操作',
+          key: 'actions',
+          render: (_, r) => (
+            <Button type="link" onClick={() => props.onEdit(r)}>
+              编辑
+            </Button>
+          ),
+        },
+      ]}
+      expandable={{ expandedRowKeys: props.expanded ?? [], expandedRowRender: (r) => <p>佐证材料：{r.title}</p> }}
+      paging={{ page: 1, pageSize: 20, total: 25, onChange: (page) => props.onPage(page) }}
+    />
+  );
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('ResponsiveTable', () => {
+  it('on a phone shows each row as a card: its title, label and value lines, its buttons, and the paging', () => {
+    screenWidth(390);
+    const onEdit = vi.fn();
+    const onPage = vi.fn();
+    render(<List onEdit={onEdit} onPage={onPage} expanded={['b']} />);
+    expect(screen.queryByRole('table')).toBeNull();
+    const cards = within(screen.getByRole('list', { name: '活动记录' })).getAllByRole('listitem');
+    expect(cards).toHaveLength(2);
+    expect(cards[0].querySelector('.card-list-title')?.textContent).toBe('智能制造需求对接会');
+    expect(within(cards[0]).getByText('日期')).toBeTruthy();
+    expect(within(cards[0]).getByText('2025-10-20')).toBeTruthy();
+    // The title is the card's heading, not repeated as a line; the expanded row sits in its own card only.
+    expect(within(cards[0]).queryByText('活动名称')).toBeNull();
+    expect(within(cards[0]).queryByText(/佐证材料/)).toBeNull();
+    expect(within(cards[1]).getByText('佐证材料：专家企业行')).toBeTruthy();
+
+    fireEvent.click(within(cards[1]).getByRole('button', { name: /编\s*辑/ }));
+    expect(onEdit).toHaveBeenCalledWith(ROWS[1]);
+    expect(screen.getByText('共 25 条')).toBeTruthy();
+    fireEvent.click(screen.getByTitle('2'));
+    expect(onPage).toHaveBeenCalledWith(2);
+  });
+
+  it('on a PC is the table, with its column headers and paging', () => {
+    screenWidth(1366);
+    render(<List onEdit={() => {}} onPage={() => {}} />);
+    expect(screen.queryByRole('list', { name: '活动记录' })).toBeNull();
+    const table = screen.getByRole('table');
+    expect(within(table).getByRole('columnheader', { name: '活动名称' })).toBeTruthy();
+    expect(within(table).getByRole('cell', { name: '专家企业行' })).toBeTruthy();
+    expect(screen.getByText('共 25 条')).toBeTruthy();
+  });
+});
