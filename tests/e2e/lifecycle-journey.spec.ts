@@ -264,7 +264,7 @@ test('the lifecycle of a project: call, application, recommendation, review, app
     await expect(card).toContainText('待声明');
     // The assignment opens with the 申报书 beside the form.
     await card.getByRole('link', { name: STATION, exact: true }).click();
-    await expect(page.getByRole('region', { name: '申报书' })).toContainText('资源条件');
+    await expect(page.getByRole('region', { name: '申报书', exact: true })).toContainText('资源条件');
     await card.getByLabel('存在利益冲突，申请回避').check();
     await card.getByLabel('利益冲突情况说明').fill('本人近三年与该学会有项目合作。');
     await card.getByRole('button', { name: '提交声明' }).click();
@@ -296,15 +296,35 @@ test('the lifecycle of a project: call, application, recommendation, review, app
   ];
   for (const [reviewer, points, comment] of scores) {
     await test.step(`${reviewer} declares no conflict and scores by the rubric`, async () => {
+      // Reviewers score from home, some on a phone (issue #13 §7): reviewer2 does it at 390×844.
+      const phone = reviewer === 'reviewer2';
+      if (phone) await page.setViewportSize({ width: 390, height: 844 });
       await signInAs(page, reviewer);
-      await page.getByRole('menuitem', { name: '我的评审' }).click();
+      if (phone) await page.goto('/reviews');
+      else await page.getByRole('menuitem', { name: '我的评审' }).click();
       await expect(page.getByRole('heading', { name: '我的评审' })).toBeVisible();
       const card = page.locator('.ant-card').filter({ has: page.getByRole('link', { name: STATION, exact: true }) });
       await card.getByRole('link', { name: STATION, exact: true }).click();
+      if (phone) {
+        // One pane at a time on a phone: the 申报书, then the form.
+        await expect(page.getByRole('region', { name: '申报书', exact: true })).toContainText('资源条件');
+        await page.locator('.ant-segmented').getByText('评分', { exact: true }).click();
+      }
       await card.getByLabel('本人与申报单位不存在利益冲突').check();
       await card.getByRole('button', { name: '提交声明' }).click();
       await expect(lastMessage(page)).toContainText('已声明无利益冲突，请评分');
       const criteria = ['基础条件（满分 30）', '工作方案（满分 40）', '预算合理性（满分 20）', '特色与创新（满分 10）'];
+      if (phone) {
+        // Out of range is an error on the field; the 35 typed stays 35 (nothing clamps it to 30).
+        await card.getByLabel(criteria[0]).fill('35');
+        await card.getByLabel(criteria[0]).blur();
+        await expect(card.getByText('“基础条件”得分应在 0–30 分之间')).toBeVisible();
+        await expect(card.getByLabel(criteria[0])).toHaveValue('35');
+        // Each criterion says what it judges (the call form saved the usual criteria).
+        await expect(card).toContainText('依托单位符合承担条件（第六条）');
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await shot(page, 'lifecycle-09-scoring-phone');
+      }
       for (const [i, label] of criteria.entries()) await card.getByLabel(label).fill(String(points[i]));
       const total = points.reduce((a, b) => a + b, 0);
       await card.getByLabel('评审意见').fill(comment);
@@ -315,6 +335,7 @@ test('the lifecycle of a project: call, application, recommendation, review, app
       await expect(confirm).toContainText(`总分 ${total} 分（满分 100 分）`);
       await pressConfirm(page, /提\s*交/);
       await expect(lastMessage(page)).toContainText(`已提交评分：${STATION} ${total} 分`);
+      if (phone) await page.setViewportSize({ width: 1366, height: 768 });
     });
   }
 

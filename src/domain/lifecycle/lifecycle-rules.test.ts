@@ -140,7 +140,7 @@ describe('review rubric (第十条)', () => {
   });
   it('a stored criterion without a description takes the usual one only when it is the same criterion', () => {
     const stored = [
-      { id: 'basis', name: '基础条件', weight: 30 },
+      { id: 'c1', name: '基础条件', weight: 30 },
       { id: 'plan', name: '实施方案', weight: 40 },
       { id: 'budget', name: '预算合理性', weight: 20, description: '按中心自定的口径评价预算' },
       { id: 'feature', name: '特色与创新', weight: 10 },

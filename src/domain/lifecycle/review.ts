@@ -45,13 +45,14 @@ export const DEFAULT_RUBRIC: readonly RubricCriterion[] = [
 
 /**
  * The rubric as a reviewer reads it: a criterion saved without a description takes the default rubric's when it is
- * the same criterion (same id, name and weight), so calls saved before descriptions existed still explain the
- * Center's usual criteria; a criterion the Center wrote itself keeps what it has.
+ * the same criterion (same name and full mark; the call form numbers the criteria itself, so the id is not kept), so
+ * calls saved before descriptions existed still explain the Center's usual criteria; a criterion the Center wrote
+ * itself keeps what it has.
  */
 export function describedRubric(rubric: readonly RubricCriterion[]): RubricCriterion[] {
   return rubric.map((c) => {
     if (c.description?.trim()) return { ...c };
-    const d = DEFAULT_RUBRIC.find((x) => x.id === c.id && x.name === c.name && x.weight === c.weight);
+    const d = DEFAULT_RUBRIC.find((x) => x.name === c.name && x.weight === c.weight);
     return d?.description ? { ...c, description: d.description } : { ...c };
   });
 }
