@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const PASSWORD = 'Qianqi@2025';
 export const SHOTS = 'artifacts/screenshots';
@@ -86,4 +86,21 @@ export async function pressConfirm(page: Page, button: string | RegExp): Promise
   await expect(confirm).not.toHaveClass(/zoom-(appear|enter)/);
   await confirm.getByRole('button', { name: button }).click();
   await expect(page.locator('.ant-modal-confirm:visible')).toHaveCount(0);
+}
+
+/** The signed-in host's own station (the first the API lists for 2025). */
+export async function hostStation(page: Page): Promise<string> {
+  const r = await page.request.get('/api/v1/stations?year=2025&pageSize=5');
+  return ((await r.json()) as { items: Array<{ id: string }> }).items[0].id;
+}
+
+/** Picks `title` in an antd Select, waiting for the dropdown's entry animation so the click lands on the option. */
+export async function choose(page: Page, field: Locator, title: string): Promise<void> {
+  await field.click();
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+  const option = dropdown.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${title}$`) });
+  await expect(option.first()).toBeVisible();
+  await expect(dropdown).not.toHaveClass(/slide-up-(appear|enter)/);
+  await option.first().click();
+  await expect(dropdown).toBeHidden();
 }

@@ -6,27 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { samplePng } from '../../src/server/demo/sample-png';
-import { loginAs, shot } from './fixtures';
+import { choose, hostStation, loginAs, shot } from './fixtures';
 
 const drawer = (page: Page) => page.getByRole('dialog', { name: '记一笔支出' });
 
-async function hostStation(page: Page): Promise<string> {
-  const r = await page.request.get('/api/v1/stations?year=2025&pageSize=5');
-  return ((await r.json()) as { items: Array<{ id: string }> }).items[0].id;
-}
-
 /** Picks the option titled `title` in the antd Select behind `field`, after the dropdown has settled. */
-async function choose(page: Page, field: Locator, title: string): Promise<void> {
-  await field.click();
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  const option = dropdown.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${title}$`) });
-  await expect(option.first()).toBeVisible();
-  await expect(dropdown).not.toHaveClass(/slide-up-(appear|enter)/);
-  await option.first().click();
-  await expect(dropdown).toBeHidden();
-}
 
 async function fillCommon(
   page: Page,

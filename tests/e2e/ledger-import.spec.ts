@@ -3,12 +3,7 @@
 // nothing, and every uploaded evidence file stays on its event. Replace is a separate choice with its own preview.
 import { expect, type Page, test } from '@playwright/test';
 import { samplePng } from '../../src/server/demo/sample-png';
-import { loginAs, pressConfirm, shot } from './fixtures';
-
-async function hostStation(page: Page): Promise<string> {
-  const r = await page.request.get('/api/v1/stations?year=2025&pageSize=5');
-  return ((await r.json()) as { items: Array<{ id: string }> }).items[0].id;
-}
+import { hostStation, loginAs, pressConfirm, shot } from './fixtures';
 
 /** The uploaded evidence files of the station's events, as ids: what a re-import must never detach. */
 async function evidenceFiles(page: Page, stationId: string): Promise<string[]> {

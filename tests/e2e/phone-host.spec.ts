@@ -5,17 +5,12 @@
 // dated inside it and not in the future).
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { samplePng } from '../../src/server/demo/sample-png';
-import { browserErrors, loginAs, SHOTS } from './fixtures';
+import { browserErrors, choose, hostStation, loginAs, SHOTS } from './fixtures';
 
 const PHONE = { width: 390, height: 844 };
 const PC = { width: 1366, height: 768 };
 const EVENT_TITLE = '手机端现场记录的企业走访活动';
 const EXPENSE_PURPOSE = '手机端记账：活动资料印制';
-
-async function hostStation(page: Page): Promise<string> {
-  const r = await page.request.get('/api/v1/stations?year=2025&pageSize=5');
-  return ((await r.json()) as { items: Array<{ id: string }> }).items[0].id;
-}
 
 /** The station's own pages, under its tabs: overview, KPIs, every kind of ledger record, funds, supervision, import. */
 const STATION_PAGES = [
@@ -62,15 +57,6 @@ async function tapAndChoose(page: Page, button: Locator, file: ReturnType<typeof
 }
 
 /** Picks the option titled `title` in the antd Select behind `field`, after the dropdown has settled. */
-async function choose(page: Page, field: Locator, title: string): Promise<void> {
-  await field.click();
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  const option = dropdown.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${title}$`) });
-  await expect(option.first()).toBeVisible();
-  await expect(dropdown).not.toHaveClass(/slide-up-(appear|enter)/);
-  await option.first().click();
-  await expect(dropdown).toBeHidden();
-}
 
 test.describe('on a phone, 390×844', () => {
   test.use({ viewport: PHONE });

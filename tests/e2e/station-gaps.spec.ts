@@ -1,12 +1,7 @@
 // Issue #13 §4 end to end, on an office PC and a phone: the host's home says what is still missing for the targets
 // (待补事项), each item links to the list where it is fixed, filtered to exactly those records, and 清除 shows all.
-import { expect, type Page, test } from '@playwright/test';
-import { loginAs, shot } from './fixtures';
-
-async function hostStation(page: Page): Promise<string> {
-  const r = await page.request.get('/api/v1/stations?year=2025&pageSize=5');
-  return ((await r.json()) as { items: Array<{ id: string }> }).items[0].id;
-}
+import { expect, test } from '@playwright/test';
+import { hostStation, loginAs, shot } from './fixtures';
 
 for (const vp of [
   { name: 'PC', width: 1366, height: 768 },

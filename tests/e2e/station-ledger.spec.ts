@@ -4,7 +4,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { samplePng } from '../../src/server/demo/sample-png';
 import { minimalDocx } from '../setup/docx';
-import { browserErrors, loginAs, pickOption, shot } from './fixtures';
+import { browserErrors, hostStation, loginAs, pickOption, shot } from './fixtures';
 
 const EVENT_TITLE = '智能制造专家企业行（端到端测试）';
 const REPORT_TEXT = ['海淀区企业需求分析', '我们在2025年完成了AI项目。'];
@@ -18,11 +18,6 @@ async function kpis(page: Page, stationId: string): Promise<Record<string, numbe
   expect(r.status()).toBe(200);
   const body = (await r.json()) as { kpis: Kpi[] };
   return Object.fromEntries(body.kpis.map((k) => [k.id, k.actual]));
-}
-
-async function hostStation(page: Page): Promise<string> {
-  const r = await page.request.get('/api/v1/stations?year=2025&pageSize=5');
-  return ((await r.json()) as { items: Array<{ id: string }> }).items[0].id;
 }
 
 const dialog = (page: Page) => page.locator('.ant-modal:visible');

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { Button } from 'antd';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screenWidth } from '../lib/test-screen';
 import { ResponsiveTable } from './responsive-table';
 
 interface Row {
@@ -13,25 +14,6 @@ const ROWS: Row[] = [
   { id: 'a', title: '智能制造需求对接会', date: '2025-10-20' },
   { id: 'b', title: '专家企业行', date: '2025-11-05' },
 ];
-
-/** The window as antd's breakpoints see it: `(min-width: …)` and `(max-width: …)` answered for `width`. */
-function screenWidth(width: number) {
-  vi.stubGlobal('matchMedia', (query: string) => {
-    const min = /min-width:\s*(\d+)/.exec(query);
-    const max = /max-width:\s*([\d.]+)/.exec(query);
-    const matches = (!min || width >= Number(min[1])) && (!max || width <= Number(max[1]));
-    return {
-      matches,
-      media: query,
-      onchange: null,
-      addListener: () => {},
-      removeListener: () => {},
-      addEventListener: () => {},
-      removeEventListener: () => {},
-      dispatchEvent: () => false,
-    };
-  });
-}
 
 function List(props: { onEdit: (r: Row) => void; onPage: (page: number) => void; expanded?: string[] }) {
   return (

@@ -22,6 +22,7 @@ import { expenseImportProblems, type MoneyContext, moneyContext } from '../funds
 import { touchStations, touchStationsListing } from '../ledger/ledger-version';
 import { stationRecordTotal } from '../ledger/records.service';
 import { locateLedgerPath, readLedgerWorkbook } from './ledger-excel';
+import { TABLE_SHEETS } from './ledger-excel.layout';
 import { buildLedger } from './ledger-export.service';
 import { applyMerge, type MergePlan, planCounts, planMerge } from './ledger-merge';
 
@@ -381,20 +382,6 @@ export interface ImportLedgerOptions {
   preProblems?: ImportProblemDto[];
 }
 
-const LEDGER_ARRAYS = [
-  'enterprises',
-  'contacts',
-  'demands',
-  'experts',
-  'events',
-  'pressReleases',
-  'cooperations',
-  'outcomes',
-  'achievements',
-  'reports',
-  'expenses',
-] as const;
-
 /**
  * The ledger's valid parts, for the checks beyond the schema when the schema refuses some records: each record that
  * passes on its own, and the target station's own values where the file's station block is wrong (its problems are
@@ -405,7 +392,7 @@ function validParts(value: unknown, station: StationTable): { ledger: Ledger; at
   const shape = ledgerSchema.shape;
   const out: Record<string, unknown> = { format: LEDGER_FORMAT };
   const at = new Map<string, number[]>();
-  for (const key of LEDGER_ARRAYS) {
+  for (const { key } of TABLE_SHEETS) {
     const raw = Array.isArray(v[key]) ? (v[key] as unknown[]) : [];
     const kept: unknown[] = [];
     const index: number[] = [];

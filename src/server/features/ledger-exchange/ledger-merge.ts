@@ -376,7 +376,7 @@ export async function planMerge(db: Db, o: PlanMergeOptions): Promise<MergePlan>
     tables.push(m);
   }
 
-  await keepReferenced(db, { stationId: station.id, byTable, warnings });
+  await keepReferenced(db, { existingExpenses, byTable, warnings });
   const losses = await lossesOf(db, { tables, links });
   const sheets = tables.map((t) => {
     // A registry change (name, district, flags) of a listed enterprise is an update of the 企业名录 sheet.
@@ -459,10 +459,10 @@ function eventLinkChanges({ event, links, incoming, ops, warnings }: EventLinkCh
 async function keepReferenced(
   db: Db,
   {
-    stationId,
+    existingExpenses,
     byTable,
     warnings,
-  }: { stationId: string; byTable: Map<MergeTable, TablePlan>; warnings: ImportProblemDto[] },
+  }: { existingExpenses: Row[]; byTable: Map<MergeTable, TablePlan>; warnings: ImportProblemDto[] },
 ): Promise<void> {
   const expenses = byTable.get('expenses')!;
   if (expenses.deleted.length) {
@@ -496,7 +496,7 @@ async function keepReferenced(
   if (!experts.deleted.length) return;
   const gone = new Set(expenses.deleted.map((r) => r.id as string));
   const paid = new Set<string>();
-  for (const r of await existingRows(db, { table: 'expenses', stationId })) {
+  for (const r of existingExpenses) {
     if (!gone.has(r.id as string) && r.payee_expert_id) paid.add(r.payee_expert_id as string);
   }
   for (const r of expenses.added) if (r.payee_expert_id) paid.add(r.payee_expert_id as string);

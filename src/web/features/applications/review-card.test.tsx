@@ -4,30 +4,8 @@ import { App as AntApp } from 'antd';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RUBRIC } from '../../../domain/lifecycle/review';
-import type { Assignment } from './api';
 import { ReviewCard } from './review-card';
-
-// A reviewer who has declared no conflict and scores now, by the usual rubric (as the server sends it).
-const ASSIGNMENT: Assignment = {
-  id: 'ra1',
-  applicationId: 'app1',
-  stationName: '海淀区科技创新工作站',
-  hostName: '北京市海淀区某学会',
-  programYear: 2026,
-  reviewerId: 'u1',
-  reviewerName: '评审专家',
-  status: 'assigned',
-  statusLabel: '待评审',
-  declared: true,
-  conflictNote: null,
-  scores: null,
-  totalScore: null,
-  comment: null,
-  submittedAt: null,
-  rubric: DEFAULT_RUBRIC.map((c) => ({ ...c })),
-  deadline: '2025-07-31',
-  version: 2,
-};
+import { ASSIGNMENT } from './test-assignment';
 
 afterEach(() => {
   cleanup();

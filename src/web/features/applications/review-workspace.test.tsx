@@ -3,33 +3,12 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { App as AntApp } from 'antd';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_RUBRIC } from '../../../domain/lifecycle/review';
 import { policy2025 } from '../../../domain/policy';
-import type { Assignment } from './api';
+import { screenWidth } from '../../lib/test-screen';
 import MyReviewsPage from './my-reviews-page';
+import { ASSIGNMENT } from './test-assignment';
 
 // 我的评审 with one assignment open: the 申报书 beside the scoring form on a PC, behind a switch on a phone.
-
-const ASSIGNMENT: Assignment = {
-  id: 'ra1',
-  applicationId: 'app1',
-  stationName: '海淀区科技创新工作站',
-  hostName: '北京市海淀区某学会',
-  programYear: 2026,
-  reviewerId: 'u1',
-  reviewerName: '评审专家',
-  status: 'assigned',
-  statusLabel: '待评审',
-  declared: true,
-  conflictNote: null,
-  scores: null,
-  totalScore: null,
-  comment: null,
-  submittedAt: null,
-  rubric: DEFAULT_RUBRIC.map((c) => ({ ...c })),
-  deadline: '2025-07-31',
-  version: 2,
-};
 
 const RESOURCES = '本单位拥有专家 300 余人，长期服务科技企业，设有专职工作人员 3 名。';
 
@@ -61,25 +40,6 @@ const APPLICATION = {
 
 function json(body: unknown) {
   return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-}
-
-/** antd reads the screen width through matchMedia queries such as `(min-width: 992px)`. */
-function screenWidth(width: number) {
-  vi.stubGlobal('matchMedia', (query: string) => {
-    const min = /min-width:\s*(\d+)px/.exec(query);
-    const max = /max-width:\s*(\d+)px/.exec(query);
-    const matches = (!min || width >= Number(min[1])) && (!max || width <= Number(max[1]));
-    return {
-      matches,
-      media: query,
-      onchange: null,
-      addListener: () => {},
-      removeListener: () => {},
-      addEventListener: () => {},
-      removeEventListener: () => {},
-      dispatchEvent: () => false,
-    } as MediaQueryList;
-  });
 }
 
 function renderOpen() {
