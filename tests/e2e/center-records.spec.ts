@@ -67,6 +67,10 @@ test('the Center copies 2025 into 2026, changes a quota it must keep consistent,
   const quota = edit.getByLabel('区工作站点（A类）名额');
   await quota.fill('8');
   await edit.getByRole('button', { name: /保\s*存/ }).click();
+  // Saving first shows what changes (issue 14), then the server judges the whole policy.
+  const confirm = page.locator('.ant-modal-confirm');
+  await expect(confirm).toContainText(/名额：\d+ 个 → 8 个/);
+  await confirm.getByRole('button', { name: /保\s*存/ }).click();
   await expect(page.getByText(/名额为 8 个，但划入该类的区有 7 个/).first()).toBeVisible();
   await shot(page, 'program-year-edit-refused');
   await quota.fill('7');
@@ -80,4 +84,24 @@ test('the Center copies 2025 into 2026, changes a quota it must keep consistent,
   await expect(page.getByText('已锁定').first()).toBeVisible();
   await expect(page.getByRole('button', { name: /编\s*辑/ })).toBeDisabled();
   await shot(page, 'program-year-locked');
+
+  // Issue 14: the new year has no stations yet, so no screen moves onto it. Home opens on the working year (the one
+  // whose stations are at work), puts it in the address, and a link to the empty year says so and offers the way back.
+  const years = (await (await page.request.get('/api/v1/program-years')).json()) as {
+    items: { year: number; working: boolean; stationCount: number }[];
+  };
+  const working = years.items.find((y) => y.working)!;
+  expect(working.year).not.toBe(2026);
+  expect(working.stationCount).toBeGreaterThan(0);
+  await page.goto('/');
+  await expect(page).toHaveURL(new RegExp(`[?&]year=${working.year}`));
+  await expect(page.getByText(`${working.year} 年度工作概览`)).toBeVisible();
+  await page.goto('/kpi-dashboard');
+  await expect(page).toHaveURL(new RegExp(`[?&]year=${working.year}`));
+  await page.goto('/?year=2026');
+  await expect(page.getByText('2026 年度尚无工作站点')).toBeVisible();
+  await shot(page, 'year-empty-notice');
+  await page.getByRole('button', { name: `查看 ${working.year} 年度` }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]year=${working.year}`));
+  await expect(page.getByText('2026 年度尚无工作站点')).toHaveCount(0);
 });

@@ -505,7 +505,7 @@ test('the lifecycle of a project: call, application, recommendation, review, app
       .getByRole('button', { name: /提\s*交/ })
       .click();
     await expect(lastMessage(page)).toContainText('已提交总结报告和决算报告，等待创新服务中心验收');
-    await expect(page.locator('.ant-tag', { hasText: /^已提交验收材料$/ })).toBeVisible();
+    await expect(page.locator('.ant-tag', { hasText: /^待验收$/ })).toBeVisible();
   });
 
   await test.step('the Center reads the acceptance sheet, exports it and records 整改后通过 (第十三条)', async () => {

@@ -126,9 +126,11 @@ const CASES: Record<string, Case> = {
   },
   'PUT /api/v1/program-years/{year}': {
     as: 'center',
-    valid: () => ({ path: '/api/v1/program-years/2025', body: { version: 1, title: '2025年度工作站点政策（修订）' } }),
+    // Not 2025: its seeded projects have signed agreements, so its policy changes only by change request (第十一条).
+    setup: (t, _ids, cookie) => copy2026(t, cookie),
+    valid: () => ({ path: '/api/v1/program-years/2026', body: { version: 1, title: '2026年度工作站点政策（修订）' } }),
     invalid: () => ({
-      path: '/api/v1/program-years/2025',
+      path: '/api/v1/program-years/2026',
       body: { version: 1, stationTypes: { district_a: { quota: 8 } } },
       status: 400,
     }),
@@ -887,6 +889,28 @@ Object.assign(CASES, {
     invalid: () => ({
       path: `/api/v1/golden-bridge/${lc.noticeId}/review`,
       body: { recommend: 'yes', version: null },
+      status: 400,
+    }),
+  },
+  'POST /api/v1/golden-bridge/reviews/batch': {
+    as: 'staff',
+    setup: async (t, ids) => {
+      const o = await t.deps.db
+        .selectFrom('outcomes')
+        .select('id')
+        .where('station_id', '=', ids.stations.haidian)
+        .executeTakeFirstOrThrow();
+      await t.deps.db.updateTable('outcomes').set({ golden_bridge: 1 }).where('id', '=', o.id).execute();
+      lc.noticeId = o.id;
+    },
+    valid: () => ({
+      path: '/api/v1/golden-bridge/reviews/batch',
+      body: { items: [{ id: lc.noticeId, version: null }], recommend: true, comment: '成果显著' },
+    }),
+    // 第九条: a 不推荐 without its reason.
+    invalid: () => ({
+      path: '/api/v1/golden-bridge/reviews/batch',
+      body: { items: [{ id: lc.noticeId, version: null }], recommend: false, comment: '' },
       status: 400,
     }),
   },

@@ -144,7 +144,7 @@ describe('the audit package', () => {
     const ledger = JSON.parse(new TextDecoder().decode(entries['台账/台账.json']));
     const x = ledger.expenses.find((e: { purpose?: string }) => e.purpose === '审计包测试印刷');
     expect(x).toBeDefined();
-    const voucher = Object.keys(entries).find((n) => n.startsWith(`支出凭证/${x.id}-invoice-`));
+    const voucher = Object.keys(entries).find((n) => n.startsWith(`支出凭证/${x.id}-发票-`));
     expect(voucher).toBeDefined();
     expect(Array.from(entries[voucher!])).toEqual(Array.from(PNG));
   });

@@ -63,6 +63,8 @@ describe('金桥工程 candidates', () => {
     expect(r.json).toMatchObject({ recommended: true, statusLabel: '推荐', reviewVersion: 1 });
     const stale = await t.call(center, 'POST', `/api/v1/golden-bridge/${haidianOutcome.id}/review`, {
       recommend: false,
+      // 第九条: a 不推荐 needs its reason; with one, only the stale version is wrong.
+      comment: '与第九条要求不符',
       version: null,
     });
     expect(stale.status).toBe(409);

@@ -83,7 +83,9 @@ describe('program years', () => {
       stationTypes: { iur: { quota: -1 } },
     });
     expect(negative.status).toBe(400);
-    expect(negative.json.error.issues).toEqual([{ path: 'stationTypes.iur.quota', message: '名额不能为负' }]);
+    expect(negative.json.error.issues).toEqual([
+      { path: 'stationTypes.iur.quota', message: '名额须为 1–500 之间的整数（第六条）' },
+    ]);
     expect(await snapshot(t)).toEqual(before);
   });
 
@@ -144,7 +146,11 @@ describe('program years', () => {
       title: '锁定后修改',
     });
     expect(edit.status).toBe(409);
-    expect(edit.json.error.message).toBe('2026 年度的申报已开启，年度政策已锁定，不能修改');
+    expect(edit.json.error.message).toBe('2026 年度的申报已开启，年度政策已锁定，不能修改（第十条）');
+    expect(await get(2026)).toMatchObject({
+      editable: false,
+      lockedReason: '2026 年度的申报已开启，年度政策已锁定，不能修改（第十条）',
+    });
     const again = await t.call(center, 'POST', '/api/v1/program-years/2026/lock', { version: y.version + 1 });
     expect(again.status).toBe(409);
     const station = (await t.call(center, 'GET', `/api/v1/stations?year=2026&districtCode=${FANGSHAN}`)).json.items[0];

@@ -17,8 +17,10 @@ import { registerLedgerAttachmentRoutes, registerLedgerRoutes } from './ledger/l
 import { registerRecordRoutes } from './ledger/records.routes';
 import { registerLedgerExchangeRoutes } from './ledger-exchange/ledger-exchange.routes';
 import { registerOrganizationRoutes } from './organizations/organizations.routes';
+import { registerOversightRoutes } from './oversight/oversight.routes';
 import { registerProgramYearRoutes } from './program-years/program-years.routes';
 import { registerProjectRoutes } from './projects/projects.routes';
+import { registerRecordHistoryRoutes } from './record-history/record-history.routes';
 import { registerSecuritySettingRoutes } from './security-settings/security-settings.routes';
 import { registerSetupRoutes } from './setup/setup.routes';
 import { registerStationRoutes } from './stations/stations.routes';
@@ -37,9 +39,11 @@ export function registerFeatureRoutes(r: Router): void {
   registerRecordRoutes(r);
   registerKpiRoutes(r);
   registerGapRoutes(r);
+  registerOversightRoutes(r);
   registerCallRoutes(r);
   registerApplicationRoutes(r);
   registerProjectRoutes(r);
+  registerRecordHistoryRoutes(r);
   registerInboxRoutes(r);
   registerHostRegistrationRoutes(r);
   registerFundRoutes(r);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
+  GoldenBridgeBatchResultDto,
   GoldenBridgeCandidateDto,
+  goldenBridgeBatchReviewSchema,
   goldenBridgeExportQuery,
   goldenBridgeListQuery,
   goldenBridgeReviewSchema,
@@ -31,9 +33,17 @@ export const goldenBridgeApi = {
     method: 'post',
     path: '/api/v1/golden-bridge/{outcomeId}/review',
     tag,
-    summary: '审核金桥工程候选成果：推荐或不推荐，并填写意见（第九条）',
+    summary: '审核金桥工程候选成果：推荐，或不推荐并填写理由（第九条）',
     params: z.object({ outcomeId: z.string().min(1).max(64) }),
     body: goldenBridgeReviewSchema,
     response: GoldenBridgeCandidateDto,
+  }),
+  reviewBatch: endpoint({
+    method: 'post',
+    path: '/api/v1/golden-bridge/reviews/batch',
+    tag,
+    summary: '批量审核金桥工程候选成果（第九条）：同一结论与意见，一次最多 200 项；任一项版本过期则整批不保存（409）',
+    body: goldenBridgeBatchReviewSchema,
+    response: GoldenBridgeBatchResultDto,
   }),
 };

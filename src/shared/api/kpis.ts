@@ -5,10 +5,10 @@ import {
   KpiMatrixDto,
   kpiMatrixQuery,
   kpiRecordsParam,
+  kpiRecordsQuery,
   kpiStationParam,
   StationKpisDto,
 } from '../schemas/kpis';
-import { pageQuery } from './common';
 import { endpoint } from './endpoint';
 
 const tag = '考核指标';
@@ -26,9 +26,9 @@ export const kpisApi = {
     method: 'get',
     path: '/api/v1/stations/{id}/kpis/{kpiId}/records',
     tag,
-    summary: '考核指标明细：计入与未计入的记录及原因',
+    summary: '考核指标明细：计入与未计入的记录（可按是否计入筛选）及未计入原因的分组计数',
     params: kpiRecordsParam,
-    query: z.object(pageQuery),
+    query: kpiRecordsQuery,
     response: KpiDrilldownDto,
   }),
   matrix: endpoint({

@@ -40,7 +40,7 @@ export const programYearsApi = {
     method: 'put',
     path: '/api/v1/program-years/{year}',
     tag,
-    summary: '修改未锁定年度的政策数字',
+    summary: '修改年度政策数字（申报开启后或已有项目签订协议后不能修改，第十条、第十一条）',
     params: yearParam,
     body: updatePolicySchema,
     response: ProgramYearDto,

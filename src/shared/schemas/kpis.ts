@@ -2,13 +2,21 @@ import { z } from 'zod';
 import type { PaceStatus } from '../../domain/kpi/forecast';
 import { FINDING_IDS } from '../../domain/kpi/types';
 import { KPI_IDS, type KpiMeasure, STATION_TYPES } from '../../domain/policy/types';
-import { pageOf } from '../api/common';
+import { pageOf, pageQuery } from '../api/common';
 import { districtCodeField } from './fields';
 
 // The KPIs of a station and of all stations in scope, counted from the ledger (第七条、第八条、第十二条、第十三条).
 
 export const kpiStationParam = z.object({ id: z.string().min(1).max(64) });
 export const kpiRecordsParam = kpiStationParam.extend({ kpiId: z.enum(KPI_IDS, { error: '未知的考核指标' }) });
+/** A KPI's records, paged; `counted` keeps only the records that count ('true') or only those that do not ('false'). */
+export const kpiRecordsQuery = z.object({
+  ...pageQuery,
+  counted: z
+    .enum(['true', 'false'], { error: '是否计入（counted）应为 true 或 false' })
+    .transform((v) => v === 'true')
+    .optional(),
+});
 
 export const kpiMatrixQuery = z.object({
   year: z.coerce.number({ error: '请选择年度' }).int().min(2000).max(2100),
@@ -115,8 +123,25 @@ export const KpiDrillRowDto = z
   .meta({ id: 'KpiDrillRow' });
 export type KpiDrillRowDto = z.infer<typeof KpiDrillRowDto>;
 
+/** The records of a KPI that do not count, for one reason, over all the KPI's records (not one page). */
+export const KpiDrillReasonDto = z
+  .strictObject({
+    reason: z.string(),
+    label: z.string(),
+    count: z.number().int(),
+  })
+  .meta({ id: 'KpiDrillReason' });
+export type KpiDrillReasonDto = z.infer<typeof KpiDrillReasonDto>;
+
+/** One page of a KPI's records; `total` counts the records under the `counted` filter, the rest all of them. */
 export const KpiDrilldownDto = pageOf(KpiDrillRowDto)
-  .extend({ kpi: z.enum(KPI_IDS) })
+  .extend({
+    kpi: z.enum(KPI_IDS),
+    countedTotal: z.number().int(),
+    notCountedTotal: z.number().int(),
+    /** most frequent first */
+    reasons: z.array(KpiDrillReasonDto),
+  })
   .meta({ id: 'KpiDrilldown' });
 export type KpiDrilldownDto = z.infer<typeof KpiDrilldownDto>;
 
@@ -126,7 +151,27 @@ const matrixCell = z.strictObject({
   met: z.boolean(),
   /** actual / target, capped at 9.99; 1 for a zero target */
   ratio: z.number(),
+  /** the pace forecast (issue #3): one colour scale for KPI progress everywhere */
+  pace: z.enum(PACE_STATUSES),
+  /** behind the pace of the period elapsed, or unmet after it (src/domain/kpi/shortfall.ts) */
+  behind: z.boolean(),
 });
+
+/** 主要短板: the KPI furthest behind what the share of the period elapsed asks for (issue 14). */
+export const KpiShortfallDto = z
+  .strictObject({
+    kpiId: z.enum(KPI_IDS),
+    name: z.string(),
+    unit: z.string(),
+    article: z.string(),
+    actual: z.number(),
+    target: z.number(),
+    /** expected by today: target × elapsed share for counts, the target for shares and reports */
+    expected: z.number(),
+    status: z.enum(PACE_STATUSES),
+  })
+  .meta({ id: 'KpiShortfall' });
+export type KpiShortfallDto = z.infer<typeof KpiShortfallDto>;
 
 export const KpiMatrixRowDto = z
   .strictObject({
@@ -140,6 +185,11 @@ export const KpiMatrixRowDto = z
     kpis: z.partialRecord(z.enum(KPI_IDS), matrixCell),
     metCount: z.number().int(),
     kpiCount: z.number().int(),
+    /** KPIs behind the pace of the period (or unmet after it) */
+    behindCount: z.number().int(),
+    mainShortfall: KpiShortfallDto.nullable(),
+    /** share of the station's period elapsed today, 0–1 */
+    elapsed: z.number(),
   })
   .meta({ id: 'KpiMatrixRow' });
 export type KpiMatrixRowDto = z.infer<typeof KpiMatrixRowDto>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FINDING_IDS } from '../../domain/kpi/types';
 import { PROJECT_STATES, type ProjectAction } from '../../domain/lifecycle/machines';
+import { PROJECT_PHASES } from '../../domain/lifecycle/project-phase';
 import { MAX_FEN } from '../../domain/money';
 import { EXPENSE_CATEGORIES, KPI_IDS, STATION_TYPES } from '../../domain/policy/types';
 import { pageQuery } from '../api/common';
@@ -148,7 +149,12 @@ const projectSummaryShape = {
   hostName: z.string(),
   programYear: z.number().int(),
   status: projectStatusSchema,
+  /** the phase's label: the status, or 待提交报告 once the period has ended (issue 14, 第十二条) */
   statusLabel: z.string(),
+  phase: z.enum(PROJECT_PHASES),
+  phaseArticle: z.string(),
+  /** the reports are owed and past their due date (第十二条) */
+  reportsOverdue: z.boolean(),
   reportsDueOn: z.string(),
   /** the latest version's number, in force or not */
   agreementVersion: z.number().int(),

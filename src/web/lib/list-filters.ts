@@ -1,31 +1,71 @@
-// The state of a year-scoped list page (申报书, 站点, 监督检查, 项目): filters, SQL paging that returns to page 1 when a
-// filter changes, and, where the page wants it, the newest program year chosen once the years are known (the user
-// may then pick 全部年度). One place, so the lists behave alike.
-import { useEffect, useState } from 'react';
-import { useProgramYears } from './program-years';
+// The state of a year-scoped list page (申报书, 站点, 监督检查, 项目): the program year, the filters and the page, all
+// in the address — a reload, Back or a link sent to a colleague opens the same rows — with SQL paging that returns to
+// page 1 when a filter changes, and 重置 back to the page's default. One place, so the lists behave alike.
+import { useSearchParams } from 'react-router';
+import { useYearParam, type YearDefault } from './working-year';
 
-export function useYearListFilters<F extends { year?: number }>(opts: { newestYearFirst: boolean }) {
-  const years = useProgramYears();
-  const [filters, setFilters] = useState<F>({} as F);
-  const [yearChosen, setYearChosen] = useState(!opts.newestYearFirst);
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  useEffect(() => {
-    if (!yearChosen && years.data?.length) {
-      setFilters((f) => ({ ...f, year: years.data[0].year }));
-      setYearChosen(true);
-    }
-  }, [yearChosen, years.data]);
+const PAGE_SIZES = [10, 20, 50, 100];
+
+/** Filters other than the year are short strings (codes, a status, a search text). */
+type StringFilters<F> = { [K in Exclude<keyof F, 'year'>]?: string };
+
+export function useYearListFilters<F extends { year?: number } & StringFilters<F>>(opts: {
+  /** the year a list opens on: the working year, the newest (a call's year) or 全部年度 */
+  defaultYear: YearDefault;
+  /** the filter names the page uses, so that other parameters of the address are left alone */
+  keys: readonly Exclude<keyof F & string, 'year'>[];
+}) {
+  const y = useYearParam({ fallback: opts.defaultYear, allowAll: true });
+  const [params, setParams] = useSearchParams();
+  const filters = { year: y.year } as F;
+  for (const k of opts.keys) {
+    const v = params.get(k);
+    if (v) (filters as Record<string, string>)[k] = v;
+  }
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const size = Number(params.get('pageSize'));
+  const paging = { page, pageSize: PAGE_SIZES.includes(size) ? size : 20 };
+
   const setFilter = (patch: Partial<F>) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    setPaging((p) => ({ ...p, page: 1 }));
+    const { year, ...rest } = patch as Record<string, unknown>;
+    if ('year' in patch) y.setYear(year as number | undefined);
+    setParams((p) => {
+      for (const [k, v] of Object.entries(rest)) {
+        if (v === undefined || v === null || v === '') p.delete(k);
+        else p.set(k, String(v));
+      }
+      p.delete('page');
+      return p;
+    });
   };
+  const setPaging = (next: { page: number; pageSize: number }) =>
+    setParams((p) => {
+      if (next.page > 1) p.set('page', String(next.page));
+      else p.delete('page');
+      if (next.pageSize !== 20) p.set('pageSize', String(next.pageSize));
+      else p.delete('pageSize');
+      return p;
+    });
+  /** 重置: every filter cleared and page 1; the year stays, as the user chose it for the whole session */
+  const reset = () =>
+    setParams((p) => {
+      for (const k of opts.keys) p.delete(k);
+      p.delete('page');
+      return p;
+    });
+  const filtered = opts.keys.some((k) => params.get(k));
   return {
-    years,
+    years: y.years,
+    workingYear: y.workingYear,
+    yearSummary: y.summary,
     filters,
     setFilter,
     paging,
     setPaging,
+    reset,
+    /** a filter other than the year is set (the empty state says 没有符合条件的…) */
+    filtered,
     /** the list may load: the default year is set, or there is none to wait for */
-    ready: yearChosen || years.isError || years.data?.length === 0,
+    ready: y.ready,
   };
 }

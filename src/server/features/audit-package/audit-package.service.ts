@@ -1,3 +1,4 @@
+import { EVIDENCE_KIND_LABELS, REPORT_KIND_LABELS, VOUCHER_KIND_LABELS } from '../../../shared/labels';
 import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { loadPolicy } from '../../core/policy';
@@ -59,15 +60,17 @@ export async function auditPackage(ctx: Ctx, stationId: string): Promise<{ bytes
     .where('a.station_id', '=', stationId)
     .orderBy('a.id')
     .execute();
+  // File names carry the kinds in Chinese (发票, 签到表, 总结报告 …): the auditor reads them in a file manager.
+  const label = (labels: Record<string, string>, code: string | null) => (code ? (labels[code] ?? code) : '');
   for (const a of attachments) {
     const folder = a.expense_ref
-      ? `支出凭证/${a.expense_ref}-${a.voucher_kind}`
+      ? `支出凭证/${a.expense_ref}-${label(VOUCHER_KIND_LABELS, a.voucher_kind)}`
       : a.event_ref
-        ? `活动佐证/${a.event_ref}-${a.evidence_kind}`
+        ? `活动佐证/${a.event_ref}-${label(EVIDENCE_KIND_LABELS, a.evidence_kind)}`
         : a.paid_on
           ? `拨付凭证/${a.paid_on}`
           : a.report_kind
-            ? `报告原件/${a.report_kind}`
+            ? `报告原件/${label(REPORT_KIND_LABELS, a.report_kind)}`
             : '其他文件/未关联';
     try {
       put(`${folder}-${seg(a.file_name)}`, await ctx.blobs.get(a.sha256));
@@ -76,7 +79,7 @@ export async function auditPackage(ctx: Ctx, stationId: string): Promise<{ bytes
     }
   }
   const reports = await ctx.db.selectFrom('reports').selectAll().where('station_id', '=', stationId).execute();
-  for (const r of reports) put(`报告/${r.kind}-${seg(r.title)}.txt`, enc.encode(r.text));
+  for (const r of reports) put(`报告/${label(REPORT_KIND_LABELS, r.kind)}-${seg(r.title)}.txt`, enc.encode(r.text));
 
   // Agreement versions and the project's scans.
   const projects = await ctx.db.selectFrom('projects').select('id').where('station_id', '=', stationId).execute();

@@ -7,7 +7,7 @@ import type { Ctx } from '../../context';
 import { loadPolicy } from '../../core/policy';
 import { requireStation } from '../../core/stations';
 import { heading, p, pack, table } from '../../docs/word';
-import { EXPORT_LIMIT } from '../../http/excel';
+import { EXPORT_LIMIT, PRINT_READY } from '../../http/excel';
 import { shanghaiDate } from '../../scope';
 import { createReportFromDocx } from '../ledger/attachments.service';
 import { budgetInForce } from './budget';
@@ -128,7 +128,7 @@ const SOURCE = (s: string) => (s === 'grant' ? '资助经费' : '配套经费');
 export async function finalAccountsXlsx(d: FinalAccounts): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '千企 Qianqi';
-  const sum = wb.addWorksheet('决算汇总');
+  const sum = wb.addWorksheet('决算汇总', PRINT_READY);
   sum.columns = [
     { header: '科目', width: 18 },
     { header: '预算（元）', width: 16 },
@@ -164,7 +164,7 @@ export async function finalAccountsXlsx(d: FinalAccounts): Promise<Buffer> {
   sum.views = [{ state: 'frozen', ySplit: 1 }];
 
   const detail = (name: string, rows: FinalAccounts['expenses']) => {
-    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }], ...PRINT_READY });
     ws.columns = [
       { header: '编号', width: 8 },
       { header: '日期', width: 12 },

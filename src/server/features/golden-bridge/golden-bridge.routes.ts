@@ -2,8 +2,10 @@ import { goldenBridgeApi } from '../../../shared/api/golden-bridge';
 import type { GoldenBridgeCandidateDto } from '../../../shared/schemas/golden-bridge';
 import { EXPORT_LIMIT, fileResponse, XLSX_TYPE, xlsxBuffer } from '../../http/excel';
 import type { Router } from '../../http/router';
-import { allCandidates, listCandidates, reviewCandidate } from './golden-bridge.service';
+import { allCandidates, listCandidates, reviewCandidate, reviewCandidates } from './golden-bridge.service';
 
+// Data scope (Convention 7): no route names a station, so none declares a scoped parameter; the service composes
+// stationScope into every read and into the lookup of every candidate it writes (out of scope → 404).
 export function registerGoldenBridgeRoutes(r: Router): void {
   r.route({
     ...goldenBridgeApi.list,
@@ -30,6 +32,8 @@ export function registerGoldenBridgeRoutes(r: Router): void {
           { header: '中心审核', width: 10, value: (d) => d.statusLabel },
           { header: '审核意见', width: 40, value: (d) => d.comment ?? '' },
           { header: '审核时间', width: 20, value: (d) => (d.reviewedAt ?? '').slice(0, 10) },
+          { header: '所在区', width: 12, value: (d) => d.districtName ?? '' },
+          { header: '依托单位', width: 30, value: (d) => d.hostOrgName },
         ],
         rows,
       );
@@ -40,5 +44,10 @@ export function registerGoldenBridgeRoutes(r: Router): void {
     ...goldenBridgeApi.review,
     access: { permission: 'review:golden-bridge' },
     handler: async (_c, { params, body, ctx, json }) => json(await reviewCandidate(ctx, params.outcomeId, body)),
+  });
+  r.route({
+    ...goldenBridgeApi.reviewBatch,
+    access: { permission: 'review:golden-bridge' },
+    handler: async (_c, { body, ctx, json }) => json(await reviewCandidates(ctx, body)),
   });
 }

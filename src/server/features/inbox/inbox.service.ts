@@ -66,7 +66,9 @@ export async function runReminderSweep(deps: AppDeps): Promise<number> {
   const today = shanghaiDate(deps.clock.now());
   const days = await reminderDays(deps.db);
   const until = addDays(today, days);
-  const due = (await collectTasks(deps.db)).filter((t) => t.dueOn && t.dueOn >= today && t.dueOn <= until);
+  const due = (await collectTasks(deps.db, undefined, deps.clock.now())).filter(
+    (t) => t.dueOn && t.dueOn >= today && t.dueOn <= until,
+  );
   let written = 0;
   for (const t of due) {
     for (const role of t.audience.roles) {

@@ -282,7 +282,77 @@ export async function collectTasks(db: Database | Tx, who?: TaskAccount, now?: D
     }
   }
   if (hostOrg && now) tasks.push(...(await gapTasks(db, { orgId: hostOrg, today: shanghaiDate(now) })));
+  if (all) tasks.push(...(await centerQueues(db, shanghaiDate(now ?? new Date()))));
   return tasks.sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.key.localeCompare(b.key));
+}
+
+/**
+ * What the Center works through as a queue rather than record by record (issue 14): the year's 金桥 candidates not
+ * yet reviewed (第九条), the projects whose year-end reports are overdue (第十二条: the Center chases them) and the
+ * host registrations waiting for approval. One task per queue and year, counted in SQL, each linking to the list
+ * filtered to exactly those rows; both Center roles hold the permissions these lists need.
+ */
+async function centerQueues(db: Database | Tx, today: string): Promise<Task[]> {
+  const tasks: Task[] = [];
+  const candidates = await db
+    .selectFrom('outcomes as o')
+    .innerJoin('stations as s', 's.id', 'o.station_id')
+    .leftJoin('golden_bridge_reviews as g', 'g.outcome_id', 'o.id')
+    .select(['s.program_year', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('o.golden_bridge', '=', 1)
+    .where('s.type', '!=', 'iur')
+    .where('g.outcome_id', 'is', null)
+    .groupBy('s.program_year')
+    .execute();
+  for (const c of candidates)
+    tasks.push({
+      key: `golden-bridge:${c.program_year}`,
+      kind: 'review_golden_bridge',
+      title: `审核 ${c.program_year} 年度 ${Number(c.n)} 项金桥工程候选成果`,
+      dueOn: null,
+      link: `/golden-bridge?year=${c.program_year}&status=pending`,
+      article: '第九条',
+      audience: { roles: CENTER },
+    });
+  const overdue = await db
+    .selectFrom('projects as p')
+    .innerJoin('stations as s', 's.id', 'p.station_id')
+    .select([
+      'p.program_year',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.min('p.reports_due_on').as('due'),
+    ])
+    .where('p.status', '=', 'in_progress')
+    .where('s.period_end', '<', today)
+    .where('p.reports_due_on', '<', today)
+    .groupBy('p.program_year')
+    .execute();
+  for (const o of overdue)
+    tasks.push({
+      key: `reports-overdue:${o.program_year}`,
+      kind: 'chase_reports',
+      title: `${o.program_year} 年度 ${Number(o.n)} 个项目逾期未提交总结报告和决算报告，请督促`,
+      dueOn: o.due,
+      link: `/projects?year=${o.program_year}&status=reports_due`,
+      article: '第十二条',
+      audience: { roles: CENTER },
+    });
+  const registrations = await db
+    .selectFrom('host_registrations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (Number(registrations?.n ?? 0) > 0)
+    tasks.push({
+      key: 'host-registrations',
+      kind: 'approve_registration',
+      title: `审核 ${Number(registrations!.n)} 个依托单位注册申请`,
+      dueOn: null,
+      link: '/organizations?review=registrations',
+      article: '第十条',
+      audience: { roles: CENTER },
+    });
+  return tasks;
 }
 
 /**

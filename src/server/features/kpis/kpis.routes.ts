@@ -25,6 +25,7 @@ export function registerKpiRoutes(r: Router): void {
           kpi: params.kpiId,
           page: query.page,
           pageSize: query.pageSize,
+          counted: query.counted,
         }),
       ),
   });

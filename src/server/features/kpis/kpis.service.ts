@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { expenseFindings } from '../../../domain/expenses/findings';
 import { assembleEvaluation } from '../../../domain/kpi/evaluate';
-import { paceOf } from '../../../domain/kpi/forecast';
+import { elapsedShare, paceOf } from '../../../domain/kpi/forecast';
+import { shortfalls } from '../../../domain/kpi/shortfall';
 import type { Evaluation } from '../../../domain/kpi/types';
 import type { KpiId, Policy, StationType } from '../../../domain/policy/types';
 import { notFound } from '../../../shared/errors';
@@ -140,6 +141,7 @@ export interface MatrixFilter {
 /** Every station of a year in the actor's scope × its KPIs: the same SQL aggregates as one station, grouped. */
 export async function kpiMatrix(ctx: Ctx, f: MatrixFilter): Promise<KpiMatrixDto> {
   const policy = await loadPolicy(ctx.db, f.year);
+  const today = shanghaiDate(ctx.clock.now());
   let sq = ctx.db
     .selectFrom('stations')
     .select('stations.id')
@@ -167,13 +169,23 @@ export async function kpiMatrix(ctx: Ctx, f: MatrixFilter): Promise<KpiMatrixDto
       counts: c,
       findings: [],
     });
+    const period = { start: s.period_start, end: s.period_end };
+    const defs = new Map(policy.kpis[s.type].map((k) => [k.id, k]));
+    const standing = ev.kpis.map((k) => {
+      const d = defs.get(k.id)!;
+      return { ...k, name: d.name, unit: d.unit, measure: d.measure };
+    });
+    const behind = shortfalls(standing, { period, today });
+    const byId = new Map(behind.map((b) => [b.kpiId, b]));
     const kpis: KpiMatrixRowDto['kpis'] = {};
-    for (const k of ev.kpis) {
+    for (const k of standing) {
       kpis[k.id] = {
         actual: k.actual,
         target: k.target,
         met: k.met,
         ratio: k.target > 0 ? Math.min(k.actual / k.target, 9.99) : 1,
+        pace: paceOf({ kpi: k, measure: k.measure, period, today }).status,
+        behind: byId.has(k.id),
       };
     }
     return {
@@ -186,6 +198,9 @@ export async function kpiMatrix(ctx: Ctx, f: MatrixFilter): Promise<KpiMatrixDto
       kpis,
       metCount: ev.kpis.filter((k) => k.met).length,
       kpiCount: ev.kpis.length,
+      behindCount: behind.length,
+      mainShortfall: behind[0] ?? null,
+      elapsed: elapsedShare(period, today),
     };
   });
   const columns = new Map<KpiId, KpiMatrixDto['columns'][number]>();

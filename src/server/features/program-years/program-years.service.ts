@@ -1,3 +1,4 @@
+import { workingYear } from '../../../domain/lifecycle/working-year';
 import {
   BUILT_IN_POLICIES,
   copyPolicyForYear,
@@ -5,11 +6,18 @@ import {
   STATION_TYPES,
   validatePolicy,
 } from '../../../domain/policy/index';
-import { conflict, invalid, notFound } from '../../../shared/errors';
-import type { ProgramYearDto, ProgramYearSummaryDto, UpdatePolicyInput } from '../../../shared/schemas/program-year';
+import { conflict, type FieldIssue, invalid, notFound } from '../../../shared/errors';
+import {
+  kpiTargetSchema,
+  type ProgramYearDto,
+  type ProgramYearSummaryDto,
+  type UpdatePolicyInput,
+} from '../../../shared/schemas/program-year';
 import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { loadPolicy, parsePolicy } from '../../core/policy';
+import type { Database, Tx } from '../../db/database';
+import type { ProgramYearTable } from '../../db/schema';
 import { shanghaiDate, stationScope } from '../../scope';
 
 const quotaTotal = (p: Policy) => STATION_TYPES.reduce((s, t) => s + p.stationTypes[t].quota, 0);
@@ -19,12 +27,24 @@ export async function listProgramYears(ctx: Ctx): Promise<ProgramYearSummaryDto[
   // Station counts within the actor's data scope: a host or district does not learn the city's totals here.
   const counts = await ctx.db
     .selectFrom('stations')
-    .select((eb) => ['stations.program_year', eb.fn.countAll<number>().as('n')])
+    .select((eb) => [
+      'stations.program_year',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.min('stations.period_start').as('start'),
+      eb.fn.max('stations.period_end').as('end'),
+    ])
     .where(stationScope(ctx.actor!, shanghaiDate(ctx.clock.now())))
     .groupBy('stations.program_year')
     .execute();
-  const n = new Map(counts.map((c) => [c.program_year, Number(c.n)]));
-  const rows = years.map((y) => ({ ...y, station_count: n.get(y.year) ?? 0 }));
+  const n = new Map(counts.map((c) => [c.program_year, c]));
+  const rows = years.map((y) => {
+    const c = n.get(y.year);
+    return { ...y, station_count: Number(c?.n ?? 0), start: c?.start ?? null, end: c?.end ?? null };
+  });
+  const working = workingYear(
+    rows.map((r) => ({ year: r.year, stationCount: r.station_count, periodStart: r.start, periodEnd: r.end })),
+    shanghaiDate(ctx.clock.now()),
+  );
   return rows.map((r) => {
     const p = parsePolicy(r);
     return {
@@ -32,17 +52,45 @@ export async function listProgramYears(ctx: Ctx): Promise<ProgramYearSummaryDto[
       title: p.title,
       status: r.status,
       lockedAt: r.locked_at,
-      stationCount: Number(r.station_count),
+      stationCount: r.station_count,
+      periodStart: r.start,
+      periodEnd: r.end,
+      working: r.year === working,
       quotaTotal: quotaTotal(p),
       version: r.version,
     };
   });
 }
 
+/** A project past `agreement_pending` has a signed agreement: the year's rules are in force for it. */
+async function hasSignedProject(db: Database | Tx, year: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('projects')
+    .select('id')
+    .where('program_year', '=', year)
+    .where('status', '!=', 'agreement_pending')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Why the Center may no longer change a year's policy, or null. A signed project outranks the call: what to do then
+ * is a change request on that project (第十一条), not a copy of the year. The update route refuses with these words.
+ */
+async function policyLockReason(db: Database | Tx, row: Pick<ProgramYearTable, 'year' | 'status'>) {
+  if (await hasSignedProject(db, row.year)) {
+    return `${row.year} 年度已有项目在实施中，年度政策不能直接修改；项目内容的调整请走变更申请（第十一条）`;
+  }
+  if (row.status === 'locked') return `${row.year} 年度的申报已开启，年度政策已锁定，不能修改（第十条）`;
+  return null;
+}
+
 export async function getProgramYear(ctx: Ctx, year: number): Promise<ProgramYearDto> {
   const row = await ctx.db.selectFrom('program_years').selectAll().where('year', '=', year).executeTakeFirst();
   if (!row) throw notFound(`${year} 年度`);
   const policy = parsePolicy(row);
+  const lockedReason = await policyLockReason(ctx.db, row);
   return {
     year: row.year,
     title: policy.title,
@@ -52,6 +100,8 @@ export async function getProgramYear(ctx: Ctx, year: number): Promise<ProgramYea
     quotaTotal: quotaTotal(policy),
     policy,
     problems: validatePolicy(policy),
+    editable: lockedReason === null,
+    lockedReason,
   };
 }
 
@@ -149,14 +199,40 @@ function applyEdits(policy: Policy, input: UpdatePolicyInput): Policy {
   return next;
 }
 
-/** A draft year's numbers may change; once its call opens the policy is locked (第十条: the call states the rules). */
+/**
+ * The route checked each KPI target against a bound loose enough for any KPI; here each is checked by its measure in
+ * the year's own list (第七条、第八条). Paths are the body's (`kpis.iur.2.target`), so the form puts each on its field.
+ */
+function kpiTargetIssues(policy: Policy, input: UpdatePolicyInput): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const [type, rows] of Object.entries(input.kpis ?? {})) {
+    const list = policy.kpis[type as keyof Policy['kpis']];
+    rows.forEach((r, i) => {
+      const k = list.find((x) => x.id === r.id);
+      if (!k) return;
+      const checked = kpiTargetSchema(k.measure).safeParse(r.target);
+      if (!checked.success) {
+        issues.push({ path: `kpis.${type}.${i}.target`, message: `${k.name}：${checked.error.issues[0].message}` });
+      }
+    });
+  }
+  return issues;
+}
+
+/**
+ * A draft year's numbers may change; once its call opens the policy is locked (第十条: the call states the rules), and
+ * once a project has signed its agreement the year is running: its content changes by change request (第十一条).
+ */
 export async function updateProgramYear(ctx: Ctx, year: number, input: UpdatePolicyInput): Promise<ProgramYearDto> {
   await writeTx(ctx, async (tx, audit) => {
     const row = await tx.selectFrom('program_years').selectAll().where('year', '=', year).executeTakeFirst();
     if (!row) throw notFound(`${year} 年度`);
-    if (row.status === 'locked') throw conflict(`${year} 年度的申报已开启，年度政策已锁定，不能修改`);
+    const locked = await policyLockReason(tx, row);
+    if (locked) throw conflict(locked);
     if (row.version !== input.version) throw conflict('该年度政策已被他人修改，请刷新后重试');
     const before = parsePolicy(row);
+    const targets = kpiTargetIssues(before, input);
+    if (targets.length) throw invalid(targets);
     const after = applyEdits(before, input);
     const problems = validatePolicy(after);
     if (problems.length)

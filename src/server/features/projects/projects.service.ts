@@ -2,6 +2,12 @@ import type { AgreementTerms, TermChange } from '../../../domain/lifecycle/agree
 import { diffTerms } from '../../../domain/lifecycle/agreement';
 import { decide } from '../../../domain/lifecycle/machine';
 import { projectMachine } from '../../../domain/lifecycle/machines';
+import {
+  PROJECT_PHASE_ARTICLES,
+  PROJECT_PHASE_LABELS,
+  projectPhase,
+  reportsOverdue,
+} from '../../../domain/lifecycle/project-phase';
 import { formatYuan, yuanToFen } from '../../../domain/money';
 import { districtByCode } from '../../../domain/policy';
 import { conflict, invalid, notFound } from '../../../shared/errors';
@@ -41,6 +47,7 @@ function base(ctx: Ctx, db: Database | Tx = ctx.db) {
       'stations.name as station_name',
       'stations.type as station_type',
       'stations.district_code',
+      'stations.period_end as station_period_end',
       'organizations.name as host_name',
       (eb) =>
         eb
@@ -56,11 +63,14 @@ type Row = ProjectTable & {
   station_name: string;
   station_type: StationTable['type'];
   district_code: string | null;
+  station_period_end: string;
   host_name: string;
   agreement_version: number | null;
 };
 
-function toSummary(r: Row): ProjectSummaryDto {
+function toSummary(r: Row, today: string): ProjectSummaryDto {
+  const calendar = { status: r.status, periodEnd: r.station_period_end, reportsDueOn: r.reports_due_on };
+  const phase = projectPhase(calendar, today);
   return {
     id: r.id,
     stationId: r.station_id,
@@ -71,7 +81,10 @@ function toSummary(r: Row): ProjectSummaryDto {
     hostName: r.host_name,
     programYear: r.program_year,
     status: r.status,
-    statusLabel: projectMachine.stateLabels[r.status],
+    statusLabel: PROJECT_PHASE_LABELS[phase],
+    phase,
+    phaseArticle: PROJECT_PHASE_ARTICLES[phase],
+    reportsOverdue: reportsOverdue(calendar, today),
     reportsDueOn: r.reports_due_on,
     agreementVersion: Number(r.agreement_version ?? 1),
     version: r.version,
@@ -85,11 +98,17 @@ export async function listProjects(
 ): Promise<Page<ProjectSummaryDto>> {
   let qb = base(ctx);
   if (f.year) qb = qb.where('projects.program_year', '=', f.year);
-  if (f.status) qb = qb.where('projects.status', '=', f.status as ProjectTable['status']);
+  const today = shanghaiDate(ctx.clock.now());
+  // The calendar's phases are filters too: 实施中 until the period ends, 待提交报告 after (第十二条).
+  if (f.status === 'reports_due') {
+    qb = qb.where('projects.status', '=', 'in_progress').where('stations.period_end', '<', today);
+  } else if (f.status === 'in_progress') {
+    qb = qb.where('projects.status', '=', 'in_progress').where('stations.period_end', '>=', today);
+  } else if (f.status) qb = qb.where('projects.status', '=', f.status as ProjectTable['status']);
   if (f.q) qb = qb.where((eb) => eb.or([containsCi('stations.name', f.q!), containsCi('organizations.name', f.q!)]));
   return paginate(qb, {
     ...page,
-    map: (r) => toSummary(r as Row),
+    map: (r) => toSummary(r as Row, today),
     orderBy: (q) => q.orderBy('projects.program_year', 'desc').orderBy('stations.name'),
   });
 }
@@ -132,7 +151,7 @@ export async function getProject(ctx: Ctx, id: string): Promise<ProjectDetailDto
     .filter((x) => x.from.includes(r.status) && x.roles.includes(role))
     .map((x) => x.action);
   return {
-    ...toSummary(r),
+    ...toSummary(r, shanghaiDate(ctx.clock.now())),
     hostSignedOn: r.host_signed_on,
     centerSignedOn: r.center_signed_on,
     signedFile: files.find((f) => f.id === r.signed_file_id) ?? null,
@@ -352,7 +371,7 @@ export async function acceptanceSheet(ctx: Ctx, id: string): Promise<ProjectAcce
       .map((k) => k.id.slice('report_'.length)),
   ];
   return {
-    project: toSummary(r),
+    project: toSummary(r, shanghaiDate(ctx.clock.now())),
     kpis: kpis.kpis.map((k) => ({
       id: k.id,
       name: k.name,

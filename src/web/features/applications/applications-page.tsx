@@ -27,9 +27,11 @@ const SUBTITLES: Record<string, string> = {
 export default function ApplicationsPage() {
   const can = useCan();
   const me = useMe();
-  const { years, filters, setFilter, paging, setPaging, ready } = useYearListFilters<ApplicationFilters>({
-    newestYearFirst: true,
-  });
+  const { years, filters, setFilter, paging, setPaging, ready, reset, filtered } =
+    useYearListFilters<ApplicationFilters>({
+      defaultYear: 'newest',
+      keys: ['status', 'type', 'districtCode', 'q'],
+    });
   const [creating, setCreating] = useState(false);
   const list = useApplications(filters, paging, ready);
   const districts = useDistricts(filters.year, can('read:district'));
@@ -42,7 +44,6 @@ export default function ApplicationsPage() {
     showHost: !isHost,
     showScore: isCenter,
   });
-  const filtered = Boolean(filters.status || filters.type || filters.districtCode || filters.q);
   const emptyText = filtered
     ? '没有符合条件的申报书'
     : isHost
@@ -105,6 +106,8 @@ export default function ApplicationsPage() {
           />
         )}
         <Input.Search
+          key={filters.q ?? ''}
+          defaultValue={filters.q}
           allowClear
           aria-label="搜索申报书"
           placeholder={isHost ? '站点名称' : '站点名称或依托单位'}
@@ -112,6 +115,9 @@ export default function ApplicationsPage() {
           enterButton="搜索"
           onSearch={(q) => setFilter({ q: q.trim() || undefined })}
         />
+        <Button onClick={reset} disabled={!filtered}>
+          重置
+        </Button>
       </div>
       <DataTable<ApplicationSummary>
         loading={list.isFetching}

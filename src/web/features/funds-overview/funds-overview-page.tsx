@@ -2,15 +2,16 @@
 // with the execution rate against the time passed, the grant spent by category, and a page of stations with their
 // warnings; the Excel holds every station of the filter. The figures are the server's (`yearExecution`).
 import { Alert, Card, Empty, Input, Spin } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ROLE_SCOPE } from '../../../shared/permissions';
 import { DataTable } from '../../components/data-table';
+import { EmptyYearNotice } from '../../components/empty-year-notice';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { YearTypeDistrictFilters } from '../../components/year-type-district-filters';
 import { useDistricts } from '../../lib/districts';
-import { useProgramYears } from '../../lib/program-years';
 import { useCan, useMe } from '../../lib/session-context';
+import { useYearAndFilters } from '../../lib/working-year';
 import { type ExecutionFilters, executionExportPath, type StationExecutionDto, useYearExecution } from './api';
 import { EXECUTION_TABLE_MIN_WIDTH, executionColumns } from './columns';
 import { ExecutionSummary } from './summary';
@@ -18,13 +19,8 @@ import { ExecutionSummary } from './summary';
 export default function FundsOverviewPage() {
   const me = useMe();
   const can = useCan();
-  const years = useProgramYears();
-  const [filters, setFilters] = useState<ExecutionFilters>({});
+  const { years, filters, set: setFilters, summary, workingYear, setYear } = useYearAndFilters<ExecutionFilters>();
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  // The newest program year first, as on 考核看板.
-  useEffect(() => {
-    if (filters.year === undefined && years.data?.length) setFilters((f) => ({ ...f, year: years.data[0].year }));
-  }, [filters.year, years.data]);
   // A district (or host, auditor) account only sees its own stations: a district filter would mean nothing.
   const showDistricts = ROLE_SCOPE[me.role] === 'all' && can('read:district');
   const districts = useDistricts(filters.year, can('read:district') && filters.year !== undefined);
@@ -35,7 +31,7 @@ export default function FundsOverviewPage() {
     return executionColumns((code) => (code ? (names.get(code) ?? null) : null));
   }, [districts.data]);
   const set = (patch: Partial<ExecutionFilters>) => {
-    setFilters((f) => ({ ...f, ...patch }));
+    setFilters(patch);
     setPaging((p) => ({ ...p, page: 1 }));
   };
 
@@ -58,6 +54,12 @@ export default function FundsOverviewPage() {
         />
       </div>
       {years.data && !years.data.length && <Empty description="尚未设置项目年度" />}
+      <EmptyYearNotice
+        year={filters.year}
+        stationCount={summary?.stationCount}
+        workingYear={workingYear}
+        onSwitch={setYear}
+      />
       {execution.isError && (
         <Alert
           className="card-gap"

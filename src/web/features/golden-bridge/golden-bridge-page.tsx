@@ -1,117 +1,111 @@
 // 金桥工程推荐 (第九条, issue #5): district stations' landed outcomes that hosts marked as candidates in their
-// ledger; the Center reviews each (推荐 / 不推荐 with a comment) and exports the recommendation list.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Input, Modal, Radio, Select, Space, type TableColumnsType, Tag } from 'antd';
+// ledger; the Center reviews each (推荐, or 不推荐 with a reason), or several at once, and exports the list.
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { goldenBridgeApi } from '../../../shared/api/golden-bridge';
-import type { GoldenBridgeCandidateDto } from '../../../shared/schemas/golden-bridge';
+import { GOLDEN_BRIDGE_BATCH_MAX, type GoldenBridgeCandidateDto } from '../../../shared/schemas/golden-bridge';
 import { DataTable } from '../../components/data-table';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
+import { useIsPhone } from '../../components/use-phone';
+import { YearOrAllSelect } from '../../components/year-type-district-filters';
 import { call, urlOf } from '../../lib/api';
+import { useYearListFilters } from '../../lib/list-filters';
 import { useCan } from '../../lib/session-context';
+import { BatchReviewModal } from './batch-review-form';
+import { CandidateDetails } from './candidate-details';
+import { candidateColumns } from './columns';
+import { ReviewModal } from './review-form';
 
 type Candidate = GoldenBridgeCandidateDto;
 interface Filters {
+  year?: number;
   status?: 'pending' | 'recommended' | 'not_recommended';
   q?: string;
 }
 
-const statusColor = (c: Candidate) => (c.recommended === null ? 'processing' : c.recommended ? 'success' : 'default');
-
-function ReviewModal({ c, onClose }: { c: Candidate; onClose: () => void }) {
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const [recommend, setRecommend] = useState<boolean>(c.recommended ?? true);
-  const [comment, setComment] = useState(c.comment ?? '');
-  const review = useMutation({
-    mutationFn: () =>
-      call(goldenBridgeApi.review, {
-        params: { outcomeId: c.outcomeId },
-        body: { recommend, comment, version: c.reviewVersion },
-      }),
-    onSuccess: (r) => {
-      message.success(`已审核“${r.title}”：${r.statusLabel}`);
-      qc.invalidateQueries({ queryKey: ['golden-bridge'] });
-      onClose();
-    },
-  });
+/** Readers without the review permission (district, host) see the same details, without a decision to make. */
+function DetailsModal({ c, onClose }: { c: Candidate; onClose: () => void }) {
+  const phone = useIsPhone();
   return (
     <Modal
       open
-      title={`审核金桥工程候选成果（第九条）`}
-      okText="保存审核"
-      cancelText="取消"
-      confirmLoading={review.isPending}
-      onOk={() => review.mutate()}
+      title="金桥工程候选成果（第九条）"
+      footer={null}
       onCancel={onClose}
+      width={phone ? '100%' : 760}
+      style={phone ? { top: 0, maxWidth: '100vw', padding: 0 } : undefined}
     >
-      <p>
-        <strong>{c.title}</strong>（{c.stationName}，{c.date}）
-      </p>
-      <Radio.Group value={recommend} onChange={(e) => setRecommend(e.target.value)} style={{ marginBottom: 12 }}>
-        <Radio value={true}>推荐</Radio>
-        <Radio value={false}>不推荐</Radio>
-      </Radio.Group>
-      <Input.TextArea
-        rows={3}
-        maxLength={1000}
-        placeholder="审核意见"
-        aria-label="审核意见"
-        value={comment}
-        onChange={(e) => setComment(e.target.value)}
-      />
+      <CandidateDetails c={c} />
     </Modal>
+  );
+}
+
+function BatchBar({
+  selected,
+  onBatch,
+  onClear,
+}: {
+  selected: Candidate[];
+  onBatch: (recommend: boolean) => void;
+  onClear: () => void;
+}) {
+  if (!selected.length) return null;
+  const tooMany = selected.length > GOLDEN_BRIDGE_BATCH_MAX;
+  return (
+    <Alert
+      type={tooMany ? 'warning' : 'info'}
+      style={{ marginBottom: 12 }}
+      title={
+        tooMany
+          ? `已选 ${selected.length} 项，一次最多批量审核 ${GOLDEN_BRIDGE_BATCH_MAX} 项，请减少选择`
+          : `已选 ${selected.length} 项候选成果`
+      }
+      action={
+        <Space wrap>
+          <Button size="small" type="primary" disabled={tooMany} onClick={() => onBatch(true)}>
+            批量推荐
+          </Button>
+          <Button size="small" danger disabled={tooMany} onClick={() => onBatch(false)}>
+            批量不推荐
+          </Button>
+          <Button size="small" onClick={onClear}>
+            清除选择
+          </Button>
+        </Space>
+      }
+    />
   );
 }
 
 export default function GoldenBridgePage() {
   const can = useCan();
-  const [filters, setFilters] = useState<Filters>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const [reviewing, setReviewing] = useState<Candidate | null>(null);
+  const canReview = can('review:golden-bridge');
+  // Year, status, search and page in the address: 我的待办 links to ?year=…&status=pending (issue 14).
+  const {
+    years,
+    filters,
+    setFilter: setListFilter,
+    paging,
+    setPaging,
+    reset,
+    filtered,
+    ready,
+  } = useYearListFilters<Filters>({ defaultYear: 'working', keys: ['status', 'q'] });
+  const [open, setOpen] = useState<Candidate | null>(null);
+  const [selected, setSelected] = useState<Candidate[]>([]);
+  const [batch, setBatch] = useState<boolean | null>(null);
   const list = useQuery({
     queryKey: ['golden-bridge', filters, paging],
     queryFn: () => call(goldenBridgeApi.list, { query: { ...filters, ...paging } }),
+    enabled: ready,
   });
   const setFilter = (patch: Filters) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    setPaging((p) => ({ ...p, page: 1 }));
+    setListFilter(patch);
+    // A selection made under other filters would be reviewed unseen.
+    setSelected([]);
   };
-  const columns: TableColumnsType<Candidate> = [
-    { title: '年度', dataIndex: 'programYear', width: 70 },
-    {
-      title: '工作站点',
-      dataIndex: 'stationName',
-      width: 220,
-      render: (n: string, c) => <Link to={`/stations/${c.stationId}/ledger/outcomes`}>{n}</Link>,
-    },
-    { title: '成果名称', dataIndex: 'title', ellipsis: { showTitle: true } },
-    { title: '落地日期', dataIndex: 'date', width: 110 },
-    { title: '企业', dataIndex: 'enterpriseName', width: 200, render: (n: string | null) => n ?? '—' },
-    {
-      title: '中心审核',
-      key: 's',
-      width: 100,
-      render: (_, c) => <Tag color={statusColor(c)}>{c.statusLabel}</Tag>,
-    },
-    { title: '审核意见', dataIndex: 'comment', width: 200, ellipsis: { showTitle: true }, render: (v) => v ?? '' },
-    ...(can('review:golden-bridge')
-      ? [
-          {
-            title: '操作',
-            key: 'op',
-            width: 90,
-            render: (_: unknown, c: Candidate) => (
-              <Button type="link" size="small" onClick={() => setReviewing(c)}>
-                {c.recommended === null ? '审核' : '修改审核'}
-              </Button>
-            ),
-          },
-        ]
-      : []),
-  ];
   return (
     <>
       <PageHeader
@@ -121,11 +115,14 @@ export default function GoldenBridgePage() {
       />
       <div className="filter-bar">
         <Space wrap>
+          <YearOrAllSelect value={filters.year} onChange={(year) => setFilter({ year })} years={years.data} />
           <Input.Search
+            key={filters.q ?? ''}
+            defaultValue={filters.q}
             allowClear
             placeholder="成果、站点或企业名称"
             aria-label="搜索候选成果"
-            style={{ width: 280 }}
+            style={{ width: 280, maxWidth: '100%' }}
             onSearch={(q) => setFilter({ q: q.trim() || undefined })}
             enterButton="搜索"
           />
@@ -134,6 +131,7 @@ export default function GoldenBridgePage() {
             placeholder="审核状态"
             aria-label="审核状态"
             style={{ width: 140 }}
+            value={filters.status}
             onChange={(v) => setFilter({ status: v })}
             options={[
               { value: 'pending', label: '待审核' },
@@ -141,13 +139,33 @@ export default function GoldenBridgePage() {
               { value: 'not_recommended', label: '不推荐' },
             ]}
           />
+          <Button
+            onClick={() => {
+              reset();
+              setSelected([]);
+            }}
+            disabled={!filtered}
+          >
+            重置
+          </Button>
         </Space>
       </div>
+      {canReview && <BatchBar selected={selected} onBatch={setBatch} onClear={() => setSelected([])} />}
       <DataTable<Candidate>
         rowKey="outcomeId"
+        aria-label="金桥工程候选成果"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
-        columns={columns}
+        columns={candidateColumns({ canReview, onReview: setOpen })}
+        rowSelection={
+          canReview
+            ? {
+                selectedRowKeys: selected.map((c) => c.outcomeId),
+                preserveSelectedRowKeys: true,
+                onChange: (_keys, rows) => setSelected(rows.filter(Boolean)),
+              }
+            : undefined
+        }
         emptyText="暂无候选成果：依托单位在台账“落地成果”中勾选“金桥工程候选”后显示在这里"
         paging={{
           page: paging.page,
@@ -156,7 +174,16 @@ export default function GoldenBridgePage() {
           onChange: (page, pageSize) => setPaging({ page, pageSize }),
         }}
       />
-      {reviewing && <ReviewModal c={reviewing} onClose={() => setReviewing(null)} />}
+      {open && canReview && <ReviewModal c={open} onClose={() => setOpen(null)} />}
+      {open && !canReview && <DetailsModal c={open} onClose={() => setOpen(null)} />}
+      {batch !== null && (
+        <BatchReviewModal
+          candidates={selected}
+          recommend={batch}
+          onClose={() => setBatch(null)}
+          onDone={() => setSelected([])}
+        />
+      )}
     </>
   );
 }

@@ -15,21 +15,23 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { type ComponentType, useEffect, useMemo, useState } from 'react';
+import { type ComponentType, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { STATION_TYPES, type StationType } from '../../../domain/policy/types';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
 import { can, ROLE_LABELS, ROLE_SCOPE } from '../../../shared/permissions';
+import { EmptyYearNotice } from '../../components/empty-year-notice';
 import { PageHeader } from '../../components/page-header';
 import { ResponsiveTable } from '../../components/responsive-table';
 import { useDistricts } from '../../lib/districts';
 import { formatMoney } from '../../lib/money';
 import { useNav } from '../../lib/nav';
-import { useProgramYears } from '../../lib/program-years';
 import { useMe } from '../../lib/session-context';
 import { type Station, useStations } from '../../lib/stations';
+import { useYearParam } from '../../lib/working-year';
 import { useOverview } from './api';
 import { homeStationColumns } from './columns';
+import { OversightCard } from './oversight-card';
 import { StationGapsCard } from './station-gaps-card';
 
 /**
@@ -98,15 +100,11 @@ function OwnStations({ stations }: { stations: Station[] }) {
 function StationOverview({ cards }: { cards: HomeCards }) {
   const me = useMe();
   const navigate = useNavigate();
-  const years = useProgramYears();
+  const { years, year, setYear, summary, workingYear } = useYearParam();
   // A host sees its own (latest) station first, whatever year is chosen below: the list is newest first.
   const isHost = me.role === 'host';
   const own = useStations({}, { page: 1, pageSize: 5 }, isHost);
   const latest = isHost ? own.data?.items[0] : undefined;
-  const [year, setYear] = useState<number>();
-  useEffect(() => {
-    if (year === undefined && years.data?.length) setYear(years.data[0].year);
-  }, [year, years.data]);
   const overview = useOverview(year);
   const stations = useStations({ year }, { page: 1, pageSize: 200 }, year !== undefined);
   const districts = useDistricts(year ?? undefined, year !== undefined);
@@ -152,9 +150,13 @@ function StationOverview({ cards }: { cards: HomeCards }) {
       />
       <cards.Setup />
       <cards.Inbox />
+      {(me.role === 'center_admin' || me.role === 'center_staff' || me.role === 'district') && (
+        <OversightCard year={year} center={me.role !== 'district'} />
+      )}
       {latest && <cards.OwnStation station={latest} others={(own.data?.total ?? 1) - 1} />}
       {latest && own.data && <StationGapsCard stations={own.data.items} />}
       {years.data && !years.data.length && <Empty description="尚未设置项目年度" />}
+      <EmptyYearNotice year={year} stationCount={summary?.stationCount} workingYear={workingYear} onSwitch={setYear} />
       {me.role === 'host' && stations.data && <OwnStations stations={stations.data.items} />}
       <Spin spinning={overview.isFetching && !overview.data}>
         <Row gutter={[16, 16]} className="card-gap">

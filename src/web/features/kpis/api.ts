@@ -3,6 +3,7 @@ import type { KpiId, StationType } from '../../../domain/policy/types';
 import { kpisApi } from '../../../shared/api/kpis';
 import type {
   KpiActivityMonthDto,
+  KpiDrillReasonDto,
   KpiDrillRowDto,
   KpiMatrixDto,
   KpiRowDto,
@@ -12,6 +13,7 @@ import { call, urlOf } from '../../lib/api';
 
 export type { KpiRowDto, StationKpisDto };
 export type DrillRow = KpiDrillRowDto;
+export type DrillReason = KpiDrillReasonDto;
 export type MatrixDto = KpiMatrixDto;
 export type MatrixRow = MatrixDto['rows'][number];
 export type MatrixColumn = MatrixDto['columns'][number];
@@ -32,10 +34,21 @@ export function useStationKpis(id: string, enabled = true) {
   });
 }
 
-export function useKpiRecords(stationId: string, kpiId: KpiId | null, page: { page: number; pageSize: number }) {
+export interface KpiRecordsQuery {
+  stationId: string;
+  kpiId: KpiId | null;
+  page: number;
+  pageSize: number;
+  /** true: the records that count; false: those that do not; undefined: all */
+  counted?: boolean;
+}
+
+export function useKpiRecords({ stationId, kpiId, page, pageSize, counted }: KpiRecordsQuery) {
   return useQuery({
-    queryKey: ['kpis', 'records', stationId, kpiId, page],
-    queryFn: kpiId ? () => call(kpisApi.records, { params: { id: stationId, kpiId }, query: page }) : skipToken,
+    queryKey: ['kpis', 'records', stationId, kpiId, { page, pageSize, counted }],
+    queryFn: kpiId
+      ? () => call(kpisApi.records, { params: { id: stationId, kpiId }, query: { page, pageSize, counted } })
+      : skipToken,
     placeholderData: keepPreviousData,
   });
 }

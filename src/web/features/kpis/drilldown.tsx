@@ -1,8 +1,9 @@
 import { Alert, Descriptions, Drawer, Segmented, type TableColumnsType, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { DataTable } from '../../components/data-table';
 import { dash, formatKpiValue } from '../../lib/format';
-import { type DrillRow, type KpiRowDto, useKpiRecords } from './api';
+import { type DrillReason, type DrillRow, type KpiRowDto, useKpiRecords } from './api';
 import { PACE_STATUS } from './format';
 
 const columns: TableColumnsType<DrillRow> = [
@@ -29,30 +30,99 @@ const columns: TableColumnsType<DrillRow> = [
 ];
 
 type Filter = 'all' | 'counted' | 'excluded';
+const COUNTED: Record<Filter, boolean | undefined> = { all: undefined, counted: true, excluded: false };
+const filterOf = (counted: boolean | undefined): Filter =>
+  counted === undefined ? 'all' : counted ? 'counted' : 'excluded';
+const EMPTY: Record<Filter, string> = {
+  all: '该指标暂无相关记录',
+  counted: '该指标暂无计入的记录',
+  excluded: '该指标没有未计入的记录',
+};
+/** `?counted=true|false` in the page's address (a link to the records that do not count); anything else: all. */
+const countedParam = (v: string | null) => (v === 'true' ? true : v === 'false' ? false : undefined);
+
+function ReasonSummary({ reasons }: { reasons: DrillReason[] }) {
+  if (!reasons.length) return null;
+  return (
+    <div style={{ margin: '8px 0', color: '#ad4e00' }}>
+      未计入原因：{reasons.map((r) => `${r.label} ${r.count} 条`).join('；')}
+    </div>
+  );
+}
+
+/**
+ * One KPI's records, filtered by the server over all of them (not one page). Keyed by the KPI so that opening
+ * another KPI starts again at page 1 with the initial filter.
+ */
+function KpiRecords({
+  stationId,
+  kpiId,
+  initialCounted,
+}: {
+  stationId: string;
+  kpiId: KpiRowDto['id'];
+  initialCounted?: boolean;
+}) {
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [counted, setCounted] = useState<boolean | undefined>(initialCounted);
+  const records = useKpiRecords({ stationId, kpiId, ...paging, counted });
+  if (records.isError) {
+    return <Alert type="error" showIcon title="无法加载明细" description={records.error.message} />;
+  }
+  const data = records.data;
+  const filter = filterOf(counted);
+  const withCount = (label: string, n: number | undefined) => (n === undefined ? label : `${label}（${n}）`);
+  return (
+    <>
+      <div className="filter-bar">
+        <Segmented<Filter>
+          aria-label="按是否计入筛选"
+          value={filter}
+          onChange={(f) => {
+            setCounted(COUNTED[f]);
+            setPaging((p) => ({ ...p, page: 1 }));
+          }}
+          options={[
+            { value: 'all', label: withCount('全部', data && data.countedTotal + data.notCountedTotal) },
+            { value: 'counted', label: withCount('计入', data?.countedTotal) },
+            { value: 'excluded', label: withCount('未计入', data?.notCountedTotal) },
+          ]}
+        />
+      </div>
+      <ReasonSummary reasons={data?.reasons ?? []} />
+      <DataTable<DrillRow>
+        size="small"
+        loading={records.isFetching}
+        columns={columns}
+        dataSource={data?.items ?? []}
+        rowKey={(r) => `${r.kind}:${r.id}`}
+        emptyText={EMPTY[filter]}
+        paging={{
+          page: paging.page,
+          pageSize: paging.pageSize,
+          total: data?.total ?? 0,
+          onChange: (page, pageSize) => setPaging({ page, pageSize }),
+        }}
+      />
+    </>
+  );
+}
 
 /** The records behind one KPI figure, counted or not, with the reason (issue #3). */
 export function KpiDrilldown({
   stationId,
   kpi,
   onClose,
+  initialCounted,
 }: {
   stationId: string;
   kpi: KpiRowDto | null;
   onClose: () => void;
+  /** opens on the records that count (true) or do not (false); else `?counted=` of the address, else all */
+  initialCounted?: boolean;
 }) {
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const [filter, setFilter] = useState<Filter>('all');
-  const kpiId = kpi?.id ?? null;
-  useEffect(() => {
-    if (kpiId) {
-      setPaging((p) => ({ ...p, page: 1 }));
-      setFilter('all');
-    }
-  }, [kpiId]);
-  const records = useKpiRecords(stationId, kpiId, paging);
-  const rows = (records.data?.items ?? []).filter(
-    (r) => filter === 'all' || (filter === 'counted' ? r.counted : !r.counted),
-  );
+  const [search] = useSearchParams();
+  const start = initialCounted ?? countedParam(search.get('counted'));
 
   return (
     <Drawer
@@ -79,39 +149,7 @@ export function KpiDrilldown({
           ]}
         />
       )}
-      {records.isError ? (
-        <Alert type="error" showIcon title="无法加载明细" description={records.error.message} />
-      ) : (
-        <>
-          <div className="filter-bar">
-            <Segmented<Filter>
-              aria-label="筛选本页记录"
-              value={filter}
-              onChange={setFilter}
-              options={[
-                { value: 'all', label: '全部' },
-                { value: 'counted', label: '计入' },
-                { value: 'excluded', label: '未计入' },
-              ]}
-            />
-            <span style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>筛选仅作用于当前页</span>
-          </div>
-          <DataTable<DrillRow>
-            size="small"
-            loading={records.isFetching}
-            columns={columns}
-            dataSource={rows}
-            rowKey={(r) => `${r.kind}:${r.id}`}
-            emptyText={filter === 'all' ? '该指标暂无相关记录' : '当前页没有符合条件的记录'}
-            paging={{
-              page: paging.page,
-              pageSize: paging.pageSize,
-              total: records.data?.total ?? 0,
-              onChange: (page, pageSize) => setPaging({ page, pageSize }),
-            }}
-          />
-        </>
-      )}
+      {kpi && <KpiRecords key={kpi.id} stationId={stationId} kpiId={kpi.id} initialCounted={start} />}
     </Drawer>
   );
 }

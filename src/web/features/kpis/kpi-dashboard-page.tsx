@@ -1,12 +1,14 @@
-import { Alert, Card, Col, Empty, Row, Space, Spin, Statistic, Table } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Alert, Card, Col, Empty, Row, Spin, Statistic, Table } from 'antd';
+import { useMemo } from 'react';
 import { ROLE_SCOPE } from '../../../shared/permissions';
+import { EmptyYearNotice } from '../../components/empty-year-notice';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
-import { YearTypeDistrictFilters } from '../../components/year-type-district-filters';
+import { ResponsiveTable } from '../../components/responsive-table';
+import { useIsPhone } from '../../components/use-phone';
 import { formatPercent } from '../../lib/format';
-import { useProgramYears } from '../../lib/program-years';
 import { useCan, useMe } from '../../lib/session-context';
+import { useYearAndFilters } from '../../lib/working-year';
 import {
   type MatrixDto,
   type MatrixFilters,
@@ -16,9 +18,10 @@ import {
   useKpiMatrix,
 } from './api';
 import { activityChartOption, attainmentByDistrict, districtChartOption } from './charts';
-import { FIXED_COLUMNS_WIDTH, KPI_COLUMN_WIDTH, matrixColumns } from './columns';
+import { FIXED_COLUMNS_WIDTH, KPI_COLUMN_WIDTH, LEADING_COLUMNS, matrixColumns, phoneColumns } from './columns';
 import { EChart } from './echart';
-import { ATTAINMENT_STYLE } from './format';
+import { worstFirst } from './format';
+import { MatrixFilterBar, PaceLegend, TypeTabs, useTypeParam } from './matrix-bits';
 
 const muted = { color: 'rgba(0,0,0,0.55)' };
 
@@ -48,21 +51,6 @@ function Totals({ totals }: { totals: MatrixDto['totals'] }) {
         </Col>
       ))}
     </Row>
-  );
-}
-
-function Legend() {
-  return (
-    <Space wrap size={[16, 4]} style={{ ...muted, fontSize: 12 }} aria-label="图例">
-      <span>单元格为“实际/目标”，颜色按完成比例：</span>
-      {Object.values(ATTAINMENT_STYLE).map((s) => (
-        <span key={s.label} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-          <span style={{ width: 14, height: 14, background: s.background, border: '1px solid rgba(0,0,0,0.1)' }} />
-          {s.label}
-        </span>
-      ))}
-      <span>“—” 该类型站点不考核此项</span>
-    </Space>
   );
 }
 
@@ -99,21 +87,26 @@ function Charts({ rows, filters }: { rows: MatrixRow[]; filters: MatrixFilters }
 export default function KpiDashboardPage() {
   const me = useMe();
   const can = useCan();
-  const years = useProgramYears();
-  const [filters, setFilters] = useState<MatrixFilters>({});
-  useEffect(() => {
-    if (filters.year === undefined && years.data?.length) setFilters((f) => ({ ...f, year: years.data[0].year }));
-  }, [filters.year, years.data]);
+  const phone = useIsPhone();
+  const { years, filters, set, summary, workingYear, setYear } = useYearAndFilters<MatrixFilters>();
   // A district (or host, auditor) account only sees its own stations: a district filter would mean nothing.
   const showDistricts = ROLE_SCOPE[me.role] === 'all' && can('read:district');
+  // Every type in one request: the tabs count their stations, and switching tabs asks the server nothing.
   const matrix = useKpiMatrix(filters);
   const m = matrix.data;
-  const columns = useMemo(
-    () => matrixColumns((m?.columns ?? []).filter((c) => !filters.type || c.types.includes(filters.type))),
-    [m?.columns, filters.type],
-  );
-  const totals = (m?.totals ?? []).filter((t) => (filters.type ? t.type === filters.type : t.stations > 0));
-  const set = (patch: Partial<MatrixFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  const counts = useMemo(() => (m ? Object.fromEntries(m.totals.map((t) => [t.type, t.stations])) : undefined), [m]);
+  const { type, setType } = useTypeParam(counts);
+  const { columns, rows } = useMemo(() => {
+    const measures = new Map<string, string>((m?.columns ?? []).map((c) => [c.id, c.measure]));
+    const measureOf = (id: string) => measures.get(id) ?? 'count';
+    const ofType = (m?.columns ?? []).filter((c) => c.types.includes(type));
+    return {
+      columns: phone ? phoneColumns(measureOf) : matrixColumns({ columns: ofType, measureOf }),
+      rows: (m?.rows ?? []).filter((r) => r.type === type).sort(worstFirst),
+    };
+  }, [m, type, phone]);
+  const totals = (m?.totals ?? []).filter((t) => t.stations > 0);
+  const empty = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有符合条件的工作站点" />;
 
   return (
     <>
@@ -122,10 +115,14 @@ export default function KpiDashboardPage() {
         subtitle="各站点考核指标完成情况（第七条、第八条），由台账记录实时计算"
         extra={filters.year !== undefined && <ExportButton path={matrixExportUrl(filters)} />}
       />
-      <div className="filter-bar">
-        <YearTypeDistrictFilters filters={filters} set={set} showDistricts={showDistricts} />
-      </div>
+      <MatrixFilterBar filters={filters} set={set} years={years.data} showDistricts={showDistricts} />
       {years.data && !years.data.length && <Empty description="尚未设置项目年度" />}
+      <EmptyYearNotice
+        year={filters.year}
+        stationCount={summary?.stationCount}
+        workingYear={workingYear}
+        onSwitch={setYear}
+      />
       {matrix.isError && (
         <Alert className="card-gap" type="error" showIcon title="无法加载考核看板" description={matrix.error.message} />
       )}
@@ -134,22 +131,39 @@ export default function KpiDashboardPage() {
         {m && <Charts rows={m.rows} filters={filters} />}
         <Card
           size="small"
-          title={`站点 × 考核指标（${m?.rows.length ?? 0} 个站点）`}
-          extra={<Legend />}
-          styles={{ body: { padding: 0 } }}
+          title="站点 × 考核指标"
+          extra={<span style={muted}>落后项多的站点在前</span>}
+          styles={{ body: { paddingTop: 0 } }}
         >
-          <Table<MatrixRow>
-            size="small"
-            bordered
-            rowKey="stationId"
-            loading={matrix.isFetching && Boolean(m)}
-            columns={columns}
-            dataSource={m?.rows ?? []}
-            pagination={false}
-            sticky
-            scroll={{ x: FIXED_COLUMNS_WIDTH + KPI_COLUMN_WIDTH * (columns.length - 3) }}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有符合条件的工作站点" /> }}
-          />
+          <TypeTabs type={type} setType={setType} counts={counts} phone={phone} />
+          {phone ? (
+            <ResponsiveTable<MatrixRow>
+              aria-label="站点考核指标"
+              rowKey="stationId"
+              titleColumn="name"
+              loading={matrix.isFetching && Boolean(m)}
+              columns={columns}
+              dataSource={rows}
+              emptyText="没有符合条件的工作站点"
+            />
+          ) : (
+            <>
+              <PaceLegend />
+              <Table<MatrixRow>
+                aria-label="站点考核指标"
+                size="small"
+                bordered
+                rowKey="stationId"
+                loading={matrix.isFetching && Boolean(m)}
+                columns={columns}
+                dataSource={rows}
+                pagination={false}
+                sticky
+                scroll={{ x: FIXED_COLUMNS_WIDTH + KPI_COLUMN_WIDTH * (columns.length - LEADING_COLUMNS) }}
+                locale={{ emptyText: empty }}
+              />
+            </>
+          )}
         </Card>
       </Spin>
     </>

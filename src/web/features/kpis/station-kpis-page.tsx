@@ -81,21 +81,33 @@ export default function StationKpisPage() {
   const navigate = useNavigate();
   const kpis = useStationKpis(id);
   const [drill, setDrill] = useState<KpiRowDto | null>(null);
-  // `?kpi=events` (the acceptance sheet's evidence links) opens that KPI's drill-down once the figures are in.
+  // `?kpi=events` (the acceptance sheet's evidence links, a 考核看板 cell) opens that KPI's drill-down once the figures
+  // are in; `&counted=false` opens it on the records that did not count. Both leave the address once read, so that
+  // the next 明细 opened by hand starts on all records and Back leads to the page the link was on.
+  const [drillCounted, setDrillCounted] = useState<boolean | undefined>(undefined);
   const [params, setParams] = useSearchParams();
   const wanted = params.get('kpi');
+  const wantedCounted = params.get('counted');
   useEffect(() => {
     if (!wanted || !kpis.data) return;
     const row = kpis.data.kpis.find((k) => k.id === wanted);
-    if (row) setDrill(row);
+    if (row) {
+      setDrill(row);
+      setDrillCounted(wantedCounted === 'true' ? true : wantedCounted === 'false' ? false : undefined);
+    }
     setParams(
       (p) => {
         p.delete('kpi');
+        p.delete('counted');
         return p;
       },
       { replace: true },
     );
-  }, [wanted, kpis.data, setParams]);
+  }, [wanted, wantedCounted, kpis.data, setParams]);
+  const openDrill = (k: KpiRowDto) => {
+    setDrillCounted(undefined);
+    setDrill(k);
+  };
 
   if (kpis.isPending) return <Spin description="正在加载…" style={{ display: 'block', marginTop: 80 }} />;
   if (kpis.isError) {
@@ -137,7 +149,7 @@ export default function StationKpisPage() {
       <Card size="small" className="card-gap" title="考核指标" styles={{ body: { padding: 0 } }}>
         <DataTable<KpiRowDto>
           size="middle"
-          columns={kpiColumns(setDrill)}
+          columns={kpiColumns(openDrill)}
           dataSource={data.kpis}
           emptyText="该站点类型暂无考核指标"
           scroll={{ x: 900 }}
@@ -161,7 +173,7 @@ export default function StationKpisPage() {
           <span style={muted}>未发现合规问题。</span>
         )}
       </Card>
-      <KpiDrilldown stationId={s.id} kpi={drill} onClose={() => setDrill(null)} />
+      <KpiDrilldown stationId={s.id} kpi={drill} initialCounted={drillCounted} onClose={() => setDrill(null)} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Badge, Button, Input, Select } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { HOST_KIND_LABELS, ORG_KIND_LABELS } from '../../../shared/labels';
 import { HOST_KIND_CODES, ORGANIZATION_KINDS } from '../../../shared/schemas/organization';
 import { DataTable } from '../../components/data-table';
@@ -28,7 +28,9 @@ export default function OrganizationsPage() {
   const [filters, setFilters] = useState<OrganizationFilters>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [editing, setEditing] = useState<Organization | 'new' | null>(null);
-  const [reviewing, setReviewing] = useState(false);
+  // 我的待办 links here with ?review=registrations: the drawer opens on the pending registrations.
+  const [params] = useSearchParams();
+  const [reviewing, setReviewing] = useState(params.get('review') === 'registrations');
   const pending = usePendingRegistrations(can('write:organization'));
   const list = useOrganizations(filters, paging);
   const districts = useDistricts(undefined, can('read:district'));

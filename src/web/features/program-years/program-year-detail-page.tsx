@@ -45,6 +45,8 @@ export default function ProgramYearDetailPage() {
   const y = detail.data;
   const p = y.policy;
   const isLocked = y.status === 'locked';
+  // The server says whether the policy may change (a locked status, or a project already signed: 第十条、第十一条).
+  const editable = y.editable;
 
   const confirmLock = () =>
     modal.confirm({
@@ -65,8 +67,8 @@ export default function ProgramYearDetailPage() {
 
   const writeActions = can('write:program-year') && (
     <>
-      <Tooltip title={isLocked ? '年度已锁定，政策不可修改' : undefined}>
-        <Button icon={<EditOutlined aria-hidden />} disabled={isLocked} onClick={() => setEditing(true)}>
+      <Tooltip title={y.lockedReason ?? undefined}>
+        <Button icon={<EditOutlined aria-hidden />} disabled={!editable} onClick={() => setEditing(true)}>
           编辑
         </Button>
       </Tooltip>
@@ -88,12 +90,13 @@ export default function ProgramYearDetailPage() {
         items={[{ title: <Link to="/program-years">项目年度</Link> }, { title: `${y.year} 年度` }]}
       />
       <PageHeader title={`${y.year} 年度政策`} subtitle={y.title} extra={writeActions} />
-      {isLocked && can('write:program-year') && (
+      {y.lockedReason && (
         <Alert
           className="card-gap"
           type="info"
           showIcon
-          title="该年度已锁定，政策不可修改；如需调整，请复制为新年度。"
+          title={y.lockedReason}
+          description={isLocked ? '如需调整以后年度的政策，请复制为新年度。' : undefined}
         />
       )}
       {y.problems.length > 0 && (
@@ -143,7 +146,7 @@ export default function ProgramYearDetailPage() {
         </Button>
       </div>
       <Suspense fallback={null}>
-        {editing && <ProgramYearForm year={y} open={editing} onClose={() => setEditing(false)} />}
+        {editing && editable && <ProgramYearForm year={y} open={editing} onClose={() => setEditing(false)} />}
         {years.data && (
           <CopyYearForm open={copying} years={years.data} defaultFrom={y.year} onClose={() => setCopying(false)} />
         )}

@@ -1,69 +1,134 @@
-// 编辑年度政策: quotas, funding (entered in yuan, sent as integer fen), district classes and KPI targets.
-import { Button, Card, Drawer, Form, Input, InputNumber, Select, Space, Table } from 'antd';
+// 编辑年度政策: quotas, funding (typed in yuan, sent as integer fen), district classes and KPI targets. Every number is
+// checked by the route's own schema and refused with its message, never clamped or rounded by the input: antd's
+// InputNumber `min`/`max`/`precision` would silently turn −5 into 0 and 0.001 into 0.
+import { App, Button, Card, Drawer, Form, Input, InputNumber, Select, Space, Table } from 'antd';
+import { z } from 'zod';
 import { type DistrictPolicy, type KpiPolicy, STATION_TYPES, type StationType } from '../../../domain/policy/types';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
-import { type UpdatePolicyInput, updatePolicySchema } from '../../../shared/schemas/program-year';
-import { applyApiError, applyIssues, validated, zodIssues } from '../../lib/form';
+import {
+  fundingFenField,
+  kpiTargetSchema,
+  quotaField,
+  type UpdatePolicyInput,
+  updatePolicySchema,
+} from '../../../shared/schemas/program-year';
+import { applyApiError, applyIssues, validated, yuanRule, zodIssues, zodRule } from '../../lib/form';
+import { fenToYuanInput, parseYuan, percentToShare, shareToPercent } from '../../lib/money';
 import type { ProgramYear } from '../../lib/program-years';
 import { useUpdateYear } from './api';
+import { policyChanges } from './policy-changes';
 import { formatKpiTarget } from './policy-tables';
 
 interface Values {
   title: string;
-  stationTypes: Record<StationType, { quota: number; fundingFen: number }>;
+  // `fundingFen` holds the yuan as typed (text, as every money field): the route's issue paths
+  // (`stationTypes.iur.fundingFen`) then land on it. It becomes fen at saving, by string arithmetic.
+  stationTypes: Record<StationType, { quota: number | null; fundingFen: string }>;
   districts: { stationType: 'district_a' | 'district_b' }[];
-  kpis: Record<StationType, { target: number }[]>;
+  /** shares as percentages (40 for 0.4), as the Center reads them in the regulation */
+  kpis: Record<StationType, { target: number | null }[]>;
 }
 
 const CELL = { margin: 0 };
 const required = { required: true, message: '请填写' };
-const fenToYuan = (fen: number | null | undefined) => ({ value: typeof fen === 'number' ? fen / 100 : fen });
-const yuanToFen = (yuan: number | null) => (typeof yuan === 'number' ? Math.round(yuan * 100) : yuan);
-const shareIn = (v: number | null | undefined) => ({ value: typeof v === 'number' ? Number((v * 100).toFixed(4)) : v });
-const shareOut = (v: number | null) => (typeof v === 'number' ? Number((v / 100).toFixed(6)) : v);
+const quotaRule = zodRule(quotaField);
+const fundingRule = yuanRule(fundingFenField);
+const shareRule = zodRule(z.preprocess((v) => (typeof v === 'number' ? v / 100 : v), kpiTargetSchema('share')));
+const targetRule = (k: KpiPolicy) => (k.measure === 'share' ? shareRule : zodRule(kpiTargetSchema(k.measure)));
 
 function initialValues(y: ProgramYear): Values {
   const p = y.policy;
   return {
     title: y.title,
     stationTypes: Object.fromEntries(
-      STATION_TYPES.map((t) => [t, { quota: p.stationTypes[t].quota, fundingFen: p.stationTypes[t].fundingFen }]),
+      STATION_TYPES.map((t) => [
+        t,
+        { quota: p.stationTypes[t].quota, fundingFen: fenToYuanInput(p.stationTypes[t].fundingFen) },
+      ]),
     ) as Values['stationTypes'],
     districts: p.districts.map((d) => ({ stationType: d.stationType })),
     kpis: Object.fromEntries(
-      STATION_TYPES.map((t) => [t, (p.kpis[t] ?? []).map((k) => ({ target: k.target }))]),
+      STATION_TYPES.map((t) => [
+        t,
+        (p.kpis[t] ?? []).map((k) => ({ target: k.measure === 'share' ? shareToPercent(k.target) : k.target })),
+      ]),
     ) as Values['kpis'],
+  };
+}
+
+/** The form's values as the route takes them; anything unparsable becomes NaN, which the schema refuses. */
+function toBody(y: ProgramYear, v: Values): UpdatePolicyInput {
+  const p = y.policy;
+  const fen = (yuan: string) => {
+    const parsed = parseYuan(yuan);
+    return parsed.ok && parsed.fen !== null ? parsed.fen : Number.NaN;
+  };
+  const num = (x: number | null) => (typeof x === 'number' ? x : Number.NaN);
+  return {
+    version: y.version,
+    title: v.title,
+    stationTypes: Object.fromEntries(
+      STATION_TYPES.map((t) => [
+        t,
+        { quota: num(v.stationTypes[t].quota), fundingFen: fen(v.stationTypes[t].fundingFen) },
+      ]),
+    ),
+    districts: p.districts.map((d, i) => ({ code: d.code, stationType: v.districts[i].stationType })),
+    kpis: Object.fromEntries(
+      STATION_TYPES.map((t) => [
+        t,
+        (p.kpis[t] ?? []).map((k, i) => {
+          const target = num(v.kpis[t][i].target);
+          // Exact once the rule has allowed at most two decimals of a percentage; it only drops float noise.
+          return { id: k.id, target: k.measure === 'share' ? percentToShare(target) : target };
+        }),
+      ]),
+    ),
   };
 }
 
 export function ProgramYearForm({ year, open, onClose }: { year: ProgramYear; open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
+  const { modal, message } = App.useApp();
   const update = useUpdateYear(year.year);
   const p = year.policy;
 
-  async function onSave() {
-    const v = await validated(form);
-    if (!v) return;
-    const body: UpdatePolicyInput = {
-      version: year.version,
-      title: v.title,
-      stationTypes: Object.fromEntries(STATION_TYPES.map((t) => [t, v.stationTypes[t]])),
-      districts: p.districts.map((d, i) => ({ code: d.code, stationType: v.districts[i].stationType })),
-      kpis: Object.fromEntries(
-        STATION_TYPES.map((t) => [t, (p.kpis[t] ?? []).map((k, i) => ({ id: k.id, target: v.kpis[t][i].target }))]),
-      ),
-    };
-    const parsed = updatePolicySchema.safeParse(body);
-    if (!parsed.success) {
-      applyIssues(form, zodIssues(parsed.error));
-      return;
-    }
+  async function save(body: UpdatePolicyInput) {
     try {
-      await update.mutateAsync(parsed.data);
+      await update.mutateAsync(body);
+      message.success(`已保存 ${year.year} 年度政策`);
       onClose();
     } catch (e) {
       applyApiError(form, e);
     }
+  }
+
+  async function onSave() {
+    const v = await validated(form);
+    if (!v) return;
+    const parsed = updatePolicySchema.safeParse(toBody(year, v));
+    if (!parsed.success) {
+      applyIssues(form, zodIssues(parsed.error));
+      return;
+    }
+    const changes = policyChanges(p, parsed.data);
+    if (!changes.length) {
+      message.info('没有修改，无需保存');
+      return;
+    }
+    modal.confirm({
+      title: `保存对 ${year.year} 年度政策的以下修改？`,
+      content: (
+        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+          {changes.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+      ),
+      okText: '保存',
+      cancelText: '取消',
+      onOk: () => save(parsed.data),
+    });
   }
 
   return (
@@ -99,8 +164,8 @@ export function ProgramYearForm({ year, open, onClose }: { year: ProgramYear; op
                 key: 'quota',
                 width: 160,
                 render: (_, { t }) => (
-                  <Form.Item name={['stationTypes', t, 'quota']} rules={[required]} style={CELL}>
-                    <InputNumber min={0} max={1000} precision={0} aria-label={`${STATION_TYPE_LABELS[t]}名额`} />
+                  <Form.Item name={['stationTypes', t, 'quota']} rules={[quotaRule]} style={CELL}>
+                    <InputNumber aria-label={`${STATION_TYPE_LABELS[t]}名额`} />
                   </Form.Item>
                 ),
               },
@@ -109,17 +174,10 @@ export function ProgramYearForm({ year, open, onClose }: { year: ProgramYear; op
                 key: 'funding',
                 width: 240,
                 render: (_, { t }) => (
-                  <Form.Item
-                    name={['stationTypes', t, 'fundingFen']}
-                    rules={[required]}
-                    getValueProps={fenToYuan}
-                    normalize={yuanToFen}
-                    style={CELL}
-                  >
-                    <InputNumber
-                      min={0}
-                      precision={2}
-                      step={10000}
+                  <Form.Item name={['stationTypes', t, 'fundingFen']} rules={[fundingRule]} style={CELL}>
+                    <Input
+                      suffix="元"
+                      inputMode="decimal"
                       style={{ width: 200 }}
                       aria-label={`${STATION_TYPE_LABELS[t]}支持金额（元）`}
                     />
@@ -173,15 +231,8 @@ export function ProgramYearForm({ year, open, onClose }: { year: ProgramYear; op
                   key: 'target',
                   width: 200,
                   render: (_, k) => (
-                    <Form.Item
-                      name={['kpis', t, k.i, 'target']}
-                      rules={[required]}
-                      style={CELL}
-                      {...(k.measure === 'share' ? { getValueProps: shareIn, normalize: shareOut } : {})}
-                    >
+                    <Form.Item name={['kpis', t, k.i, 'target']} rules={[targetRule(k)]} style={CELL}>
                       <InputNumber
-                        min={0}
-                        max={k.measure === 'share' ? 100 : undefined}
                         suffix={k.measure === 'share' ? '%' : k.unit || undefined}
                         style={{ width: 160 }}
                         aria-label={`${p.stationTypes[t].shortName}${k.name}目标`}

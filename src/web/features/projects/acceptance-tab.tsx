@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { ExportButton } from '../../components/export-button';
 import { StationGapsList } from '../../components/station-gaps-list';
 import { ApiError } from '../../lib/api';
-import { formatInstant, shanghaiDate } from '../../lib/format';
+import { formatInstant } from '../../lib/format';
 import { useCan } from '../../lib/session-context';
 import { type StationGaps, useStationGaps } from '../../lib/station-gaps';
 import { SheetTables } from './acceptance-sheet';
@@ -53,7 +53,7 @@ function ReportsPhase({ project }: { project: Project }) {
   const canSubmit = can('write:project') && project.actions.includes('submit_reports');
   const gaps = useStationGaps(canSubmit ? project.stationId : undefined);
   const returned = project.status === 'returned_for_revision';
-  const overdue = project.reportsDueOn < shanghaiDate();
+  const overdue = project.reportsOverdue;
 
   const onSubmit = () =>
     submit.mutateAsync(project.version).then(

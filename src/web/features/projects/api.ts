@@ -33,10 +33,11 @@ export const projectFileUrl = (projectId: string, fileId: string) =>
 export const changeRequestFileUrl = (changeRequestId: string, fileId: string) =>
   urlOf(changeRequestsApi.file, { params: { changeRequestId, fileId } });
 
-export function useProjects(f: ProjectFilters, page: { page: number; pageSize: number }) {
+export function useProjects(f: ProjectFilters, page: { page: number; pageSize: number }, enabled = true) {
   return useQuery({
     queryKey: ['projects', 'list', f, page],
     queryFn: () => call(projectsApi.list, { query: { ...f, ...page } }),
+    enabled,
     placeholderData: keepPreviousData,
   });
 }

@@ -7,6 +7,7 @@ import type { ProjectSummary } from './api';
 export const projectStatusColor: Record<string, string> = {
   agreement_pending: 'gold',
   in_progress: 'processing',
+  reports_due: 'orange',
   reports_submitted: 'cyan',
   returned_for_revision: 'warning',
   accepted: 'success',
@@ -23,10 +24,7 @@ export const changeRequestStatusColor: Record<string, string> = {
   withdrawn: 'default',
 };
 
-/** Reports are still due in these states (第十二条): a past due date is then worth a warning. */
-const REPORTS_OPEN = ['in_progress', 'returned_for_revision'];
-
-export function projectColumns(today: string): TableColumnsType<ProjectSummary> {
+export function projectColumns(): TableColumnsType<ProjectSummary> {
   return [
     { title: '年度', dataIndex: 'programYear', width: 64 },
     {
@@ -46,7 +44,13 @@ export function projectColumns(today: string): TableColumnsType<ProjectSummary> 
       title: '状态',
       dataIndex: 'statusLabel',
       width: 128,
-      render: (v: string, p) => <Tag color={projectStatusColor[p.status]}>{v}</Tag>,
+      render: (v: string, p) => (
+        <Tooltip
+          title={p.phase === 'reports_due' ? '项目周期已结束，请提交总结报告和决算报告（第十二条）' : p.phaseArticle}
+        >
+          <Tag color={projectStatusColor[p.phase]}>{v}</Tag>
+        </Tooltip>
+      ),
     },
     {
       title: '协议版本',
@@ -60,7 +64,7 @@ export function projectColumns(today: string): TableColumnsType<ProjectSummary> 
       dataIndex: 'reportsDueOn',
       width: 150,
       render: (d: string, p) =>
-        REPORTS_OPEN.includes(p.status) && d < today ? (
+        p.reportsOverdue ? (
           <Tooltip title="总结报告和决算报告尚未提交，已过截止日期（第十二条）">
             <span>
               {d} <Tag color="red">已逾期</Tag>

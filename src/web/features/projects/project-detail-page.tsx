@@ -102,7 +102,7 @@ export default function ProjectDetailPage() {
         title={p.stationName}
         subtitle={
           <>
-            <Tag color={projectStatusColor[p.status]}>{p.statusLabel}</Tag>
+            <Tag color={projectStatusColor[p.phase]}>{p.statusLabel}</Tag>
             <Tag color={typeColor[p.stationType]}>{p.stationTypeLabel}</Tag> {p.programYear} 年度 · 协议第{' '}
             {p.agreementVersion} 版
           </>

@@ -1,20 +1,19 @@
-import { Input, Select } from 'antd';
-import { PROJECT_STATES, projectMachine } from '../../../domain/lifecycle/machines';
+import { Button, Input, Select } from 'antd';
+import { PROJECT_PHASE_LABELS, PROJECT_PHASES } from '../../../domain/lifecycle/project-phase';
 import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
 import { YearOrAllSelect } from '../../components/year-type-district-filters';
-import { shanghaiDate } from '../../lib/format';
 import { useYearListFilters } from '../../lib/list-filters';
 import { type ProjectFilters, type ProjectSummary, useProjects } from './api';
 import { projectColumns } from './columns';
 
 /** 项目与验收: every project in the account's scope, by year and status (第十条–第十三条). */
 export default function ProjectsPage() {
-  const { years, filters, setFilter, paging, setPaging } = useYearListFilters<ProjectFilters>({
-    newestYearFirst: false,
+  const { years, filters, setFilter, paging, setPaging, reset, filtered, ready } = useYearListFilters<ProjectFilters>({
+    defaultYear: 'working',
+    keys: ['status', 'q'],
   });
-  const list = useProjects(filters, paging);
-  const filtered = Boolean(filters.year || filters.status || filters.q);
+  const list = useProjects(filters, paging, ready);
 
   return (
     <>
@@ -31,9 +30,11 @@ export default function ProjectsPage() {
           style={{ width: 170 }}
           value={filters.status}
           onChange={(status) => setFilter({ status })}
-          options={PROJECT_STATES.map((s) => ({ value: s, label: projectMachine.stateLabels[s] }))}
+          options={PROJECT_PHASES.map((s) => ({ value: s, label: PROJECT_PHASE_LABELS[s] }))}
         />
         <Input.Search
+          key={filters.q ?? ''}
+          defaultValue={filters.q}
           allowClear
           aria-label="搜索项目"
           placeholder="站点名称或依托单位"
@@ -41,10 +42,13 @@ export default function ProjectsPage() {
           enterButton="搜索"
           onSearch={(q) => setFilter({ q: q.trim() || undefined })}
         />
+        <Button onClick={reset} disabled={!filtered}>
+          重置
+        </Button>
       </div>
       <DataTable<ProjectSummary>
         loading={list.isFetching}
-        columns={projectColumns(shanghaiDate())}
+        columns={projectColumns()}
         dataSource={list.data?.items ?? []}
         emptyText={filtered ? '没有符合条件的项目' : '暂无项目：申报书批准立项后在此生成项目'}
         scroll={{ x: 1000 }}

@@ -20,8 +20,9 @@ const StationForm = lazy(() => import('./station-form').then((m) => ({ default: 
 export default function StationsPage() {
   const can = useCan();
   const { message } = App.useApp();
-  const { years, filters, setFilter, paging, setPaging, ready } = useYearListFilters<StationFilters>({
-    newestYearFirst: true,
+  const { years, filters, setFilter, paging, setPaging, ready, reset, filtered } = useYearListFilters<StationFilters>({
+    defaultYear: 'working',
+    keys: ['type', 'districtCode', 'q'],
   });
   const [editing, setEditing] = useState<Station | 'new' | null>(null);
   const list = useStations(filters, paging, ready);
@@ -79,6 +80,8 @@ export default function StationsPage() {
           options={districtOptions(districts.data)}
         />
         <Input.Search
+          key={filters.q ?? ''}
+          defaultValue={filters.q}
           allowClear
           aria-label="搜索工作站点"
           placeholder="站点名称或依托单位"
@@ -86,6 +89,9 @@ export default function StationsPage() {
           enterButton="搜索"
           onSearch={(q) => setFilter({ q: q.trim() || undefined })}
         />
+        <Button onClick={reset} disabled={!filtered}>
+          重置
+        </Button>
       </div>
       <DataTable<Station>
         loading={list.isFetching}

@@ -33,12 +33,13 @@ const columns: TableColumnsType<InspectionSummary> = [
 ];
 
 export default function InspectionsPage() {
-  const { years, filters, setFilter, paging, setPaging, ready } = useYearListFilters<InspectionFilters>({
-    newestYearFirst: true,
-  });
+  const { years, filters, setFilter, paging, setPaging, ready, reset, filtered } =
+    useYearListFilters<InspectionFilters>({
+      defaultYear: 'working',
+      keys: ['status', 'q'],
+    });
   const [creating, setCreating] = useState(false);
   const list = useInspections(filters, paging, ready);
-  const filtered = Boolean(filters.status || filters.q);
 
   return (
     <>
@@ -63,6 +64,8 @@ export default function InspectionsPage() {
           options={Object.entries(INSPECTION_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
         />
         <Input.Search
+          key={filters.q ?? ''}
+          defaultValue={filters.q}
           allowClear
           aria-label="搜索检查"
           placeholder="检查名称"
@@ -70,6 +73,9 @@ export default function InspectionsPage() {
           enterButton="搜索"
           onSearch={(q) => setFilter({ q: q.trim() || undefined })}
         />
+        <Button onClick={reset} disabled={!filtered}>
+          重置
+        </Button>
       </div>
       <DataTable<InspectionSummary>
         aria-label="监督检查列表"

@@ -1,0 +1,124 @@
+// The parts of the 考核看板 around its matrix: the station-type tabs (in the address), the year and district selects,
+// and the legend of the pace colours.
+import { Select, Space, Tabs } from 'antd';
+import { useSearchParams } from 'react-router';
+import { STATION_TYPES, type StationType } from '../../../domain/policy/types';
+import { STATION_TYPE_LABELS } from '../../../shared/labels';
+import { districtOptions, useDistricts } from '../../lib/districts';
+import type { ProgramYearSummary } from '../../lib/program-years';
+import type { MatrixFilters } from './api';
+import { PACE_LEGEND, PACE_STATUS } from './format';
+
+const muted = { color: 'rgba(0,0,0,0.55)' };
+/** three full labels with their counts overflow a 390 px screen into a "more" menu that hides a tab */
+const SHORT_TYPE_LABELS: Record<StationType, string> = { district_a: 'A类', district_b: 'B类', iur: '产学研' };
+
+/**
+ * The station type of the matrix, `?type=` in the address: each type is assessed on its own KPIs (第七条, 第八条),
+ * so one tab per type shows only its columns. Without one in the address, the first type that has stations.
+ * Choosing a tab pushes a history entry, so Back returns to the previous tab.
+ */
+export function useTypeParam(counts: Partial<Record<StationType, number>> | undefined) {
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('type');
+  const fromAddress = STATION_TYPES.find((t) => t === raw);
+  const type = fromAddress ?? STATION_TYPES.find((t) => (counts?.[t] ?? 0) > 0) ?? STATION_TYPES[0];
+  const setType = (t: StationType) =>
+    setParams((p) => {
+      p.set('type', t);
+      return p;
+    });
+  return { type, setType };
+}
+
+export function TypeTabs({
+  type,
+  setType,
+  counts,
+  phone,
+}: {
+  type: StationType;
+  setType: (t: StationType) => void;
+  /** undefined until the matrix is loaded */
+  counts: Partial<Record<StationType, number>> | undefined;
+  phone: boolean;
+}) {
+  // A type the reader has no station of (a district account and the 产学研 stations) is no tab, unless it is chosen.
+  const shown = counts ? STATION_TYPES.filter((t) => (counts[t] ?? 0) > 0 || t === type) : STATION_TYPES;
+  return (
+    <Tabs
+      activeKey={type}
+      onChange={(t) => setType(t as StationType)}
+      aria-label="站点类型"
+      style={{ marginBottom: 4 }}
+      items={shown.map((t) => ({
+        key: t,
+        label: `${phone ? SHORT_TYPE_LABELS[t] : STATION_TYPE_LABELS[t]} ${counts?.[t] ?? '…'} 个`,
+      }))}
+    />
+  );
+}
+
+/** The year and (for an account that sees every district) district selects; the type is the tabs. */
+export function MatrixFilterBar({
+  filters,
+  set,
+  years,
+  showDistricts,
+}: {
+  filters: MatrixFilters;
+  set: (patch: Partial<MatrixFilters>) => void;
+  years: ProgramYearSummary[] | undefined;
+  showDistricts: boolean;
+}) {
+  const districts = useDistricts(filters.year, showDistricts && filters.year !== undefined);
+  return (
+    <div className="filter-bar">
+      <Select
+        aria-label="项目年度"
+        style={{ width: 130 }}
+        loading={!years}
+        value={filters.year}
+        onChange={(year) => set({ year })}
+        options={(years ?? []).map((y) => ({ value: y.year, label: `${y.year} 年度` }))}
+      />
+      {showDistricts && (
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          aria-label="所在区"
+          placeholder="全部区"
+          style={{ width: 180 }}
+          value={filters.districtCode}
+          onChange={(districtCode) => set({ districtCode })}
+          options={districtOptions(districts.data)}
+        />
+      )}
+    </div>
+  );
+}
+
+export function PaceLegend() {
+  return (
+    <Space wrap size={[16, 4]} style={{ ...muted, fontSize: 12, margin: '4px 0 8px' }} aria-label="图例">
+      <span>单元格为“实际/目标”，颜色按进度状态：</span>
+      {PACE_LEGEND.map((p) => (
+        <span key={p} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+          <span
+            style={{
+              width: 14,
+              height: 14,
+              background: PACE_STATUS[p].cell.background,
+              borderLeft: `3px solid ${PACE_STATUS[p].bar}`,
+            }}
+          />
+          {PACE_STATUS[p].label}
+        </span>
+      ))}
+      <span>
+        <b style={{ color: 'rgba(0,0,0,0.88)' }}>▼ 加粗</b> 落后于项目期进度
+      </span>
+      <span>点击单元格查看明细</span>
+    </Space>
+  );
+}

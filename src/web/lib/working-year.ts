@@ -1,0 +1,101 @@
+// The working year (issue 14): every year-scoped page opens on the year whose project period contains today — the
+// server marks it — else the newest year that has stations, never on a new year that is still empty. The year the
+// user picks is in the address (?year=, so reload, Back and a shared link keep it) and remembered for the next page.
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { type ProgramYearSummary, useProgramYears } from './program-years';
+
+const REMEMBERED = 'qianqi.year';
+/** `?year=all`: 全部年度, on the lists that offer it */
+export const ALL_YEARS = 'all';
+
+export function workingYearOf(years: readonly ProgramYearSummary[]): number | undefined {
+  return (years.find((y) => y.working) ?? years.find((y) => y.stationCount > 0) ?? years[0])?.year;
+}
+
+function remembered(): string | null {
+  try {
+    return localStorage.getItem(REMEMBERED);
+  } catch {
+    return null;
+  }
+}
+
+function remember(value: string): void {
+  try {
+    localStorage.setItem(REMEMBERED, value);
+  } catch {
+    // private mode or storage full: the address still carries the year
+  }
+}
+
+export type YearDefault = 'working' | 'newest' | 'all';
+
+/**
+ * The page's program year. `undefined` with `ready` means 全部年度 (only where `allowAll`). A year that the address or
+ * the memory names but the server does not list (deleted, or not in the account's scope) falls back to the default.
+ */
+export function useYearParam(opts: { fallback?: YearDefault; allowAll?: boolean } = {}) {
+  const { fallback = 'working', allowAll = false } = opts;
+  const years = useProgramYears();
+  const [params, setParams] = useSearchParams();
+  const list = years.data;
+  const valid = (raw: string | null): string | undefined => {
+    if (raw === null || !list) return undefined;
+    if (raw === ALL_YEARS) return allowAll ? ALL_YEARS : undefined;
+    return list.some((y) => String(y.year) === raw) ? raw : undefined;
+  };
+  const fromAddress = valid(params.get('year'));
+  const chosen =
+    fromAddress ??
+    valid(remembered()) ??
+    (!list
+      ? undefined
+      : fallback === 'all' && allowAll
+        ? ALL_YEARS
+        : String((fallback === 'newest' ? list[0]?.year : workingYearOf(list)) ?? ''));
+  // The default goes into the address too (replacing, so Back does not return to the address without it).
+  useEffect(() => {
+    if (list && fromAddress === undefined && chosen) {
+      setParams(
+        (p) => {
+          p.set('year', chosen);
+          return p;
+        },
+        { replace: true },
+      );
+    }
+  }, [list, fromAddress, chosen, setParams]);
+  const setYear = (year: number | undefined) => {
+    const value = year === undefined ? ALL_YEARS : String(year);
+    remember(value);
+    setParams((p) => {
+      p.set('year', value);
+      p.delete('page');
+      return p;
+    });
+  };
+  const year = chosen && chosen !== ALL_YEARS ? Number(chosen) : undefined;
+  return {
+    years,
+    year,
+    setYear,
+    workingYear: list ? workingYearOf(list) : undefined,
+    /** the summary of the chosen year, for its station count */
+    summary: list?.find((y) => y.year === year),
+    ready: Boolean(chosen) || years.isError || list?.length === 0,
+  };
+}
+
+/** A year-wide page (考核看板, 经费执行): the year as above, with the page's other filters beside it. */
+export function useYearAndFilters<F extends { year?: number }>() {
+  const y = useYearParam();
+  const [rest, setRest] = useState<Omit<F, 'year'>>({} as Omit<F, 'year'>);
+  const filters = useMemo(() => ({ ...rest, year: y.year }) as F, [rest, y.year]);
+  const set = (patch: Partial<F>) => {
+    const { year, ...others } = patch;
+    if ('year' in patch) y.setYear(year);
+    if (Object.keys(others).length) setRest((f) => ({ ...f, ...others }));
+  };
+  return { ...y, filters, set };
+}

@@ -1,0 +1,91 @@
+// Issue 14 end to end: the Center's director opens the home page on the working year and sees what is behind and
+// what waits — 工作概览 and a complete 我的待办 — each figure a link to the list behind it, filtered to those rows;
+// the filters live in the address, so reload and Back keep them, and 重置 clears them. A district sees its own.
+import { expect, test } from '@playwright/test';
+import { browserErrors, loginAs, shot } from './fixtures';
+
+type Oversight = {
+  year: number;
+  stations: { total: number; behind: number; worst: { name: string; mainShortfall: { name: string } }[] };
+  reports: { due: number; overdue: number };
+  goldenBridgePending: number;
+};
+
+test('the director sees the working year at a glance, and every figure opens its filtered list', async ({ page }) => {
+  const errors = browserErrors(page);
+  await loginAs(page, 'center');
+  const years = (await (await page.request.get('/api/v1/program-years')).json()) as {
+    items: { year: number; working: boolean }[];
+  };
+  const year = years.items.find((y) => y.working)!.year;
+  const o = (await (await page.request.get(`/api/v1/oversight?year=${year}`)).json()) as Oversight;
+
+  await expect(page).toHaveURL(new RegExp(`[?&]year=${year}`));
+  const card = page.locator('.ant-card', { hasText: `${year} 年度工作概览` });
+  await expect(card).toBeVisible();
+  await expect(card.getByRole('link', { name: '落后站点：查看明细' })).toContainText(
+    `${o.stations.behind} / ${o.stations.total}`,
+  );
+  // The worst station is named with its main shortfall.
+  if (o.stations.worst.length) {
+    const list = card.getByRole('region', { name: '落后站点' });
+    await expect(list).toContainText(o.stations.worst[0].name);
+    await expect(list).toContainText(`主要短板：${o.stations.worst[0].mainShortfall.name}`);
+  }
+  await shot(page, 'oversight-01-home');
+
+  // 我的待办 holds the Center's queues: the 金桥 candidates (第九条), and the overdue reports once they are due.
+  const inbox = page.getByRole('list', { name: '待办事项' });
+  if (o.goldenBridgePending > 0) await expect(inbox).toContainText(`${o.goldenBridgePending} 项金桥工程候选成果`);
+  if (o.reports.overdue > 0) await expect(inbox).toContainText('逾期未提交总结报告和决算报告');
+
+  // 待提交报告 opens the projects list filtered to exactly those, and the filter survives a reload and Back.
+  await card.getByRole('link', { name: '待提交报告：查看明细' }).click();
+  await expect(page).toHaveURL(new RegExp(`/projects\\?year=${year}&status=reports_due`));
+  await expect(page.getByRole('combobox', { name: '项目状态' }).locator('..')).toContainText('待提交报告');
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows).toHaveCount(Math.min(o.reports.due, 20));
+  if (o.reports.due > 0) await expect(rows.first()).toContainText('待提交报告');
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: '项目状态' }).locator('..')).toContainText('待提交报告');
+  await expect(rows).toHaveCount(Math.min(o.reports.due, 20));
+  await shot(page, 'oversight-02-projects-reports-due');
+  await page.getByRole('button', { name: /重\s*置/ }).click();
+  await expect(page).not.toHaveURL(/status=/);
+  await page.goBack();
+  await expect(page).toHaveURL(/status=reports_due/);
+  await page.goBack();
+  await expect(page.locator('.ant-card', { hasText: `${year} 年度工作概览` })).toBeVisible();
+
+  // 金桥候选待审 opens the candidates not yet reviewed.
+  await page.getByRole('link', { name: '金桥候选待审：查看明细' }).click();
+  await expect(page).toHaveURL(new RegExp(`/golden-bridge\\?year=${year}&status=pending`));
+  await expect(page.getByRole('combobox', { name: '审核状态' }).locator('..')).toContainText('待审核');
+  expect(errors).toEqual([]);
+});
+
+test('a district association sees the same overview for its own district', async ({ page }) => {
+  await loginAs(page, 'haidian');
+  const years = (await (await page.request.get('/api/v1/program-years')).json()) as {
+    items: { year: number; working: boolean }[];
+  };
+  const year = years.items.find((y) => y.working)!.year;
+  const mine = (await (await page.request.get(`/api/v1/oversight?year=${year}`)).json()) as Oversight;
+  const stations = (await (await page.request.get(`/api/v1/stations?year=${year}&pageSize=100`)).json()) as {
+    total: number;
+  };
+  expect(mine.stations.total).toBe(stations.total);
+  const card = page.locator('.ant-card', { hasText: `${year} 年度工作概览` });
+  await expect(card.getByRole('link', { name: '落后站点：查看明细' })).toContainText(
+    `${mine.stations.behind} / ${mine.stations.total}`,
+  );
+  await shot(page, 'oversight-03-district-home');
+});
+
+test('on a phone the overview fits the screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await loginAs(page, 'center');
+  await expect(page.locator('.ant-card', { hasText: '年度工作概览' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await shot(page, 'oversight-04-phone');
+});
