@@ -73,6 +73,11 @@ test('a host books expenses: a meal and a consulting fee to its own staff are re
     await drawer(page)
       .getByRole('button', { name: /取\s*消/ })
       .click();
+    // What was typed is not thrown away without asking (issue 14).
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /放\s*弃/ })
+      .click();
     await expect(drawer(page)).toBeHidden();
   });
 
@@ -92,6 +97,11 @@ test('a host books expenses: a meal and a consulting fee to its own staff are re
     await shot(page, 'funds-03-own-staff-refused');
     await drawer(page)
       .getByRole('button', { name: /取\s*消/ })
+      .click();
+    // What was typed is not thrown away without asking (issue 14).
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /放\s*弃/ })
       .click();
   });
 

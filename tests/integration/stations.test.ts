@@ -311,6 +311,9 @@ describe('stations', () => {
     const refused = await t.call(center, 'DELETE', `/api/v1/stations/${s.id}?version=${s.version}`);
     expect(refused.status).toBe(409);
     expect(refused.json.error.message).toContain('台账');
+    // The list says so before anyone tries (issue 14): 删除 is disabled with the same sentence.
+    const shown = (await t.call(center, 'GET', `/api/v1/stations/${s.id}`)).json;
+    expect(shown.deleteRefusal).toBe(refused.json.error.message);
     for (const table of [
       'contacts',
       'event_experts',
@@ -347,6 +350,7 @@ describe('stations', () => {
     await t.deps.db.deleteFrom('agreement_versions').where('project_id', 'in', project).execute();
     await t.deps.db.deleteFrom('lifecycle_files').where('owner_id', 'in', project).execute();
     await t.deps.db.deleteFrom('projects').where('station_id', '=', s.id).execute();
+    expect((await t.call(center, 'GET', `/api/v1/stations/${s.id}`)).json.deleteRefusal).toBeNull();
     const gone = await t.call(center, 'DELETE', `/api/v1/stations/${s.id}?version=${s.version}`);
     expect(gone.status).toBe(200);
     const after = await t.call(center, 'GET', `/api/v1/stations/${s.id}`);

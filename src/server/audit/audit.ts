@@ -32,6 +32,9 @@ export const SECRET_FIELDS = new Set([
   'bank_account',
   'id_card_enc',
   'bank_account_enc',
+  // as nested objects name them (an expert in a ledger import, a form's values)
+  'idCard',
+  'bankAccount',
 ]);
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -43,6 +46,19 @@ function logged(field: string, v: unknown): unknown {
   if (v === undefined) return v;
   if (SECRET_FIELDS.has(field)) return '***';
   if (isPhoneField(field) && typeof v === 'string') return maskPhone(v);
+  // At any depth too: an agreement's terms (leaderPhone …) or a change request's proposal are nested objects, or
+  // JSON text in a `*_json` column.
+  if (Array.isArray(v)) return v.map((x) => logged(field, x));
+  if (v !== null && typeof v === 'object') {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, logged(k, x)]));
+  }
+  if (field.endsWith('_json') && typeof v === 'string') {
+    try {
+      return JSON.stringify(logged('', JSON.parse(v)));
+    } catch {
+      return v;
+    }
+  }
   return v;
 }
 

@@ -36,3 +36,17 @@ export function likePattern(q: string): string {
 export function containsCi(column: string, q: string) {
   return sql<boolean>`lower(${sql.ref(column)}) like ${likePattern(q)} escape '\\'`;
 }
+
+/**
+ * The user's sort (`key` or `-key`, already checked against the list's keys by its query schema) first, then the
+ * list's own order, so that rows with equal values keep a stable order across pages.
+ */
+export function sortedBy<DB, TB extends keyof DB, O>(
+  qb: SelectQueryBuilder<DB, TB, O>,
+  { sort, columns }: { sort: string | undefined; columns: Record<string, string> },
+): SelectQueryBuilder<DB, TB, O> {
+  if (!sort) return qb;
+  const desc = sort.startsWith('-');
+  const column = columns[desc ? sort.slice(1) : sort];
+  return column ? qb.orderBy(sql.ref(column), desc ? 'desc' : 'asc') : qb;
+}

@@ -18,3 +18,9 @@ export function phoneField(required: boolean) {
     .max(30, '电话过长')
     .regex(required ? /^[0-9+\-() ]+$/ : /^[0-9+\-() ]*$/, '电话只能包含数字、空格和 + - ( )');
 }
+
+/** `?sort=` of a list: one of its sortable keys, `-key` for descending (the table's column header sets it). */
+export function sortField<K extends string>(keys: readonly K[]) {
+  const values = keys.flatMap((k) => [k, `-${k}`]) as [string, ...string[]];
+  return z.enum(values, { error: '排序字段无效' }).optional();
+}

@@ -206,6 +206,9 @@ export const KpiMatrixDto = z
         measure: z.enum(KPI_MEASURES),
         /** the station types that are assessed on it */
         types: z.array(z.enum(STATION_TYPES)),
+        /** each type's own wording of the KPI (the policy names it per type) */
+        nameByType: z.partialRecord(z.enum(STATION_TYPES), z.string()),
+        unitByType: z.partialRecord(z.enum(STATION_TYPES), z.string()),
       }),
     ),
     rows: z.array(KpiMatrixRowDto),

@@ -6,7 +6,7 @@ import { MAX_FEN } from '../../domain/money';
 import { EXPENSE_CATEGORIES, KPI_IDS, STATION_TYPES } from '../../domain/policy/types';
 import { pageQuery } from '../api/common';
 import { dateField } from './application';
-import { districtCodeField, phoneField } from './fields';
+import { districtCodeField, phoneField, sortField } from './fields';
 import { LifecycleFileDto } from './lifecycle-file';
 
 // 项目合作协议 terms as a change request proposes them (第十一条), signing (第十条), reports and acceptance (第十二条,
@@ -73,11 +73,14 @@ export const acceptanceDecisionSchema = z.object({
 
 export const projectParam = z.object({ projectId: z.string().min(1).max(64) });
 export const projectFileParam = projectParam.extend({ fileId: z.string().min(1).max(64) });
+/** The columns the 项目 list sorts by on the server. */
+export const PROJECT_SORT_KEYS = ['station', 'host', 'year', 'reportsDueOn', 'status'] as const;
 export const projectListQuery = z.object({
   ...pageQuery,
   year: z.coerce.number().int().optional(),
   status: z.string().max(40).optional(),
   q: z.string().trim().max(100).optional(),
+  sort: sortField(PROJECT_SORT_KEYS),
 });
 export const agreementDocxQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
 export const versionDiffQuery = z.object({

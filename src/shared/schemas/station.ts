@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { districtCodeField, phoneField } from './fields';
+import { districtCodeField, phoneField, sortField } from './fields';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const phone = phoneField(true);
@@ -39,11 +39,15 @@ export const stationUpdateSchema = z.object({
   station: stationInputSchema,
 });
 
+/** The columns the 工作站点 list sorts by on the server. */
+export const STATION_SORT_KEYS = ['name', 'district', 'host', 'periodEnd', 'year'] as const;
+
 export const stationListQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   type: z.enum(STATION_TYPE_CODES).optional(),
   districtCode: z.string().max(10).optional(),
   q: z.string().trim().max(100).optional(),
+  sort: sortField(STATION_SORT_KEYS),
 });
 
 export const stationIdParam = z.object({ id: z.string().min(1).max(64) });
@@ -80,6 +84,8 @@ export const StationDto = z
     contactPhone: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    /** why 删除 would be refused (records, money, an agreement, a locked year); null when it may be deleted or the reader may not delete */
+    deleteRefusal: z.string().nullable(),
     version: z.number().int(),
   })
   .meta({ id: 'Station' });

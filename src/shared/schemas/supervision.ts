@@ -7,7 +7,7 @@ import {
   VIOLATION_GROUNDS,
 } from '../../domain/supervision/supervision';
 import { pageQuery } from '../api/common';
-import { positiveFenField } from './fields';
+import { districtCodeField, positiveFenField } from './fields';
 
 // The Center's supervision (issue #5): inspections and their findings (第十九条), the recovery of funds (第十八条).
 // Request schemas are shared by the routes and the forms; money is integer fen.
@@ -89,10 +89,46 @@ export const findingDecisionSchema = z.object({
   note: z.string({ error: '请填写意见' }).max(1000, '意见不能超过 1000 字'),
 });
 
+const yearFilter = z.coerce
+  .number({ error: '年度应为数字' })
+  .int('年度应为整数')
+  .min(2000, '年度应在 2000–2100 之间')
+  .max(2100, '年度应在 2000–2100 之间')
+  .optional();
+/** `true`: only the overdue; `false`: only those that are not; absent: both. */
+const overdueFilter = z.enum(['true', 'false'], { error: '是否逾期（overdue）应为 true 或 false' }).optional();
+const searchFilter = z.string().trim().max(100, '搜索内容不能超过 100 字').optional();
+
+/** 问题清单: findings across inspections, in the reader's data scope (第十九条; violations 第十八条). */
+const findingOverviewFilter = {
+  /** the program year of the finding's station */
+  year: yearFilter,
+  status: z
+    .enum(FINDING_STATES, { error: '问题状态应为 open（待整改）、responded（已反馈整改）或 closed（已办结）' })
+    .optional(),
+  kind: z.enum(FINDING_KINDS, { error: '问题类型应为 rectification（整改要求）或 violation（违规问题）' }).optional(),
+  /** past its due date (Asia/Shanghai) and not closed */
+  overdue: overdueFilter,
+  districtCode: districtCodeField.optional(),
+  /** station name or the finding's description */
+  q: searchFilter,
+};
+export const findingOverviewQuerySchema = z.object({ ...pageQuery, ...findingOverviewFilter });
+export const findingOverviewExportQuerySchema = z.object(findingOverviewFilter);
+
 export const recoveryListQuerySchema = z.object({
   ...pageQuery,
-  status: z.enum(RECOVERY_STATES).optional(),
-  q: z.string().trim().max(100).optional(),
+  status: z
+    .enum(RECOVERY_STATES, {
+      error: '追回状态应为 issued（已下达）、partly_paid（部分退回）、paid（已全部退回）或 closed（已结案）',
+    })
+    .optional(),
+  /** the program year of the order's station */
+  year: yearFilter,
+  /** past its due date (Asia/Shanghai) and not fully paid back */
+  overdue: overdueFilter,
+  /** station name */
+  q: searchFilter,
 });
 
 export const recoveryInputSchema = z.object({
@@ -153,6 +189,36 @@ export const FindingDto = z
   })
   .meta({ id: 'InspectionFinding' });
 export type FindingDto = z.infer<typeof FindingDto>;
+
+/** One finding of 问题清单, across inspections: where it was found, what it asks, by when, and the article it cites. */
+export const FindingOverviewDto = z
+  .strictObject({
+    id: z.string(),
+    inspectionId: z.string(),
+    inspectionTitle: z.string(),
+    programYear: int,
+    stationId: z.string(),
+    stationName: z.string(),
+    districtCode: z.string().nullable(),
+    /** null for an IUR station, which belongs to no district */
+    districtName: z.string().nullable(),
+    kind: z.enum(FINDING_KINDS),
+    kindLabel: z.string(),
+    ground: z.enum(VIOLATION_GROUND_CODES).nullable(),
+    /** '' without a ground */
+    groundLabel: z.string(),
+    /** 第十八条 for a violation, 第十九条 for a rectification request */
+    article: z.string(),
+    description: z.string(),
+    dueOn: z.string().nullable(),
+    /** past its due date (Asia/Shanghai) and not closed */
+    overdue: z.boolean(),
+    status: z.enum(FINDING_STATES),
+    statusLabel: z.string(),
+    version: int,
+  })
+  .meta({ id: 'InspectionFindingOverview' });
+export type FindingOverviewDto = z.infer<typeof FindingOverviewDto>;
 
 /** 追回经费通知 (第十八条) with what has been paid back. */
 export const RecoveryOrderDto = z

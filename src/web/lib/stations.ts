@@ -13,6 +13,8 @@ export interface StationFilters {
   type?: StationType;
   districtCode?: string;
   q?: string;
+  /** a key of STATION_SORT_KEYS, `-key` descending */
+  sort?: string;
 }
 
 /** The tag colour of a station type, the same on every page that names one. */

@@ -206,8 +206,18 @@ export async function kpiMatrix(ctx: Ctx, f: MatrixFilter): Promise<KpiMatrixDto
   const columns = new Map<KpiId, KpiMatrixDto['columns'][number]>();
   for (const t of ['district_a', 'district_b', 'iur'] as StationType[]) {
     for (const k of policy.kpis[t]) {
-      const col = columns.get(k.id) ?? { id: k.id, name: k.name, unit: k.unit, measure: k.measure, types: [] };
+      const col = columns.get(k.id) ?? {
+        id: k.id,
+        name: k.name,
+        unit: k.unit,
+        measure: k.measure,
+        types: [],
+        nameByType: {},
+        unitByType: {},
+      };
       col.types.push(t);
+      col.nameByType[t] = k.name;
+      col.unitByType[t] = k.unit;
       columns.set(k.id, col);
     }
   }

@@ -365,6 +365,29 @@ export async function stationHasRecords(db: Database | Tx, stationId: string): P
   return !!a;
 }
 
+/** Which of `stationIds` have any record or file: one query per kind for a whole page of stations. */
+export async function stationsWithRecords(db: Database | Tx, stationIds: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  if (!stationIds.length) return found;
+  for (const def of Object.values(RECORD_KIND_DEFS)) {
+    const rows = await recordDb(db)
+      .selectFrom(tableOf(def))
+      .select('station_id')
+      .distinct()
+      .where('station_id', 'in', stationIds)
+      .execute();
+    for (const r of rows) found.add(r.station_id);
+  }
+  const files = await db
+    .selectFrom('attachments')
+    .select('station_id')
+    .distinct()
+    .where('station_id', 'in', stationIds)
+    .execute();
+  for (const r of files) if (r.station_id) found.add(r.station_id);
+  return found;
+}
+
 /** The ids of every record of a station, over all kinds (the audit package gathers their audit rows). */
 export async function stationRecordIds(db: Database | Tx, stationId: string): Promise<string[]> {
   const ids: string[] = [];

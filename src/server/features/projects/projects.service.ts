@@ -22,7 +22,7 @@ import {
 import { writeTx } from '../../audit/audit';
 import { acceptUpload } from '../../blobs/accept';
 import type { Ctx } from '../../context';
-import { containsCi, type Page, paginate } from '../../core/paging';
+import { containsCi, type Page, paginate, sortedBy } from '../../core/paging';
 import { loadPolicy } from '../../core/policy';
 import type { Database, Tx } from '../../db/database';
 import { versionedUpdate } from '../../db/locks';
@@ -93,7 +93,7 @@ function toSummary(r: Row, today: string): ProjectSummaryDto {
 
 export async function listProjects(
   ctx: Ctx,
-  f: { year?: number; status?: string; q?: string },
+  f: { year?: number; status?: string; q?: string; sort?: string },
   page: { page: number; pageSize: number },
 ): Promise<Page<ProjectSummaryDto>> {
   let qb = base(ctx);
@@ -109,7 +109,19 @@ export async function listProjects(
   return paginate(qb, {
     ...page,
     map: (r) => toSummary(r as Row, today),
-    orderBy: (q) => q.orderBy('projects.program_year', 'desc').orderBy('stations.name'),
+    orderBy: (q) =>
+      sortedBy(q, {
+        sort: f.sort,
+        columns: {
+          station: 'stations.name',
+          host: 'organizations.name',
+          year: 'projects.program_year',
+          reportsDueOn: 'projects.reports_due_on',
+          status: 'projects.status',
+        },
+      })
+        .orderBy('projects.program_year', 'desc')
+        .orderBy('stations.name'),
   });
 }
 

@@ -2,20 +2,25 @@ import { uuidv7 } from 'uuidv7';
 import { stationTypeForDistrict } from '../../../domain/policy/index';
 import { conflict, invalid, notFound } from '../../../shared/errors';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
+import { can } from '../../../shared/permissions';
 import type { StationDto, StationInput } from '../../../shared/schemas/station';
 import { type AuditRecorder, writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
-import { containsCi, type Page, paginate } from '../../core/paging';
+import { containsCi, type Page, paginate, sortedBy } from '../../core/paging';
 import { loadPolicy, parsePolicy } from '../../core/policy';
-import type { Tx } from '../../db/database';
+import type { Database, Tx } from '../../db/database';
 import { versionedUpdate } from '../../db/locks';
 import type { StationTable } from '../../db/schema';
 import { shanghaiDate, stationScope } from '../../scope';
-import { stationHasRecords } from '../ledger/records.service';
+import { stationsWithRecords } from '../ledger/records.service';
 
 type Row = StationTable & { host_name: string; host_uscc: string | null; association_name: string | null };
 
-export function toStationDto(r: Row, districtNames: ReadonlyMap<string, string>): StationDto {
+export function toStationDto(
+  r: Row,
+  districtNames: ReadonlyMap<string, string>,
+  refusals: ReadonlyMap<string, string> = new Map(),
+): StationDto {
   return {
     id: r.id,
     programYear: r.program_year,
@@ -36,6 +41,7 @@ export function toStationDto(r: Row, districtNames: ReadonlyMap<string, string>)
     contactPhone: r.contact_phone,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    deleteRefusal: refusals.get(r.id) ?? null,
     version: r.version,
   };
 }
@@ -45,7 +51,16 @@ export interface StationFilter {
   type?: StationTable['type'];
   districtCode?: string;
   q?: string;
+  sort?: string;
 }
+
+const SORT_COLUMNS = {
+  name: 'stations.name',
+  district: 'stations.district_code',
+  host: 'host.name',
+  periodEnd: 'stations.period_end',
+  year: 'stations.program_year',
+};
 
 function scopedQuery(ctx: Ctx, f: StationFilter) {
   let qb = ctx.db
@@ -76,7 +91,9 @@ async function districtNamesFor(ctx: Ctx, rows: Row[]): Promise<Map<string, stri
 
 async function toDtos(ctx: Ctx, rows: Row[]): Promise<StationDto[]> {
   const names = await districtNamesFor(ctx, rows);
-  return rows.map((r) => toStationDto(r, names));
+  // Only an account that may delete stations is told why it cannot.
+  const refusals = can(ctx.actor!.role, 'write:station') ? await deletionRefusals(ctx.db, rows) : new Map();
+  return rows.map((r) => toStationDto(r, names, refusals));
 }
 
 export async function listStations(
@@ -88,7 +105,7 @@ export async function listStations(
     pageSize: f.pageSize,
     map: (r) => r as Row,
     orderBy: (qb) =>
-      qb
+      sortedBy(qb, { sort: f.sort, columns: SORT_COLUMNS })
         .orderBy('stations.program_year', 'desc')
         .orderBy('stations.type')
         .orderBy('stations.district_code')
@@ -98,7 +115,7 @@ export async function listStations(
 }
 
 export async function allStations(ctx: Ctx, f: StationFilter, limit: number): Promise<StationDto[]> {
-  const rows = await scopedQuery(ctx, f)
+  const rows = await sortedBy(scopedQuery(ctx, f), { sort: f.sort, columns: SORT_COLUMNS })
     .orderBy('stations.program_year', 'desc')
     .orderBy('stations.type')
     .orderBy('stations.district_code')
@@ -280,30 +297,68 @@ export async function updateStation(ctx: Ctx, { id, version, input }: UpdateStat
   return getStation(ctx, id);
 }
 
+/**
+ * Why a station cannot be deleted, if it cannot: its year is locked, or it has ledger records, money or a project
+ * agreement — evidence the program must keep. The list shows it beside a disabled 删除 (issue 14), and the delete
+ * refuses with the same sentence; a few grouped queries answer for a whole page of stations.
+ */
+export async function deletionRefusals(
+  db: Database | Tx,
+  stations: Pick<StationTable, 'id' | 'program_year'>[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (!stations.length) return out;
+  const ids = stations.map((s) => s.id);
+  const years = await db
+    .selectFrom('program_years')
+    .select('year')
+    .where('status', '=', 'locked')
+    .where(
+      'year',
+      'in',
+      stations.map((s) => s.program_year),
+    )
+    .execute();
+  const locked = new Set(years.map((y) => y.year));
+  const records = await stationsWithRecords(db, ids);
+  const money = new Set(
+    (
+      await db
+        .selectFrom('expenses')
+        .select('station_id')
+        .where('station_id', 'in', ids)
+        .union(db.selectFrom('fund_payments').select('station_id').where('station_id', 'in', ids))
+        .execute()
+    ).map((r) => r.station_id),
+  );
+  const projects = new Set(
+    (await db.selectFrom('projects').select('station_id').where('station_id', 'in', ids).execute()).map(
+      (r) => r.station_id,
+    ),
+  );
+  for (const s of stations) {
+    const why = locked.has(s.program_year)
+      ? `${s.program_year} 年度已锁定，站点不能删除`
+      : records.has(s.id)
+        ? '该站点已有台账记录（企业、活动、报告等），不能删除；台账是考核和审计的依据（第十三条）'
+        : money.has(s.id)
+          ? '该站点已有经费拨付或支出记录，不能删除；经费账目须留存备查（第十二条、第十五条）'
+          : projects.has(s.id)
+            ? '该站点已有项目合作协议，不能删除；协议及其各版本须留存（第十条、第十一条）'
+            : null;
+    if (why) out.set(s.id, why);
+  }
+  return out;
+}
+
 export async function deleteStation(ctx: Ctx, id: string, version: number): Promise<void> {
   const station = await getStation(ctx, id);
   await writeTx(ctx, async (tx, audit) => {
     const before = await tx.selectFrom('stations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     if (before.version !== version) throw conflict('该站点信息已被他人修改，请刷新后重试');
-    const locked = await tx
-      .selectFrom('program_years')
-      .select('status')
-      .where('year', '=', before.program_year)
-      .executeTakeFirst();
-    if (locked?.status === 'locked') throw conflict(`${before.program_year} 年度已锁定，站点不能删除`);
-    if (await stationHasRecords(tx, id)) {
-      throw conflict('该站点已有台账记录（企业、活动、报告等），不能删除；台账是考核和审计的依据（第十三条）');
-    }
-    const money = await tx
-      .selectFrom('expenses')
-      .select('id')
-      .where('station_id', '=', id)
-      .union(tx.selectFrom('fund_payments').select('id').where('station_id', '=', id))
-      .executeTakeFirst();
-    if (money) throw conflict('该站点已有经费拨付或支出记录，不能删除；经费账目须留存备查（第十二条、第十五条）');
+    const refusal = (await deletionRefusals(tx, [before])).get(id);
+    if (refusal) throw conflict(refusal);
     await tx.deleteFrom('station_budgets').where('station_id', '=', id).execute();
-    const project = await tx.selectFrom('projects').select('id').where('station_id', '=', id).executeTakeFirst();
-    if (project) throw conflict('该站点已有项目合作协议，不能删除；协议及其各版本须留存（第十条、第十一条）');
     await tx.deleteFrom('user_stations').where('station_id', '=', id).execute();
     await tx.deleteFrom('stations').where('id', '=', id).execute();
     await audit.record({

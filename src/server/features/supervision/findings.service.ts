@@ -9,13 +9,25 @@ import {
 } from '../../../domain/supervision/supervision';
 import { conflict, invalid, notFound } from '../../../shared/errors';
 import { FINDING_KIND_LABELS } from '../../../shared/labels';
-import type { FindingFields, InspectionDto, StationSupervisionDto } from '../../../shared/schemas/supervision';
+import type {
+  FindingFields,
+  FindingOverviewDto,
+  InspectionDto,
+  StationSupervisionDto,
+} from '../../../shared/schemas/supervision';
 import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
+import { type Page, paginate } from '../../core/paging';
 import { requireStation } from '../../core/stations';
 import type { Tx } from '../../db/database';
 import { lockedRow } from '../../db/locks';
 import type { InspectionFindingTable } from '../../db/schema';
+import {
+  type FindingOverviewFilter,
+  findingOverviewDtos,
+  findingOverviewQuery,
+  orderFindingOverview,
+} from './findings.queries';
 import { getInspection, lockedInspection } from './inspections.service';
 import { ordersWhere } from './recoveries.service';
 import { CHANGED, findingsWhere, step, today } from './supervision.common';
@@ -171,4 +183,14 @@ export async function stationSupervision(ctx: Ctx, stationId: string): Promise<S
     orders: await ordersWhere(ctx, { stationId }),
     article: `${INSPECTION_ARTICLE}、${VIOLATION_ARTICLE}`,
   };
+}
+
+/** 问题清单: findings across inspections in the reader's data scope, paged in SQL (第十九条, violations 第十八条). */
+export async function listFindings(
+  ctx: Ctx,
+  f: FindingOverviewFilter,
+  page: { page: number; pageSize: number },
+): Promise<Page<FindingOverviewDto>> {
+  const p = await paginate(findingOverviewQuery(ctx, f), { ...page, map: (r) => r, orderBy: orderFindingOverview });
+  return { ...p, items: await findingOverviewDtos(ctx, p.items) };
 }

@@ -17,12 +17,28 @@ import { loadPolicy } from '../../core/policy';
 import type { Tx } from '../../db/database';
 import { lockedRow, lockStation } from '../../db/locks';
 import type { RecoveryOrderTable } from '../../db/schema';
-import { shanghaiDate } from '../../scope';
+import { shanghaiDate, stationScope } from '../../scope';
 import { CHANGED, step, today } from './supervision.common';
 
 // Recovery of funds (第十八条): an order on a violation finding, the payments back against it, and its closing.
 
-function ordersQuery(ctx: Ctx, filter: { stationId?: string; inspectionId?: string; status?: string; q?: string }) {
+interface OrderFilter {
+  stationId?: string;
+  inspectionId?: string;
+  status?: string;
+  q?: string;
+  /** the program year of the order's station */
+  year?: number;
+  /** true: only the overdue; false: only those that are not */
+  overdue?: boolean;
+}
+
+/** 第十八条: an order still owing money (issued, partly paid) is overdue from the day after its due date. */
+const OWING: RecoveryState[] = ['issued', 'partly_paid'];
+const isOrderOverdue = (r: { status: string; due_on: string }, on: string) =>
+  (OWING as string[]).includes(r.status) && r.due_on < on;
+
+function ordersQuery(ctx: Ctx, filter: OrderFilter) {
   let q = ctx.db
     .selectFrom('recovery_orders as o')
     .innerJoin('stations as s', 's.id', 'o.station_id')
@@ -33,6 +49,11 @@ function ordersQuery(ctx: Ctx, filter: { stationId?: string; inspectionId?: stri
   if (filter.inspectionId) q = q.where('f.inspection_id', '=', filter.inspectionId);
   if (filter.status) q = q.where('o.status', '=', filter.status);
   if (filter.q) q = q.where(containsCi('s.name', filter.q));
+  if (filter.year) q = q.where('s.program_year', '=', filter.year);
+  // isOrderOverdue in SQL: the filter and the rows' flag must agree.
+  const on = today(ctx);
+  if (filter.overdue === true) q = q.where('o.status', 'in', OWING).where('o.due_on', '<', on);
+  if (filter.overdue === false) q = q.where((eb) => eb.or([eb('o.status', 'not in', OWING), eb('o.due_on', '>=', on)]));
   return q;
 }
 
@@ -77,7 +98,7 @@ function orderDto(
     paidFen: paid,
     owedFen: amount - paid,
     dueOn: r.due_on,
-    overdue: (r.status === 'issued' || r.status === 'partly_paid') && r.due_on < on,
+    overdue: isOrderOverdue(r, on),
     responsiblePerson: r.responsible_person,
     status: r.status as RecoveryState,
     statusLabel: recoveryMachine.stateLabels[r.status as RecoveryState] ?? r.status,
@@ -236,12 +257,17 @@ export async function closeRecovery(
   return (await ordersWhere(ctx, { stationId })).find((o) => o.id === orderId)!;
 }
 
+/** 追回经费 across inspections, in the reader's data scope, paged in SQL (第十八条). */
 export async function listRecoveryOrders(
   ctx: Ctx,
-  f: { status?: string; q?: string },
+  f: Omit<OrderFilter, 'stationId' | 'inspectionId'>,
   page: { page: number; pageSize: number },
 ): Promise<Page<RecoveryOrderDto>> {
-  const p = await paginate(ordersQuery(ctx, f), {
+  const visible = ctx.db
+    .selectFrom('stations')
+    .select('stations.id')
+    .where(stationScope(ctx.actor!, today(ctx)));
+  const p = await paginate(ordersQuery(ctx, f).where('o.station_id', 'in', visible), {
     ...page,
     map: (r) => r,
     orderBy: (q) => q.orderBy('o.created_at', 'desc').orderBy('o.id', 'desc'),

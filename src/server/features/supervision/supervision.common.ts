@@ -25,6 +25,15 @@ import { shanghaiDate } from '../../scope';
 
 export const today = (ctx: Ctx) => shanghaiDate(ctx.clock.now());
 
+/**
+ * 第十九条: a finding is overdue from the day after its due date (Asia/Shanghai) until the Center closes it — a host's
+ * answer does not stop the clock, since the Center may send it back. One rule for every page, the 问题清单 filter
+ * (findings.queries.ts, the same in SQL) and the 工作概览 count of overdue findings.
+ */
+export function isFindingOverdue(f: { due_on: string | null; status: string }, on: string): boolean {
+  return f.due_on !== null && f.status !== 'closed' && f.due_on < on;
+}
+
 // Kinds, grounds and states are text columns, written only through the input schemas' enums and the machines.
 function findingDto(
   r: InspectionFindingTable & { station_name: string; expense_ref: string | null; inspection_title?: string },
@@ -42,7 +51,7 @@ function findingDto(
     groundLabel: groundLabel(r.ground),
     description: r.description,
     dueOn: r.due_on,
-    overdue: !!r.due_on && r.status === 'open' && r.due_on < on,
+    overdue: isFindingOverdue(r, on),
     expenseId: r.expense_id,
     expenseRef: r.expense_ref,
     status: r.status as FindingState,

@@ -8,6 +8,7 @@ import { type CallInput, callInputSchema } from '../../../shared/schemas/call';
 import { dateProps } from '../../components/form-fields';
 import { ApiError } from '../../lib/api';
 import type { Call } from '../../lib/calls';
+import { useDiscardGuard } from '../../lib/discard-guard';
 import { applyApiError, validated, zodRule } from '../../lib/form';
 import { useProgramYears } from '../../lib/program-years';
 import { useSaveCall } from './api';
@@ -19,6 +20,7 @@ const DOCUMENT_LABELS: Record<string, string> = { application_form: '项目申�
 export function CallForm({ call, onClose }: { call: Call | null; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  const close = useDiscardGuard(form, onClose);
   const years = useProgramYears();
   const save = useSaveCall();
   const [error, setError] = useState<string | null>(null);
@@ -63,7 +65,7 @@ export function CallForm({ call, onClose }: { call: Call | null; onClose: () => 
       width={720}
       confirmLoading={save.isPending}
       onOk={onOk}
-      onCancel={onClose}
+      onCancel={close}
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}

@@ -1,10 +1,13 @@
 // 查看 one expense: its facts, the withholding of a fee to an individual, the warnings kept with it and its vouchers.
 import { FileOutlined } from '@ant-design/icons';
-import { Alert, Descriptions, Drawer, Spin } from 'antd';
+import { Alert, Collapse, Descriptions, Drawer, Spin } from 'antd';
 import { FUND_SOURCE_LABELS, PAYEE_KIND_LABELS, VOUCHER_KIND_LABELS } from '../../../shared/labels';
+import { RecordHistory } from '../../components/record-history';
 import { useIsPhone } from '../../components/use-phone';
 import { formatInstant, formatSize } from '../../lib/format';
 import { formatMoney } from '../../lib/money';
+import { expenseHistory } from '../../lib/record-history';
+import { useCan } from '../../lib/session-context';
 import { attachmentUrl, useExpense } from './api';
 
 export function ExpenseDetail({
@@ -20,6 +23,7 @@ export function ExpenseDetail({
 }) {
   const q = useExpense(stationId, expenseId);
   const phone = useIsPhone();
+  const can = useCan();
   const e = q.data;
   return (
     // The whole screen on a phone: 640 px would leave its left part outside a 390 px screen.
@@ -77,6 +81,20 @@ export function ExpenseDetail({
               { key: 'updated', label: '最后修改', children: formatInstant(e.updatedAt) },
             ]}
           />
+          {/* Who booked and who edited it, each edit's amounts and payee before and after (opened on demand). */}
+          {can('read:ledger') && (
+            <Collapse
+              size="small"
+              style={{ marginTop: 16 }}
+              items={[
+                {
+                  key: 'history',
+                  label: '变更记录',
+                  children: <RecordHistory source={expenseHistory(stationId, expenseId)} pageSize={5} />,
+                },
+              ]}
+            />
+          )}
         </>
       )}
     </Drawer>

@@ -10,6 +10,7 @@ import type { FieldIssue } from '../../../shared/errors';
 import { expenseInputSchema } from '../../../shared/schemas/funds';
 import { useIsPhone } from '../../components/use-phone';
 import { ApiError } from '../../lib/api';
+import { useDiscardGuard } from '../../lib/discard-guard';
 import { validated, zodRule } from '../../lib/form';
 import { fenToYuanInput, parseYuan } from '../../lib/money';
 import { type ExpenseDetail, type ExpenseInput, useExpense, useSaveExpense } from './api';
@@ -107,6 +108,7 @@ function ExpenseForm({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ExpenseValues>();
+  const close = useDiscardGuard(form, onClose);
   const save = useSaveExpense(ctx.stationId);
   const [error, setError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
@@ -160,12 +162,12 @@ function ExpenseForm({
       title={expense ? `修改支出 ${expense.ref}` : '记一笔支出'}
       // On a phone the drawer takes the whole width, so that its buttons stay on the screen.
       size={phone ? '100%' : 720}
-      onClose={onClose}
+      onClose={close}
       destroyOnHidden
       mask={{ closable: false }}
       extra={
         <Space>
-          <Button onClick={onClose}>取消</Button>
+          <Button onClick={close}>取消</Button>
           {!expense && (
             <Button
               loading={saving === 'continue'}

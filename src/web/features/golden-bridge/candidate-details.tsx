@@ -18,6 +18,7 @@ export function CandidateDetails({ c }: { c: GoldenBridgeCandidateDto }) {
       column={phone ? 1 : 2}
       aria-label="候选成果详情"
       style={{ marginBottom: 16 }}
+      styles={{ label: { whiteSpace: 'nowrap', width: 96 } }}
       items={[
         { key: 'title', label: '成果名称', span: phone ? 1 : 2, children: <strong>{c.title}</strong> },
         { key: 'date', label: '落地日期', children: c.date },

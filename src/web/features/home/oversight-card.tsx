@@ -17,21 +17,29 @@ function Figure({
   article,
   alert,
 }: {
-  to: string;
+  /** null: the reader has no page for the rows behind it (a district has no 监督检查 list) */
+  to: string | null;
   label: string;
   value: ReactNode;
   note?: ReactNode;
   article: string;
   alert?: boolean;
 }) {
-  return (
-    <Link to={to} className="oversight-figure" aria-label={`${label}：查看明细`}>
+  const body = (
+    <>
       <div style={{ color: 'rgba(0,0,0,0.55)', fontSize: 13 }}>
         {label} <Tag style={{ marginInlineStart: 4 }}>{article}</Tag>
       </div>
       <div style={{ fontSize: 24, fontWeight: 600, color: alert ? '#cf1322' : undefined }}>{value}</div>
       {note && <div style={{ color: 'rgba(0,0,0,0.55)', fontSize: 12 }}>{note}</div>}
+    </>
+  );
+  return to ? (
+    <Link to={to} className="oversight-figure" aria-label={`${label}：查看明细`}>
+      {body}
     </Link>
+  ) : (
+    <div className="oversight-figure">{body}</div>
   );
 }
 
@@ -67,7 +75,7 @@ function figures(o: Oversight, opts: { center: boolean }) {
     },
     {
       key: 'findings',
-      to: `/inspections?year=${y}`,
+      to: opts.center ? `/inspections?year=${y}&tab=findings${o.findings.overdue > 0 ? '&overdue=true' : ''}` : null,
       label: '未结整改问题',
       value: o.findings.open,
       note:
@@ -81,7 +89,9 @@ function figures(o: Oversight, opts: { center: boolean }) {
     },
     {
       key: 'recoveries',
-      to: `/inspections?year=${y}`,
+      to: opts.center
+        ? `/inspections?year=${y}&tab=recoveries${o.recoveries.overdue > 0 ? '&overdue=true' : ''}`
+        : null,
       label: '待追回经费',
       value: o.recoveries.open ? formatMoney(o.recoveries.owedFen) : 0,
       note:

@@ -42,9 +42,33 @@ const row = (p: Partial<MatrixRow>): MatrixRow => ({
 const MATRIX: MatrixDto = {
   year: 2025,
   columns: [
-    { id: 'events', name: '举办活动', unit: '场', measure: 'count', types: ['district_a', 'district_b'] },
-    { id: 'association_share', name: '企业科协比例', unit: '', measure: 'share', types: ['district_a', 'district_b'] },
-    { id: 'achievements', name: IUR_ONLY, unit: '项', measure: 'count', types: ['iur'] },
+    {
+      id: 'events',
+      name: '举办活动',
+      unit: '场',
+      measure: 'count',
+      types: ['district_a', 'district_b', 'iur'],
+      nameByType: { district_a: '举办活动', district_b: '举办活动', iur: '举办产学研活动' },
+      unitByType: { district_a: '场', district_b: '场', iur: '场' },
+    },
+    {
+      id: 'association_share',
+      name: '企业科协比例',
+      unit: '',
+      measure: 'share',
+      types: ['district_a', 'district_b'],
+      nameByType: { district_a: '企业科协比例', district_b: '企业科协比例' },
+      unitByType: { district_a: '', district_b: '' },
+    },
+    {
+      id: 'achievements',
+      name: IUR_ONLY,
+      unit: '项',
+      measure: 'count',
+      types: ['iur'],
+      nameByType: { iur: IUR_ONLY },
+      unitByType: { iur: '项' },
+    },
   ],
   rows: [
     // in the server's order (by district code): the worst station is not first
@@ -177,6 +201,7 @@ describe('考核看板', () => {
 
     expect(screen.getAllByText('举办活动').length).toBeGreaterThan(0);
     expect(screen.queryByText(IUR_ONLY)).toBeNull();
+    expect(screen.queryByText('举办产学研活动')).toBeNull();
     expect(screen.queryByRole('link', { name: '北京理工大学产学研合作站点' })).toBeNull();
 
     const stations = within(table)
@@ -207,6 +232,8 @@ describe('考核看板', () => {
     fireEvent.click(screen.getByRole('tab', { name: '产学研合作站点 1 个' }));
     await screen.findAllByText(IUR_ONLY);
     expect(address()).toContain('type=iur');
+    // the KPI as the IUR type words it, not as the district types do
+    expect(screen.getAllByText('举办产学研活动').length).toBeGreaterThan(0);
     expect(screen.queryByRole('link', { name: /举办活动 明细/ })).toBeNull();
     const cellLink = screen.getByRole('link', { name: new RegExp(`^北京理工大学产学研合作站点 ${IUR_ONLY} 明细`) });
     expect(cellLink.getAttribute('href')).toBe('/stations/z/kpis?kpi=achievements&counted=false');

@@ -99,7 +99,10 @@ export default function KpiDashboardPage() {
   const { columns, rows } = useMemo(() => {
     const measures = new Map<string, string>((m?.columns ?? []).map((c) => [c.id, c.measure]));
     const measureOf = (id: string) => measures.get(id) ?? 'count';
-    const ofType = (m?.columns ?? []).filter((c) => c.types.includes(type));
+    // A KPI's name is the tab's type's own (产学研 stations 联系企业, district stations 联系本区企业).
+    const ofType = (m?.columns ?? [])
+      .filter((c) => c.types.includes(type))
+      .map((c) => ({ ...c, name: c.nameByType[type] ?? c.name, unit: c.unitByType[type] ?? c.unit }));
     return {
       columns: phone ? phoneColumns(measureOf) : matrixColumns({ columns: ofType, measureOf }),
       rows: (m?.rows ?? []).filter((r) => r.type === type).sort(worstFirst),

@@ -21,6 +21,7 @@ import {
 } from '../../../shared/schemas/ledger-records';
 import { useIsPhone } from '../../components/use-phone';
 import { ApiError } from '../../lib/api';
+import { useDiscardGuard } from '../../lib/discard-guard';
 import { applyApiError, applyIssues, validated, zodIssues } from '../../lib/form';
 import { shanghaiDate } from '../../lib/format';
 import { useStation } from '../../lib/stations';
@@ -88,6 +89,7 @@ export function RecordModal<K extends RecordKind>({
   children: ReactNode;
 }) {
   const { message, modal } = App.useApp();
+  const close = useDiscardGuard(form, onClose);
   const save = useSaveRecord(stationId, kind);
   const [stale, setStale] = useState(false);
   const [saving, setSaving] = useState<SaveMode | null>(null);
@@ -180,9 +182,9 @@ export function RecordModal<K extends RecordKind>({
     <Modal
       open
       title={record ? `编辑${label} · ${nameOf(record)}` : `新增${label}`}
-      onCancel={onClose}
+      onCancel={close}
       footer={[
-        <Button key="cancel" onClick={onClose}>
+        <Button key="cancel" onClick={close}>
           取消
         </Button>,
         !record && (

@@ -3,6 +3,7 @@ import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { noticeCreateSchema } from '../../../shared/schemas/inbox';
 import { ApiError } from '../../lib/api';
+import { useDiscardGuard } from '../../lib/discard-guard';
 import { applyApiError, validated, zodRule } from '../../lib/form';
 import { useProgramYears } from '../../lib/program-years';
 import { type NoticeInput, usePublishNotice } from './api';
@@ -11,6 +12,7 @@ import { NOTICE_KIND_META, NOTICE_KINDS } from './inbox-helpers';
 export function NoticeForm({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<NoticeInput>();
+  const close = useDiscardGuard(form, onClose);
   const years = useProgramYears();
   const publish = usePublishNotice();
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +44,7 @@ export function NoticeForm({ onClose }: { onClose: () => void }) {
       width={720}
       confirmLoading={publish.isPending}
       onOk={onOk}
-      onCancel={onClose}
+      onCancel={close}
       destroyOnHidden
       mask={{ closable: false }}
     >

@@ -2,6 +2,7 @@
 import { Form, Input, Modal, Select, Switch } from 'antd';
 import { HOST_KIND_LABELS } from '../../../shared/labels';
 import { HOST_KIND_CODES, organizationInputSchema } from '../../../shared/schemas/organization';
+import { useDiscardGuard } from '../../lib/discard-guard';
 import { districtOptions, useDistricts } from '../../lib/districts';
 import { applyApiError, applyIssues, emptyToNull, validated, zodIssues, zodRule } from '../../lib/form';
 import type { Organization } from '../../lib/organizations';
@@ -12,6 +13,7 @@ const hostKindOptions = HOST_KIND_CODES.map((c) => ({ value: c, label: HOST_KIND
 
 export function OrganizationForm({ org, onClose }: { org: Organization | null; onClose: () => void }) {
   const [form] = Form.useForm<OrganizationSave>();
+  const close = useDiscardGuard(form, onClose);
   const save = useSaveOrganization();
   const districts = useDistricts();
 
@@ -41,7 +43,7 @@ export function OrganizationForm({ org, onClose }: { org: Organization | null; o
       open
       title={org ? `编辑依托单位 · ${org.name}` : '新建依托单位'}
       onOk={onOk}
-      onCancel={onClose}
+      onCancel={close}
       okText="保存"
       cancelText="取消"
       confirmLoading={save.isPending}

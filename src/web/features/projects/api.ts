@@ -23,6 +23,8 @@ export interface ProjectFilters {
   year?: number;
   status?: string;
   q?: string;
+  /** a key of PROJECT_SORT_KEYS, `-key` descending */
+  sort?: string;
 }
 
 export const agreementDocxUrl = (projectId: string, versionNo: number) =>

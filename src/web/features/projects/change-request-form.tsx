@@ -11,6 +11,7 @@ import type { FieldIssue } from '../../../shared/errors';
 import { changeRequestInputSchema, termsSchema } from '../../../shared/schemas/project';
 import { dateProps } from '../../components/form-fields';
 import { ApiError } from '../../lib/api';
+import { useDiscardGuard } from '../../lib/discard-guard';
 import { applyApiError, applyIssues, validated, zodRule } from '../../lib/form';
 import { shanghaiDate } from '../../lib/format';
 import { type ChangeRequest, type Project, useSaveChangeRequest } from './api';
@@ -70,6 +71,7 @@ export function ChangeRequestForm({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ChangeFormValues>();
+  const close = useDiscardGuard(form, onClose);
   const save = useSaveChangeRequest(project.id);
   const [error, setError] = useState<string | null>(null);
   const base = project.terms;
@@ -164,7 +166,7 @@ export function ChangeRequestForm({
       width={960}
       confirmLoading={save.isPending}
       onOk={onOk}
-      onCancel={onClose}
+      onCancel={close}
       destroyOnHidden
       mask={{ closable: false }}
     >

@@ -26,14 +26,16 @@ export const changeRequestStatusColor: Record<string, string> = {
 
 export function projectColumns(): TableColumnsType<ProjectSummary> {
   return [
-    { title: '年度', dataIndex: 'programYear', width: 64 },
+    { title: '年度', dataIndex: 'programYear', key: 'year', width: 72, sorter: true },
     {
       title: '工作站点',
       dataIndex: 'stationName',
+      key: 'station',
+      sorter: true,
       ellipsis: true,
       render: (name: string, p) => <Link to={`/projects/${p.id}`}>{name}</Link>,
     },
-    { title: '依托单位', dataIndex: 'hostName', ellipsis: true },
+    { title: '依托单位', dataIndex: 'hostName', key: 'host', ellipsis: true, sorter: true },
     {
       title: '站点类型',
       dataIndex: 'stationTypeLabel',
@@ -43,6 +45,8 @@ export function projectColumns(): TableColumnsType<ProjectSummary> {
     {
       title: '状态',
       dataIndex: 'statusLabel',
+      key: 'status',
+      sorter: true,
       width: 128,
       render: (v: string, p) => (
         <Tooltip
@@ -62,6 +66,8 @@ export function projectColumns(): TableColumnsType<ProjectSummary> {
     {
       title: '报告截止',
       dataIndex: 'reportsDueOn',
+      key: 'reportsDueOn',
+      sorter: true,
       width: 150,
       render: (d: string, p) =>
         p.reportsOverdue ? (

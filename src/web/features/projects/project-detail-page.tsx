@@ -4,8 +4,11 @@ import { Alert, Breadcrumb, Button, Card, Descriptions, Result, Spin, Tabs, Tag 
 import { useRef } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
+import { RecordHistory } from '../../components/record-history';
 import { ApiError } from '../../lib/api';
 import { useProgramYear } from '../../lib/program-years';
+import { projectHistory } from '../../lib/record-history';
+import { useCan } from '../../lib/session-context';
 import { typeColor } from '../../lib/stations';
 import { AcceptanceTab } from './acceptance-tab';
 import { AgreementTab } from './agreement-tab';
@@ -14,7 +17,7 @@ import { ChangeRequestsTab } from './change-requests-tab';
 import { projectStatusColor } from './columns';
 import { SigningTab } from './signing-tab';
 
-const TABS = ['agreement', 'signing', 'changes', 'acceptance'] as const;
+const TABS = ['agreement', 'signing', 'changes', 'acceptance', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** The tab a project most likely needs now, when the address names none (a link from the inbox). */
@@ -64,6 +67,7 @@ export default function ProjectDetailPage() {
   const id = useParams().id ?? '';
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
+  const can = useCan();
   const project = useProject(id);
   const policy = useProgramYear(project.data?.programYear ?? Number.NaN);
   const requests = useChangeRequests(id, project.isSuccess);
@@ -130,6 +134,10 @@ export default function ProjectDetailPage() {
             children: <ChangeRequestsTab project={p} policy={yearPolicy} />,
           },
           { key: 'acceptance', label: '年度总结与验收', children: <AcceptanceTab project={p} /> },
+          // Who changed the project, its agreement and its change requests, and when (the server scopes it as well).
+          ...(can('read:project')
+            ? [{ key: 'history', label: '变更记录', children: <RecordHistory source={projectHistory(p.id)} /> }]
+            : []),
         ]}
         destroyOnHidden
       />

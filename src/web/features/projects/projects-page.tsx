@@ -11,7 +11,7 @@ import { projectColumns } from './columns';
 export default function ProjectsPage() {
   const { years, filters, setFilter, paging, setPaging, reset, filtered, ready } = useYearListFilters<ProjectFilters>({
     defaultYear: 'working',
-    keys: ['status', 'q'],
+    keys: ['status', 'q', 'sort'],
   });
   const list = useProjects(filters, paging, ready);
 
@@ -47,6 +47,8 @@ export default function ProjectsPage() {
         </Button>
       </div>
       <DataTable<ProjectSummary>
+        settingsKey="projects"
+        sort={{ value: filters.sort, onChange: (sort) => setFilter({ sort }) }}
         loading={list.isFetching}
         columns={projectColumns()}
         dataSource={list.data?.items ?? []}

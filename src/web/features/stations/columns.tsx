@@ -1,4 +1,4 @@
-import { Button, Popconfirm, Space, type TableColumnsType, Tag } from 'antd';
+import { Button, Popconfirm, Space, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { Link } from 'react-router';
 import { type Station, typeColor } from '../../lib/stations';
 
@@ -8,10 +8,12 @@ export function stationColumns(opts: {
   onDelete?: (s: Station) => void;
 }): TableColumnsType<Station> {
   const cols: TableColumnsType<Station> = [
-    { title: '年度', dataIndex: 'programYear', width: 64 },
+    { title: '年度', dataIndex: 'programYear', key: 'year', width: 72, sorter: true },
     {
       title: '站点名称',
       dataIndex: 'name',
+      key: 'name',
+      sorter: true,
       ellipsis: true,
       render: (name: string, s) => <Link to={`/stations/${s.id}`}>{name}</Link>,
     },
@@ -21,9 +23,22 @@ export function stationColumns(opts: {
       width: 150,
       render: (v: string, s) => <Tag color={typeColor[s.type]}>{v}</Tag>,
     },
-    { title: '所在区', dataIndex: 'districtCode', width: 84, render: (c: string | null) => opts.districtName(c) },
-    { title: '依托单位', dataIndex: 'hostName', ellipsis: true },
-    { title: '执行期', key: 'period', width: 196, render: (_, s) => `${s.periodStart} 至 ${s.periodEnd}` },
+    {
+      title: '所在区',
+      dataIndex: 'districtCode',
+      key: 'district',
+      width: 92,
+      sorter: true,
+      render: (c: string | null) => opts.districtName(c),
+    },
+    { title: '依托单位', dataIndex: 'hostName', key: 'host', ellipsis: true, sorter: true },
+    {
+      title: '执行期',
+      key: 'periodEnd',
+      width: 206,
+      sorter: true,
+      render: (_, s) => `${s.periodStart} 至 ${s.periodEnd}`,
+    },
     { title: '项目负责人', dataIndex: 'leaderName', width: 96 },
   ];
   const { onEdit, onDelete } = opts;
@@ -38,18 +53,27 @@ export function stationColumns(opts: {
           <Button type="link" size="small" onClick={() => onEdit(s)} aria-label={`编辑 ${s.name}`}>
             编辑
           </Button>
-          <Popconfirm
-            title="删除工作站点"
-            description={`确定删除“${s.name}”？删除后不可恢复。`}
-            okText="删除"
-            okButtonProps={{ danger: true }}
-            cancelText="取消"
-            onConfirm={() => onDelete(s)}
-          >
-            <Button type="link" size="small" danger aria-label={`删除 ${s.name}`}>
-              删除
-            </Button>
-          </Popconfirm>
+          {s.deleteRefusal ? (
+            // Refused by the server anyway: say why instead of offering it (issue 14).
+            <Tooltip title={s.deleteRefusal}>
+              <Button type="link" size="small" disabled aria-label={`删除 ${s.name}（${s.deleteRefusal}）`}>
+                删除
+              </Button>
+            </Tooltip>
+          ) : (
+            <Popconfirm
+              title="删除工作站点"
+              description={`确定删除“${s.name}”？删除后不可恢复。`}
+              okText="删除"
+              okButtonProps={{ danger: true }}
+              cancelText="取消"
+              onConfirm={() => onDelete(s)}
+            >
+              <Button type="link" size="small" danger aria-label={`删除 ${s.name}`}>
+                删除
+              </Button>
+            </Popconfirm>
+          )}
         </Space>
       ),
     });

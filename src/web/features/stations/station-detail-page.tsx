@@ -3,10 +3,12 @@ import { App, Breadcrumb, Button, Card, Descriptions, Popconfirm, Result, Spin, 
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
+import { RecordHistory } from '../../components/record-history';
 import { StationTabs } from '../../components/station-tabs';
 import { ApiError } from '../../lib/api';
 import { useDistricts } from '../../lib/districts';
 import { formatInstant } from '../../lib/format';
+import { stationHistory } from '../../lib/record-history';
 import { useCan } from '../../lib/session-context';
 import { typeColor, useStation } from '../../lib/stations';
 import { useDeleteStation } from './api';
@@ -114,6 +116,12 @@ export default function StationDetailPage() {
         />
       </Card>
       <StationAuditors stationId={s.id} />
+      {/* Who changed the leader, the period or the contact, and when: read with the station's own scope. */}
+      {can('read:station') && (
+        <Card size="small" title="变更记录" style={{ marginTop: 16 }}>
+          <RecordHistory key={s.id} source={stationHistory(s.id)} />
+        </Card>
+      )}
       {editing && (
         <Suspense fallback={null}>
           <StationForm station={s} onClose={() => setEditing(false)} />

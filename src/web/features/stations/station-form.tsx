@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
 import { STATION_TYPE_CODES, type StationInput, stationInputSchema } from '../../../shared/schemas/station';
 import { HostOrgSelect } from '../../components/host-org-select';
+import { useDiscardGuard } from '../../lib/discard-guard';
 import { districtOptions, useDistricts } from '../../lib/districts';
 import { applyApiError, applyIssues, validated, zodIssues, zodRule } from '../../lib/form';
 import { useProgramYears } from '../../lib/program-years';
@@ -29,6 +30,7 @@ export function StationForm({
   onSaved?: (s: Station) => void;
 }) {
   const [form] = Form.useForm<StationInput>();
+  const close = useDiscardGuard(form, onClose);
   const save = useSaveStation();
   const years = useProgramYears();
   const year = Form.useWatch('programYear', form);
@@ -72,7 +74,7 @@ export function StationForm({
       open
       title={station ? `编辑工作站点 · ${station.name}` : '新建工作站点'}
       onOk={onOk}
-      onCancel={onClose}
+      onCancel={close}
       okText="保存"
       cancelText="取消"
       confirmLoading={save.isPending}

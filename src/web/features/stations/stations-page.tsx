@@ -22,7 +22,7 @@ export default function StationsPage() {
   const { message } = App.useApp();
   const { years, filters, setFilter, paging, setPaging, ready, reset, filtered } = useYearListFilters<StationFilters>({
     defaultYear: 'working',
-    keys: ['type', 'districtCode', 'q'],
+    keys: ['type', 'districtCode', 'q', 'sort'],
   });
   const [editing, setEditing] = useState<Station | 'new' | null>(null);
   const list = useStations(filters, paging, ready);
@@ -94,6 +94,8 @@ export default function StationsPage() {
         </Button>
       </div>
       <DataTable<Station>
+        settingsKey="stations"
+        sort={{ value: filters.sort, onChange: (sort) => setFilter({ sort }) }}
         loading={list.isFetching}
         columns={columns}
         dataSource={list.data?.items ?? []}

@@ -3,6 +3,7 @@ import { supervisionApi } from '../../../shared/api/supervision';
 import type {
   FindingDto,
   FindingInput,
+  FindingOverviewDto,
   InspectionDto,
   InspectionInput,
   InspectionSummaryDto,
@@ -19,6 +20,7 @@ export type InspectionSummary = InspectionSummaryDto;
 export type Inspection = InspectionDto;
 export type Finding = FindingDto;
 export type RecoveryOrder = RecoveryOrderDto;
+export type FindingOverview = FindingOverviewDto;
 export type StationSupervision = StationSupervisionDto;
 export type { FindingInput, InspectionInput };
 
@@ -26,6 +28,51 @@ export interface InspectionFilters {
   year?: number;
   status?: InspectionSummary['status'];
   q?: string;
+}
+
+/** 问题清单's filters as the address holds them (text); `overdue` is 'true' or absent. */
+export interface FindingOverviewFilters {
+  year?: number;
+  status?: FindingOverview['status'];
+  kind?: FindingOverview['kind'];
+  overdue?: 'true';
+  districtCode?: string;
+  q?: string;
+}
+
+/** 追回经费's filters as the address holds them. */
+export interface RecoveryFilters {
+  year?: number;
+  status?: RecoveryOrder['status'];
+  overdue?: 'true';
+  q?: string;
+}
+
+type Paging = { page: number; pageSize: number };
+
+/** A filter value the address holds, if it is one the list knows (a pasted link may carry anything). */
+export function oneOf<T extends string>(values: readonly T[], v: string | undefined): T | undefined {
+  return values.includes(v as T) ? (v as T) : undefined;
+}
+
+export function useFindingOverview(f: FindingOverviewFilters, page: Paging, enabled = true) {
+  return useQuery({
+    queryKey: ['inspections', 'findings', f, page],
+    queryFn: () => call(supervisionApi.listFindings, { query: { ...f, ...page } }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export const findingsExportPath = (f: FindingOverviewFilters) => urlOf(supervisionApi.exportFindings, { query: f });
+
+export function useRecoveryOrders(f: RecoveryFilters, page: Paging, enabled = true) {
+  return useQuery({
+    queryKey: ['inspections', 'recoveries', f, page],
+    queryFn: () => call(supervisionApi.listRecoveries, { query: { ...f, ...page } }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
 }
 
 export const inspectionReportPath = (id: string) =>

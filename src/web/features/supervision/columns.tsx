@@ -2,15 +2,26 @@
 import { Space, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { INSPECTION_ARTICLE, VIOLATION_ARTICLE } from '../../../domain/supervision/supervision';
 import { formatMoney } from '../../lib/money';
 import type { Finding, RecoveryOrder } from './api';
 import { findingStatusColor, recoveryStatusColor } from './labels';
 
-const overdueTag = (
-  <Tag color="red" style={{ marginInlineStart: 6 }}>
-    逾期
-  </Tag>
-);
+/** 已逾期 beside a due date, its tooltip saying which deadline passed and under which article. */
+export function OverdueTag({ hint }: { hint: string }) {
+  return (
+    <Tooltip title={hint}>
+      <Tag color="red" style={{ marginInlineStart: 6 }}>
+        已逾期
+      </Tag>
+    </Tooltip>
+  );
+}
+
+export const findingOverdueHint = (f: Pick<Finding, 'dueOn'>, article: string) =>
+  `已超过整改期限 ${f.dueOn ?? ''}，尚未办结（${article}）`;
+export const orderOverdueHint = (o: Pick<RecoveryOrder, 'dueOn' | 'owedFen'>) =>
+  `已超过退回期限 ${o.dueOn}，尚欠 ${formatMoney(o.owedFen)}（${VIOLATION_ARTICLE}）`;
 
 export function findingColumns(opts: {
   /** the station page: which inspection, instead of which station */
@@ -56,7 +67,7 @@ export function findingColumns(opts: {
         ) : (
           <span>
             限 {f.dueOn ?? '—'} 前整改
-            {f.overdue && overdueTag}
+            {f.overdue && <OverdueTag hint={findingOverdueHint(f, INSPECTION_ARTICLE)} />}
           </span>
         ),
     },
@@ -125,7 +136,7 @@ export function orderColumns(opts: { actions?: (o: RecoveryOrder) => ReactNode }
       render: (d: string, o) => (
         <span>
           {d}
-          {o.overdue && overdueTag}
+          {o.overdue && <OverdueTag hint={orderOverdueHint(o)} />}
         </span>
       ),
     },

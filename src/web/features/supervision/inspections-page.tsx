@@ -1,45 +1,40 @@
-// 监督检查 (第十九条): the Center's inspections of a program year, scheduled or unannounced, with their findings.
+// 监督检查 (第十九条): the Center's inspections, and across them the findings (问题清单) and the recovery of funds
+// (追回经费, 第十八条). The tab is in the address (?tab=) like the lists' filters, so a reload or a link keeps it.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Select, type TableColumnsType, Tag } from 'antd';
+import { Button, Tabs } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { Link } from 'react-router';
-import { INSPECTION_STATUS_LABELS } from '../../../shared/labels';
-import { DataTable } from '../../components/data-table';
+import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
-import { YearOrAllSelect } from '../../components/year-type-district-filters';
-import { useYearListFilters } from '../../lib/list-filters';
-import { type InspectionFilters, type InspectionSummary, useInspections } from './api';
-import { inspectionStatusColor } from './labels';
+import { useYearParam } from '../../lib/working-year';
+import { FindingsTab } from './findings-tab';
+import { InspectionsTab } from './inspections-tab';
+import { RecoveriesTab } from './recoveries-tab';
 
 const NewInspectionModal = lazy(() => import('./new-inspection-modal'));
 
-const columns: TableColumnsType<InspectionSummary> = [
-  {
-    title: '检查名称',
-    dataIndex: 'title',
-    ellipsis: true,
-    render: (title: string, i) => <Link to={`/inspections/${i.id}`}>{title}</Link>,
-  },
-  { title: '方式', dataIndex: 'kindLabel', width: 120 },
-  { title: '检查日期', dataIndex: 'plannedOn', width: 120 },
-  { title: '站点数', dataIndex: 'stationCount', width: 90, align: 'right' },
-  { title: '发现数', dataIndex: 'findingCount', width: 90, align: 'right' },
-  {
-    title: '状态',
-    dataIndex: 'statusLabel',
-    width: 100,
-    render: (v: string, i) => <Tag color={inspectionStatusColor[i.status]}>{v}</Tag>,
-  },
-];
+const TABS = [
+  { key: 'inspections', label: '检查批次', Body: InspectionsTab },
+  { key: 'findings', label: '问题清单', Body: FindingsTab },
+  { key: 'recoveries', label: '追回经费', Body: RecoveriesTab },
+] as const;
+type TabKey = (typeof TABS)[number]['key'];
 
 export default function InspectionsPage() {
-  const { years, filters, setFilter, paging, setPaging, ready, reset, filtered } =
-    useYearListFilters<InspectionFilters>({
-      defaultYear: 'working',
-      keys: ['status', 'q'],
-    });
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('tab');
+  const tab: TabKey = TABS.find((t) => t.key === requested)?.key ?? 'inspections';
+  const y = useYearParam({ fallback: 'working', allowAll: true });
   const [creating, setCreating] = useState(false);
-  const list = useInspections(filters, paging, ready);
+
+  // Each tab has its own filters (a status means another thing in each): a switch keeps only the year.
+  const switchTo = (key: string) =>
+    setParams((p) => {
+      const next = new URLSearchParams();
+      const year = p.get('year');
+      if (year) next.set('year', year);
+      if (key !== 'inspections') next.set('tab', key);
+      return next;
+    });
 
   return (
     <>
@@ -52,48 +47,15 @@ export default function InspectionsPage() {
           </Button>
         }
       />
-      <div className="filter-bar">
-        <YearOrAllSelect value={filters.year} onChange={(year) => setFilter({ year })} years={years.data} />
-        <Select
-          allowClear
-          aria-label="检查状态"
-          placeholder="检查状态"
-          style={{ width: 140 }}
-          value={filters.status}
-          onChange={(status) => setFilter({ status })}
-          options={Object.entries(INSPECTION_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
-        />
-        <Input.Search
-          key={filters.q ?? ''}
-          defaultValue={filters.q}
-          allowClear
-          aria-label="搜索检查"
-          placeholder="检查名称"
-          style={{ width: 260 }}
-          enterButton="搜索"
-          onSearch={(q) => setFilter({ q: q.trim() || undefined })}
-        />
-        <Button onClick={reset} disabled={!filtered}>
-          重置
-        </Button>
-      </div>
-      <DataTable<InspectionSummary>
-        aria-label="监督检查列表"
-        loading={list.isFetching}
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        emptyText={filtered ? '没有符合条件的检查' : '本年度尚未安排检查：点击“安排检查”开始'}
-        scroll={{ x: 800 }}
-        paging={{
-          page: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
+      <Tabs
+        activeKey={tab}
+        onChange={switchTo}
+        // Only the open tab is mounted: each one reads and writes the address's filters.
+        items={TABS.map(({ key, label, Body }) => ({ key, label, children: key === tab ? <Body /> : null }))}
       />
       {creating && (
         <Suspense fallback={null}>
-          <NewInspectionModal defaultYear={filters.year ?? years.data?.[0]?.year} onClose={() => setCreating(false)} />
+          <NewInspectionModal defaultYear={y.year ?? y.years.data?.[0]?.year} onClose={() => setCreating(false)} />
         </Suspense>
       )}
     </>

@@ -1,6 +1,7 @@
 // 新建账户 (sys_admin: an account without a role, decision 018) and 编辑账户 (姓名、启用、评审专家的工作单位).
 import { Alert, Form, Input, Modal, Switch } from 'antd';
 import { type UserCreateInput, userCreateSchema, userUpdateSchema } from '../../../shared/schemas/user';
+import { useDiscardGuard } from '../../lib/discard-guard';
 import { applyApiError, applyIssues, validated, zodIssues, zodRule } from '../../lib/form';
 import { type TemporaryPassword, type User, useUserMutations } from './api';
 
@@ -15,6 +16,7 @@ export function CreateUserForm({
   onCreated: (r: TemporaryPassword) => void;
 }) {
   const [form] = Form.useForm<UserCreateInput>();
+  const close = useDiscardGuard(form, onClose);
   const { create } = useUserMutations();
 
   async function onOk() {
@@ -39,7 +41,7 @@ export function CreateUserForm({
       open
       title="新建账户"
       onOk={onOk}
-      onCancel={onClose}
+      onCancel={close}
       okText="创建"
       cancelText="取消"
       confirmLoading={create.isPending}
@@ -92,6 +94,7 @@ interface EditValues {
 
 export function EditUserForm({ user, onClose }: { user: User; onClose: () => void }) {
   const [form] = Form.useForm<EditValues>();
+  const close = useDiscardGuard(form, onClose);
   const { update } = useUserMutations();
 
   async function onOk() {
@@ -110,7 +113,7 @@ export function EditUserForm({ user, onClose }: { user: User; onClose: () => voi
       open
       title={`编辑账户 · ${user.username}`}
       onOk={onOk}
-      onCancel={onClose}
+      onCancel={close}
       okText="保存"
       cancelText="取消"
       confirmLoading={update.isPending}

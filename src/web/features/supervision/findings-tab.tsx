@@ -1,0 +1,112 @@
+// 问题清单: the findings of every inspection of the year in one list (第十九条; violations 第十八条), filtered in the
+// address like the other lists, paged by the server, overdue ones marked, and exported to Excel with the same filters.
+import { Button, Input, Select, Switch, theme } from 'antd';
+import { FINDING_STATES, findingMachine } from '../../../domain/supervision/supervision';
+import { FINDING_KIND_LABELS } from '../../../shared/labels';
+import { FINDING_KINDS } from '../../../shared/schemas/supervision';
+import { ExportButton } from '../../components/export-button';
+import { ResponsiveTable } from '../../components/responsive-table';
+import { YearOrAllSelect } from '../../components/year-type-district-filters';
+import { districtOptions, useDistricts } from '../../lib/districts';
+import { useYearListFilters } from '../../lib/list-filters';
+import {
+  type FindingOverview,
+  type FindingOverviewFilters,
+  findingsExportPath,
+  oneOf,
+  useFindingOverview,
+} from './api';
+import { findingOverviewColumns } from './overview-columns';
+
+export function FindingsTab() {
+  const { years, filters, setFilter, paging, setPaging, ready, reset, filtered } =
+    useYearListFilters<FindingOverviewFilters>({
+      defaultYear: 'working',
+      keys: ['status', 'kind', 'overdue', 'districtCode', 'q'],
+    });
+  const query: FindingOverviewFilters = {
+    ...filters,
+    status: oneOf(FINDING_STATES, filters.status),
+    kind: oneOf(FINDING_KINDS, filters.kind),
+    overdue: filters.overdue === 'true' ? 'true' : undefined,
+  };
+  const list = useFindingOverview(query, paging, ready);
+  const districts = useDistricts(filters.year);
+  const { token } = theme.useToken();
+
+  return (
+    <>
+      <div className="filter-bar">
+        <YearOrAllSelect value={filters.year} onChange={(year) => setFilter({ year })} years={years.data} />
+        <Select
+          allowClear
+          aria-label="问题状态"
+          placeholder="问题状态"
+          style={{ width: 140 }}
+          value={query.status}
+          onChange={(status) => setFilter({ status })}
+          options={FINDING_STATES.map((value) => ({ value, label: findingMachine.stateLabels[value] }))}
+        />
+        <Select
+          allowClear
+          aria-label="问题类型"
+          placeholder="问题类型"
+          style={{ width: 130 }}
+          value={query.kind}
+          onChange={(kind) => setFilter({ kind })}
+          options={FINDING_KINDS.map((value) => ({ value, label: FINDING_KIND_LABELS[value] }))}
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          aria-label="所在区"
+          placeholder="全部区"
+          style={{ width: 160 }}
+          value={filters.districtCode}
+          onChange={(districtCode) => setFilter({ districtCode })}
+          options={districtOptions(districts.data)}
+        />
+        <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+          <Switch
+            aria-label="仅看逾期"
+            checked={query.overdue === 'true'}
+            onChange={(on) => setFilter({ overdue: on ? 'true' : undefined })}
+          />
+          仅看逾期
+        </span>
+        <Input.Search
+          key={filters.q ?? ''}
+          defaultValue={filters.q}
+          allowClear
+          aria-label="搜索问题"
+          placeholder="站点名称或问题描述"
+          style={{ width: 240 }}
+          enterButton="搜索"
+          onSearch={(q) => setFilter({ q: q.trim() || undefined })}
+        />
+        <Button onClick={reset} disabled={!filtered}>
+          重置
+        </Button>
+        <ExportButton path={findingsExportPath(query)} />
+      </div>
+      <ResponsiveTable<FindingOverview>
+        aria-label="问题清单"
+        titleColumn="station"
+        loading={list.isFetching}
+        columns={findingOverviewColumns}
+        dataSource={list.data?.items ?? []}
+        onRow={(f) => (f.overdue ? { style: { background: token.colorErrorBg } } : {})}
+        emptyText={
+          query.overdue ? '没有逾期未办结的问题' : filtered ? '没有符合条件的检查发现' : '本年度的检查尚无发现的问题'
+        }
+        scroll={{ x: 1100 }}
+        paging={{
+          page: paging.page,
+          pageSize: paging.pageSize,
+          total: list.data?.total ?? 0,
+          onChange: (page, pageSize) => setPaging({ page, pageSize }),
+        }}
+      />
+    </>
+  );
+}

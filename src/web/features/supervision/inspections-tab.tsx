@@ -1,0 +1,81 @@
+// 检查批次 (第十九条): the Center's inspections of a program year, scheduled or unannounced, with their findings.
+import { Button, Input, Select, type TableColumnsType, Tag } from 'antd';
+import { Link } from 'react-router';
+import { INSPECTION_STATUS_LABELS } from '../../../shared/labels';
+import { DataTable } from '../../components/data-table';
+import { YearOrAllSelect } from '../../components/year-type-district-filters';
+import { useYearListFilters } from '../../lib/list-filters';
+import { type InspectionFilters, type InspectionSummary, useInspections } from './api';
+import { inspectionStatusColor } from './labels';
+
+const columns: TableColumnsType<InspectionSummary> = [
+  {
+    title: '检查名称',
+    dataIndex: 'title',
+    ellipsis: true,
+    render: (title: string, i) => <Link to={`/inspections/${i.id}`}>{title}</Link>,
+  },
+  { title: '方式', dataIndex: 'kindLabel', width: 120 },
+  { title: '检查日期', dataIndex: 'plannedOn', width: 120 },
+  { title: '站点数', dataIndex: 'stationCount', width: 90, align: 'right' },
+  { title: '发现数', dataIndex: 'findingCount', width: 90, align: 'right' },
+  {
+    title: '状态',
+    dataIndex: 'statusLabel',
+    width: 100,
+    render: (v: string, i) => <Tag color={inspectionStatusColor[i.status]}>{v}</Tag>,
+  },
+];
+
+export function InspectionsTab() {
+  const { years, filters, setFilter, paging, setPaging, ready, reset, filtered } =
+    useYearListFilters<InspectionFilters>({
+      defaultYear: 'working',
+      keys: ['status', 'q'],
+    });
+  const list = useInspections(filters, paging, ready);
+
+  return (
+    <>
+      <div className="filter-bar">
+        <YearOrAllSelect value={filters.year} onChange={(year) => setFilter({ year })} years={years.data} />
+        <Select
+          allowClear
+          aria-label="检查状态"
+          placeholder="检查状态"
+          style={{ width: 140 }}
+          value={filters.status}
+          onChange={(status) => setFilter({ status })}
+          options={Object.entries(INSPECTION_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+        <Input.Search
+          key={filters.q ?? ''}
+          defaultValue={filters.q}
+          allowClear
+          aria-label="搜索检查"
+          placeholder="检查名称"
+          style={{ width: 260 }}
+          enterButton="搜索"
+          onSearch={(q) => setFilter({ q: q.trim() || undefined })}
+        />
+        <Button onClick={reset} disabled={!filtered}>
+          重置
+        </Button>
+      </div>
+      <DataTable<InspectionSummary>
+        aria-label="监督检查列表"
+        loading={list.isFetching}
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        emptyText={filtered ? '没有符合条件的检查' : '本年度尚未安排检查：点击“安排检查”开始'}
+        scroll={{ x: 800 }}
+        paging={{
+          page: paging.page,
+          pageSize: paging.pageSize,
+          total: list.data?.total ?? 0,
+          onChange: (page, pageSize) => setPaging({ page, pageSize }),
+        }}
+      />
+    </>
+  );
+}
