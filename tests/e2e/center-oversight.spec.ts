@@ -89,3 +89,46 @@ test('on a phone the overview fits the screen', async ({ page }) => {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await shot(page, 'oversight-04-phone');
 });
+
+test('a KPI cell behind the pace opens that station’s records of the KPI, not counted, with the reasons', async ({
+  page,
+}) => {
+  await loginAs(page, 'center');
+  await page.goto('/kpi-dashboard');
+  const behind = page.getByRole('link', { name: /明细：.*落后于进度/ }).first();
+  await expect(behind).toBeVisible({ timeout: 30_000 });
+  const label = (await behind.getAttribute('aria-label'))!;
+  const kpiName = label.split(' ')[1];
+  await behind.click();
+  await expect(page).toHaveURL(/\/stations\/[^/]+\/kpis/);
+  const drawer = page.locator('.ant-drawer-open');
+  await expect(drawer).toContainText(`指标明细：${kpiName}`);
+  // The filter is 未计入, asked of the server (all pages), and the reasons are counted above the records.
+  await expect(drawer.locator('.ant-segmented-item-selected')).toContainText('未计入');
+  await expect(drawer.getByText(/未计入原因：|该指标没有未计入的记录/).first()).toBeVisible();
+  await shot(page, 'oversight-05-kpi-cell-drilldown');
+});
+
+test('a project’s 变更记录 shows who changed what, with phone numbers masked; 问题清单 lists findings across inspections', async ({
+  page,
+}) => {
+  const errors = browserErrors(page);
+  await loginAs(page, 'center');
+  const projects = (await (await page.request.get('/api/v1/projects?year=2025&pageSize=1')).json()) as {
+    items: { id: string; stationName: string }[];
+  };
+  await page.goto(`/projects/${projects.items[0].id}?tab=history`);
+  await expect(page.getByRole('heading', { name: projects.items[0].stationName })).toBeVisible();
+  const history = page.getByRole('tabpanel');
+  await expect(history).toContainText('项目合作协议');
+  await history.getByText(/展开全部 \d+ 项/).click();
+  // A leader's phone is shown as 139****5678, never in full (PIPL).
+  await expect(history.getByText(/\d{3}\*{4}\d{4}/).first()).toBeVisible();
+  expect(await history.textContent()).not.toMatch(/1[3-9]\d{9}/);
+  await shot(page, 'oversight-06-project-history');
+
+  await page.goto('/inspections?tab=findings');
+  await expect(page.getByRole('tab', { name: '问题清单', selected: true })).toBeVisible();
+  await expect(page.getByText('仅看逾期')).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -405,5 +405,15 @@ describe('the reviewer pool', () => {
     });
     expect(r.status).toBe(400);
     expect(r.json.error.issues[0].message).toContain('任职于申报单位');
+    // The picker knows before anyone tries (issue 14): the same sentence beside the reviewer, nothing for the others.
+    const pool = await t.call(center, 'GET', `/api/v1/reviewers?applicationId=${app.id}`);
+    expect(pool.status).toBe(200);
+    const items = pool.json.items as { id: string; conflict: string | null }[];
+    expect(items.find((x) => x.id === expertId)?.conflict).toBe(r.json.error.issues[0].message);
+    // (a demo reviewer may work for the same host: any other flag names the same reason)
+    expect(items.some((x) => x.conflict === null)).toBe(true);
+    for (const x of items) if (x.conflict) expect(x.conflict).toMatch(/任职于申报单位.*须回避（第十条）/);
+    const plain = await t.call(center, 'GET', '/api/v1/reviewers');
+    expect((plain.json.items as { conflict: string | null }[]).every((x) => x.conflict === null)).toBe(true);
   });
 });

@@ -18,7 +18,7 @@ import {
   uploadFileName,
   versionOnlySchema,
 } from '../schemas/application';
-import { ApplicationReviewerDto, ReviewAssignmentDto, SiteVisitDto } from '../schemas/review';
+import { ApplicationReviewerDto, ReviewAssignmentDto, reviewersQuery, SiteVisitDto } from '../schemas/review';
 import { listOf, pageOf } from './common';
 import { endpoint } from './endpoint';
 
@@ -174,7 +174,8 @@ export const applicationsApi = {
     method: 'get',
     path: '/api/v1/reviewers',
     tag,
-    summary: '评审专家库（指派时选择）',
+    summary: '评审专家库（指派时选择；给出申报书时标明须回避的专家，第十条）',
+    query: reviewersQuery,
     response: listOf(ApplicationReviewerDto),
   }),
   reviews: endpoint({

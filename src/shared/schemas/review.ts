@@ -10,8 +10,11 @@ export const ApplicationReviewerDto = z
     displayName: z.string(),
     username: z.string(),
     employerName: z.string().nullable(),
+    /** for the application asked about: why this reviewer must stand aside (第十条 回避); else null */
+    conflict: z.string().nullable(),
   })
   .meta({ id: 'ApplicationReviewer' });
+export const reviewersQuery = z.object({ applicationId: z.string().min(1).max(64).optional() });
 export type ApplicationReviewerDto = z.infer<typeof ApplicationReviewerDto>;
 
 export const REVIEW_ASSIGNMENT_STATUSES = ['assigned', 'recused', 'submitted'] as const;

@@ -1,8 +1,8 @@
 // The working year (issue 14): every year-scoped page opens on the year whose project period contains today — the
 // server marks it — else the newest year that has stations, never on a new year that is still empty. The year the
 // user picks is in the address (?year=, so reload, Back and a shared link keep it) and remembered for the next page.
-import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useEffect, useMemo } from 'react';
+import { useLocation, useSearchParams } from 'react-router';
 import { type ProgramYearSummary, useProgramYears } from './program-years';
 
 const REMEMBERED = 'qianqi.year';
@@ -54,18 +54,17 @@ export function useYearParam(opts: { fallback?: YearDefault; allowAll?: boolean 
       : fallback === 'all' && allowAll
         ? ALL_YEARS
         : String((fallback === 'newest' ? list[0]?.year : workingYearOf(list)) ?? ''));
-  // The default goes into the address too (replacing, so Back does not return to the address without it).
+  // The default goes into the address too, so a reload or a copied link keeps it. Written to the browser's history
+  // entry directly, not navigated: a navigation fired when the year list arrives would undo a menu click made in the
+  // meantime (it did, in the e2e run). Only while the page is still the one that asked.
+  const { pathname } = useLocation();
   useEffect(() => {
-    if (list && fromAddress === undefined && chosen) {
-      setParams(
-        (p) => {
-          p.set('year', chosen);
-          return p;
-        },
-        { replace: true },
-      );
-    }
-  }, [list, fromAddress, chosen, setParams]);
+    if (!list || fromAddress !== undefined || !chosen) return;
+    const url = new URL(window.location.href);
+    if (url.pathname !== pathname || url.searchParams.has('year')) return;
+    url.searchParams.set('year', chosen);
+    window.history.replaceState(window.history.state, '', url);
+  }, [list, fromAddress, chosen, pathname]);
   const setYear = (year: number | undefined) => {
     const value = year === undefined ? ALL_YEARS : String(year);
     remember(value);
@@ -87,15 +86,36 @@ export function useYearParam(opts: { fallback?: YearDefault; allowAll?: boolean 
   };
 }
 
-/** A year-wide page (考核看板, 经费执行): the year as above, with the page's other filters beside it. */
-export function useYearAndFilters<F extends { year?: number }>() {
+/**
+ * A year-wide page (考核看板, 经费执行): the year as above, with the page's other filters (short strings) in the
+ * address beside it, so that a reload or Back keeps them too.
+ */
+export function useYearAndFilters<F extends { year?: number }>(opts: {
+  keys: readonly Exclude<keyof F & string, 'year'>[];
+}) {
   const y = useYearParam();
-  const [rest, setRest] = useState<Omit<F, 'year'>>({} as Omit<F, 'year'>);
-  const filters = useMemo(() => ({ ...rest, year: y.year }) as F, [rest, y.year]);
+  const [params, setParams] = useSearchParams();
+  const raw = opts.keys.map((k) => params.get(k) ?? '').join('|');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `raw` stands for the keys' values in the address
+  const filters = useMemo(() => {
+    const f: Record<string, unknown> = { year: y.year };
+    for (const k of opts.keys) {
+      const v = params.get(k);
+      if (v) f[k] = v;
+    }
+    return f as F;
+  }, [raw, y.year]);
   const set = (patch: Partial<F>) => {
-    const { year, ...others } = patch;
-    if ('year' in patch) y.setYear(year);
-    if (Object.keys(others).length) setRest((f) => ({ ...f, ...others }));
+    const { year, ...others } = patch as Record<string, unknown>;
+    if ('year' in patch) y.setYear(year as number | undefined);
+    if (!Object.keys(others).length) return;
+    setParams((p) => {
+      for (const [k, v] of Object.entries(others)) {
+        if (v === undefined || v === null || v === '') p.delete(k);
+        else p.set(k, String(v));
+      }
+      return p;
+    });
   };
   return { ...y, filters, set };
 }

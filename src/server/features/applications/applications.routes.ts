@@ -161,7 +161,7 @@ export function registerApplicationRoutes(r: Router): void {
   r.route({
     ...applicationsApi.reviewers,
     access: { permission: 'manage:review' },
-    handler: async (_c, { ctx, json }) => json({ items: await listReviewers(ctx) }),
+    handler: async (_c, { query, ctx, json }) => json({ items: await listReviewers(ctx, query.applicationId) }),
   });
   r.route({
     ...applicationsApi.reviews,

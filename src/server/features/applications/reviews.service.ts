@@ -82,7 +82,8 @@ function toDto(r: AssignmentRow): ReviewAssignmentDto {
 }
 
 /** The reviewer pool for the Center's assignment dialog: active reviewer accounts with their employers. */
-export async function listReviewers(ctx: Ctx): Promise<ApplicationReviewerDto[]> {
+/** The reviewer pool; for an application, each reviewer's 回避 reason (第十条), so the picker can disable it. */
+export async function listReviewers(ctx: Ctx, applicationId?: string): Promise<ApplicationReviewerDto[]> {
   const rows = await ctx.db
     .selectFrom('users')
     .select(['id', 'display_name', 'username', 'employer_name', 'employer_uscc'])
@@ -90,13 +91,27 @@ export async function listReviewers(ctx: Ctx): Promise<ApplicationReviewerDto[]>
     .where('is_active', '=', 1)
     .orderBy('display_name')
     .execute();
+  const host = applicationId
+    ? await applicantOf(ctx.db, (await requireApplication(ctx, applicationId)).host_org_id)
+    : null;
   return rows.map((r) => ({
     id: r.id,
     displayName: r.display_name,
     username: r.username,
     employerName: r.employer_name ?? null,
+    conflict:
+      host && employerConflict({ employerName: r.employer_name ?? null, employerUscc: r.employer_uscc ?? null }, host)
+        ? employedByApplicant(r.display_name, host.name)
+        : null,
   }));
 }
+
+async function applicantOf(db: Database | Tx, hostOrgId: string) {
+  return db.selectFrom('organizations').select(['name', 'uscc']).where('id', '=', hostOrgId).executeTakeFirstOrThrow();
+}
+
+/** The 回避 sentence: the same in the picker and in the refusal of an assignment. */
+const employedByApplicant = (reviewer: string, host: string) => `${reviewer} 任职于申报单位“${host}”，须回避（第十条）`;
 
 /** The Center sees every assignment of an application; a reviewer only its own (and no one else's scores). */
 export async function listApplicationReviews(ctx: Ctx, applicationId: string): Promise<ReviewAssignmentDto[]> {
@@ -127,11 +142,7 @@ export async function assignReviewers(
     const app = await requireApplication(ctx, applicationId, tx);
     if (!REVIEWABLE.includes(app.status))
       throw conflict('只有已提交、已推荐或评审中的申报书可以指派评审专家（第十条）');
-    const host = await tx
-      .selectFrom('organizations')
-      .select(['name', 'uscc'])
-      .where('id', '=', app.host_org_id)
-      .executeTakeFirstOrThrow();
+    const host = await applicantOf(tx, app.host_org_id);
     const issues: Array<{ path: string; message: string }> = [];
     const users = await tx
       .selectFrom('users')
@@ -150,10 +161,7 @@ export async function assignReviewers(
       else if (existing.some((e) => e.reviewer_id === rid))
         issues.push({ path: `reviewerIds.${i}`, message: `${u.display_name} 已指派过` });
       else if (employerConflict({ employerName: u.employer_name ?? null, employerUscc: u.employer_uscc ?? null }, host))
-        issues.push({
-          path: `reviewerIds.${i}`,
-          message: `${u.display_name} 任职于申报单位“${host.name}”，须回避（第十条）`,
-        });
+        issues.push({ path: `reviewerIds.${i}`, message: employedByApplicant(u.display_name, host.name) });
     });
     if (issues.length) throw invalid(issues, '部分专家不能指派，请查看提示');
     const now = ctx.clock.now().toISOString();

@@ -161,10 +161,11 @@ export function useApplicationReviews(id: string, enabled: boolean) {
   });
 }
 
-export function useReviewers(enabled: boolean) {
+/** The reviewer pool; with an application, each reviewer's 回避 reason for it (第十条). */
+export function useReviewers(enabled: boolean, applicationId?: string) {
   return useQuery({
-    queryKey: ['reviewers'],
-    queryFn: () => call(applicationsApi.reviewers, {}).then((r) => r.items),
+    queryKey: ['reviewers', applicationId ?? null],
+    queryFn: () => call(applicationsApi.reviewers, { query: { applicationId } }).then((r) => r.items),
     enabled,
     staleTime: 60_000,
   });

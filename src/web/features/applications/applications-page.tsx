@@ -120,6 +120,7 @@ export default function ApplicationsPage() {
         </Button>
       </div>
       <DataTable<ApplicationSummary>
+        settingsKey="applications"
         loading={list.isFetching}
         columns={columns}
         dataSource={list.data?.items ?? []}

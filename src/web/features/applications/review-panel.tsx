@@ -21,13 +21,19 @@ const STATUS_COLOR: Record<string, string> = { assigned: 'processing', recused: 
 function AssignModal({ app, assigned, onClose }: { app: ApplicationDetail; assigned: string[]; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reviewerIds: string[] }>();
-  const reviewers = useReviewers(true);
+  const reviewers = useReviewers(true, app.id);
   const assign = useAssignReviewers(app.id);
   const [refused, setRefused] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const options = (reviewers.data ?? [])
     .filter((r) => !assigned.includes(r.id))
-    .map((r) => ({ value: r.id, label: r.employerName ? `${r.displayName}（${r.employerName}）` : r.displayName }));
+    // One employed by the applicant cannot be assigned (the server refuses it): shown disabled with the reason.
+    .map((r) => ({
+      value: r.id,
+      disabled: r.conflict !== null,
+      title: r.conflict ?? undefined,
+      label: `${r.employerName ? `${r.displayName}（${r.employerName}）` : r.displayName}${r.conflict ? ' · 须回避' : ''}`,
+    }));
 
   return (
     <Modal
@@ -54,7 +60,7 @@ function AssignModal({ app, assigned, onClose }: { app: ApplicationDetail; assig
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        任职于申报单位的专家须回避，系统会拒绝指派；其他利益冲突由专家本人在评审前声明（第十条）。
+        任职于申报单位的专家须回避，在列表中显示为“须回避”且不能选择；其他利益冲突由专家本人在评审前声明（第十条）。
       </Typography.Paragraph>
       {refused.length > 0 && (
         <Alert

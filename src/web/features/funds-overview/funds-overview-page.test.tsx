@@ -85,7 +85,7 @@ function stubApi(execution: YearExecutionDto = EXECUTION) {
   return fetch;
 }
 
-function renderAs(role: Role) {
+function renderAs(role: Role, at = '/funds') {
   const me: Me = {
     id: 'u1',
     username: role,
@@ -102,7 +102,7 @@ function renderAs(role: Role) {
     <QueryClientProvider client={qc}>
       <SessionContext.Provider value={me}>
         <AntApp>
-          <MemoryRouter>
+          <MemoryRouter initialEntries={[at]}>
             <FundsOverviewPage />
           </MemoryRouter>
         </AntApp>
@@ -160,6 +160,16 @@ describe('经费执行 page', () => {
     fireEvent.click(screen.getByRole('button', { name: /搜\s*索/ }));
     const q = `/api/v1/funds/execution?year=2025&q=${encodeURIComponent('海淀')}&page=1&pageSize=20`;
     await waitFor(() => expect(calls(fetch)).toContain(q));
+  });
+
+  it('opens with the filters the address names (a reload, Back or a shared link keeps them)', async () => {
+    const fetch = stubApi();
+    renderAs('center_admin', '/funds?year=2025&type=district_a&q=%E6%B5%B7%E6%B7%80');
+    await screen.findByRole('link', { name: '海淀区产业特派员工作站' });
+    expect(calls(fetch)).toContain(
+      `/api/v1/funds/execution?year=2025&type=district_a&q=${encodeURIComponent('海淀')}&page=1&pageSize=20`,
+    );
+    expect((screen.getByRole('searchbox', { name: '搜索站点' }) as HTMLInputElement).value).toBe('海淀');
   });
 
   it('shows the empty state when no station matches', async () => {

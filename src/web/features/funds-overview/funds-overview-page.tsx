@@ -19,7 +19,16 @@ import { ExecutionSummary } from './summary';
 export default function FundsOverviewPage() {
   const me = useMe();
   const can = useCan();
-  const { years, filters, set: setFilters, summary, workingYear, setYear } = useYearAndFilters<ExecutionFilters>();
+  const {
+    years,
+    filters,
+    set: setFilters,
+    summary,
+    workingYear,
+    setYear,
+  } = useYearAndFilters<ExecutionFilters>({
+    keys: ['type', 'districtCode', 'q'],
+  });
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   // A district (or host, auditor) account only sees its own stations: a district filter would mean nothing.
   const showDistricts = ROLE_SCOPE[me.role] === 'all' && can('read:district');
@@ -45,6 +54,8 @@ export default function FundsOverviewPage() {
       <div className="filter-bar">
         <YearTypeDistrictFilters filters={filters} set={set} showDistricts={showDistricts} />
         <Input.Search
+          key={filters.q ?? ''}
+          defaultValue={filters.q}
           allowClear
           aria-label="搜索站点"
           placeholder="站点名称"

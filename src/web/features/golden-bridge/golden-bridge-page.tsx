@@ -152,6 +152,7 @@ export default function GoldenBridgePage() {
       </div>
       {canReview && <BatchBar selected={selected} onBatch={setBatch} onClear={() => setSelected([])} />}
       <DataTable<Candidate>
+        settingsKey="golden-bridge"
         rowKey="outcomeId"
         aria-label="金桥工程候选成果"
         loading={list.isLoading}

@@ -88,7 +88,9 @@ export default function KpiDashboardPage() {
   const me = useMe();
   const can = useCan();
   const phone = useIsPhone();
-  const { years, filters, set, summary, workingYear, setYear } = useYearAndFilters<MatrixFilters>();
+  const { years, filters, set, summary, workingYear, setYear } = useYearAndFilters<MatrixFilters>({
+    keys: ['districtCode'],
+  });
   // A district (or host, auditor) account only sees its own stations: a district filter would mean nothing.
   const showDistricts = ROLE_SCOPE[me.role] === 'all' && can('read:district');
   // Every type in one request: the tabs count their stations, and switching tabs asks the server nothing.

@@ -110,6 +110,7 @@ export default function OrganizationsPage() {
         />
       </div>
       <DataTable<Organization>
+        settingsKey="organizations"
         loading={list.isFetching}
         columns={columns}
         dataSource={list.data?.items ?? []}

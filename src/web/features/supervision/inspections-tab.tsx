@@ -63,6 +63,7 @@ export function InspectionsTab() {
         </Button>
       </div>
       <DataTable<InspectionSummary>
+        settingsKey="inspections"
         aria-label="监督检查列表"
         loading={list.isFetching}
         columns={columns}
