@@ -1,12 +1,38 @@
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { precompressDir } from './src/server/http/compression';
+
+/**
+ * After the build has written dist/, a .br and a .gz beside each text file over 1 kB, for the server to pick by
+ * Accept-Encoding (issue 16). A plugin rather than a step of `npm run build`, so that every way of building — the
+ * script, `npm start` on a fresh machine (bin/start.mjs runs vite build itself), `npx vite build` — has them.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  let log: (msg: string) => void = () => {};
+  return {
+    name: 'qianqi-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+      log = (msg) => config.logger.info(msg);
+    },
+    async closeBundle(error) {
+      if (error) return;
+      const started = Date.now();
+      const files = await precompressDir({ dir: outDir });
+      log(`precompressed ${files.length} files (br + gzip) in ${Date.now() - started} ms`);
+    },
+  };
+}
 
 // The web app (src/web) is built into dist/, which the server serves: /assets/* statically, index.html for every
 // other non-/api path. In development the Vite server proxies /api to the API server on port 3000 (or to
 // QIANQI_API_URL). The proxy keeps the Host header (no changeOrigin) so that the server's same-origin check sees
 // the page's own origin.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   publicDir: 'public',
   server: {
     port: 5173,

@@ -8,6 +8,7 @@ import { resolveSession, SESSION_COOKIE } from './auth/sessions';
 import type { AppDeps, Ctx } from './context';
 import { registerFeatureRoutes } from './features/index';
 import { expectedOrigin, isJsonContentType, securityHeaders } from './http/browser-security';
+import { compressJson } from './http/compression';
 import { errorResponse, onError, zodIssues } from './http/errors';
 import { requestIp } from './http/request-ip';
 import { createRouter, type Env, type RouteMeta } from './http/router';
@@ -41,6 +42,10 @@ export function createApp(deps: AppDeps): CreatedApp {
     .filter(Boolean);
 
   app.use('*', securityHeaders(deps.env));
+  // Issue 16: a list of stations or a ledger is tens of kB of JSON, a fifth of that compressed — seconds on a phone
+  // over 4G. Outermost of the /api middleware: error answers are compressed like any other, and the response
+  // validation (inside the route) still reads plain JSON; downloads are not JSON and pass through (compression.ts).
+  app.use('/api/*', compressJson());
 
   // Upload routes take application/octet-stream; the router checks that after the access guard.
   let uploads: Array<{ method: string; re: RegExp }> | null = null;

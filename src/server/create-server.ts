@@ -1,32 +1,119 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { compress } from 'hono/compress';
+import { createStreamBody } from '@hono/node-server/utils/stream';
+import type { Context, Handler } from 'hono';
+import { getMimeType } from 'hono/utils/mime';
 import { type CreatedApp, createApp } from './app';
 import type { AppDeps } from './context';
+import { acceptedEncoding, ENCODING_SUFFIX, type Encoding, isPrecompressedCopy } from './http/compression';
+
+/** Asset names carry their content hash: a changed file is a new URL, so a copy never goes stale. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** The file under `/assets/` a request names, or null: nothing outside dist/assets, no `..`, no sibling copies. */
+function assetFile(assetsDir: string, path: string): string | null {
+  // Hono has decoded the path once already; decoding again would let `%252e%252e` become `..`.
+  const name = path.slice('/assets/'.length);
+  const segments = name.split('/');
+  if (!name || /[\\\0]/.test(name) || segments.some((s) => s === '' || s === '.' || s === '..')) return null;
+  if (isPrecompressedCopy(name)) return null;
+  const file = resolve(assetsDir, name);
+  return file.startsWith(assetsDir + sep) ? file : null;
+}
+
+async function fileSize(path: string): Promise<number | null> {
+  const st = await stat(path).catch(() => null);
+  return st?.isFile() ? st.size : null;
+}
+
+/**
+ * dist/assets/*, each in the smallest encoding the client accepts: the .br or .gz copy the build wrote beside it
+ * (vite.config.ts runs precompressDir after every build), else the file itself. @hono/node-server's
+ * serveStatic({ precompressed }) comes close but matches Accept-Encoding tokens literally (`br;q=1` is not br,
+ * `gzip;q=0.5` not gzip, no `*`) and sends Vary only on a compressed answer, so a shared cache that stored an
+ * uncompressed one would give it to every client.
+ */
+function serveAssets(distDir: string): Handler {
+  const assetsDir = resolve(distDir, 'assets');
+  return async (c) => {
+    const file = assetFile(assetsDir, c.req.path);
+    const rawSize = file ? await fileSize(file) : null;
+    // A missing chunk is a 404, not the SPA's index.html: a script tag must not receive a page.
+    if (file === null || rawSize === null) return c.text('Not Found', 404);
+    let path = file;
+    let size = rawSize;
+    const encoding = acceptedEncoding(c.req.header('Accept-Encoding'));
+    if (encoding) {
+      const copySize = await fileSize(file + ENCODING_SUFFIX[encoding]);
+      if (copySize !== null) {
+        path = file + ENCODING_SUFFIX[encoding];
+        size = copySize;
+        c.header('Content-Encoding', encoding);
+      }
+    }
+    c.header('Content-Type', getMimeType(file) ?? 'application/octet-stream');
+    c.header('Content-Length', String(size));
+    c.header('Cache-Control', IMMUTABLE);
+    c.header('Vary', 'Accept-Encoding');
+    // No file is opened for HEAD: nobody would read it.
+    if (c.req.method === 'HEAD') return c.body(null, 200);
+    return c.body(createStreamBody(createReadStream(path)), 200);
+  };
+}
+
+interface PageVariant {
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
+}
+
+/**
+ * The SPA's index.html in each encoding the build wrote, read once. `no-cache` with an ETag: the browser asks every
+ * time (so a new release is seen at once) and mostly hears 304, a few hundred bytes over 4G.
+ */
+function indexPage(distDir: string): (c: Context) => Response {
+  const file = join(distDir, 'index.html');
+  const raw = readFileSync(file);
+  const hash = createHash('sha256').update(raw).digest('base64url').slice(0, 22);
+  const variants = new Map<Encoding | 'identity', PageVariant>([
+    ['identity', { body: new Uint8Array(raw), etag: `"${hash}"` }],
+  ]);
+  for (const encoding of ['br', 'gzip'] as const) {
+    const copy = file + ENCODING_SUFFIX[encoding];
+    if (existsSync(copy))
+      variants.set(encoding, { body: new Uint8Array(readFileSync(copy)), etag: `"${hash}-${encoding}"` });
+  }
+  return (c) => {
+    const encoding = acceptedEncoding(c.req.header('Accept-Encoding'));
+    const compressed = encoding ? variants.get(encoding) : undefined;
+    const chosen = compressed ?? variants.get('identity')!;
+    c.header('Cache-Control', 'no-cache');
+    c.header('Vary', 'Accept-Encoding');
+    c.header('ETag', chosen.etag);
+    const match = c.req.header('If-None-Match');
+    if (match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === chosen.etag || tag.trim() === '*')) {
+      return c.body(null, 304);
+    }
+    if (compressed && encoding) c.header('Content-Encoding', encoding);
+    c.header('Content-Type', 'text/html; charset=utf-8');
+    c.header('Content-Length', String(chosen.body.byteLength));
+    return c.body(chosen.body, 200);
+  };
+}
 
 /** The API plus the built web app (dist/), with the SPA's index.html for client-side routes. */
 export function createServerApp(deps: AppDeps, distDir = resolve('dist')): CreatedApp {
   const created = createApp(deps);
   const { app } = created;
   if (existsSync(join(distDir, 'index.html'))) {
-    const indexHtml = readFileSync(join(distDir, 'index.html'), 'utf8');
-    // Office PCs on slow links: the bundles go gzip'd (CompressionStream, no native module).
-    app.use('/assets/*', compress());
-    app.use(
-      '/assets/*',
-      serveStatic({
-        root: distDir,
-        onFound: (_p, c) => {
-          c.header('Cache-Control', 'public, max-age=31536000, immutable');
-        },
-      }),
-    );
+    app.get('/assets/*', serveAssets(distDir));
     app.use('/favicon.svg', serveStatic({ root: distDir }));
+    const page = indexPage(distDir);
     app.get('*', (c) => {
       if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: '接口不存在' } }, 404);
-      c.header('Cache-Control', 'no-cache');
-      return c.html(indexHtml);
+      return page(c);
     });
   }
   return created;

@@ -2,6 +2,8 @@
 // pages, and refuse a key they do not know with a Chinese message.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../setup/test-app';
+import { demoIds } from './support/fixtures';
+import { seedLifecycleTargets } from './support/lifecycle';
 
 const t: TestApp = await createTestApp();
 afterAll(() => t.close());
@@ -41,5 +43,32 @@ describe('a list sorted by a column', () => {
     const r = await t.call(center, 'GET', '/api/v1/stations?sort=password');
     expect(r.status).toBe(400);
     expect(JSON.stringify(r.json)).toContain('排序字段无效');
+  });
+});
+
+describe('申报书 sorted by a column', () => {
+  it('by status and back, every page, and refuses an unknown key', async () => {
+    const center = await t.login('center');
+    // applications of three hosts in every state
+    await seedLifecycleTargets(t, center, await demoIds(t));
+    const apps = await t.deps.db.selectFrom('applications').select('id').orderBy('id').execute();
+    expect(apps.length).toBeGreaterThan(2);
+    const states = ['draft', 'submitted', 'recommended'] as const;
+    for (const [i, a] of apps.entries())
+      await t.deps.db
+        .updateTable('applications')
+        .set({ status: states[i % 3] })
+        .where('id', '=', a.id)
+        .execute();
+    const asc = await t.call(center, 'GET', '/api/v1/applications?sort=status&pageSize=100');
+    const desc = await t.call(center, 'GET', '/api/v1/applications?sort=-status&pageSize=100');
+    expect(asc.status, JSON.stringify(asc.json)).toBe(200);
+    const statuses = (asc.json.items as { status: string }[]).map((a) => a.status);
+    expect(new Set(statuses).size).toBeGreaterThan(1);
+    expect(statuses).toEqual([...statuses].sort());
+    expect((desc.json.items as { status: string }[]).map((a) => a.status)).toEqual([...statuses].sort().reverse());
+    const bad = await t.call(center, 'GET', '/api/v1/applications?sort=score');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.json)).toContain('排序字段无效');
   });
 });

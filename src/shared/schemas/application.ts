@@ -4,7 +4,7 @@ import { APPLICATION_STATES, type ApplicationAction } from '../../domain/lifecyc
 import { MAX_FEN } from '../../domain/money';
 import { EXPENSE_CATEGORIES, KPI_IDS, STATION_TYPES } from '../../domain/policy/types';
 import { pageQuery } from '../api/common';
-import { districtCodeField, phoneField } from './fields';
+import { districtCodeField, phoneField, sortField } from './fields';
 import { LifecycleFileDto } from './lifecycle-file';
 
 // 项目申报书 (第十条). A draft may be incomplete: every field is optional, but what is there must be well formed.
@@ -84,8 +84,11 @@ export const applicationFileQuery = z.object({
   fileName: uploadFileName,
 });
 
+/** The columns the 申报书 list sorts by on the server. */
+export const APPLICATION_SORT_KEYS = ['host', 'district', 'status', 'submittedAt', 'updatedAt'] as const;
 export const applicationListQuery = z.object({
   ...pageQuery,
+  sort: sortField(APPLICATION_SORT_KEYS),
   year: z.coerce.number().int().optional(),
   status: z.string().max(30).optional(),
   type: z.string().max(30).optional(),

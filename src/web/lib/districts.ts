@@ -21,3 +21,12 @@ export function useDistricts(year: number = BASE_YEAR, enabled = true) {
 export function districtOptions(items: DistrictItem[] | undefined) {
   return (items ?? []).map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }));
 }
+
+/**
+ * A district's name for a table cell: blank while the names are loading (a bare code such as `etown` must not flash
+ * up), the code only for one the year does not list, '—' for a record without a district (an IUR station).
+ */
+export function districtNameOf(names: ReadonlyMap<string, string>, code: string | null): string {
+  if (!code) return '—';
+  return names.get(code) ?? (names.size ? code : '');
+}

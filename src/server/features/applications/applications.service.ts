@@ -9,7 +9,7 @@ import type { ApplicationDetailDto, ApplicationForm, ApplicationSummaryDto } fro
 import { writeTx } from '../../audit/audit';
 import { acceptUpload } from '../../blobs/accept';
 import type { Ctx } from '../../context';
-import { containsCi, type Page, paginate } from '../../core/paging';
+import { containsCi, type Page, paginate, sortedBy } from '../../core/paging';
 import { loadPolicy } from '../../core/policy';
 import type { Database, Tx } from '../../db/database';
 import { versionedUpdate } from '../../db/locks';
@@ -27,6 +27,7 @@ export interface ApplicationFilter {
   type?: string;
   districtCode?: string;
   q?: string;
+  sort?: string;
 }
 
 const CENTER_ROLES = new Set(['center_admin', 'center_staff']);
@@ -104,7 +105,19 @@ export async function listApplications(
   return paginate(qb, {
     ...page,
     map: (r) => withScores(toSummary(r as Row), seesScores),
-    orderBy: (q) => q.orderBy('applications.updated_at', 'desc').orderBy('applications.id'),
+    orderBy: (q) =>
+      sortedBy(q, {
+        sort: f.sort,
+        columns: {
+          host: 'organizations.name',
+          district: 'applications.district_code',
+          status: 'applications.status',
+          submittedAt: 'applications.submitted_at',
+          updatedAt: 'applications.updated_at',
+        },
+      })
+        .orderBy('applications.updated_at', 'desc')
+        .orderBy('applications.id'),
   });
 }
 

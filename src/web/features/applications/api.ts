@@ -21,6 +21,8 @@ export interface ApplicationFilters {
   type?: string;
   districtCode?: string;
   q?: string;
+  /** a key of APPLICATION_SORT_KEYS, `-key` descending */
+  sort?: string;
 }
 
 export type RankingType = ApplicationRankingDto['types'][number];

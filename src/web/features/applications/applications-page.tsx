@@ -5,6 +5,7 @@ import { Alert, Button, Input, Select } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
 import { DataTable } from '../../components/data-table';
+import { FilterBar } from '../../components/filter-bar';
 import { PageHeader } from '../../components/page-header';
 import { YearOrAllSelect } from '../../components/year-type-district-filters';
 import { districtOptions, useDistricts } from '../../lib/districts';
@@ -30,7 +31,7 @@ export default function ApplicationsPage() {
   const { years, filters, setFilter, paging, setPaging, ready, reset, filtered } =
     useYearListFilters<ApplicationFilters>({
       defaultYear: 'newest',
-      keys: ['status', 'type', 'districtCode', 'q'],
+      keys: ['status', 'type', 'districtCode', 'q', 'sort'],
     });
   const [creating, setCreating] = useState(false);
   const list = useApplications(filters, paging, ready);
@@ -73,7 +74,7 @@ export default function ApplicationsPage() {
           title="推荐或退回申报书，请打开申报书详情页办理：推荐时填写推荐意见，退回时说明原因（第六条）"
         />
       )}
-      <div className="filter-bar">
+      <FilterBar onReset={reset} filtered={filtered}>
         <YearOrAllSelect value={filters.year} onChange={(year) => setFilter({ year })} years={years.data} />
         <Select
           allowClear
@@ -115,12 +116,10 @@ export default function ApplicationsPage() {
           enterButton="搜索"
           onSearch={(q) => setFilter({ q: q.trim() || undefined })}
         />
-        <Button onClick={reset} disabled={!filtered}>
-          重置
-        </Button>
-      </div>
+      </FilterBar>
       <DataTable<ApplicationSummary>
         settingsKey="applications"
+        sort={{ value: filters.sort, onChange: (sort) => setFilter({ sort }) }}
         loading={list.isFetching}
         columns={columns}
         dataSource={list.data?.items ?? []}

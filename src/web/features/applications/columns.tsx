@@ -38,14 +38,30 @@ export function applicationColumns(opts: {
       width: 150,
       render: (v: string, a) => <Tag color={typeColor[a.stationType]}>{v}</Tag>,
     },
-    { title: '所在区', dataIndex: 'districtCode', width: 84, render: (c: string | null) => opts.districtName(c) },
+    {
+      title: '所在区',
+      dataIndex: 'districtCode',
+      key: 'district',
+      sorter: true,
+      width: 92,
+      render: (c: string | null) => opts.districtName(c),
+    },
   ];
-  if (opts.showHost) cols.push({ title: '依托单位', dataIndex: 'hostName', ellipsis: true });
+  if (opts.showHost) cols.push({ title: '依托单位', dataIndex: 'hostName', key: 'host', sorter: true, ellipsis: true });
   cols.push(
-    { title: '状态', dataIndex: 'status', width: 90, render: (_: unknown, a) => <StatusTag a={a} /> },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      key: 'status',
+      sorter: true,
+      width: 98,
+      render: (_: unknown, a) => <StatusTag a={a} />,
+    },
     {
       title: '提交时间',
       dataIndex: 'submittedAt',
+      key: 'submittedAt',
+      sorter: true,
       width: 160,
       render: (v: string | null) => (v ? formatInstant(v).slice(0, 16) : '—'),
     },
@@ -55,6 +71,8 @@ export function applicationColumns(opts: {
   cols.push({
     title: '最近修改',
     dataIndex: 'updatedAt',
+    key: 'updatedAt',
+    sorter: true,
     width: 160,
     render: (v: string) => formatInstant(v).slice(0, 16),
   });

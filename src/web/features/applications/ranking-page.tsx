@@ -8,7 +8,7 @@ import { DataTable } from '../../components/data-table';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { urlOf } from '../../lib/api';
-import { useDistricts } from '../../lib/districts';
+import { districtNameOf, useDistricts } from '../../lib/districts';
 import { useProgramYears } from '../../lib/program-years';
 import { useCan } from '../../lib/session-context';
 import { type RankingItem, type RankingType, useApplicationAction, useApprove, useRanking } from './api';
@@ -149,7 +149,7 @@ export default function RankingPage() {
   const ranking = useRanking(year);
   const districts = useDistricts(year, year !== undefined);
   const names = useMemo(() => new Map((districts.data ?? []).map((d) => [d.code, d.name])), [districts.data]);
-  const districtName = (c: string | null) => (c ? (names.get(c) ?? c) : '—');
+  const districtName = (c: string | null) => districtNameOf(names, c);
   const act = useApplicationAction();
   const [rejecting, setRejecting] = useState<RankingItem | null>(null);
   const types = ranking.data ?? [];

@@ -7,7 +7,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { RECORD_KIND_LABELS, type RecordKind } from '../../../shared/schemas/ledger-records';
 import { ExportButton } from '../../components/export-button';
 import { ResponsiveTable } from '../../components/responsive-table';
-import { useDistricts } from '../../lib/districts';
+import { districtNameOf, useDistricts } from '../../lib/districts';
 import type { RecordFilters } from '../../lib/ledger-records';
 import { useCan } from '../../lib/session-context';
 import {
@@ -64,7 +64,7 @@ export function RecordList({
 
   const columns = recordColumns(kind, {
     stationId,
-    districtName: (c) => (c ? (names.get(c) ?? c) : '—'),
+    districtName: (c) => districtNameOf(names, c),
     onEdit: canWrite ? (r) => setEditing(r) : undefined,
     onDelete: canWrite
       ? (r) => remove.mutate(r, { onSuccess: () => message.success(`已删除“${recordName(kind, r)}”`) })

@@ -7,7 +7,7 @@ import { HOST_KIND_CODES, ORGANIZATION_KINDS } from '../../../shared/schemas/org
 import { DataTable } from '../../components/data-table';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
-import { districtOptions, useDistricts } from '../../lib/districts';
+import { districtNameOf, districtOptions, useDistricts } from '../../lib/districts';
 import { type Organization, type OrganizationFilters, useOrganizations } from '../../lib/organizations';
 import { useCan } from '../../lib/session-context';
 import { organizationsExportUrl } from './api';
@@ -41,7 +41,7 @@ export default function OrganizationsPage() {
     setPaging((p) => ({ ...p, page: 1 }));
   };
   const columns = organizationColumns({
-    districtName: (c) => (c ? (names.get(c) ?? c) : '—'),
+    districtName: (c) => districtNameOf(names, c),
     onEdit: can('write:organization') ? (o) => setEditing(o) : undefined,
   });
 

@@ -1,6 +1,7 @@
-import { Button, Input, Select } from 'antd';
+import { Input, Select } from 'antd';
 import { PROJECT_PHASE_LABELS, PROJECT_PHASES } from '../../../domain/lifecycle/project-phase';
 import { DataTable } from '../../components/data-table';
+import { FilterBar } from '../../components/filter-bar';
 import { PageHeader } from '../../components/page-header';
 import { YearOrAllSelect } from '../../components/year-type-district-filters';
 import { useYearListFilters } from '../../lib/list-filters';
@@ -21,7 +22,7 @@ export default function ProjectsPage() {
         title="项目与验收"
         subtitle="项目合作协议及其调整（第十条、第十一条），年度总结报告、决算报告与验收（第十二条、第十三条）"
       />
-      <div className="filter-bar">
+      <FilterBar onReset={reset} filtered={filtered}>
         <YearOrAllSelect value={filters.year} onChange={(year) => setFilter({ year })} years={years.data} />
         <Select
           allowClear
@@ -42,10 +43,7 @@ export default function ProjectsPage() {
           enterButton="搜索"
           onSearch={(q) => setFilter({ q: q.trim() || undefined })}
         />
-        <Button onClick={reset} disabled={!filtered}>
-          重置
-        </Button>
-      </div>
+      </FilterBar>
       <DataTable<ProjectSummary>
         settingsKey="projects"
         sort={{ value: filters.sort, onChange: (sort) => setFilter({ sort }) }}

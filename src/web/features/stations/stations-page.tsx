@@ -5,9 +5,10 @@ import { STATION_TYPES } from '../../../domain/policy/types';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
 import { DataTable } from '../../components/data-table';
 import { ExportButton } from '../../components/export-button';
+import { FilterBar } from '../../components/filter-bar';
 import { PageHeader } from '../../components/page-header';
 import { YearOrAllSelect } from '../../components/year-type-district-filters';
-import { districtOptions, useDistricts } from '../../lib/districts';
+import { districtNameOf, districtOptions, useDistricts } from '../../lib/districts';
 import { useYearListFilters } from '../../lib/list-filters';
 import { useCan } from '../../lib/session-context';
 import { type Station, type StationFilters, useStations } from '../../lib/stations';
@@ -32,7 +33,7 @@ export default function StationsPage() {
   const canWrite = can('write:station');
 
   const columns = stationColumns({
-    districtName: (c) => (c ? (names.get(c) ?? c) : '—'),
+    districtName: (c) => districtNameOf(names, c),
     onEdit: canWrite ? (s) => setEditing(s) : undefined,
     onDelete: canWrite
       ? (s) =>
@@ -58,7 +59,7 @@ export default function StationsPage() {
           </>
         }
       />
-      <div className="filter-bar">
+      <FilterBar onReset={reset} filtered={filtered}>
         <YearOrAllSelect value={filters.year} onChange={(year) => setFilter({ year })} years={years.data} />
         <Select
           allowClear
@@ -89,10 +90,7 @@ export default function StationsPage() {
           enterButton="搜索"
           onSearch={(q) => setFilter({ q: q.trim() || undefined })}
         />
-        <Button onClick={reset} disabled={!filtered}>
-          重置
-        </Button>
-      </div>
+      </FilterBar>
       <DataTable<Station>
         settingsKey="stations"
         sort={{ value: filters.sort, onChange: (sort) => setFilter({ sort }) }}

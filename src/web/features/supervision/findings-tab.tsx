@@ -1,10 +1,11 @@
 // 问题清单: the findings of every inspection of the year in one list (第十九条; violations 第十八条), filtered in the
 // address like the other lists, paged by the server, overdue ones marked, and exported to Excel with the same filters.
-import { Button, Input, Select, Switch, theme } from 'antd';
+import { Input, Select, Switch, theme } from 'antd';
 import { FINDING_STATES, findingMachine } from '../../../domain/supervision/supervision';
 import { FINDING_KIND_LABELS } from '../../../shared/labels';
 import { FINDING_KINDS } from '../../../shared/schemas/supervision';
 import { ExportButton } from '../../components/export-button';
+import { FilterBar } from '../../components/filter-bar';
 import { ResponsiveTable } from '../../components/responsive-table';
 import { YearOrAllSelect } from '../../components/year-type-district-filters';
 import { districtOptions, useDistricts } from '../../lib/districts';
@@ -36,7 +37,7 @@ export function FindingsTab() {
 
   return (
     <>
-      <div className="filter-bar">
+      <FilterBar onReset={reset} filtered={filtered} extra={<ExportButton path={findingsExportPath(query)} />}>
         <YearOrAllSelect value={filters.year} onChange={(year) => setFilter({ year })} years={years.data} />
         <Select
           allowClear
@@ -84,11 +85,7 @@ export function FindingsTab() {
           enterButton="搜索"
           onSearch={(q) => setFilter({ q: q.trim() || undefined })}
         />
-        <Button onClick={reset} disabled={!filtered}>
-          重置
-        </Button>
-        <ExportButton path={findingsExportPath(query)} />
-      </div>
+      </FilterBar>
       <ResponsiveTable<FindingOverview>
         aria-label="问题清单"
         titleColumn="station"

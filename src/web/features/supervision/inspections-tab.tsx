@@ -1,8 +1,9 @@
 // 检查批次 (第十九条): the Center's inspections of a program year, scheduled or unannounced, with their findings.
-import { Button, Input, Select, type TableColumnsType, Tag } from 'antd';
+import { Input, Select, type TableColumnsType, Tag } from 'antd';
 import { Link } from 'react-router';
 import { INSPECTION_STATUS_LABELS } from '../../../shared/labels';
 import { DataTable } from '../../components/data-table';
+import { FilterBar } from '../../components/filter-bar';
 import { YearOrAllSelect } from '../../components/year-type-district-filters';
 import { useYearListFilters } from '../../lib/list-filters';
 import { type InspectionFilters, type InspectionSummary, useInspections } from './api';
@@ -37,7 +38,7 @@ export function InspectionsTab() {
 
   return (
     <>
-      <div className="filter-bar">
+      <FilterBar onReset={reset} filtered={filtered}>
         <YearOrAllSelect value={filters.year} onChange={(year) => setFilter({ year })} years={years.data} />
         <Select
           allowClear
@@ -58,10 +59,7 @@ export function InspectionsTab() {
           enterButton="搜索"
           onSearch={(q) => setFilter({ q: q.trim() || undefined })}
         />
-        <Button onClick={reset} disabled={!filtered}>
-          重置
-        </Button>
-      </div>
+      </FilterBar>
       <DataTable<InspectionSummary>
         settingsKey="inspections"
         aria-label="监督检查列表"

@@ -1,7 +1,8 @@
 // 追回经费 (第十八条): every recovery order of the year, what was ordered, paid back and is still owed, overdue ones
 // marked; payments are recorded on the inspection's page, where the order was issued.
-import { Button, Input, Select, Switch, theme } from 'antd';
+import { Input, Select, Switch, theme } from 'antd';
 import { RECOVERY_STATES, recoveryMachine } from '../../../domain/supervision/supervision';
+import { FilterBar } from '../../components/filter-bar';
 import { ResponsiveTable } from '../../components/responsive-table';
 import { YearOrAllSelect } from '../../components/year-type-district-filters';
 import { useYearListFilters } from '../../lib/list-filters';
@@ -23,7 +24,7 @@ export function RecoveriesTab() {
 
   return (
     <>
-      <div className="filter-bar">
+      <FilterBar onReset={reset} filtered={filtered}>
         <YearOrAllSelect value={filters.year} onChange={(year) => setFilter({ year })} years={years.data} />
         <Select
           allowClear
@@ -52,10 +53,7 @@ export function RecoveriesTab() {
           enterButton="搜索"
           onSearch={(q) => setFilter({ q: q.trim() || undefined })}
         />
-        <Button onClick={reset} disabled={!filtered}>
-          重置
-        </Button>
-      </div>
+      </FilterBar>
       <ResponsiveTable<RecoveryOrder>
         aria-label="追回经费通知"
         titleColumn="station"
