@@ -1,6 +1,6 @@
 // The filter bar of a list page: its filters, then 重置 (enabled once something is filtered), then any extra actions
 // (an export of the filtered rows). One component, so the lists look and behave alike (issue 14).
-import { Button } from 'antd';
+import { Button, Input } from 'antd';
 import type { ReactNode } from 'react';
 
 export function FilterBar({
@@ -23,5 +23,36 @@ export function FilterBar({
       </Button>
       {extra}
     </div>
+  );
+}
+
+/**
+ * The search box of a filter bar: shows what the address says, searches on Enter or 搜索 (trimmed, empty = no
+ * filter), and starts empty again after 重置 (it remounts when the value changes).
+ */
+export function FilterSearch({
+  value,
+  onSearch,
+  label,
+  placeholder,
+  width = 240,
+}: {
+  value: string | undefined;
+  onSearch: (q: string | undefined) => void;
+  label: string;
+  placeholder: string;
+  width?: number;
+}) {
+  return (
+    <Input.Search
+      key={value ?? ''}
+      defaultValue={value}
+      allowClear
+      aria-label={label}
+      placeholder={placeholder}
+      style={{ width, maxWidth: '100%' }}
+      enterButton="搜索"
+      onSearch={(q) => onSearch(q.trim() || undefined)}
+    />
   );
 }

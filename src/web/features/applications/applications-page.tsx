@@ -1,11 +1,11 @@
 // 项目申报 (第十条): the host's own applications, a district's applications to recommend or send back (第六条), and
 // every application for the Center with its average score. Server-paged, filtered by year, status, type and text.
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Select } from 'antd';
+import { Alert, Button, Select } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
 import { DataTable } from '../../components/data-table';
-import { FilterBar } from '../../components/filter-bar';
+import { FilterBar, FilterSearch } from '../../components/filter-bar';
 import { PageHeader } from '../../components/page-header';
 import { YearOrAllSelect } from '../../components/year-type-district-filters';
 import { districtOptions, useDistricts } from '../../lib/districts';
@@ -106,15 +106,12 @@ export default function ApplicationsPage() {
             options={districtOptions(districts.data)}
           />
         )}
-        <Input.Search
-          key={filters.q ?? ''}
-          defaultValue={filters.q}
-          allowClear
-          aria-label="搜索申报书"
+        <FilterSearch
+          value={filters.q}
+          onSearch={(q) => setFilter({ q })}
+          label="搜索申报书"
           placeholder={isHost ? '站点名称' : '站点名称或依托单位'}
-          style={{ width: 260 }}
-          enterButton="搜索"
-          onSearch={(q) => setFilter({ q: q.trim() || undefined })}
+          width={260}
         />
       </FilterBar>
       <DataTable<ApplicationSummary>

@@ -1,12 +1,13 @@
 // 经费执行 (第十五条): the program year's budget execution across the stations in the account's data scope — the totals
 // with the execution rate against the time passed, the grant spent by category, and a page of stations with their
 // warnings; the Excel holds every station of the filter. The figures are the server's (`yearExecution`).
-import { Alert, Card, Empty, Input, Spin } from 'antd';
+import { Alert, Card, Empty, Spin } from 'antd';
 import { useMemo, useState } from 'react';
 import { ROLE_SCOPE } from '../../../shared/permissions';
 import { DataTable } from '../../components/data-table';
 import { EmptyYearNotice } from '../../components/empty-year-notice';
 import { ExportButton } from '../../components/export-button';
+import { FilterSearch } from '../../components/filter-bar';
 import { PageHeader } from '../../components/page-header';
 import { YearTypeDistrictFilters } from '../../components/year-type-district-filters';
 import { useDistricts } from '../../lib/districts';
@@ -53,16 +54,7 @@ export default function FundsOverviewPage() {
       />
       <div className="filter-bar">
         <YearTypeDistrictFilters filters={filters} set={set} showDistricts={showDistricts} />
-        <Input.Search
-          key={filters.q ?? ''}
-          defaultValue={filters.q}
-          allowClear
-          aria-label="搜索站点"
-          placeholder="站点名称"
-          style={{ width: 240 }}
-          enterButton="搜索"
-          onSearch={(q) => set({ q: q.trim() || undefined })}
-        />
+        <FilterSearch value={filters.q} onSearch={(q) => set({ q })} label="搜索站点" placeholder="站点名称" />
       </div>
       {years.data && !years.data.length && <Empty description="尚未设置项目年度" />}
       <EmptyYearNotice

@@ -1,12 +1,13 @@
 // 金桥工程推荐 (第九条, issue #5): district stations' landed outcomes that hosts marked as candidates in their
 // ledger; the Center reviews each (推荐, or 不推荐 with a reason), or several at once, and exports the list.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Input, Modal, Select, Space } from 'antd';
+import { Alert, Button, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { goldenBridgeApi } from '../../../shared/api/golden-bridge';
 import { GOLDEN_BRIDGE_BATCH_MAX, type GoldenBridgeCandidateDto } from '../../../shared/schemas/golden-bridge';
 import { DataTable } from '../../components/data-table';
 import { ExportButton } from '../../components/export-button';
+import { FilterSearch } from '../../components/filter-bar';
 import { PageHeader } from '../../components/page-header';
 import { useIsPhone } from '../../components/use-phone';
 import { YearOrAllSelect } from '../../components/year-type-district-filters';
@@ -116,15 +117,12 @@ export default function GoldenBridgePage() {
       <div className="filter-bar">
         <Space wrap>
           <YearOrAllSelect value={filters.year} onChange={(year) => setFilter({ year })} years={years.data} />
-          <Input.Search
-            key={filters.q ?? ''}
-            defaultValue={filters.q}
-            allowClear
+          <FilterSearch
+            value={filters.q}
+            onSearch={(q) => setFilter({ q })}
+            label="搜索候选成果"
             placeholder="成果、站点或企业名称"
-            aria-label="搜索候选成果"
-            style={{ width: 280, maxWidth: '100%' }}
-            onSearch={(q) => setFilter({ q: q.trim() || undefined })}
-            enterButton="搜索"
+            width={280}
           />
           <Select
             allowClear

@@ -1,7 +1,7 @@
-import { Input, Select } from 'antd';
+import { Select } from 'antd';
 import { PROJECT_PHASE_LABELS, PROJECT_PHASES } from '../../../domain/lifecycle/project-phase';
 import { DataTable } from '../../components/data-table';
-import { FilterBar } from '../../components/filter-bar';
+import { FilterBar, FilterSearch } from '../../components/filter-bar';
 import { PageHeader } from '../../components/page-header';
 import { YearOrAllSelect } from '../../components/year-type-district-filters';
 import { useYearListFilters } from '../../lib/list-filters';
@@ -33,15 +33,12 @@ export default function ProjectsPage() {
           onChange={(status) => setFilter({ status })}
           options={PROJECT_PHASES.map((s) => ({ value: s, label: PROJECT_PHASE_LABELS[s] }))}
         />
-        <Input.Search
-          key={filters.q ?? ''}
-          defaultValue={filters.q}
-          allowClear
-          aria-label="搜索项目"
+        <FilterSearch
+          value={filters.q}
+          onSearch={(q) => setFilter({ q })}
+          label="搜索项目"
           placeholder="站点名称或依托单位"
-          style={{ width: 260 }}
-          enterButton="搜索"
-          onSearch={(q) => setFilter({ q: q.trim() || undefined })}
+          width={260}
         />
       </FilterBar>
       <DataTable<ProjectSummary>

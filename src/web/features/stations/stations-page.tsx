@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Input, Select } from 'antd';
+import { App, Button, Select } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { STATION_TYPES } from '../../../domain/policy/types';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
 import { DataTable } from '../../components/data-table';
 import { ExportButton } from '../../components/export-button';
-import { FilterBar } from '../../components/filter-bar';
+import { FilterBar, FilterSearch } from '../../components/filter-bar';
 import { PageHeader } from '../../components/page-header';
 import { YearOrAllSelect } from '../../components/year-type-district-filters';
 import { districtNameOf, districtOptions, useDistricts } from '../../lib/districts';
@@ -80,15 +80,12 @@ export default function StationsPage() {
           onChange={(districtCode) => setFilter({ districtCode })}
           options={districtOptions(districts.data)}
         />
-        <Input.Search
-          key={filters.q ?? ''}
-          defaultValue={filters.q}
-          allowClear
-          aria-label="搜索工作站点"
+        <FilterSearch
+          value={filters.q}
+          onSearch={(q) => setFilter({ q })}
+          label="搜索工作站点"
           placeholder="站点名称或依托单位"
-          style={{ width: 260 }}
-          enterButton="搜索"
-          onSearch={(q) => setFilter({ q: q.trim() || undefined })}
+          width={260}
         />
       </FilterBar>
       <DataTable<Station>

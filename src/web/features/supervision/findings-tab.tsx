@@ -1,11 +1,11 @@
 // 问题清单: the findings of every inspection of the year in one list (第十九条; violations 第十八条), filtered in the
 // address like the other lists, paged by the server, overdue ones marked, and exported to Excel with the same filters.
-import { Input, Select, Switch, theme } from 'antd';
+import { Select, Switch, theme } from 'antd';
 import { FINDING_STATES, findingMachine } from '../../../domain/supervision/supervision';
 import { FINDING_KIND_LABELS } from '../../../shared/labels';
 import { FINDING_KINDS } from '../../../shared/schemas/supervision';
 import { ExportButton } from '../../components/export-button';
-import { FilterBar } from '../../components/filter-bar';
+import { FilterBar, FilterSearch } from '../../components/filter-bar';
 import { ResponsiveTable } from '../../components/responsive-table';
 import { YearOrAllSelect } from '../../components/year-type-district-filters';
 import { districtOptions, useDistricts } from '../../lib/districts';
@@ -75,15 +75,11 @@ export function FindingsTab() {
           />
           仅看逾期
         </span>
-        <Input.Search
-          key={filters.q ?? ''}
-          defaultValue={filters.q}
-          allowClear
-          aria-label="搜索问题"
+        <FilterSearch
+          value={filters.q}
+          onSearch={(q) => setFilter({ q })}
+          label="搜索问题"
           placeholder="站点名称或问题描述"
-          style={{ width: 240 }}
-          enterButton="搜索"
-          onSearch={(q) => setFilter({ q: q.trim() || undefined })}
         />
       </FilterBar>
       <ResponsiveTable<FindingOverview>

@@ -1,9 +1,9 @@
 // 检查批次 (第十九条): the Center's inspections of a program year, scheduled or unannounced, with their findings.
-import { Input, Select, type TableColumnsType, Tag } from 'antd';
+import { Select, type TableColumnsType, Tag } from 'antd';
 import { Link } from 'react-router';
 import { INSPECTION_STATUS_LABELS } from '../../../shared/labels';
 import { DataTable } from '../../components/data-table';
-import { FilterBar } from '../../components/filter-bar';
+import { FilterBar, FilterSearch } from '../../components/filter-bar';
 import { YearOrAllSelect } from '../../components/year-type-district-filters';
 import { useYearListFilters } from '../../lib/list-filters';
 import { type InspectionFilters, type InspectionSummary, useInspections } from './api';
@@ -49,15 +49,12 @@ export function InspectionsTab() {
           onChange={(status) => setFilter({ status })}
           options={Object.entries(INSPECTION_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
         />
-        <Input.Search
-          key={filters.q ?? ''}
-          defaultValue={filters.q}
-          allowClear
-          aria-label="搜索检查"
+        <FilterSearch
+          value={filters.q}
+          onSearch={(q) => setFilter({ q })}
+          label="搜索检查"
           placeholder="检查名称"
-          style={{ width: 260 }}
-          enterButton="搜索"
-          onSearch={(q) => setFilter({ q: q.trim() || undefined })}
+          width={260}
         />
       </FilterBar>
       <DataTable<InspectionSummary>

@@ -1,8 +1,8 @@
 // 追回经费 (第十八条): every recovery order of the year, what was ordered, paid back and is still owed, overdue ones
 // marked; payments are recorded on the inspection's page, where the order was issued.
-import { Input, Select, Switch, theme } from 'antd';
+import { Select, Switch, theme } from 'antd';
 import { RECOVERY_STATES, recoveryMachine } from '../../../domain/supervision/supervision';
-import { FilterBar } from '../../components/filter-bar';
+import { FilterBar, FilterSearch } from '../../components/filter-bar';
 import { ResponsiveTable } from '../../components/responsive-table';
 import { YearOrAllSelect } from '../../components/year-type-district-filters';
 import { useYearListFilters } from '../../lib/list-filters';
@@ -43,15 +43,11 @@ export function RecoveriesTab() {
           />
           仅看逾期
         </span>
-        <Input.Search
-          key={filters.q ?? ''}
-          defaultValue={filters.q}
-          allowClear
-          aria-label="搜索追回经费"
+        <FilterSearch
+          value={filters.q}
+          onSearch={(q) => setFilter({ q })}
+          label="搜索追回经费"
           placeholder="站点名称"
-          style={{ width: 240 }}
-          enterButton="搜索"
-          onSearch={(q) => setFilter({ q: q.trim() || undefined })}
         />
       </FilterBar>
       <ResponsiveTable<RecoveryOrder>
