@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { precompressDir } from './src/server/http/compression';
+import { endpointPathsOnly } from './src/web/build/endpoint-paths';
 
 /**
  * After the build has written dist/, a .br and a .gz beside each text file over 1 kB, for the server to pick by
@@ -32,7 +33,7 @@ function precompress(): Plugin {
 // QIANQI_API_URL). The proxy keeps the Host header (no changeOrigin) so that the server's same-origin check sees
 // the page's own origin.
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), endpointPathsOnly(), precompress()],
   publicDir: 'public',
   server: {
     port: 5173,
@@ -49,5 +50,10 @@ export default defineConfig({
     manifest: true,
     // antd is large by nature; the budgets (sign-in ≤ 150 kB gzip, shell + page ≤ 450 kB gzip) are what matter.
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      // Building a zod schema has no effect outside it: a schema no page uses is dropped with its module's zod
+      // (issue 16; see src/web/build/endpoint-paths.ts).
+      treeshake: { manualPureFunctions: ['z'] },
+    },
   },
 });

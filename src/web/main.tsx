@@ -4,6 +4,7 @@ import { lazy, StrictMode, Suspense, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes, useNavigate } from 'react-router';
 import { apiHooks } from './lib/api';
+import { probeSessionEarly } from './lib/session';
 
 const LoginPage = lazy(() => import('./features/auth/login-page'));
 const RegisterPage = lazy(() => import('./features/auth/register-page'));
@@ -23,6 +24,12 @@ function BootLoading() {
 }
 
 const root = document.getElementById('root');
+if (root && !/^\/(login|register)(\/|$)/.test(window.location.pathname)) {
+  // Opening a page of the app (a link, a reload): everything it needs starts downloading now, side by side, rather
+  // than each part once the part before it has run. Over 4G that chain cost a second (issue 16). The sign-in page
+  // still loads none of it.
+  probeSessionEarly();
+}
 if (root) {
   createRoot(root).render(
     <StrictMode>

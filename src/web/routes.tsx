@@ -20,11 +20,21 @@ import {
   TrophyOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
-import { can, type Role } from '../shared/permissions';
+import { matchPath } from 'react-router';
+import { can, type Permission, type Role } from '../shared/permissions';
 import type { Nav, NavRoute } from './lib/nav';
 
+/** A page loaded on first visit; `preload` starts the download before React asks for it. */
+export type LazyPage = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown> };
+
+function lazyPage(load: () => Promise<{ default: ComponentType }>): LazyPage {
+  return Object.assign(lazy(load), { preload: load });
+}
+
 export interface AppRoute extends NavRoute {
-  page: LazyExoticComponent<ComponentType>;
+  page: LazyPage;
+  /** kept out of the menu of roles holding this permission (they reach the same lists by another entry) */
+  menuUnless?: Permission;
   /** the menu entry to highlight for a detail page */
   parent?: string;
 }
@@ -38,7 +48,7 @@ export const ROUTES: AppRoute[] = [
     icon: icon(HomeOutlined),
     permission: null,
     menu: true,
-    page: lazy(() => import('./app/home')),
+    page: lazyPage(() => import('./app/home')),
   },
   {
     path: '/program-years',
@@ -46,7 +56,7 @@ export const ROUTES: AppRoute[] = [
     icon: icon(CalendarOutlined),
     permission: 'read:program-year',
     menu: true,
-    page: lazy(() => import('./features/program-years/program-years-page')),
+    page: lazyPage(() => import('./features/program-years/program-years-page')),
   },
   {
     path: '/program-years/:year',
@@ -54,7 +64,7 @@ export const ROUTES: AppRoute[] = [
     permission: 'read:program-year',
     menu: false,
     parent: '/program-years',
-    page: lazy(() => import('./features/program-years/program-year-detail-page')),
+    page: lazyPage(() => import('./features/program-years/program-year-detail-page')),
   },
   {
     path: '/calls',
@@ -62,7 +72,7 @@ export const ROUTES: AppRoute[] = [
     icon: icon(NotificationOutlined),
     permission: 'read:call',
     menu: true,
-    page: lazy(() => import('./features/calls/calls-page')),
+    page: lazyPage(() => import('./features/calls/calls-page')),
   },
   // The project lifecycle (issue #4): application, review and decision (第十条), projects and acceptance (第十一条–第十三条).
   {
@@ -71,7 +81,7 @@ export const ROUTES: AppRoute[] = [
     icon: icon(FileTextOutlined),
     permission: 'read:application',
     menu: true,
-    page: lazy(() => import('./features/applications/applications-page')),
+    page: lazyPage(() => import('./features/applications/applications-page')),
   },
   {
     path: '/applications/:id',
@@ -79,7 +89,7 @@ export const ROUTES: AppRoute[] = [
     permission: 'read:application',
     menu: false,
     parent: '/applications',
-    page: lazy(() => import('./features/applications/application-detail-page')),
+    page: lazyPage(() => import('./features/applications/application-detail-page')),
   },
   {
     path: '/reviews',
@@ -87,7 +97,7 @@ export const ROUTES: AppRoute[] = [
     icon: icon(FileDoneOutlined),
     permission: 'review:application',
     menu: true,
-    page: lazy(() => import('./features/applications/my-reviews-page')),
+    page: lazyPage(() => import('./features/applications/my-reviews-page')),
   },
   {
     path: '/review-ranking',
@@ -95,7 +105,7 @@ export const ROUTES: AppRoute[] = [
     icon: icon(OrderedListOutlined),
     permission: 'manage:review',
     menu: true,
-    page: lazy(() => import('./features/applications/ranking-page')),
+    page: lazyPage(() => import('./features/applications/ranking-page')),
   },
   {
     path: '/projects',
@@ -103,7 +113,7 @@ export const ROUTES: AppRoute[] = [
     icon: icon(ProjectOutlined),
     permission: 'read:project',
     menu: true,
-    page: lazy(() => import('./features/projects/projects-page')),
+    page: lazyPage(() => import('./features/projects/projects-page')),
   },
   {
     path: '/projects/:id',
@@ -111,7 +121,7 @@ export const ROUTES: AppRoute[] = [
     permission: 'read:project',
     menu: false,
     parent: '/projects',
-    page: lazy(() => import('./features/projects/project-detail-page')),
+    page: lazyPage(() => import('./features/projects/project-detail-page')),
   },
   // Supervision (issue #5): the Center's inspections (第十九条) and the recovery of funds (第十八条).
   {
@@ -120,7 +130,7 @@ export const ROUTES: AppRoute[] = [
     icon: icon(FileSearchOutlined),
     permission: 'manage:inspection',
     menu: true,
-    page: lazy(() => import('./features/supervision/inspections-page')),
+    page: lazyPage(() => import('./features/supervision/inspections-page')),
   },
   {
     path: '/inspections/:inspectionId',
@@ -128,7 +138,17 @@ export const ROUTES: AppRoute[] = [
     permission: 'manage:inspection',
     menu: false,
     parent: '/inspections',
-    page: lazy(() => import('./features/supervision/inspection-detail-page')),
+    page: lazyPage(() => import('./features/supervision/inspection-detail-page')),
+  },
+  {
+    path: '/rectification',
+    label: '整改与追回',
+    icon: icon(FileSearchOutlined),
+    permission: 'read:ledger',
+    menu: true,
+    // The Center has the same lists as tabs of 监督检查.
+    menuUnless: 'manage:inspection',
+    page: lazyPage(() => import('./features/supervision/rectification-page')),
   },
   {
     path: '/notices',
@@ -136,7 +156,7 @@ export const ROUTES: AppRoute[] = [
     icon: icon(SoundOutlined),
     permission: 'read:notice',
     menu: true,
-    page: lazy(() => import('./features/notices/notices-page')),
+    page: lazyPage(() => import('./features/notices/notices-page')),
   },
   {
     path: '/organizations',
@@ -144,7 +164,7 @@ export const ROUTES: AppRoute[] = [
     icon: icon(ApartmentOutlined),
     permission: 'read:organization',
     menu: true,
-    page: lazy(() => import('./features/organizations/organizations-page')),
+    page: lazyPage(() => import('./features/organizations/organizations-page')),
   },
   // 依托单位批量导入 (issue #10 §3): template, preview with every problem, then the import.
   {
@@ -153,7 +173,7 @@ export const ROUTES: AppRoute[] = [
     permission: 'write:organization',
     menu: false,
     parent: '/organizations',
-    page: lazy(() => import('./features/organizations/host-import-page')),
+    page: lazyPage(() => import('./features/organizations/host-import-page')),
   },
   {
     path: '/stations',
@@ -161,7 +181,7 @@ export const ROUTES: AppRoute[] = [
     icon: icon(EnvironmentOutlined),
     permission: 'read:station',
     menu: true,
-    page: lazy(() => import('./features/stations/stations-page')),
+    page: lazyPage(() => import('./features/stations/stations-page')),
   },
   {
     path: '/stations/:id',
@@ -169,7 +189,7 @@ export const ROUTES: AppRoute[] = [
     permission: 'read:station',
     menu: false,
     parent: '/stations',
-    page: lazy(() => import('./features/stations/station-detail-page')),
+    page: lazyPage(() => import('./features/stations/station-detail-page')),
   },
   {
     path: '/stations/:id/kpis',
@@ -177,7 +197,7 @@ export const ROUTES: AppRoute[] = [
     permission: 'read:ledger',
     menu: false,
     parent: '/stations',
-    page: lazy(() => import('./features/kpis/station-kpis-page')),
+    page: lazyPage(() => import('./features/kpis/station-kpis-page')),
   },
   {
     path: '/stations/:id/ledger/:kind',
@@ -185,7 +205,7 @@ export const ROUTES: AppRoute[] = [
     permission: 'read:ledger',
     menu: false,
     parent: '/stations',
-    page: lazy(() => import('./features/ledger/ledger-page')),
+    page: lazyPage(() => import('./features/ledger/ledger-page')),
   },
   {
     path: '/stations/:id/funds',
@@ -193,7 +213,7 @@ export const ROUTES: AppRoute[] = [
     permission: 'read:ledger',
     menu: false,
     parent: '/stations',
-    page: lazy(() => import('./features/funds/station-funds-page')),
+    page: lazyPage(() => import('./features/funds/station-funds-page')),
   },
   {
     path: '/stations/:id/supervision',
@@ -201,7 +221,7 @@ export const ROUTES: AppRoute[] = [
     permission: 'read:ledger',
     menu: false,
     parent: '/stations',
-    page: lazy(() => import('./features/supervision/station-supervision-page')),
+    page: lazyPage(() => import('./features/supervision/station-supervision-page')),
   },
   {
     path: '/stations/:id/import',
@@ -209,7 +229,7 @@ export const ROUTES: AppRoute[] = [
     permission: 'import:ledger',
     menu: false,
     parent: '/stations',
-    page: lazy(() => import('./features/ledger/ledger-import-page')),
+    page: lazyPage(() => import('./features/ledger/ledger-import-page')),
   },
   {
     path: '/kpi-dashboard',
@@ -217,7 +237,7 @@ export const ROUTES: AppRoute[] = [
     icon: icon(DashboardOutlined),
     permission: 'read:ledger',
     menu: true,
-    page: lazy(() => import('./features/kpis/kpi-dashboard-page')),
+    page: lazyPage(() => import('./features/kpis/kpi-dashboard-page')),
   },
   // 经费执行 (第十五条): the year's budget execution across the stations in scope; a station's own page is /stations/:id/funds.
   {
@@ -226,7 +246,7 @@ export const ROUTES: AppRoute[] = [
     icon: icon(MoneyCollectOutlined),
     permission: 'read:ledger',
     menu: true,
-    page: lazy(() => import('./features/funds-overview/funds-overview-page')),
+    page: lazyPage(() => import('./features/funds-overview/funds-overview-page')),
   },
   {
     path: '/golden-bridge',
@@ -234,7 +254,7 @@ export const ROUTES: AppRoute[] = [
     icon: icon(TrophyOutlined),
     permission: 'read:ledger',
     menu: true,
-    page: lazy(() => import('./features/golden-bridge/golden-bridge-page')),
+    page: lazyPage(() => import('./features/golden-bridge/golden-bridge-page')),
   },
   {
     path: '/users',
@@ -242,7 +262,7 @@ export const ROUTES: AppRoute[] = [
     icon: icon(TeamOutlined),
     permission: 'read:user',
     menu: true,
-    page: lazy(() => import('./features/users/users-page')),
+    page: lazyPage(() => import('./features/users/users-page')),
   },
   {
     path: '/audit-events',
@@ -250,7 +270,7 @@ export const ROUTES: AppRoute[] = [
     icon: icon(AuditOutlined),
     permission: 'read:audit-event',
     menu: true,
-    page: lazy(() => import('./features/audit-events/audit-events-page')),
+    page: lazyPage(() => import('./features/audit-events/audit-events-page')),
   },
   {
     path: '/security-settings',
@@ -258,14 +278,14 @@ export const ROUTES: AppRoute[] = [
     icon: icon(SafetyCertificateOutlined),
     permission: 'read:security-setting',
     menu: true,
-    page: lazy(() => import('./features/security-settings/security-settings-page')),
+    page: lazyPage(() => import('./features/security-settings/security-settings-page')),
   },
   {
     path: '/change-password',
     label: '修改密码',
     permission: null,
     menu: false,
-    page: lazy(() => import('./features/auth/change-password-page')),
+    page: lazyPage(() => import('./features/auth/change-password-page')),
   },
 ];
 
@@ -275,7 +295,7 @@ export function canOpen(role: Role, route: Pick<AppRoute, 'permission'>): boolea
 
 /** The side-menu entries of a role, in table order. */
 export function menuRoutesFor(role: Role): AppRoute[] {
-  return ROUTES.filter((r) => r.menu && canOpen(role, r));
+  return ROUTES.filter((r) => r.menu && canOpen(role, r) && !(r.menuUnless && can(role, r.menuUnless)));
 }
 
 /** The menu key (a menu route's path) that a location belongs to. */
@@ -288,3 +308,14 @@ export function menuKeyFor(pathname: string): string {
 
 /** The table as features read it (lib/nav.ts), without importing it. */
 export const NAV: Nav = { routes: ROUTES, menuFor: menuRoutesFor };
+
+/**
+ * Starts loading the page at this address while the session is still being checked: on a phone over 4G each step
+ * of the chain (shell, layout, page, its data) costs a round trip of 150 ms or more (issue 16).
+ */
+export function preloadPageAt(pathname: string): void {
+  const route = ROUTES.find((r) => matchPath(r.path, pathname));
+  route?.page.preload().catch(() => {
+    // a failed early download is retried, and reported, when React renders the page
+  });
+}

@@ -80,6 +80,23 @@ test('a district association sees the same overview for its own district', async
     `${mine.stations.behind} / ${mine.stations.total}`,
   );
   await shot(page, 'oversight-03-district-home');
+
+  // The district has no 监督检查 page; its findings open under 整改与追回, only its own district's (第十九条).
+  await card.getByRole('link', { name: '未结整改问题：查看明细' }).click();
+  await expect(page).toHaveURL(new RegExp(`/rectification\\?year=${year}&tab=findings`));
+  await expect(page.getByRole('heading', { name: '整改与追回' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: '问题清单', selected: true })).toBeVisible();
+  const overdue = new URL(page.url()).searchParams.get('overdue') === 'true' ? '&overdue=true' : '';
+  const findings = (await (
+    await page.request.get(`/api/v1/inspection-findings?year=${year}&pageSize=100${overdue}`)
+  ).json()) as { total: number; items: { districtName: string | null }[] };
+  for (const f of findings.items) expect(f.districtName).toBe('海淀区');
+  if (findings.total > 0) await expect(page.getByText(`共 ${findings.total} 条`)).toBeVisible();
+  else await expect(page.getByText(/没有逾期未办结的问题|本年度的检查尚无发现的问题/)).toBeVisible();
+  // An inspection belongs to the Center's pages: its title is text here, not a link to a page the district cannot open.
+  await expect(page.locator('a[href^="/inspections/"]')).toHaveCount(0);
+  await page.getByRole('tab', { name: '追回经费' }).click();
+  await expect(page).toHaveURL(new RegExp(`/rectification\\?year=${year}&tab=recoveries`));
 });
 
 test('on a phone the overview fits the screen', async ({ page }) => {

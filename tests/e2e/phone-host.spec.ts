@@ -99,6 +99,27 @@ test.describe('on a phone, 390×844', () => {
     expect(errors).toEqual([]);
   });
 
+  test('the host’s home and events page download no chart, schema or table library on a phone', async ({ page }) => {
+    // What a phone on 4G must not pay for (issue 16): ECharts is the Center's dashboard's, zod validates forms
+    // only once one is opened, and a phone shows cards where a PC shows the antd table. Recognised by their code,
+    // not by file names the build chooses.
+    const bodies: Promise<string>[] = [];
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') bodies.push(r.text().catch(() => ''));
+    });
+    await loginAs(page, 'host', undefined, { shell: false });
+    await expect(page.getByText('本单位的工作站点')).toBeVisible({ timeout: 30_000 });
+    const stationId = await hostStation(page);
+    await page.goto(`/stations/${stationId}/ledger/events`);
+    await expect(page.getByRole('list', { name: '活动记录' }).getByRole('listitem').first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const code = (await Promise.all(bodies)).join('\n');
+    expect(code.length).toBeGreaterThan(100_000);
+    expect(code).not.toContain('__ec_');
+    expect(code).not.toContain('ZodObject');
+    expect(code).not.toContain('rc-table');
+  });
+
   test('the host records an event and files a photo under 活动照片 with the camera button', async ({ page }) => {
     const errors = browserErrors(page);
     await loginAs(page, 'host', undefined, { shell: false });

@@ -1,6 +1,6 @@
 // What the browser is told (CSP, Permissions-Policy, HSTS) and which write requests the API takes from it: only from
 // the configured public address and only as JSON (issue #11 §浏览器与会话, decision 019).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -66,7 +66,22 @@ describe('headers of the web app', () => {
     }
     // API answers are data or downloads: nothing in them may load or run.
     const api = await web.request('/api/v1/no-such-thing');
+    expect(api.headers.get('x-frame-options')).toBe('DENY');
     expect(api.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
+  it('a script file carries nosniff but not the document-only policies a phone would download fifty times over', async () => {
+    const app = await fresh();
+    const dist = mkdtempSync(join(tmpdir(), 'qianqi-dist-'));
+    dirs.push(dist);
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><html><body></body></html>');
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'assets', 'page-AbCd1234.js'), 'export const x = 1;');
+    const res = await createServerApp(app.deps, dist).app.request('/assets/page-AbCd1234.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    for (const h of ['permissions-policy', 'x-frame-options', 'referrer-policy'])
+      expect(res.headers.get(h), h).toBeNull();
   });
 
   it('the page the server sends has no inline script, so script-src self loses nothing', () => {

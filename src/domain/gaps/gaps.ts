@@ -1,5 +1,5 @@
 import { EVIDENCE_KIND_LABELS, REPORT_KIND_LABELS } from '../../shared/labels';
-import { RECORD_KIND_LABELS, type RecordKind } from '../../shared/schemas/ledger-records';
+import { RECORD_KIND_LABELS, type RecordKind } from '../../shared/record-kinds';
 import { computeKpi, fractionAtLeast } from '../kpi/compute';
 import type { KpiCounts, KpiResult } from '../kpi/types';
 import { EVIDENCE_KINDS, type EvidenceKind, type ReportKind } from '../ledger/codes';

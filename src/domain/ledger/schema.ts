@@ -19,16 +19,13 @@ import {
   REPORT_KINDS,
   SRDI_LEVELS,
 } from './codes';
+import { isIsoDate, isWebUrl } from './formats';
+
+// Kept importable from here; they live in formats.ts, free of zod, for pages that only check a value (issue 16).
+export { isIsoDate, isWebUrl };
 
 // The `qianqi-ledger/1` schema (docs/ledger-format.md). Unknown fields are ignored (adding optional fields is allowed by the
 // contract); every message is Chinese and the caller prefixes it with the JSON path.
-
-/** A real calendar date written YYYY-MM-DD (2025-02-30 is refused). */
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 export const isoDate = z
   .string({ error: '应为日期字符串（YYYY-MM-DD）' })
@@ -38,14 +35,6 @@ export const isoDate = z
 export const yuan = z
   .string({ error: '金额应为字符串形式的十进制数（如 "2400.00"），不能是数字' })
   .regex(/^\d+(\.\d{1,2})?$/, '金额应为不带符号、最多两位小数的数字字符串');
-
-/**
- * A link someone will click (a press release's): http(s) only, so a `javascript:`, `data:` or `file:` link cannot
- * run in, or read from, the reader's browser. The one rule for the record form and the ledger import alike.
- */
-export function isWebUrl(s: string): boolean {
-  return /^https?:\/\/\S+$/i.test(s);
-}
 
 /** A trimmed link of at most 500 characters, empty or http(s). */
 export const webUrl = z

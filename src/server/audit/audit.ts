@@ -42,7 +42,7 @@ export const GENESIS_HASH = '0'.repeat(64);
  * A value as the audit log keeps it, for every reader: secrets replaced; telephone numbers (personal information,
  * PIPL — an expert's, a station's leader's or contact's) masked to 139****5678, which still shows that one changed.
  */
-function logged(field: string, v: unknown): unknown {
+export function logged(field: string, v: unknown): unknown {
   if (v === undefined) return v;
   if (SECRET_FIELDS.has(field)) return '***';
   if (isPhoneField(field) && typeof v === 'string') return maskPhone(v);

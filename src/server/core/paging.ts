@@ -1,4 +1,4 @@
-import { type SelectQueryBuilder, sql } from 'kysely';
+import { type Expression, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Page } from '../../shared/api/endpoint';
 
 // The shapes are the contract's (src/shared/api/endpoint.ts); paging them in SQL is the server's.
@@ -37,16 +37,40 @@ export function containsCi(column: string, q: string) {
   return sql<boolean>`lower(${sql.ref(column)}) like ${likePattern(q)} escape '\\'`;
 }
 
+/** What a sort key stands for: a column (`table.column`, or a selected alias), or an expression such as a rank. */
+export type SortColumn = string | Expression<unknown>;
+
 /**
  * The user's sort (`key` or `-key`, already checked against the list's keys by its query schema) first, then the
- * list's own order, so that rows with equal values keep a stable order across pages.
+ * list's own order, which must end with the id, so that rows with equal values keep a stable order across pages.
  */
 export function sortedBy<DB, TB extends keyof DB, O>(
   qb: SelectQueryBuilder<DB, TB, O>,
-  { sort, columns }: { sort: string | undefined; columns: Record<string, string> },
+  { sort, columns }: { sort: string | undefined; columns: Record<string, SortColumn> },
 ): SelectQueryBuilder<DB, TB, O> {
   if (!sort) return qb;
   const desc = sort.startsWith('-');
   const column = columns[desc ? sort.slice(1) : sort];
-  return column ? qb.orderBy(sql.ref(column), desc ? 'desc' : 'asc') : qb;
+  if (!column) return qb;
+  // SQLite sorts NULL first and PostgreSQL last: spelled out, both engines page alike, a column's empty cells come
+  // after the filled ones, and descending is ascending reversed.
+  return qb.orderBy(typeof column === 'string' ? sql.ref(column) : column, (ob) =>
+    desc ? ob.desc().nullsFirst() : ob.asc().nullsLast(),
+  );
+}
+
+/**
+ * A status (or any code) ranked by its place in `order` — a state machine's states, in their workflow order — for
+ * sorting: a code's spelling says nothing of where it stands in the workflow. A value `order` does not hold ranks
+ * after all the others.
+ */
+export function workflowRank(
+  column: SortColumn,
+  order: readonly [string | number, ...(string | number)[]],
+): RawBuilder<number> {
+  // Literals, not bound parameters: PostgreSQL types a CASE whose results are all untyped parameters as text, and
+  // would then sort rank 10 before rank 2. The codes are the program's own constants, quoted by Kysely.
+  const whens = order.map((v, i) => sql`when ${sql.lit(v)} then ${sql.lit(i + 1)}`);
+  const subject = typeof column === 'string' ? sql.ref(column) : column;
+  return sql<number>`(case ${subject} ${sql.join(whens, sql` `)} else ${sql.lit(order.length + 1)} end)`;
 }

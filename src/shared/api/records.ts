@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { RECORD_KIND_LABELS } from '../record-kinds';
 import {
   RECORD_BODIES,
   RECORD_DTOS,
-  RECORD_KIND_LABELS,
   RECORD_LIST_ITEMS,
   type RecordBody,
   type RecordDto,
@@ -22,14 +22,22 @@ import { endpoint } from './endpoint';
 const tag = '站点台账';
 const stationParam = z.object({ id: z.string().min(1).max(64) });
 
+// Typed by the kind, so that code generic in the kind has its bodies and answers typed by it. Read only inside the
+// schema properties, which the web build drops (src/web/build/endpoint-paths.ts), so the web never loads them.
+function listItemSchema<K extends RecordKind>(kind: K): z.ZodType<RecordListItem<K>> {
+  return RECORD_LIST_ITEMS[kind];
+}
+function dtoSchema<K extends RecordKind>(kind: K): z.ZodType<RecordDto<K>> {
+  return RECORD_DTOS[kind];
+}
+function bodySchema<K extends RecordKind>(kind: K): z.ZodType<RecordInput<K>, RecordBody<K>> {
+  return RECORD_BODIES[kind];
+}
+
 /** The operations of one kind of ledger record, named as in the glossary (`/stations/{id}/contacts` …). */
 export function recordEndpoints<K extends RecordKind>(kind: K) {
   const base = `/api/v1/stations/{id}/${kind}` as const;
   const label = RECORD_KIND_LABELS[kind];
-  // Named by the kind, so that code generic in the kind has its bodies and answers typed by it.
-  const item: z.ZodType<RecordListItem<K>> = RECORD_LIST_ITEMS[kind];
-  const dto: z.ZodType<RecordDto<K>> = RECORD_DTOS[kind];
-  const body: z.ZodType<RecordInput<K>, RecordBody<K>> = RECORD_BODIES[kind];
   return {
     list: endpoint({
       method: 'get',
@@ -38,7 +46,7 @@ export function recordEndpoints<K extends RecordKind>(kind: K) {
       summary: `${label}列表`,
       params: stationParam,
       query: recordListQuery.extend(pageQuery),
-      response: pageOf(item),
+      response: pageOf(listItemSchema(kind)),
     }),
     export: endpoint({
       method: 'get',
@@ -55,7 +63,7 @@ export function recordEndpoints<K extends RecordKind>(kind: K) {
       tag,
       summary: `${label}详情`,
       params: recordParam,
-      response: dto,
+      response: dtoSchema(kind),
     }),
     create: endpoint({
       method: 'post',
@@ -63,8 +71,8 @@ export function recordEndpoints<K extends RecordKind>(kind: K) {
       tag,
       summary: `新增${label}`,
       params: stationParam,
-      body,
-      response: dto,
+      body: bodySchema(kind),
+      response: dtoSchema(kind),
       status: 201,
     }),
     update: endpoint({
@@ -74,7 +82,7 @@ export function recordEndpoints<K extends RecordKind>(kind: K) {
       summary: `修改${label}`,
       params: recordParam,
       body: recordUpdateSchema(kind),
-      response: dto,
+      response: dtoSchema(kind),
     }),
     remove: endpoint({
       method: 'delete',

@@ -22,5 +22,11 @@ export function phoneField(required: boolean) {
 /** `?sort=` of a list: one of its sortable keys, `-key` for descending (the table's column header sets it). */
 export function sortField<K extends string>(keys: readonly K[]) {
   const values = keys.flatMap((k) => [k, `-${k}`]) as [string, ...string[]];
-  return z.enum(values, { error: '排序字段无效' }).optional();
+  return z
+    .enum(values, {
+      // Names the key asked for and the ones there are: a hand-edited or outdated link then says what to change.
+      error: (iss) =>
+        `排序字段无效：不能按“${String(iss.input).replace(/^-/, '').slice(0, 40)}”排序，可按 ${keys.join('、')} 排序（前加 - 为降序）`,
+    })
+    .optional();
 }

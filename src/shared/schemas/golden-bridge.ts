@@ -1,14 +1,21 @@
 import { z } from 'zod';
 import { pageQuery } from '../api/common';
+import { sortField } from './fields';
 
 // 金桥工程-助推计划 (第九条): district stations' landed outcomes marked as candidates, and the Center's review.
 
+/** A candidate's review, in the order it goes: awaiting the Center, then its decision. */
 export const GOLDEN_BRIDGE_STATUSES = ['pending', 'recommended', 'not_recommended'] as const;
+export type GoldenBridgeStatus = (typeof GOLDEN_BRIDGE_STATUSES)[number];
+
+/** The columns the 金桥工程 list (and its export) sorts by on the server. */
+export const GOLDEN_BRIDGE_SORT_KEYS = ['year', 'station', 'title', 'date', 'enterprise', 'status'] as const;
 
 export const goldenBridgeFilter = {
   year: z.coerce.number().int().optional(),
   status: z.enum(GOLDEN_BRIDGE_STATUSES, { error: '状态无效' }).optional(),
   q: z.string().trim().max(100).optional(),
+  sort: sortField(GOLDEN_BRIDGE_SORT_KEYS),
 };
 export const goldenBridgeListQuery = z.object({ ...pageQuery, ...goldenBridgeFilter });
 export const goldenBridgeExportQuery = z.object(goldenBridgeFilter);

@@ -14,7 +14,11 @@ import {
 import { isIsoDate, webUrl } from '../../domain/ledger/schema';
 import { EXPERT_GRADES } from '../../domain/policy/types';
 import { isValidUscc, normalizeUscc } from '../../domain/uscc';
+import type { RecordKind } from '../record-kinds';
 import { districtCodeField, phoneField } from './fields';
+
+// The kinds and their names live apart from the schemas, so that a page naming a kind does not load zod (issue 16).
+export { RECORD_KIND_LABELS, RECORD_KINDS, type RecordKind } from '../record-kinds';
 
 // Input schemas of a station's ledger records (issue #3), shared by the forms and the routes. Messages name the field.
 
@@ -169,23 +173,8 @@ export const RECORD_SCHEMAS = {
   outcomes: outcomeRecordSchema,
   achievements: achievementRecordSchema,
   reports: reportRecordSchema,
-} as const;
-export type RecordKind = keyof typeof RECORD_SCHEMAS;
-export const RECORD_KINDS = Object.keys(RECORD_SCHEMAS) as RecordKind[];
+} as const satisfies Record<RecordKind, z.ZodType>;
 export type RecordInput<K extends RecordKind> = z.output<(typeof RECORD_SCHEMAS)[K]>;
-
-export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
-  enterprises: '服务企业',
-  contacts: '联系走访',
-  demands: '企业需求',
-  experts: '专家与产业特派员',
-  events: '活动',
-  'press-releases': '新闻宣传',
-  cooperations: '合作',
-  outcomes: '落地成果',
-  achievements: '高校创新成果',
-  reports: '报告',
-};
 
 export const recordListQuery = z.object({
   q: z.string().trim().max(100).optional(),

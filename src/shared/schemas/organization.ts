@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidUscc, normalizeUscc } from '../../domain/uscc';
-import { districtCodeField, phoneField } from './fields';
+import { districtCodeField, phoneField, sortField } from './fields';
 
 export const HOST_KIND_CODES = [
   'society',
@@ -39,11 +39,15 @@ export const organizationUpdateSchema = organizationInputSchema.extend({
 });
 export type OrganizationUpdate = z.infer<typeof organizationUpdateSchema>;
 
+/** The columns the 组织 list (and its export) sorts by on the server. */
+export const ORGANIZATION_SORT_KEYS = ['name', 'kind', 'hostKind', 'district', 'status'] as const;
+
 export const organizationListQuery = z.object({
   q: z.string().trim().max(100).optional(),
   kind: z.enum(ORGANIZATION_KINDS).optional(),
   hostKind: z.enum(HOST_KIND_CODES).optional(),
   districtCode: districtCode.optional(),
+  sort: sortField(ORGANIZATION_SORT_KEYS),
 });
 
 export const organizationIdParam = z.object({ id: z.string().min(1).max(64) });

@@ -7,7 +7,7 @@ import {
   VIOLATION_GROUNDS,
 } from '../../domain/supervision/supervision';
 import { pageQuery } from '../api/common';
-import { districtCodeField, positiveFenField } from './fields';
+import { districtCodeField, positiveFenField, sortField } from './fields';
 
 // The Center's supervision (issue #5): inspections and their findings (第十九条), the recovery of funds (第十八条).
 // Request schemas are shared by the routes and the forms; money is integer fen.
@@ -39,11 +39,14 @@ export const orderParamSchema = z.object({ orderId: id });
 export const stationParamSchema = z.object({ id });
 export const stationFindingParamSchema = z.object({ id, findingId: id });
 
+/** The columns the 检查批次 list sorts by on the server. */
+export const INSPECTION_SORT_KEYS = ['title', 'plannedOn', 'stationCount', 'findingCount', 'status'] as const;
 export const inspectionListQuerySchema = z.object({
   ...pageQuery,
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   status: z.enum(INSPECTION_STATES).optional(),
   q: z.string().trim().max(100).optional(),
+  sort: sortField(INSPECTION_SORT_KEYS),
 });
 
 export const inspectionInputSchema = z.object({

@@ -1,21 +1,34 @@
 // The authenticated application, loaded after sign-in: antd with the Chinese locale, react-query, the session
 // gate and the layout. Lazy-loaded from main.tsx so that the sign-in page does not carry any of it.
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
+import { App as AntApp, Button, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
+import { Result } from '../components/result';
 import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { FullPageSpin } from '../components/full-page-spin';
 import { ApiError, apiHooks, loginPath } from '../lib/api';
-import { sessionApi } from '../lib/session';
+import { currentSession } from '../lib/session';
 import './app.css';
 import { SessionContext } from '../lib/session-context';
 
 dayjs.locale('zh-cn');
 
-const AppLayout = lazy(() => import('./layout'));
+// Both start as the shell runs, while the session is checked, rather than one after the other once it is known:
+// over 4G every step of that chain is a round trip (issue 16).
+const layoutModule = import('./layout');
+const AppLayout = lazy(() => layoutModule);
+layoutModule.catch(() => {
+  // reported by React when it renders the layout
+});
+import('../routes').then(
+  (r) => r.preloadPageAt(window.location.pathname),
+  () => {
+    // React loads the page itself, and reports a failure, when it renders it
+  },
+);
 const ChangePasswordPage = lazy(() => import('../features/auth/change-password-page'));
 
 const FONT =
@@ -37,7 +50,7 @@ function ErrorNotifier() {
 
 function SessionGate() {
   const location = useLocation();
-  const me = useQuery({ queryKey: ['me'], queryFn: sessionApi.current, staleTime: 60_000, retry: false });
+  const me = useQuery({ queryKey: ['me'], queryFn: currentSession, staleTime: 60_000, retry: false });
   if (me.isPending) return <FullPageSpin />;
   const unauthenticated = me.isError && me.error instanceof ApiError && me.error.status === 401;
   if (me.isError && !unauthenticated) {

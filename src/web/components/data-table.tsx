@@ -5,7 +5,10 @@ import { SettingOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Empty, Popover, Table, type TableColumnsType, type TableProps } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useState } from 'react';
+import { showTotal } from './show-total';
 import { useIsPhone } from './use-phone';
+
+export { showTotal };
 
 export interface Paging {
   page: number;
@@ -30,10 +33,6 @@ export type DataTableProps<T> = Omit<TableProps<T>, 'pagination'> & {
   /** where 列设置 remembers the hidden columns; without it the table has no 列设置 */
   settingsKey?: string;
 };
-
-export function showTotal(total: number): string {
-  return `共 ${total} 条`;
-}
 
 const STORE = 'qianqi.columns.';
 

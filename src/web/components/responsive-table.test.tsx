@@ -70,11 +70,12 @@ describe('ResponsiveTable', () => {
     expect(onPage).toHaveBeenCalledWith(2);
   });
 
-  it('on a PC is the table, with its column headers and paging', () => {
+  it('on a PC is the table, with its column headers and paging', async () => {
     screenWidth(1366);
     render(<List onEdit={() => {}} onPage={() => {}} />);
     expect(screen.queryByRole('list', { name: '活动记录' })).toBeNull();
-    const table = screen.getByRole('table');
+    // The table is loaded lazily (a phone never needs it); under a full run's load that can take a few seconds.
+    const table = await screen.findByRole('table', undefined, { timeout: 15_000 });
     expect(within(table).getByRole('columnheader', { name: '活动名称' })).toBeTruthy();
     expect(within(table).getByRole('cell', { name: '专家企业行' })).toBeTruthy();
     expect(screen.getByText('共 25 条')).toBeTruthy();

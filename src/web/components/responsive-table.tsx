@@ -3,9 +3,14 @@
 // card with the title column on top, the other columns as "label: value" lines, the expanded row (an event's
 // evidence) inside it and the row's actions at its foot. The paging is the table's: the server still pages.
 import { Card, Empty, Pagination, Spin, type TableColumnType, type TableProps } from 'antd';
-import { isValidElement, type Key, type ReactNode, useState } from 'react';
-import { DataTable, type DataTableProps, showTotal } from './data-table';
+import { isValidElement, type Key, lazy, type ReactNode, Suspense, useState } from 'react';
+import type { DataTableProps } from './data-table';
+import { showTotal } from './show-total';
 import { useIsPhone } from './use-phone';
+
+// The antd table (with its filters, tree and virtual list) is the heaviest part of a list page; a phone shows cards
+// and never downloads it (issue 16).
+const DataTable = lazy(() => import('./data-table').then((m) => ({ default: m.DataTable })));
 
 export type ResponsiveTableProps<T> = DataTableProps<T> & {
   /** The list's name: the table's on a PC, the list of cards' on a phone. */
@@ -127,5 +132,10 @@ export function ResponsiveTable<T extends object>(props: ResponsiveTableProps<T>
   const phone = useIsPhone();
   if (phone) return <PhoneCards<T> {...props} />;
   const { titleColumn: _title, actionsColumn: _actions, ...table } = props;
-  return <DataTable<T> {...table} />;
+  const Table = DataTable as <R extends object>(p: DataTableProps<R>) => ReactNode;
+  return (
+    <Suspense fallback={<Spin spinning />}>
+      <Table<T> {...table} />
+    </Suspense>
+  );
 }

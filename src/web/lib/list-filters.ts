@@ -69,3 +69,8 @@ export function useYearListFilters<F extends { year?: number } & StringFilters<F
     ready: y.ready,
   };
 }
+
+/** `?sort=` as the address holds it, if the list sorts by that key: a pasted or outdated link may carry anything. */
+export function knownSort(keys: readonly string[], sort: string | undefined): string | undefined {
+  return sort && keys.includes(sort.startsWith('-') ? sort.slice(1) : sort) ? sort : undefined;
+}

@@ -11,6 +11,8 @@ export interface OrganizationFilters {
   kind?: (typeof ORGANIZATION_KINDS)[number];
   hostKind?: (typeof HOST_KIND_CODES)[number];
   districtCode?: string;
+  /** a key of ORGANIZATION_SORT_KEYS, `-key` descending */
+  sort?: string;
 }
 
 export function useOrganizations(f: OrganizationFilters, page: { page: number; pageSize: number }, enabled = true) {
@@ -18,7 +20,7 @@ export function useOrganizations(f: OrganizationFilters, page: { page: number; p
     queryKey: ['organizations', f, page],
     queryFn: () =>
       call(organizationsApi.list, {
-        query: { q: f.q, kind: f.kind, hostKind: f.hostKind, districtCode: f.districtCode, ...page },
+        query: { q: f.q, kind: f.kind, hostKind: f.hostKind, districtCode: f.districtCode, sort: f.sort, ...page },
       }),
     placeholderData: keepPreviousData,
     enabled,

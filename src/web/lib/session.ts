@@ -20,3 +20,23 @@ export const sessionApi = {
   changePassword: (currentPassword: string, newPassword: string) =>
     call(authApi.changePassword, { body: { currentPassword, newPassword } }, { quiet: true }),
 };
+
+let early: Promise<Me | null> | null = null;
+
+/**
+ * Asks who is signed in as the app starts, before the shell's code has arrived, so that on a slow connection the
+ * answer and the shell download overlap instead of following each other (issue 16).
+ */
+export function probeSessionEarly(): void {
+  early = sessionApi.current();
+  early.catch(() => {
+    // the shell asks again and shows the error
+  });
+}
+
+/** The early probe's answer, once; afterwards (a refetch, another sign-in) a new request. */
+export function currentSession(): Promise<Me | null> {
+  const p = early;
+  early = null;
+  return p ?? sessionApi.current();
+}

@@ -25,7 +25,7 @@ export function useStations(f: StationFilters, page: { page: number; pageSize: n
     queryKey: ['stations', f, page],
     queryFn: () =>
       call(stationsApi.list, {
-        query: { year: f.year, type: f.type, districtCode: f.districtCode, q: f.q, ...page },
+        query: { year: f.year, type: f.type, districtCode: f.districtCode, q: f.q, sort: f.sort, ...page },
       }),
     placeholderData: keepPreviousData,
     enabled,

@@ -1,7 +1,12 @@
 import { uuidv7 } from 'uuidv7';
 import { applicationGaps, DOCUMENT_LABELS, type Gap } from '../../../domain/lifecycle/application-rules';
 import { decide } from '../../../domain/lifecycle/machine';
-import { type ApplicationAction, type ApplicationFacts, applicationMachine } from '../../../domain/lifecycle/machines';
+import {
+  APPLICATION_STATES,
+  type ApplicationAction,
+  type ApplicationFacts,
+  applicationMachine,
+} from '../../../domain/lifecycle/machines';
 import type { Policy, StationType } from '../../../domain/policy/types';
 import { conflict, invalid, notFound } from '../../../shared/errors';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
@@ -9,7 +14,7 @@ import type { ApplicationDetailDto, ApplicationForm, ApplicationSummaryDto } fro
 import { writeTx } from '../../audit/audit';
 import { acceptUpload } from '../../blobs/accept';
 import type { Ctx } from '../../context';
-import { containsCi, type Page, paginate, sortedBy } from '../../core/paging';
+import { containsCi, type Page, paginate, sortedBy, workflowRank } from '../../core/paging';
 import { loadPolicy } from '../../core/policy';
 import type { Database, Tx } from '../../db/database';
 import { versionedUpdate } from '../../db/locks';
@@ -111,7 +116,7 @@ export async function listApplications(
         columns: {
           host: 'organizations.name',
           district: 'applications.district_code',
-          status: 'applications.status',
+          status: workflowRank('applications.status', APPLICATION_STATES),
           submittedAt: 'applications.submitted_at',
           updatedAt: 'applications.updated_at',
         },

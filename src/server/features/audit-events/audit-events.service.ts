@@ -2,12 +2,28 @@ import { sql } from 'kysely';
 import { auditActionLabel, auditEntityLabel } from '../../../shared/labels';
 import type { Role } from '../../../shared/permissions';
 import type { AuditEventDto } from '../../../shared/schemas/audit-events';
+import { logged } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { containsCi, type Page, paginate } from '../../core/paging';
 import type { AuditEventTable } from '../../db/schema';
 import { seesBusinessValues, withoutBusinessValues } from './audit-visibility';
 
 type AuditRow = AuditEventTable & { read_entity?: string };
+
+type Diff = Record<string, { before?: unknown; after?: unknown }>;
+
+/**
+ * The stored diff masked again as it is read: rows written before the log masked nested phones (an agreement's terms,
+ * a change request's proposal) keep them in the hashed row, which may not be rewritten (decision 002), but no reader
+ * sees them. Masking is idempotent, so rows already masked read the same.
+ */
+function maskedDiff(diff: Diff): Diff {
+  const out: Diff = {};
+  for (const [k, change] of Object.entries(diff)) {
+    out[k] = Object.fromEntries(Object.entries(change).map(([side, v]) => [side, logged(k, v)]));
+  }
+  return out;
+}
 
 /** `entity` is the code as stored (and hashed); the label is of the entity as read (see LEGACY_SITE_VISIT). */
 export function toAuditEventDto(r: AuditRow): AuditEventDto {
@@ -25,7 +41,7 @@ export function toAuditEventDto(r: AuditRow): AuditEventDto {
     action: r.action,
     actionLabel: auditActionLabel(r.action),
     summary: r.summary,
-    diff: JSON.parse(r.diff_json),
+    diff: maskedDiff(JSON.parse(r.diff_json)),
     hash: r.hash,
   };
 }

@@ -1,9 +1,15 @@
+import { sql } from 'kysely';
 import { AppError, conflict, notFound } from '../../../shared/errors';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
-import type { GoldenBridgeBatchResultDto, GoldenBridgeCandidateDto } from '../../../shared/schemas/golden-bridge';
+import {
+  GOLDEN_BRIDGE_STATUSES,
+  type GoldenBridgeBatchResultDto,
+  type GoldenBridgeCandidateDto,
+  type GoldenBridgeStatus,
+} from '../../../shared/schemas/golden-bridge';
 import { type AuditRecorder, writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
-import { containsCi, type Page, paginate } from '../../core/paging';
+import { containsCi, type Page, paginate, sortedBy, workflowRank } from '../../core/paging';
 import { loadPolicy } from '../../core/policy';
 import type { Tx } from '../../db/database';
 import type { GoldenBridgeReviewTable } from '../../db/schema';
@@ -15,8 +21,28 @@ import { shanghaiDate, stationScope } from '../../scope';
 
 export interface GoldenBridgeFilter {
   year?: number;
-  status?: 'pending' | 'recommended' | 'not_recommended';
+  status?: GoldenBridgeStatus;
   q?: string;
+  sort?: string;
+}
+
+// A candidate's status is not stored: it is whether, and how, the Center has reviewed it.
+const reviewed = sql.ref('g.outcome_id');
+const statusCode = sql<GoldenBridgeStatus>`(case when ${reviewed} is null then 'pending'
+  when ${sql.ref('g.recommended')} = 1 then 'recommended' else 'not_recommended' end)`;
+
+const SORT_COLUMNS = {
+  year: 'stations.program_year',
+  station: 'stations.name',
+  title: 'o.title',
+  date: 'o.date',
+  enterprise: 'e.name',
+  status: workflowRank(statusCode, GOLDEN_BRIDGE_STATUSES),
+};
+
+/** The user's sort, else the newest landing first; the outcome's id keeps equal rows in one order across pages. */
+function ordered(qb: ReturnType<typeof query>, sort: string | undefined) {
+  return sortedBy(qb, { sort, columns: SORT_COLUMNS }).orderBy('o.date', 'desc').orderBy('o.id');
 }
 
 function query(ctx: Ctx, f: GoldenBridgeFilter) {
@@ -126,13 +152,13 @@ export async function listCandidates(
   const p = await paginate(query(ctx, f), {
     ...page,
     map: (r) => r as Row,
-    orderBy: (q) => q.orderBy('o.date', 'desc').orderBy('o.id'),
+    orderBy: (q) => ordered(q, f.sort),
   });
   return { ...p, items: await toDtos(ctx, p.items) };
 }
 
 export async function allCandidates(ctx: Ctx, f: GoldenBridgeFilter, limit: number) {
-  const rows = await query(ctx, f).orderBy('o.date', 'desc').orderBy('o.id').limit(limit).execute();
+  const rows = await ordered(query(ctx, f), f.sort).limit(limit).execute();
   return toDtos(ctx, rows as Row[]);
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AgreementTerms, TermChange } from '../../../domain/lifecycle/agreement';
 import { diffTerms } from '../../../domain/lifecycle/agreement';
 import { decide } from '../../../domain/lifecycle/machine';
@@ -5,6 +6,7 @@ import { projectMachine } from '../../../domain/lifecycle/machines';
 import {
   PROJECT_PHASE_ARTICLES,
   PROJECT_PHASE_LABELS,
+  PROJECT_PHASES,
   projectPhase,
   reportsOverdue,
 } from '../../../domain/lifecycle/project-phase';
@@ -22,7 +24,7 @@ import {
 import { writeTx } from '../../audit/audit';
 import { acceptUpload } from '../../blobs/accept';
 import type { Ctx } from '../../context';
-import { containsCi, type Page, paginate, sortedBy } from '../../core/paging';
+import { containsCi, type Page, paginate, sortedBy, workflowRank } from '../../core/paging';
 import { loadPolicy } from '../../core/policy';
 import type { Database, Tx } from '../../db/database';
 import { versionedUpdate } from '../../db/locks';
@@ -91,6 +93,13 @@ function toSummary(r: Row, today: string): ProjectSummaryDto {
   };
 }
 
+/** `projectPhase` in SQL: the phase the list shows, so that sorting by it follows what the reader sees. */
+function phaseOf(today: string) {
+  const status = sql.ref('projects.status');
+  return sql<string>`(case when ${status} = 'in_progress' and ${sql.ref('stations.period_end')} < ${today}
+    then 'reports_due' else ${status} end)`;
+}
+
 export async function listProjects(
   ctx: Ctx,
   f: { year?: number; status?: string; q?: string; sort?: string },
@@ -117,11 +126,12 @@ export async function listProjects(
           host: 'organizations.name',
           year: 'projects.program_year',
           reportsDueOn: 'projects.reports_due_on',
-          status: 'projects.status',
+          status: workflowRank(phaseOf(today), PROJECT_PHASES),
         },
       })
         .orderBy('projects.program_year', 'desc')
-        .orderBy('stations.name'),
+        .orderBy('stations.name')
+        .orderBy('projects.id'),
   });
 }
 

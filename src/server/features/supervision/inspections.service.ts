@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import {
   INSPECTION_ARTICLE,
+  INSPECTION_STATES,
   type InspectionState,
   inspectionMachine,
   sample,
@@ -16,7 +17,7 @@ import type {
 } from '../../../shared/schemas/supervision';
 import { writeTx } from '../../audit/audit';
 import type { Ctx } from '../../context';
-import { type Page, paginate } from '../../core/paging';
+import { type Page, paginate, sortedBy, workflowRank } from '../../core/paging';
 import { loadPolicy } from '../../core/policy';
 import type { Tx } from '../../db/database';
 import { lockedRow } from '../../db/locks';
@@ -27,15 +28,25 @@ import { CHANGED, findingsWhere, step, today } from './supervision.common';
 
 // Inspections (第十九条): planned on chosen or randomly sampled stations (and expenses), then completed with a summary.
 
+const SORT_COLUMNS = {
+  title: 'i.title',
+  plannedOn: 'i.planned_on',
+  // the counts are the summary's selected subqueries, sorted by their names
+  stationCount: 'station_count',
+  findingCount: 'finding_count',
+  status: workflowRank('i.status', INSPECTION_STATES),
+};
+
 export async function listInspections(
   ctx: Ctx,
-  f: { year?: number; status?: string; q?: string },
+  f: { year?: number; status?: string; q?: string; sort?: string },
   page: { page: number; pageSize: number },
 ): Promise<Page<InspectionSummaryDto>> {
   return paginate(inspectionSummaries(ctx.db, f), {
     ...page,
     map: (r) => summaryDto(r as InspectionTable & { station_count: number; finding_count: number }),
-    orderBy: (q) => q.orderBy('i.planned_on', 'desc').orderBy('i.id', 'desc'),
+    orderBy: (q) =>
+      sortedBy(q, { sort: f.sort, columns: SORT_COLUMNS }).orderBy('i.planned_on', 'desc').orderBy('i.id', 'desc'),
   });
 }
 

@@ -1,10 +1,11 @@
 // 我的评审 (第十条): the reviewer's assignments, pending ones first. Opening one (`?a=<assignment>`) shows the 申报书
 // beside the scoring form (review-workspace.tsx): declare conflicts, then score by the rubric. The assignment is in the
 // address so that the browser's back button returns to the list and a link can point at one review.
-import { Button, Card, Empty, Result, Segmented, Spin } from 'antd';
+import { Button, Card, Empty, Segmented, Spin } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
+import { Result } from '../../components/result';
 import { formatInstant } from '../../lib/format';
 import { type Assignment, useMyAssignments } from './api';
 import { AssignmentStatusTag } from './review-card';

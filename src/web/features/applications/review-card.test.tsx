@@ -1,31 +1,15 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { App as AntApp } from 'antd';
-import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUBRIC } from '../../../domain/lifecycle/review';
+import { renderPage, stubApi } from '../../lib/test-render';
 import { ReviewCard } from './review-card';
 import { ASSIGNMENT } from './test-assignment';
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
-
+// The form must refuse out-of-range scores by itself: a request would fail, and none is expected.
 function renderCard() {
-  const fetch = vi.fn(async () => new Response('{}', { status: 500 }));
-  vi.stubGlobal('fetch', fetch);
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <MemoryRouter>
-        <AntApp>
-          <ReviewCard a={ASSIGNMENT} />
-        </AntApp>
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
-  return fetch;
+  const api = stubApi({ '/': () => new Response('{}', { status: 500 }) });
+  renderPage(<ReviewCard a={ASSIGNMENT} />);
+  return api;
 }
 
 function type(label: string, value: string) {
@@ -37,7 +21,7 @@ function type(label: string, value: string) {
 
 describe('the scoring form (第十条)', () => {
   it('35 in the 30-point 基础条件 stays 35 and is an error on the field; nothing is sent', async () => {
-    const fetch = renderCard();
+    const api = renderCard();
     const basis = type('基础条件（满分 30）', '35');
     expect(await screen.findByText('“基础条件”得分应在 0–30 分之间')).toBeTruthy();
     expect(basis.value).toBe('35');
@@ -52,7 +36,7 @@ describe('the scoring form (第十条)', () => {
     await waitFor(() => expect(screen.getAllByText('“基础条件”得分应在 0–30 分之间')).toHaveLength(1));
     expect(screen.queryByText(/提交后不能修改/)).toBeNull();
     expect(basis.value).toBe('35');
-    expect(fetch).not.toHaveBeenCalled();
+    expect(api.requests).toEqual([]);
   });
 
   it('the full mark is accepted: the error goes once the score is back in range', async () => {

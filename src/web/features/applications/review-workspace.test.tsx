@@ -1,9 +1,7 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntApp } from 'antd';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { policy2025 } from '../../../domain/policy';
+import { renderPage, stubApi } from '../../lib/test-render';
 import { screenWidth } from '../../lib/test-screen';
 import MyReviewsPage from './my-reviews-page';
 import { ASSIGNMENT } from './test-assignment';
@@ -38,37 +36,15 @@ const APPLICATION = {
   history: [],
 };
 
-function json(body: unknown) {
-  return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-}
-
 function renderOpen() {
-  const fetch = vi.fn(async (url: string) => {
-    if (url.startsWith('/api/v1/review-assignments')) return json({ items: [ASSIGNMENT] });
-    if (url.startsWith('/api/v1/applications/app1')) return json(APPLICATION);
-    if (url.startsWith('/api/v1/program-years/2026')) return json({ year: 2026, policy: policy2025 });
-    if (url.startsWith('/api/v1/districts')) return json({ items: [{ code: '110108', name: '海淀区' }] });
-    return new Response('{}', { status: 404 });
+  stubApi({
+    '/api/v1/review-assignments': { items: [ASSIGNMENT] },
+    '/api/v1/applications/app1': APPLICATION,
+    '/api/v1/program-years/2026': { year: 2026, policy: policy2025 },
+    '/api/v1/districts': { items: [{ code: '110108', name: '海淀区' }] },
   });
-  vi.stubGlobal('fetch', fetch);
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <MemoryRouter initialEntries={['/reviews?a=ra1']}>
-        <AntApp>
-          <Routes>
-            <Route path="/reviews" element={<MyReviewsPage />} />
-          </Routes>
-        </AntApp>
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
+  renderPage(<MyReviewsPage />, { at: '/reviews?a=ra1', route: '/reviews' });
 }
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe('the reviewer’s scoring beside the 申报书 (第十条)', () => {
   it('on a PC both are on screen at once, the application left of the form', async () => {

@@ -3,9 +3,10 @@
 // on its own; narrower (a phone at 390 px, a tablet) they stack behind a 申报书 / 评分 switch. Both stay mounted when
 // hidden, so switching to read the application again never loses the scores typed so far.
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Grid, Result, Segmented, Spin } from 'antd';
+import { Alert, Button, Grid, Segmented, Spin } from 'antd';
 import { type CSSProperties, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { Result } from '../../components/result';
 import { ApiError } from '../../lib/api';
 import { useProgramYear } from '../../lib/program-years';
 import { type Assignment, useApplication } from './api';

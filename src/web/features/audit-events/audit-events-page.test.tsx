@@ -1,8 +1,6 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { App as AntApp } from 'antd';
-import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { json, renderPage, stubApi } from '../../lib/test-render';
 import AuditEventsPage from './audit-events-page';
 
 // 等保 审计记录保护 (decision 017): the audit administrator downloads a signed checkpoint and later checks the log
@@ -16,74 +14,45 @@ const CHECKPOINT = {
   signature: 'b'.repeat(64),
 };
 
-function json(body: unknown, headers: Record<string, string> = {}) {
-  return new Response(JSON.stringify(body), {
-    status: 200,
-    headers: { 'content-type': 'application/json', ...headers },
+function serve() {
+  return stubApi({
+    '/api/v1/audit-events/verification': {
+      ok: false,
+      checked: 100,
+      firstBadSeq: 101,
+      reason: '操作日志比检查点短：检查点记录到第 120 条，现只有 100 条（末尾记录被删除）',
+      keyedFrom: 1,
+      checkpoint: { seq: 120, at: CHECKPOINT.at },
+    },
+    '/api/v1/audit-events/checkpoint': () =>
+      json(CHECKPOINT, {
+        headers: {
+          'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('操作日志检查点-第120条-2025-06-15.json')}`,
+        },
+      }),
+    '/api/v1/audit-events': { items: [], total: 0, page: 1, pageSize: 20 },
   });
 }
-
-function stubApi() {
-  const fetch = vi.fn(async (url: string) => {
-    if (url.startsWith('/api/v1/audit-events/verification')) {
-      return json({
-        ok: false,
-        checked: 100,
-        firstBadSeq: 101,
-        reason: '操作日志比检查点短：检查点记录到第 120 条，现只有 100 条（末尾记录被删除）',
-        keyedFrom: 1,
-        checkpoint: { seq: 120, at: CHECKPOINT.at },
-      });
-    }
-    if (url.startsWith('/api/v1/audit-events/checkpoint')) {
-      return json(CHECKPOINT, {
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('操作日志检查点-第120条-2025-06-15.json')}`,
-      });
-    }
-    if (url.startsWith('/api/v1/audit-events')) return json({ items: [], total: 0, page: 1, pageSize: 20 });
-    return new Response('{}', { status: 404 });
-  });
-  vi.stubGlobal('fetch', fetch);
-  return fetch;
-}
-
-function renderPage() {
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <AntApp>
-        <MemoryRouter>
-          <AuditEventsPage />
-        </MemoryRouter>
-      </AntApp>
-    </QueryClientProvider>,
-  );
-}
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe('操作日志 page: checkpoints', () => {
   it('downloads a checkpoint and says to keep it outside the system', async () => {
-    const fetch = stubApi();
-    renderPage();
+    const api = serve();
+    renderPage(<AuditEventsPage />);
     fireEvent.click(screen.getByRole('button', { name: /下载检查点/ }));
     await screen.findByText('已下载“操作日志检查点-第120条-2025-06-15.json”，请保存到系统之外（离线介质或另一台主机）');
-    expect(fetch.mock.calls.map((c) => String(c[0]))).toContain('/api/v1/audit-events/checkpoint');
+    expect(api.urls()).toContain('/api/v1/audit-events/checkpoint');
   });
 
   it('checks an uploaded checkpoint and names what failed', async () => {
-    const fetch = stubApi();
-    renderPage();
+    const api = serve();
+    renderPage(<AuditEventsPage />);
     const input = document.querySelector('input[type=file]') as HTMLInputElement;
     const file = new File([JSON.stringify(CHECKPOINT)], 'checkpoint.json', { type: 'application/json' });
     fireEvent.change(input, { target: { files: [file] } });
     await screen.findByText('与检查点核对失败：第 101 条起异常');
     expect(screen.getByText(/末尾记录被删除/)).toBeTruthy();
     await waitFor(() =>
-      expect(fetch.mock.calls.map((c) => String(c[0]))).toContain(
+      expect(api.urls()).toContain(
         `/api/v1/audit-events/verification?checkpoint=${encodeURIComponent(JSON.stringify(CHECKPOINT))}`,
       ),
     );

@@ -1,6 +1,6 @@
 // 依托单位注册 (issue #4): public, open only while a call is open (第十条). The organisation and its first account stay
 // inactive until the Center approves; the page says so. antd loads here (a lazy route), not on the sign-in page.
-import { Alert, App as AntApp, Button, Card, ConfigProvider, Form, Input, Result, Select, Spin } from 'antd';
+import { Alert, App as AntApp, Button, Card, ConfigProvider, Form, Input, Select, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -12,6 +12,7 @@ import {
   type HostRegistrationWindowDto,
   hostRegistrationSchema,
 } from '../../../shared/schemas/host-registration';
+import { Result } from '../../components/result';
 import { call } from '../../lib/api';
 import { APP_NAME } from '../../lib/app';
 import { applyApiError, applyIssues, validated, zodIssues, zodRule } from '../../lib/form';

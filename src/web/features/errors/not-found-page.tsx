@@ -1,5 +1,6 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { useNavigate } from 'react-router';
+import { Result } from '../../components/result';
 
 export default function NotFoundPage({ message = '您访问的页面不存在，请检查地址是否正确。' }: { message?: string }) {
   const navigate = useNavigate();

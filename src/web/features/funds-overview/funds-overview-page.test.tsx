@@ -1,11 +1,7 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntApp } from 'antd';
-import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/permissions';
-import type { Me } from '../../lib/session';
-import { SessionContext } from '../../lib/session-context';
+import { renderPage, signedIn, stubApi } from '../../lib/test-render';
 import type { YearExecutionDto } from './api';
 import FundsOverviewPage from './funds-overview-page';
 
@@ -66,66 +62,32 @@ const EXECUTION: YearExecutionDto = {
   },
 };
 
-function json(body: unknown) {
-  return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-}
-
-function stubApi(execution: YearExecutionDto = EXECUTION) {
-  const fetch = vi.fn(async (url: string) => {
-    if (url.startsWith('/api/v1/program-years'))
-      return json({
-        items: [{ year: 2025 }, { year: 2024 }].map((y) => ({ ...y, title: `${y.year}`, status: 'locked' })),
-      });
-    if (url.startsWith('/api/v1/districts'))
-      return json({ items: [{ code: '110108', name: '海淀区', fullName: '北京市海淀区', stationType: 'district_a' }] });
-    if (url.startsWith('/api/v1/funds/execution')) return json(execution);
-    return new Response('{}', { status: 404 });
+function serve(execution: YearExecutionDto = EXECUTION) {
+  return stubApi({
+    '/api/v1/program-years': {
+      items: [{ year: 2025 }, { year: 2024 }].map((y) => ({ ...y, title: `${y.year}`, status: 'locked' })),
+    },
+    '/api/v1/districts': {
+      items: [{ code: '110108', name: '海淀区', fullName: '北京市海淀区', stationType: 'district_a' }],
+    },
+    '/api/v1/funds/execution': execution,
   });
-  vi.stubGlobal('fetch', fetch);
-  return fetch;
 }
 
-function renderAs(role: Role, at = '/funds') {
-  const me: Me = {
-    id: 'u1',
-    username: role,
-    displayName: role,
-    role,
-    organizationId: null,
-    organizationName: null,
-    districtCode: role === 'district' ? '110108' : null,
-    mustChangePassword: false,
-    passwordExpired: false,
-  };
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <SessionContext.Provider value={me}>
-        <AntApp>
-          <MemoryRouter initialEntries={[at]}>
-            <FundsOverviewPage />
-          </MemoryRouter>
-        </AntApp>
-      </SessionContext.Provider>
-    </QueryClientProvider>,
-  );
-}
-
-const calls = (fetch: ReturnType<typeof stubApi>) => fetch.mock.calls.map((c) => String(c[0]));
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+const openAs = (role: Role, at = '/funds') =>
+  renderPage(<FundsOverviewPage />, {
+    at,
+    me: signedIn(role, { districtCode: role === 'district' ? '110108' : null }),
+  });
 
 describe('经费执行 page', () => {
   it('asks for the newest program year and shows the totals, the chart and the stations', async () => {
-    const fetch = stubApi();
-    renderAs('center_admin');
+    const api = serve();
+    openAs('center_admin');
     expect(screen.getByRole('heading', { name: '经费执行' })).toBeTruthy();
     await screen.findByRole('link', { name: '海淀区产业特派员工作站' });
     const table = screen.getByRole('table', { name: '站点经费执行' });
-    expect(calls(fetch)).toContain('/api/v1/funds/execution?year=2025&page=1&pageSize=20');
+    expect(api.urls()).toContain('/api/v1/funds/execution?year=2025&page=1&pageSize=20');
 
     expect(screen.getByText('200,000.00 元')).toBeTruthy();
     expect(screen.getAllByText('50,000.00 元').length).toBeGreaterThan(0);
@@ -151,35 +113,35 @@ describe('经费执行 page', () => {
   });
 
   it('offers no district filter to a district account, and searches from the first page', async () => {
-    const fetch = stubApi();
-    renderAs('district');
+    const api = serve();
+    openAs('district');
     await screen.findByRole('link', { name: '海淀区产业特派员工作站' });
     expect(screen.getByRole('combobox', { name: '站点类型' })).toBeTruthy();
     expect(screen.queryByRole('combobox', { name: '所在区' })).toBeNull();
     fireEvent.change(screen.getByRole('searchbox', { name: '搜索站点' }), { target: { value: ' 海淀 ' } });
     fireEvent.click(screen.getByRole('button', { name: /搜\s*索/ }));
     const q = `/api/v1/funds/execution?year=2025&q=${encodeURIComponent('海淀')}&page=1&pageSize=20`;
-    await waitFor(() => expect(calls(fetch)).toContain(q));
+    await waitFor(() => expect(api.urls()).toContain(q));
   });
 
   it('opens with the filters the address names (a reload, Back or a shared link keeps them)', async () => {
-    const fetch = stubApi();
-    renderAs('center_admin', '/funds?year=2025&type=district_a&q=%E6%B5%B7%E6%B7%80');
+    const api = serve();
+    openAs('center_admin', '/funds?year=2025&type=district_a&q=%E6%B5%B7%E6%B7%80');
     await screen.findByRole('link', { name: '海淀区产业特派员工作站' });
-    expect(calls(fetch)).toContain(
+    expect(api.urls()).toContain(
       `/api/v1/funds/execution?year=2025&type=district_a&q=${encodeURIComponent('海淀')}&page=1&pageSize=20`,
     );
     expect((screen.getByRole('searchbox', { name: '搜索站点' }) as HTMLInputElement).value).toBe('海淀');
   });
 
   it('shows the empty state when no station matches', async () => {
-    stubApi({
+    serve({
       ...EXECUTION,
       items: [],
       total: 0,
       totals: { ...EXECUTION.totals, stations: 0, grantedFen: 0, spentGrantFen: 0, matchingSpentFen: 0 },
     });
-    renderAs('host');
+    openAs('host');
     expect(await screen.findByText('本范围内尚无资助经费支出')).toBeTruthy();
     expect(screen.getByText('没有符合条件的工作站点')).toBeTruthy();
   });

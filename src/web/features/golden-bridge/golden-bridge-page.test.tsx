@@ -1,12 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntApp } from 'antd';
-import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/permissions';
 import type { GoldenBridgeCandidateDto } from '../../../shared/schemas/golden-bridge';
-import type { Me } from '../../lib/session';
-import { SessionContext } from '../../lib/session-context';
+import { type ApiStub, renderPage, signedIn, stubApi } from '../../lib/test-render';
 import GoldenBridgePage from './golden-bridge-page';
 
 // The page opens on the working year (issue 14): the year list is asked for first.
@@ -51,68 +47,22 @@ const candidate = (n: number): GoldenBridgeCandidateDto => ({
   reviewVersion: null,
 });
 
-interface Sent {
-  method: string;
-  url: string;
-  body: unknown;
-}
+// The page reads nothing from what a review's POST returns; `{}` for it and for any other address keeps it quiet.
+const serve = () =>
+  stubApi({
+    '/api/v1/golden-bridge?': { items: [candidate(1), candidate(2)], total: 2, page: 1, pageSize: 20 },
+    '/api/v1/program-years': { items: [YEAR_2025] },
+    '/': {},
+  });
 
-function serve() {
-  const sent: Sent[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init?: RequestInit) => {
-      const method = init?.method ?? 'GET';
-      sent.push({ method, url, body: init?.body ? JSON.parse(String(init.body)) : null });
-      const items = [candidate(1), candidate(2)];
-      const body = url.startsWith('/api/v1/golden-bridge?')
-        ? { items, total: 2, page: 1, pageSize: 20 }
-        : url.startsWith('/api/v1/program-years')
-          ? { items: [YEAR_2025] }
-          : {};
-      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-    }),
-  );
-  return sent;
-}
+const openAs = (role: Role) => renderPage(<GoldenBridgePage />, { me: signedIn(role) });
 
-function renderAs(role: Role) {
-  const me: Me = {
-    id: 'u1',
-    username: role,
-    displayName: role,
-    role,
-    organizationId: null,
-    organizationName: null,
-    districtCode: null,
-    mustChangePassword: false,
-    passwordExpired: false,
-  };
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <SessionContext.Provider value={me}>
-        <AntApp>
-          <MemoryRouter>
-            <GoldenBridgePage />
-          </MemoryRouter>
-        </AntApp>
-      </SessionContext.Provider>
-    </QueryClientProvider>,
-  );
-}
-
-const posts = (sent: Sent[]) => sent.filter((s) => s.method === 'POST');
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+const posts = (api: ApiStub) => api.requests.filter((r) => r.method === 'POST');
 
 describe('金桥工程推荐 review dialog', () => {
   it('shows the outcome’s details, pre-selects no decision, and refuses 不推荐 without a reason', async () => {
-    const sent = serve();
-    renderAs('center_admin');
+    const api = serve();
+    openAs('center_admin');
     await screen.findByText('新型传感器量产项目1');
     fireEvent.click(screen.getAllByRole('button', { name: '审核' })[0]);
     const dialog = await screen.findByRole('dialog');
@@ -137,14 +87,14 @@ describe('金桥工程推荐 review dialog', () => {
       fireEvent.click(submit);
     });
     await details.findByText(REASON);
-    expect(posts(sent)).toEqual([]);
+    expect(posts(api)).toEqual([]);
 
     fireEvent.change(details.getByRole('textbox'), { target: { value: '尚未形成产业化效益' } });
     await act(async () => {
       fireEvent.click(submit);
     });
-    await waitFor(() => expect(posts(sent)).toHaveLength(1));
-    expect(posts(sent)[0]).toEqual({
+    await waitFor(() => expect(posts(api)).toHaveLength(1));
+    expect(posts(api)[0]).toEqual({
       method: 'POST',
       url: '/api/v1/golden-bridge/o1/review',
       body: { recommend: false, comment: '尚未形成产业化效益', version: null },
@@ -152,8 +102,8 @@ describe('金桥工程推荐 review dialog', () => {
   });
 
   it('batch 不推荐 lists the count and needs one reason for all', async () => {
-    const sent = serve();
-    renderAs('center_staff');
+    const api = serve();
+    openAs('center_staff');
     await screen.findByText('新型传感器量产项目2');
     const table = screen.getByRole('table');
     const boxes = within(table).getAllByRole('checkbox');
@@ -169,12 +119,12 @@ describe('金桥工程推荐 review dialog', () => {
       fireEvent.click(confirm);
     });
     await dialog.findByText(REASON);
-    expect(posts(sent)).toEqual([]);
+    expect(posts(api)).toEqual([]);
   });
 
   it('a district account sees the details without a decision to make', async () => {
     serve();
-    renderAs('district');
+    openAs('district');
     await screen.findByText('新型传感器量产项目1');
     expect(screen.queryByRole('button', { name: '审核' })).toBeNull();
     expect(within(screen.getByRole('table')).queryAllByRole('checkbox')).toEqual([]);

@@ -4,7 +4,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { goldenBridgeApi } from '../../../shared/api/golden-bridge';
-import { GOLDEN_BRIDGE_BATCH_MAX, type GoldenBridgeCandidateDto } from '../../../shared/schemas/golden-bridge';
+import {
+  GOLDEN_BRIDGE_BATCH_MAX,
+  GOLDEN_BRIDGE_SORT_KEYS,
+  type GoldenBridgeCandidateDto,
+  type GoldenBridgeStatus,
+} from '../../../shared/schemas/golden-bridge';
 import { DataTable } from '../../components/data-table';
 import { ExportButton } from '../../components/export-button';
 import { FilterSearch } from '../../components/filter-bar';
@@ -12,7 +17,7 @@ import { PageHeader } from '../../components/page-header';
 import { useIsPhone } from '../../components/use-phone';
 import { YearOrAllSelect } from '../../components/year-type-district-filters';
 import { call, urlOf } from '../../lib/api';
-import { useYearListFilters } from '../../lib/list-filters';
+import { knownSort, useYearListFilters } from '../../lib/list-filters';
 import { useCan } from '../../lib/session-context';
 import { BatchReviewModal } from './batch-review-form';
 import { CandidateDetails } from './candidate-details';
@@ -22,8 +27,10 @@ import { ReviewModal } from './review-form';
 type Candidate = GoldenBridgeCandidateDto;
 interface Filters {
   year?: number;
-  status?: 'pending' | 'recommended' | 'not_recommended';
+  status?: GoldenBridgeStatus;
   q?: string;
+  /** a key of GOLDEN_BRIDGE_SORT_KEYS, `-key` descending */
+  sort?: string;
 }
 
 /** Readers without the review permission (district, host) see the same details, without a decision to make. */
@@ -86,14 +93,15 @@ export default function GoldenBridgePage() {
   // Year, status, search and page in the address: 我的待办 links to ?year=…&status=pending (issue 14).
   const {
     years,
-    filters,
+    filters: asked,
     setFilter: setListFilter,
     paging,
     setPaging,
     reset,
     filtered,
     ready,
-  } = useYearListFilters<Filters>({ defaultYear: 'working', keys: ['status', 'q'] });
+  } = useYearListFilters<Filters>({ defaultYear: 'working', keys: ['status', 'q', 'sort'] });
+  const filters = { ...asked, sort: knownSort(GOLDEN_BRIDGE_SORT_KEYS, asked.sort) };
   const [open, setOpen] = useState<Candidate | null>(null);
   const [selected, setSelected] = useState<Candidate[]>([]);
   const [batch, setBatch] = useState<boolean | null>(null);
@@ -153,6 +161,8 @@ export default function GoldenBridgePage() {
         settingsKey="golden-bridge"
         rowKey="outcomeId"
         aria-label="金桥工程候选成果"
+        // Sorting shows the same candidates in another order: the selection stays.
+        sort={{ value: filters.sort, onChange: (sort) => setListFilter({ sort }) }}
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         columns={candidateColumns({ canReview, onReview: setOpen })}

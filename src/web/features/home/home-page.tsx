@@ -7,7 +7,6 @@ import {
   Descriptions,
   Empty,
   Progress,
-  Result,
   Row,
   Select,
   Space,
@@ -23,6 +22,7 @@ import { can, ROLE_LABELS, ROLE_SCOPE } from '../../../shared/permissions';
 import { EmptyYearNotice } from '../../components/empty-year-notice';
 import { PageHeader } from '../../components/page-header';
 import { ResponsiveTable } from '../../components/responsive-table';
+import { Result } from '../../components/result';
 import { useDistricts } from '../../lib/districts';
 import { formatMoney } from '../../lib/money';
 import { useNav } from '../../lib/nav';

@@ -17,7 +17,7 @@ function Figure({
   article,
   alert,
 }: {
-  /** null: the reader has no page for the rows behind it (a district has no 监督检查 list) */
+  /** null: the reader has no page for the rows behind it */
   to: string | null;
   label: string;
   value: ReactNode;
@@ -45,6 +45,8 @@ function Figure({
 
 function figures(o: Oversight, opts: { center: boolean }) {
   const y = o.year;
+  // The Center reads findings and recoveries under 监督检查; a district, the same lists under 整改与追回.
+  const supervisionPage = opts.center ? '/inspections' : '/rectification';
   const behindFunds = o.funds.grantedFen > 0 && o.funds.executionRate + 0.2 < o.funds.timeElapsed;
   const list = [
     {
@@ -75,7 +77,7 @@ function figures(o: Oversight, opts: { center: boolean }) {
     },
     {
       key: 'findings',
-      to: opts.center ? `/inspections?year=${y}&tab=findings${o.findings.overdue > 0 ? '&overdue=true' : ''}` : null,
+      to: `${supervisionPage}?year=${y}&tab=findings${o.findings.overdue > 0 ? '&overdue=true' : ''}`,
       label: '未结整改问题',
       value: o.findings.open,
       note:
@@ -89,9 +91,7 @@ function figures(o: Oversight, opts: { center: boolean }) {
     },
     {
       key: 'recoveries',
-      to: opts.center
-        ? `/inspections?year=${y}&tab=recoveries${o.recoveries.overdue > 0 ? '&overdue=true' : ''}`
-        : null,
+      to: `${supervisionPage}?year=${y}&tab=recoveries${o.recoveries.overdue > 0 ? '&overdue=true' : ''}`,
       label: '待追回经费',
       value: o.recoveries.open ? formatMoney(o.recoveries.owedFen) : 0,
       note:

@@ -1,6 +1,5 @@
 import { Alert, Descriptions, Drawer, Segmented, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { DataTable } from '../../components/data-table';
 import { dash, formatKpiValue } from '../../lib/format';
 import { type DrillReason, type DrillRow, type KpiRowDto, useKpiRecords } from './api';
@@ -38,9 +37,6 @@ const EMPTY: Record<Filter, string> = {
   counted: '该指标暂无计入的记录',
   excluded: '该指标没有未计入的记录',
 };
-/** `?counted=true|false` in the page's address (a link to the records that do not count); anything else: all. */
-const countedParam = (v: string | null) => (v === 'true' ? true : v === 'false' ? false : undefined);
-
 function ReasonSummary({ reasons }: { reasons: DrillReason[] }) {
   if (!reasons.length) return null;
   return (
@@ -118,11 +114,10 @@ export function KpiDrilldown({
   stationId: string;
   kpi: KpiRowDto | null;
   onClose: () => void;
-  /** opens on the records that count (true) or do not (false); else `?counted=` of the address, else all */
+  /** opens on the records that count (true) or do not (false), else on all (the page reads `?counted=` once) */
   initialCounted?: boolean;
 }) {
-  const [search] = useSearchParams();
-  const start = initialCounted ?? countedParam(search.get('counted'));
+  const start = initialCounted;
 
   return (
     <Drawer

@@ -1,10 +1,6 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntApp } from 'antd';
-import { MemoryRouter, useLocation } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Me } from '../../lib/session';
-import { SessionContext } from '../../lib/session-context';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { renderPage, signedIn, stubApi } from '../../lib/test-render';
 import { screenWidth } from '../../lib/test-screen';
 import type { MatrixDto, MatrixRow } from './api';
 import KpiDashboardPage from './kpi-dashboard-page';
@@ -114,85 +110,39 @@ const MATRIX: MatrixDto = {
   ],
 };
 
-function json(body: unknown) {
-  return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-}
-
-function stubApi() {
-  const fetch = vi.fn(async (url: string) => {
-    if (url.startsWith('/api/v1/program-years'))
-      return json({
-        items: [
-          {
-            year: 2025,
-            title: '2025',
-            status: 'locked',
-            lockedAt: null,
-            stationCount: 3,
-            periodStart: '2025-01-01',
-            periodEnd: '2025-12-31',
-            working: true,
-            quotaTotal: 30,
-          },
-        ],
-      });
-    if (url.startsWith('/api/v1/districts')) return json({ items: [] });
-    if (url.startsWith('/api/v1/kpi-matrix/activity')) return json([]);
-    if (url.startsWith('/api/v1/kpi-matrix')) return json(MATRIX);
-    return new Response('{}', { status: 404 });
+function serve() {
+  return stubApi({
+    '/api/v1/program-years': {
+      items: [
+        {
+          year: 2025,
+          title: '2025',
+          status: 'locked',
+          lockedAt: null,
+          stationCount: 3,
+          periodStart: '2025-01-01',
+          periodEnd: '2025-12-31',
+          working: true,
+          quotaTotal: 30,
+        },
+      ],
+    },
+    '/api/v1/districts': { items: [] },
+    '/api/v1/kpi-matrix/activity': [],
+    '/api/v1/kpi-matrix': MATRIX,
   });
-  vi.stubGlobal('fetch', fetch);
-  return fetch;
 }
 
-function Location() {
-  const l = useLocation();
-  return <output aria-label="地址">{`${l.pathname}${l.search}`}</output>;
-}
-
-function renderPage(entry = '/kpi-dashboard') {
-  const me: Me = {
-    id: 'u1',
-    username: 'center',
-    displayName: '市科协',
-    role: 'center_admin',
-    organizationId: null,
-    organizationName: null,
-    districtCode: null,
-    mustChangePassword: false,
-    passwordExpired: false,
-  };
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <SessionContext.Provider value={me}>
-        <AntApp>
-          <MemoryRouter initialEntries={[entry]}>
-            <KpiDashboardPage />
-            <Location />
-          </MemoryRouter>
-        </AntApp>
-      </SessionContext.Provider>
-    </QueryClientProvider>,
-  );
-}
-
-const address = () => screen.getByRole('status', { name: '地址' }).textContent ?? '';
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  localStorage.clear();
-});
+const openAt = (at = '/kpi-dashboard') => renderPage(<KpiDashboardPage />, { at, me: signedIn('center_admin') });
 
 describe('考核看板', () => {
   it('shows the A-type stations with only A columns, worst first, with the main shortfall', async () => {
-    const fetch = stubApi();
-    renderPage();
+    const api = serve();
+    openAt();
     await screen.findByText('举办活动 1/4（应达 3）');
     // the sticky header is a table of its own: the rows are in the last one
     const table = screen.getAllByRole('table', { name: '站点考核指标' }).at(-1) as HTMLElement;
-    expect(fetch.mock.calls.map((c) => String(c[0]))).toContain('/api/v1/kpi-matrix?year=2025');
+    expect(api.urls()).toContain('/api/v1/kpi-matrix?year=2025');
 
     expect(screen.getByRole('tab', { name: '区工作站点（A类） 2 个' }).getAttribute('aria-selected')).toBe('true');
     expect(screen.getByRole('tab', { name: '产学研合作站点 1 个' })).toBeTruthy();
@@ -226,8 +176,8 @@ describe('考核看板', () => {
   });
 
   it('keeps the chosen tab in the address', async () => {
-    stubApi();
-    renderPage('/kpi-dashboard?year=2025');
+    serve();
+    const { address } = openAt('/kpi-dashboard?year=2025');
     await screen.findByText('举办活动 1/4（应达 3）');
     fireEvent.click(screen.getByRole('tab', { name: '产学研合作站点 1 个' }));
     await screen.findAllByText(IUR_ONLY);
@@ -240,16 +190,16 @@ describe('考核看板', () => {
   });
 
   it('opens on the tab the address names', async () => {
-    stubApi();
-    renderPage('/kpi-dashboard?year=2025&type=iur');
+    serve();
+    openAt('/kpi-dashboard?year=2025&type=iur');
     await screen.findAllByText(IUR_ONLY);
     expect(screen.getByRole('tab', { name: '产学研合作站点 1 个' }).getAttribute('aria-selected')).toBe('true');
   });
 
   it('shows a card per station on a phone', async () => {
     screenWidth(390);
-    stubApi();
-    renderPage();
+    serve();
+    openAt();
     const list = await screen.findByRole('list', { name: '站点考核指标' });
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
     const first = within(list).getAllByRole('listitem')[0];

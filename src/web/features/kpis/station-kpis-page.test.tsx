@@ -1,11 +1,7 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntApp } from 'antd';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { KpiDrilldownDto } from '../../../shared/schemas/kpis';
-import type { Me } from '../../lib/session';
-import { SessionContext } from '../../lib/session-context';
+import { renderPage, signedIn, stubApi } from '../../lib/test-render';
 import type { KpiRowDto, StationKpisDto } from './api';
 import StationKpisPage from './station-kpis-page';
 
@@ -63,82 +59,36 @@ const RECORDS: KpiDrilldownDto = {
   reasons: [{ reason: 'no_evidence', label: '缺少佐证材料', count: 1 }],
 };
 
-function json(body: unknown) {
-  return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-}
+const serve = () => stubApi({ '/api/v1/stations/x/kpis/': RECORDS, '/api/v1/stations/x/kpis': STATION });
 
-function stubApi() {
-  const fetch = vi.fn(async (url: string) => {
-    if (url.startsWith('/api/v1/stations/x/kpis/')) return json(RECORDS);
-    if (url.startsWith('/api/v1/stations/x/kpis')) return json(STATION);
-    return new Response('{}', { status: 404 });
-  });
-  vi.stubGlobal('fetch', fetch);
-  return fetch;
-}
-
-function Location() {
-  const l = useLocation();
-  return <output aria-label="地址">{`${l.pathname}${l.search}`}</output>;
-}
-
-function renderAt(entry: string) {
-  const me: Me = {
-    id: 'u1',
-    username: 'center',
-    displayName: '市科协',
-    role: 'center_admin',
-    organizationId: null,
-    organizationName: null,
-    districtCode: null,
-    mustChangePassword: false,
-    passwordExpired: false,
-  };
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <SessionContext.Provider value={me}>
-        <AntApp>
-          <MemoryRouter initialEntries={[entry]}>
-            <Routes>
-              <Route path="/stations/:id/kpis" element={<StationKpisPage />} />
-            </Routes>
-            <Location />
-          </MemoryRouter>
-        </AntApp>
-      </SessionContext.Provider>
-    </QueryClientProvider>,
-  );
-}
-
-const calls = (fetch: ReturnType<typeof stubApi>) => fetch.mock.calls.map((c) => String(c[0]));
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+// The browser's address too: the page cleans the link's query there, in the history entry, not by a navigation.
+const openAt = (at: string) => {
+  window.history.replaceState(null, '', at);
+  return renderPage(<StationKpisPage />, { at, route: '/stations/:id/kpis', me: signedIn('center_admin') });
+};
+const browserAddress = () => `${window.location.pathname}${window.location.search}`;
 
 describe('a station KPI page opened from a 考核看板 cell', () => {
   it('opens the drill-down of ?kpi= on the records that did not count, with their reasons', async () => {
-    const fetch = stubApi();
-    renderAt('/stations/x/kpis?kpi=events&counted=false');
+    const api = serve();
+    openAt('/stations/x/kpis?kpi=events&counted=false');
     const drawer = await screen.findByRole('dialog');
     expect(within(drawer).getByText('指标明细：举办活动')).toBeTruthy();
     await within(drawer).findByText('专精特新企业座谈会');
     expect(within(drawer).getByText('未计入原因：缺少佐证材料 1 条')).toBeTruthy();
-    expect(calls(fetch)).toContain('/api/v1/stations/x/kpis/events/records?page=1&pageSize=20&counted=false');
-    // read once: the address no longer opens it, and another 明细 starts on all records
-    await waitFor(() => expect(screen.getByRole('status', { name: '地址' }).textContent).toBe('/stations/x/kpis'));
+    expect(api.urls()).toContain('/api/v1/stations/x/kpis/events/records?page=1&pageSize=20&counted=false');
+    // read once: the address no longer opens it (a reload or Back), and another 明细 starts on all records
+    await waitFor(() => expect(browserAddress()).toBe('/stations/x/kpis'));
 
     fireEvent.click(screen.getByRole('button', { name: '查看“调研收集服务企业需求”的明细' }));
     await waitFor(() => expect(screen.getByText('指标明细：调研收集服务企业需求')).toBeTruthy());
-    await waitFor(() => expect(calls(fetch)).toContain('/api/v1/stations/x/kpis/demands/records?page=1&pageSize=20'));
+    await waitFor(() => expect(api.urls()).toContain('/api/v1/stations/x/kpis/demands/records?page=1&pageSize=20'));
   });
 
   it('opens on all records without ?counted=', async () => {
-    const fetch = stubApi();
-    renderAt('/stations/x/kpis?kpi=events');
+    const api = serve();
+    openAt('/stations/x/kpis?kpi=events');
     await screen.findByText('指标明细：举办活动');
-    await waitFor(() => expect(calls(fetch)).toContain('/api/v1/stations/x/kpis/events/records?page=1&pageSize=20'));
+    await waitFor(() => expect(api.urls()).toContain('/api/v1/stations/x/kpis/events/records?page=1&pageSize=20'));
   });
 });

@@ -1,9 +1,10 @@
-import { Breadcrumb, Button, Card, Col, Progress, Result, Row, Spin, type TableColumnsType, Tag } from 'antd';
-import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Breadcrumb, Button, Card, Col, Progress, Row, Spin, type TableColumnsType, Tag } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { FINDING_SEVERITY_LABELS } from '../../../shared/labels';
 import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
+import { Result } from '../../components/result';
 import { StationTabs } from '../../components/station-tabs';
 import { ApiError } from '../../lib/api';
 import { typeColor } from '../../lib/stations';
@@ -85,25 +86,29 @@ export default function StationKpisPage() {
   // are in; `&counted=false` opens it on the records that did not count. Both leave the address once read, so that
   // the next 明细 opened by hand starts on all records and Back leads to the page the link was on.
   const [drillCounted, setDrillCounted] = useState<boolean | undefined>(undefined);
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const { pathname } = useLocation();
   const wanted = params.get('kpi');
   const wantedCounted = params.get('counted');
+  // Read once per link: the address is cleaned in the browser's history entry, not by a navigation (a navigation
+  // fired when the figures arrive could undo a menu click made meanwhile), so the router still shows the link's
+  // query and a refetch must not reopen the drill-down.
+  const opened = useRef<string | null>(null);
   useEffect(() => {
-    if (!wanted || !kpis.data) return;
+    const link = `${wanted}|${wantedCounted}`;
+    if (!wanted || !kpis.data || opened.current === link) return;
+    opened.current = link;
     const row = kpis.data.kpis.find((k) => k.id === wanted);
     if (row) {
       setDrill(row);
       setDrillCounted(wantedCounted === 'true' ? true : wantedCounted === 'false' ? false : undefined);
     }
-    setParams(
-      (p) => {
-        p.delete('kpi');
-        p.delete('counted');
-        return p;
-      },
-      { replace: true },
-    );
-  }, [wanted, wantedCounted, kpis.data, setParams]);
+    const url = new URL(window.location.href);
+    if (url.pathname !== pathname) return;
+    url.searchParams.delete('kpi');
+    url.searchParams.delete('counted');
+    window.history.replaceState(window.history.state, '', url);
+  }, [wanted, wantedCounted, kpis.data, pathname]);
   const openDrill = (k: KpiRowDto) => {
     setDrillCounted(undefined);
     setDrill(k);

@@ -2,25 +2,25 @@ import { keepPreviousData, skipToken, useMutation, useQueries, useQuery, useQuer
 import { type EndpointInput, endpointUrl } from '../../../shared/api/endpoint';
 import { ledgerApi } from '../../../shared/api/ledger';
 import { recordsApi, revealExpertApi } from '../../../shared/api/records';
+import { RECORD_KINDS } from '../../../shared/record-kinds';
 import type { ImportReportDto } from '../../../shared/schemas/ledger';
-import {
-  type AchievementRecordDto,
-  type ContactRecordDto,
-  type CooperationRecordDto,
-  type DemandRecordDto,
-  type EnterpriseRecordDto,
-  type EventRecordDto,
-  type EvidenceDto,
-  type ExpertRecordDto,
-  type OutcomeRecordDto,
-  type PressReleaseRecordDto,
-  RECORD_KINDS,
-  type RecordBody,
-  type RecordDto,
-  type RecordKind,
-  type RecordListItem,
-  type ReportListItemDto,
-  type ReportRecordDto,
+import type {
+  AchievementRecordDto,
+  ContactRecordDto,
+  CooperationRecordDto,
+  DemandRecordDto,
+  EnterpriseRecordDto,
+  EventRecordDto,
+  EvidenceDto,
+  ExpertRecordDto,
+  OutcomeRecordDto,
+  PressReleaseRecordDto,
+  RecordBody,
+  RecordDto,
+  RecordKind,
+  RecordListItem,
+  ReportListItemDto,
+  ReportRecordDto,
 } from '../../../shared/schemas/ledger-records';
 import { ApiError, apiHooks, call, loginPath, uploadTo, urlOf } from '../../lib/api';
 import { listRecords, type RecordFilters } from '../../lib/ledger-records';

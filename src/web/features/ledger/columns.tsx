@@ -1,7 +1,7 @@
 // The list columns of each record kind, in Chinese, with enum labels from shared/labels.ts.
 import { FileWordOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
-import { isWebUrl } from '../../../domain/ledger/schema';
+import { isWebUrl } from '../../../domain/ledger/formats';
 import {
   CONTACT_MODE_LABELS,
   DEMAND_STATUS_LABELS,

@@ -1,7 +1,7 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import type { EnterpriseRecordDto } from '../../../shared/schemas/ledger-records';
+import { renderPage, stubApi } from '../../lib/test-render';
 import { EnterpriseUsccsSelect, enterpriseSearchOptions, NEW_ENTERPRISE_PREFIX } from './form-bits';
 import { newRecordValues } from './record-modal';
 
@@ -11,11 +11,6 @@ const LISTED = [
   { value: MATRIX, label: `北京矩阵科技有限公司（${MATRIX}）` },
   { value: RIVER, label: `北京清河精密仪器有限公司（${RIVER}）` },
 ];
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe('the 参与企业 options while typing', () => {
   it('lists the matching enterprises first and adds the typed text only as a last, labelled choice', () => {
@@ -49,23 +44,9 @@ function enterprise(uscc: string, name: string): EnterpriseRecordDto {
 
 function renderPicker(onChange: (v: string[]) => void) {
   const items = [enterprise(MATRIX, '北京矩阵科技有限公司'), enterprise(RIVER, '北京清河精密仪器有限公司')];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(
-      async () =>
-        new Response(JSON.stringify({ items, total: 2, page: 1, pageSize: 200 }), {
-          status: 200,
-          headers: { 'content-type': 'application/json' },
-        }),
-    ),
-  );
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <EnterpriseUsccsSelect stationId="s1" value={[]} onChange={onChange} id="enterpriseUsccs" />
-    </QueryClientProvider>,
-  );
-  return screen.getByRole('combobox');
+  const api = stubApi({ '/': { items, total: 2, page: 1, pageSize: 200 } });
+  renderPage(<EnterpriseUsccsSelect stationId="s1" value={[]} onChange={onChange} id="enterpriseUsccs" />);
+  return { api, input: screen.getByRole('combobox') };
 }
 
 async function typeAndEnter(input: HTMLElement, text: string) {
@@ -81,8 +62,8 @@ async function typeAndEnter(input: HTMLElement, text: string) {
 describe('the 参与企业 picker', () => {
   it('Enter picks the highlighted matching enterprise, not the typed text', async () => {
     const onChange = vi.fn();
-    const input = renderPicker(onChange);
-    await waitFor(() => expect(vi.mocked(fetch)).toHaveBeenCalled());
+    const { api, input } = renderPicker(onChange);
+    await waitFor(() => expect(api.requests.length).toBeGreaterThan(0));
     await typeAndEnter(input, '清河');
     expect(onChange).toHaveBeenCalledTimes(1);
     expect(onChange).toHaveBeenCalledWith([RIVER]);
@@ -90,8 +71,8 @@ describe('the 参与企业 picker', () => {
 
   it('Enter with no match in the 名录 adds nothing: a new enterprise is only ever an explicit choice', async () => {
     const onChange = vi.fn();
-    const input = renderPicker(onChange);
-    await waitFor(() => expect(vi.mocked(fetch)).toHaveBeenCalled());
+    const { api, input } = renderPicker(onChange);
+    await waitFor(() => expect(api.requests.length).toBeGreaterThan(0));
     await typeAndEnter(input, '不存在的公司');
     expect(onChange).not.toHaveBeenCalled();
     expect(await screen.findByText(`${NEW_ENTERPRISE_PREFIX}不存在的公司`)).toBeTruthy();

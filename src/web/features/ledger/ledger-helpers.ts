@@ -1,5 +1,5 @@
 // Pure helpers of the ledger pages (no React, no fetch): kinds, evidence file types, import report wording.
-import { RECORD_KINDS, type RecordKind } from '../../../shared/schemas/ledger-records';
+import { RECORD_KINDS, type RecordKind } from '../../../shared/record-kinds';
 
 export function isRecordKind(s: string | undefined): s is RecordKind {
   return RECORD_KINDS.includes(s as RecordKind);

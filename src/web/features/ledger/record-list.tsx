@@ -4,7 +4,7 @@ import { FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Input } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { RECORD_KIND_LABELS, type RecordKind } from '../../../shared/schemas/ledger-records';
+import { RECORD_KIND_LABELS, type RecordKind } from '../../../shared/record-kinds';
 import { ExportButton } from '../../components/export-button';
 import { ResponsiveTable } from '../../components/responsive-table';
 import { districtNameOf, useDistricts } from '../../lib/districts';

@@ -7,7 +7,7 @@ import type { OrganizationFilters } from '../../lib/organizations';
 /** The Excel export of the list as filtered. */
 export const organizationsExportUrl = (f: OrganizationFilters) =>
   urlOf(organizationsApi.export, {
-    query: { q: f.q, kind: f.kind, hostKind: f.hostKind, districtCode: f.districtCode },
+    query: { q: f.q, kind: f.kind, hostKind: f.hostKind, districtCode: f.districtCode, sort: f.sort },
   });
 
 export type OrganizationSave = OrganizationInput & { isActive?: boolean };

@@ -111,11 +111,12 @@ export default function OrganizationsPage() {
       </div>
       <DataTable<Organization>
         settingsKey="organizations"
+        sort={{ value: filters.sort, onChange: (sort) => setFilter({ sort }) }}
         loading={list.isFetching}
         columns={columns}
         dataSource={list.data?.items ?? []}
         emptyText="没有符合条件的组织"
-        scroll={{ x: 1110 }}
+        scroll={{ x: 1130 }}
         paging={{
           page: paging.page,
           pageSize: paging.pageSize,

@@ -1,9 +1,10 @@
 import { ArrowLeftOutlined, CopyOutlined, EditOutlined, LockOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Descriptions, Result, Spin, Tabs, Tooltip } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Spin, Tabs, Tooltip } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type Policy, STATION_TYPES } from '../../../domain/policy/types';
 import { PageHeader } from '../../components/page-header';
+import { Result } from '../../components/result';
 import { formatInstant } from '../../lib/format';
 import { formatMoney } from '../../lib/money';
 import { useProgramYear, useProgramYears } from '../../lib/program-years';

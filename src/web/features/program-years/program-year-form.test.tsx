@@ -1,9 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntApp } from 'antd';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { policy2025 } from '../../../domain/policy';
 import type { ProgramYear } from '../../lib/program-years';
+import { type ApiStub, renderPage, stubApi } from '../../lib/test-render';
 import { ProgramYearForm } from './program-year-form';
 
 const YEAR: ProgramYear = {
@@ -19,40 +18,10 @@ const YEAR: ProgramYear = {
   lockedReason: null,
 };
 
-interface Sent {
-  method: string;
-  url: string;
-  body: Record<string, unknown> | null;
-}
-
 /** The update route as the form sees it: it answers every PUT with the year, one version on. */
-function serve() {
-  const sent: Sent[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init?: RequestInit) => {
-      const method = init?.method ?? 'GET';
-      const body = init?.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : null;
-      sent.push({ method, url, body });
-      return new Response(JSON.stringify({ ...YEAR, version: YEAR.version + 1 }), {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-      });
-    }),
-  );
-  return sent;
-}
+const serve = () => stubApi({ '/': { ...YEAR, version: YEAR.version + 1 } });
 
-function renderForm(onClose: () => void) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <AntApp>
-        <ProgramYearForm year={YEAR} open onClose={onClose} />
-      </AntApp>
-    </QueryClientProvider>,
-  );
-}
+const renderForm = (onClose: () => void) => renderPage(<ProgramYearForm year={YEAR} open onClose={onClose} />);
 
 async function type(label: string, value: string) {
   const input = await screen.findByLabelText(label);
@@ -67,17 +36,12 @@ async function clickSave() {
   });
 }
 
-const puts = (sent: Sent[]) => sent.filter((s) => s.method === 'PUT');
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+const puts = (api: ApiStub) => api.requests.filter((r) => r.method === 'PUT');
 
 // About forty inputs in four antd tables: happy-dom renders and validates them in seconds, more on a busy 2-core machine.
 describe('the year policy form', { timeout: 60_000 }, () => {
   it('shows the quota rule under a quota of −5 and sends nothing, leaving −5 as typed', async () => {
-    const sent = serve();
+    const api = serve();
     const onClose = vi.fn();
     renderForm(onClose);
     await type('产学研合作站点名额', '-5');
@@ -85,12 +49,12 @@ describe('the year policy form', { timeout: 60_000 }, () => {
     expect(await screen.findByText('名额须为 1–500 之间的整数（第六条）')).toBeTruthy();
     expect((screen.getByLabelText('产学研合作站点名额') as HTMLInputElement).value).toBe('-5');
     expect(screen.queryByText(/以下修改/)).toBeNull();
-    expect(puts(sent)).toEqual([]);
+    expect(puts(api)).toEqual([]);
     expect(onClose).not.toHaveBeenCalled();
   });
 
   it('refuses a third decimal of yuan and an amount above ¥2,000,000 instead of rounding them', async () => {
-    const sent = serve();
+    const api = serve();
     renderForm(vi.fn());
     await type('产学研合作站点支持金额（元）', '50000.001');
     await type('区工作站点（A类）支持金额（元）', '2000000.01');
@@ -100,11 +64,11 @@ describe('the year policy form', { timeout: 60_000 }, () => {
     expect(await screen.findByText('每站支持经费须在 0.01–2,000,000.00 元之间（第六条）')).toBeTruthy();
     expect(await screen.findByText('金额不能为负数')).toBeTruthy();
     expect((screen.getByLabelText('产学研合作站点支持金额（元）') as HTMLInputElement).value).toBe('50000.001');
-    expect(puts(sent)).toEqual([]);
+    expect(puts(api)).toEqual([]);
   });
 
   it('lists what changes (字段：旧值 → 新值) before saving, then saves in fen and says so', async () => {
-    const sent = serve();
+    const api = serve();
     const onClose = vi.fn();
     renderForm(onClose);
     await type('产学研合作站点支持金额（元）', '60000.50');
@@ -114,13 +78,13 @@ describe('the year policy form', { timeout: 60_000 }, () => {
     const dialog = title.closest<HTMLElement>('[role="dialog"]') as HTMLElement;
     expect(within(dialog).getByText('产学研站点每站支持经费：¥50,000.00 → ¥60,000.50')).toBeTruthy();
     expect(within(dialog).getAllByRole('listitem')).toHaveLength(1);
-    expect(puts(sent)).toEqual([]);
+    expect(puts(api)).toEqual([]);
 
     await act(async () => {
       fireEvent.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
     });
-    await waitFor(() => expect(puts(sent)).toHaveLength(1));
-    const body = puts(sent)[0].body as { version: number; stationTypes: Record<string, { fundingFen: number }> };
+    await waitFor(() => expect(puts(api)).toHaveLength(1));
+    const body = puts(api)[0].body as { version: number; stationTypes: Record<string, { fundingFen: number }> };
     expect(body.version).toBe(3);
     expect(body.stationTypes.iur.fundingFen).toBe(6_000_050);
     expect(body.stationTypes.district_a.fundingFen).toBe(15_000_000);

@@ -1,11 +1,7 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { App as AntApp } from 'antd';
-import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/permissions';
-import type { Me } from '../../lib/session';
-import { SessionContext } from '../../lib/session-context';
+import { renderPage, signedIn, stubApi } from '../../lib/test-render';
 import SecuritySettingsPage from './security-settings-page';
 
 const VIEW = {
@@ -25,56 +21,21 @@ const VIEW = {
   cookieSecure: false,
 };
 
-function json(body: unknown, status = 200) {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
-
-function renderAs(role: Role, fetch: ReturnType<typeof vi.fn>) {
-  vi.stubGlobal('fetch', fetch);
-  const me: Me = {
-    id: 'u1',
-    username: role,
-    displayName: role,
-    role,
-    organizationId: null,
-    organizationName: null,
-    districtCode: null,
-    mustChangePassword: false,
-    passwordExpired: false,
-  };
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <MemoryRouter>
-        <AntApp>
-          <SessionContext.Provider value={me}>
-            <SecuritySettingsPage />
-          </SessionContext.Provider>
-        </AntApp>
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
-}
+const openAs = (role: Role) => renderPage(<SecuritySettingsPage />, { me: signedIn(role) });
 
 describe('安全策略 page', () => {
   it('the security administrator saves the policy with the version it read', async () => {
-    const fetch = vi.fn(async (_url: string, init?: RequestInit) => {
-      if (init?.method === 'PUT') return json({ ...VIEW, ...JSON.parse(String(init.body)), version: 1 });
-      return json(VIEW);
+    const api = stubApi({
+      '/': (r) => (r.method === 'PUT' ? { ...VIEW, ...(r.body as object), version: 1 } : VIEW),
     });
-    renderAs('sec_admin', fetch);
+    openAs('sec_admin');
     const age = await screen.findByLabelText('管理员密码最长使用期限（天）');
     fireEvent.change(age, { target: { value: '90' } });
     fireEvent.click(screen.getByRole('button', { name: /保\s*存/ }));
-    await waitFor(() => expect(fetch.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(true));
-    const put = fetch.mock.calls.find(([, init]) => init?.method === 'PUT')!;
-    expect(put[0]).toBe('/api/v1/security-settings');
-    expect(JSON.parse(String(put[1]!.body))).toEqual({
+    await waitFor(() => expect(api.requests.some((r) => r.method === 'PUT')).toBe(true));
+    const put = api.requests.find((r) => r.method === 'PUT')!;
+    expect(put.url).toBe('/api/v1/security-settings');
+    expect(put.body).toEqual({
       loginMaxFailures: 5,
       loginLockMinutes: 15,
       passwordHistoryCount: 5,
@@ -85,12 +46,12 @@ describe('安全策略 page', () => {
   });
 
   it('checks a value against the same rule as the server before sending it', async () => {
-    const fetch = vi.fn(async (_url: string, _init?: RequestInit) => json(VIEW));
-    renderAs('sec_admin', fetch);
+    const api = stubApi({ '/': VIEW });
+    openAs('sec_admin');
     const failures = await screen.findByLabelText('连续登录失败锁定阈值');
     fireEvent.change(failures, { target: { value: '0' } });
     fireEvent.click(screen.getByRole('button', { name: /保\s*存/ }));
     expect(await screen.findByText('连续登录失败锁定阈值不能少于 1 次')).toBeTruthy();
-    expect(fetch.mock.calls.every(([, init]) => init?.method !== 'PUT')).toBe(true);
+    expect(api.requests.every((r) => r.method !== 'PUT')).toBe(true);
   });
 });

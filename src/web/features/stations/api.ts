@@ -6,7 +6,9 @@ import type { Station, StationFilters } from '../../lib/stations';
 
 /** The Excel export of the list as filtered (no paging: the whole list, up to the export limit). */
 export function stationsExportUrl(f: StationFilters): string {
-  return urlOf(stationsApi.export, { query: { year: f.year, type: f.type, districtCode: f.districtCode, q: f.q } });
+  return urlOf(stationsApi.export, {
+    query: { year: f.year, type: f.type, districtCode: f.districtCode, q: f.q, sort: f.sort },
+  });
 }
 
 function useInvalidate() {

@@ -1,9 +1,10 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Descriptions, Popconfirm, Result, Spin, Tag } from 'antd';
+import { App, Breadcrumb, Button, Card, Descriptions, Popconfirm, Spin, Tag } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { RecordHistory } from '../../components/record-history';
+import { Result } from '../../components/result';
 import { StationTabs } from '../../components/station-tabs';
 import { ApiError } from '../../lib/api';
 import { useDistricts } from '../../lib/districts';

@@ -3,13 +3,14 @@ import { App, Button, Select } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { STATION_TYPES } from '../../../domain/policy/types';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
+import { STATION_SORT_KEYS } from '../../../shared/schemas/station';
 import { DataTable } from '../../components/data-table';
 import { ExportButton } from '../../components/export-button';
 import { FilterBar, FilterSearch } from '../../components/filter-bar';
 import { PageHeader } from '../../components/page-header';
 import { YearOrAllSelect } from '../../components/year-type-district-filters';
 import { districtNameOf, districtOptions, useDistricts } from '../../lib/districts';
-import { useYearListFilters } from '../../lib/list-filters';
+import { knownSort, useYearListFilters } from '../../lib/list-filters';
 import { useCan } from '../../lib/session-context';
 import { type Station, type StationFilters, useStations } from '../../lib/stations';
 import { stationsExportUrl, useDeleteStation } from './api';
@@ -21,10 +22,20 @@ const StationForm = lazy(() => import('./station-form').then((m) => ({ default: 
 export default function StationsPage() {
   const can = useCan();
   const { message } = App.useApp();
-  const { years, filters, setFilter, paging, setPaging, ready, reset, filtered } = useYearListFilters<StationFilters>({
+  const {
+    years,
+    filters: asked,
+    setFilter,
+    paging,
+    setPaging,
+    ready,
+    reset,
+    filtered,
+  } = useYearListFilters<StationFilters>({
     defaultYear: 'working',
     keys: ['type', 'districtCode', 'q', 'sort'],
   });
+  const filters = { ...asked, sort: knownSort(STATION_SORT_KEYS, asked.sort) };
   const [editing, setEditing] = useState<Station | 'new' | null>(null);
   const list = useStations(filters, paging, ready);
   const districts = useDistricts(filters.year, can('read:district'));

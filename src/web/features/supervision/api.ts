@@ -28,6 +28,8 @@ export interface InspectionFilters {
   year?: number;
   status?: InspectionSummary['status'];
   q?: string;
+  /** a key of INSPECTION_SORT_KEYS, `-key` descending */
+  sort?: string;
 }
 
 /** 问题清单's filters as the address holds them (text); `overdue` is 'true' or absent. */

@@ -1,6 +1,6 @@
 // 问题清单: the findings of every inspection of the year in one list (第十九条; violations 第十八条), filtered in the
 // address like the other lists, paged by the server, overdue ones marked, and exported to Excel with the same filters.
-import { Select, Switch, theme } from 'antd';
+import { Select, theme } from 'antd';
 import { FINDING_STATES, findingMachine } from '../../../domain/supervision/supervision';
 import { FINDING_KIND_LABELS } from '../../../shared/labels';
 import { FINDING_KINDS } from '../../../shared/schemas/supervision';
@@ -10,6 +10,7 @@ import { ResponsiveTable } from '../../components/responsive-table';
 import { YearOrAllSelect } from '../../components/year-type-district-filters';
 import { districtOptions, useDistricts } from '../../lib/districts';
 import { useYearListFilters } from '../../lib/list-filters';
+import { useCan } from '../../lib/session-context';
 import {
   type FindingOverview,
   type FindingOverviewFilters,
@@ -17,6 +18,7 @@ import {
   oneOf,
   useFindingOverview,
 } from './api';
+import { OverdueSwitch } from './overdue-switch';
 import { findingOverviewColumns } from './overview-columns';
 
 export function FindingsTab() {
@@ -34,6 +36,7 @@ export function FindingsTab() {
   const list = useFindingOverview(query, paging, ready);
   const districts = useDistricts(filters.year);
   const { token } = theme.useToken();
+  const can = useCan();
 
   return (
     <>
@@ -67,14 +70,7 @@ export function FindingsTab() {
           onChange={(districtCode) => setFilter({ districtCode })}
           options={districtOptions(districts.data)}
         />
-        <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-          <Switch
-            aria-label="仅看逾期"
-            checked={query.overdue === 'true'}
-            onChange={(on) => setFilter({ overdue: on ? 'true' : undefined })}
-          />
-          仅看逾期
-        </span>
+        <OverdueSwitch value={query.overdue} onChange={(overdue) => setFilter({ overdue })} />
         <FilterSearch
           value={filters.q}
           onSearch={(q) => setFilter({ q })}
@@ -86,7 +82,7 @@ export function FindingsTab() {
         aria-label="问题清单"
         titleColumn="station"
         loading={list.isFetching}
-        columns={findingOverviewColumns}
+        columns={findingOverviewColumns({ inspections: can('manage:inspection') })}
         dataSource={list.data?.items ?? []}
         onRow={(f) => (f.overdue ? { style: { background: token.colorErrorBg } } : {})}
         emptyText={

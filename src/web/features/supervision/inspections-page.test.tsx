@@ -1,11 +1,7 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntApp } from 'antd';
-import { MemoryRouter, useLocation } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { FindingOverviewDto, RecoveryOrderDto } from '../../../shared/schemas/supervision';
-import type { Me } from '../../lib/session';
-import { SessionContext } from '../../lib/session-context';
+import { type ApiStub, renderPage, signedIn, stubApi } from '../../lib/test-render';
 import { screenWidth } from '../../lib/test-screen';
 import InspectionsPage from './inspections-page';
 
@@ -57,75 +53,33 @@ const ORDER: RecoveryOrderDto = {
 
 const page = <T,>(items: T[]) => ({ items, total: items.length, page: 1, pageSize: 20 });
 
-function json(body: unknown) {
-  return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-}
-
-function stubApi(opts: { findings?: FindingOverviewDto[]; orders?: RecoveryOrderDto[] } = {}) {
-  const fetch = vi.fn(async (url: string) => {
-    if (url.startsWith('/api/v1/program-years'))
-      return json({ items: [{ year: 2025, title: '2025', status: 'locked', stationCount: 23, working: true }] });
-    if (url.startsWith('/api/v1/districts'))
-      return json({ items: [{ code: '110108', name: '海淀区', fullName: '北京市海淀区', stationType: 'district_a' }] });
-    if (url.startsWith('/api/v1/inspection-findings?')) return json(page(opts.findings ?? [FINDING]));
-    if (url.startsWith('/api/v1/recoveries?')) return json(page(opts.orders ?? [ORDER]));
-    if (url.startsWith('/api/v1/inspections?')) return json(page([]));
-    return new Response('{}', { status: 404 });
+function serve(opts: { findings?: FindingOverviewDto[]; orders?: RecoveryOrderDto[] } = {}) {
+  return stubApi({
+    '/api/v1/program-years': {
+      items: [{ year: 2025, title: '2025', status: 'locked', stationCount: 23, working: true }],
+    },
+    '/api/v1/districts': {
+      items: [{ code: '110108', name: '海淀区', fullName: '北京市海淀区', stationType: 'district_a' }],
+    },
+    '/api/v1/inspection-findings?': page(opts.findings ?? [FINDING]),
+    '/api/v1/recoveries?': page(opts.orders ?? [ORDER]),
+    '/api/v1/inspections?': page([]),
   });
-  vi.stubGlobal('fetch', fetch);
-  return fetch;
 }
 
-let location = '';
-function Where() {
-  const l = useLocation();
-  location = `${l.pathname}${l.search}`;
-  return null;
-}
-
-function renderAt(url: string) {
-  const me: Me = {
-    id: 'u1',
-    username: 'center',
-    displayName: '中心管理员',
-    role: 'center_admin',
-    organizationId: null,
-    organizationName: null,
-    districtCode: null,
-    mustChangePassword: false,
-    passwordExpired: false,
-  };
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <SessionContext.Provider value={me}>
-        <AntApp>
-          <MemoryRouter initialEntries={[url]}>
-            <InspectionsPage />
-            <Where />
-          </MemoryRouter>
-        </AntApp>
-      </SessionContext.Provider>
-    </QueryClientProvider>,
-  );
-}
+const openAt = (at: string) => renderPage(<InspectionsPage />, { at, me: signedIn('center_admin') });
 
 /** The query of the last request to a list, as a plain object. */
-function lastQuery(fetch: ReturnType<typeof stubApi>, path: string): Record<string, string> {
-  const url = fetch.mock.calls.map((c) => String(c[0])).findLast((u) => u.startsWith(`${path}?`));
+function lastQuery(api: ApiStub, path: string): Record<string, string> {
+  const url = api.urls().findLast((u) => u.startsWith(`${path}?`));
   if (!url) throw new Error(`no request to ${path}`);
   return Object.fromEntries(new URLSearchParams(url.slice(path.length + 1)));
 }
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
-
 describe('监督检查 · 问题清单', () => {
   it('reads its filters from the address, links the station, marks an overdue finding with its article', async () => {
-    const fetch = stubApi();
-    renderAt('/inspections?tab=findings&year=2025&overdue=true&status=foo');
+    const api = serve();
+    openAt('/inspections?tab=findings&year=2025&overdue=true&status=foo');
     const table = await screen.findByRole('table', { name: '问题清单' });
     const link = await within(table).findByRole('link', { name: '海淀区产业特派员工作站' });
     expect(link.getAttribute('href')).toBe('/stations/s1/supervision');
@@ -133,7 +87,7 @@ describe('监督检查 · 问题清单', () => {
       '/inspections/i1',
     );
     // A status the list does not know (a pasted link) is not sent.
-    expect(lastQuery(fetch, '/api/v1/inspection-findings')).toEqual({
+    expect(lastQuery(api, '/api/v1/inspection-findings')).toEqual({
       year: '2025',
       overdue: 'true',
       page: '1',
@@ -149,29 +103,29 @@ describe('监督检查 · 问题清单', () => {
   });
 
   it('keeps a changed filter in the address, and 重置 clears it but keeps the tab and year', async () => {
-    const fetch = stubApi();
-    renderAt('/inspections?tab=findings&year=2025');
+    const api = serve();
+    const { address } = openAt('/inspections?tab=findings&year=2025');
     await screen.findByRole('table', { name: '问题清单' });
     fireEvent.click(screen.getByRole('switch', { name: '仅看逾期' }));
-    await waitFor(() => expect(lastQuery(fetch, '/api/v1/inspection-findings').overdue).toBe('true'));
-    expect(location).toContain('overdue=true');
+    await waitFor(() => expect(lastQuery(api, '/api/v1/inspection-findings').overdue).toBe('true'));
+    expect(address()).toContain('overdue=true');
     fireEvent.change(screen.getByRole('searchbox', { name: '搜索问题' }), { target: { value: ' 佐证 ' } });
     fireEvent.click(screen.getByRole('button', { name: /搜\s*索/ }));
-    await waitFor(() => expect(lastQuery(fetch, '/api/v1/inspection-findings').q).toBe('佐证'));
+    await waitFor(() => expect(lastQuery(api, '/api/v1/inspection-findings').q).toBe('佐证'));
     fireEvent.click(screen.getByRole('button', { name: '重 置' }));
-    await waitFor(() => expect(location).toBe('/inspections?tab=findings&year=2025'));
+    await waitFor(() => expect(address()).toBe('/inspections?tab=findings&year=2025'));
   });
 
   it('says so when no finding is overdue', async () => {
-    stubApi({ findings: [] });
-    renderAt('/inspections?tab=findings&year=2025&overdue=true');
+    serve({ findings: [] });
+    openAt('/inspections?tab=findings&year=2025&overdue=true');
     expect(await screen.findByText('没有逾期未办结的问题')).toBeTruthy();
   });
 
   it('is a list of cards on a 390 px phone', async () => {
     screenWidth(390);
-    stubApi();
-    renderAt('/inspections?tab=findings&year=2025');
+    serve();
+    openAt('/inspections?tab=findings&year=2025');
     const cards = await screen.findByRole('list', { name: '问题清单' });
     expect(within(cards).getByRole('link', { name: '海淀区产业特派员工作站' })).toBeTruthy();
     expect(within(cards).getByText('已逾期')).toBeTruthy();
@@ -181,22 +135,22 @@ describe('监督检查 · 问题清单', () => {
 
 describe('监督检查 · tabs and 追回经费', () => {
   it('switches tab in the address, keeping only the year, and shows the orders’ amounts in yuan', async () => {
-    const fetch = stubApi();
-    renderAt('/inspections?year=2025&status=planned');
+    const api = serve();
+    const { address } = openAt('/inspections?year=2025&status=planned');
     await screen.findByRole('table', { name: '监督检查列表' });
     fireEvent.click(screen.getByRole('tab', { name: '追回经费' }));
-    await waitFor(() => expect(location).toBe('/inspections?year=2025&tab=recoveries'));
+    await waitFor(() => expect(address()).toBe('/inspections?year=2025&tab=recoveries'));
     const table = await screen.findByRole('table', { name: '追回经费通知' });
     await within(table).findByText('2,500.00 元');
     expect(within(table).getByText('500.00 元')).toBeTruthy();
     expect(within(table).getByText('2,000.00 元')).toBeTruthy();
     expect(within(table).getByText('已逾期')).toBeTruthy();
-    expect(lastQuery(fetch, '/api/v1/recoveries')).toEqual({ year: '2025', page: '1', pageSize: '20' });
+    expect(lastQuery(api, '/api/v1/recoveries')).toEqual({ year: '2025', page: '1', pageSize: '20' });
   });
 
   it('says so when there is no recovery order', async () => {
-    stubApi({ orders: [] });
-    renderAt('/inspections?tab=recoveries&year=2025');
+    serve({ orders: [] });
+    openAt('/inspections?tab=recoveries&year=2025');
     expect(await screen.findByText('本年度没有追回经费通知')).toBeTruthy();
   });
 });

@@ -2,38 +2,53 @@
 import { Select, type TableColumnsType, Tag } from 'antd';
 import { Link } from 'react-router';
 import { INSPECTION_STATUS_LABELS } from '../../../shared/labels';
+import { INSPECTION_SORT_KEYS } from '../../../shared/schemas/supervision';
 import { DataTable } from '../../components/data-table';
 import { FilterBar, FilterSearch } from '../../components/filter-bar';
 import { YearOrAllSelect } from '../../components/year-type-district-filters';
-import { useYearListFilters } from '../../lib/list-filters';
+import { knownSort, useYearListFilters } from '../../lib/list-filters';
 import { type InspectionFilters, type InspectionSummary, useInspections } from './api';
 import { inspectionStatusColor } from './labels';
 
+// A column's key is its sort key on the server (INSPECTION_SORT_KEYS).
 const columns: TableColumnsType<InspectionSummary> = [
   {
     title: '检查名称',
     dataIndex: 'title',
+    key: 'title',
+    sorter: true,
     ellipsis: true,
     render: (title: string, i) => <Link to={`/inspections/${i.id}`}>{title}</Link>,
   },
   { title: '方式', dataIndex: 'kindLabel', width: 120 },
-  { title: '检查日期', dataIndex: 'plannedOn', width: 120 },
-  { title: '站点数', dataIndex: 'stationCount', width: 90, align: 'right' },
-  { title: '发现数', dataIndex: 'findingCount', width: 90, align: 'right' },
+  { title: '检查日期', dataIndex: 'plannedOn', key: 'plannedOn', sorter: true, width: 120 },
+  { title: '站点数', dataIndex: 'stationCount', key: 'stationCount', sorter: true, width: 100, align: 'right' },
+  { title: '发现数', dataIndex: 'findingCount', key: 'findingCount', sorter: true, width: 100, align: 'right' },
   {
     title: '状态',
     dataIndex: 'statusLabel',
+    key: 'status',
+    sorter: true,
     width: 100,
     render: (v: string, i) => <Tag color={inspectionStatusColor[i.status]}>{v}</Tag>,
   },
 ];
 
 export function InspectionsTab() {
-  const { years, filters, setFilter, paging, setPaging, ready, reset, filtered } =
-    useYearListFilters<InspectionFilters>({
-      defaultYear: 'working',
-      keys: ['status', 'q'],
-    });
+  const {
+    years,
+    filters: asked,
+    setFilter,
+    paging,
+    setPaging,
+    ready,
+    reset,
+    filtered,
+  } = useYearListFilters<InspectionFilters>({
+    defaultYear: 'working',
+    keys: ['status', 'q', 'sort'],
+  });
+  const filters = { ...asked, sort: knownSort(INSPECTION_SORT_KEYS, asked.sort) };
   const list = useInspections(filters, paging, ready);
 
   return (
@@ -60,6 +75,7 @@ export function InspectionsTab() {
       <DataTable<InspectionSummary>
         settingsKey="inspections"
         aria-label="监督检查列表"
+        sort={{ value: filters.sort, onChange: (sort) => setFilter({ sort }) }}
         loading={list.isFetching}
         columns={columns}
         dataSource={list.data?.items ?? []}

@@ -1,4 +1,4 @@
-// The columns of 问题清单 and 追回经费 on the 监督检查 page: every inspection's findings and orders in one list, the
+// The columns of 问题清单 and 追回经费 (监督检查 for the Center, 整改与追回 for the others): every inspection's findings and orders in one list, the
 // station linking to its supervision page (where its host answers), overdue ones marked beside their due date.
 import { type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
@@ -11,7 +11,12 @@ const stationLink = (name: string, r: { stationId: string }) => (
   <Link to={`/stations/${r.stationId}/supervision`}>{name}</Link>
 );
 
-export const findingOverviewColumns: TableColumnsType<FindingOverview> = [
+/** `inspections`: the reader has the 监督检查 pages, so an inspection's title opens it. */
+export const findingOverviewColumns = ({
+  inspections,
+}: {
+  inspections: boolean;
+}): TableColumnsType<FindingOverview> => [
   { title: '工作站点', key: 'station', dataIndex: 'stationName', width: 200, render: stationLink },
   { title: '所在区', dataIndex: 'districtName', width: 90, render: (d: string | null) => d ?? '—' },
   {
@@ -19,7 +24,7 @@ export const findingOverviewColumns: TableColumnsType<FindingOverview> = [
     dataIndex: 'inspectionTitle',
     width: 170,
     ellipsis: true,
-    render: (t: string, f) => <Link to={`/inspections/${f.inspectionId}`}>{t}</Link>,
+    render: (t: string, f) => (inspections ? <Link to={`/inspections/${f.inspectionId}`}>{t}</Link> : t),
   },
   {
     title: '类型',

@@ -1,12 +1,13 @@
 // 追回经费 (第十八条): every recovery order of the year, what was ordered, paid back and is still owed, overdue ones
 // marked; payments are recorded on the inspection's page, where the order was issued.
-import { Select, Switch, theme } from 'antd';
+import { Select, theme } from 'antd';
 import { RECOVERY_STATES, recoveryMachine } from '../../../domain/supervision/supervision';
 import { FilterBar, FilterSearch } from '../../components/filter-bar';
 import { ResponsiveTable } from '../../components/responsive-table';
 import { YearOrAllSelect } from '../../components/year-type-district-filters';
 import { useYearListFilters } from '../../lib/list-filters';
 import { oneOf, type RecoveryFilters, type RecoveryOrder, useRecoveryOrders } from './api';
+import { OverdueSwitch } from './overdue-switch';
 import { recoveryOverviewColumns } from './overview-columns';
 
 export function RecoveriesTab() {
@@ -35,14 +36,7 @@ export function RecoveriesTab() {
           onChange={(status) => setFilter({ status })}
           options={RECOVERY_STATES.map((value) => ({ value, label: recoveryMachine.stateLabels[value] }))}
         />
-        <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-          <Switch
-            aria-label="仅看逾期"
-            checked={query.overdue === 'true'}
-            onChange={(on) => setFilter({ overdue: on ? 'true' : undefined })}
-          />
-          仅看逾期
-        </span>
+        <OverdueSwitch value={query.overdue} onChange={(overdue) => setFilter({ overdue })} />
         <FilterSearch
           value={filters.q}
           onSearch={(q) => setFilter({ q })}
