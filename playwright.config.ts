@@ -38,11 +38,13 @@ export default defineConfig({
   projects: [
     {
       name: 'journeys',
-      testIgnore: /center-records|funds-journey|ledger-import|lifecycle-journey|phone-host|station-ledger|year-call/,
+      testIgnore:
+        /center-records|funds-journey|ledger-import|lifecycle-journey|phone-host|record-history|station-ledger|year-call/,
     },
     {
       name: 'data-changes',
-      testMatch: /center-records|funds-journey|ledger-import|lifecycle-journey|phone-host|station-ledger|year-call/,
+      testMatch:
+        /center-records|funds-journey|ledger-import|lifecycle-journey|phone-host|record-history|station-ledger|year-call/,
       dependencies: ['journeys'],
     },
   ],

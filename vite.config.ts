@@ -46,9 +46,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    // dist/.vite/manifest.json: lets `npm run bench` add up what each route loads (the sign-in budget).
+    // dist/.vite/manifest.json: which chunk imports which, to trace why a page loads a chunk (never served).
     manifest: true,
-    // antd is large by nature; the budgets (sign-in ≤ 150 kB gzip, shell + page ≤ 450 kB gzip) are what matter.
+    // antd is large by nature; what matters is what a page receives, measured by `npm run bench` (docs/architecture.md).
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
       // Building a zod schema has no effect outside it: a schema no page uses is dropped with its module's zod

@@ -28,7 +28,7 @@ export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 /**
  * Device features the app never asks for. A phone still takes photos for evidence through <input type=file capture>,
  * which opens the camera application and needs no permission. Only features Chromium knows are listed: an unknown one
- * is a console error on every page.
+ * is a console warning on every page (Chromium 156 no longer knows `bluetooth`, so it is gone).
  */
 export const PERMISSIONS_POLICY = [
   'camera=()',
@@ -38,7 +38,6 @@ export const PERMISSIONS_POLICY = [
   'usb=()',
   'serial=()',
   'hid=()',
-  'bluetooth=()',
   'midi=()',
   'display-capture=()',
   'accelerometer=()',

@@ -112,3 +112,39 @@ describe('a change as text', () => {
     expect(changesOf({ entity: 'station', diffJson: '{' })).toEqual([]);
   });
 });
+
+describe('what a change refers to', () => {
+  const vocabulary = { ...vocabularyOf(policy2025), records: new Map([['org-1', '中关村智能制造创新学会']]) };
+
+  it('names a host organisation by its name, a district by its name, fields as the station form does', () => {
+    const out = changesOf({
+      entity: 'station',
+      vocabulary,
+      diffJson: diff({
+        host_org_id: { after: 'org-1' },
+        district_code: { before: '110105', after: '110108' },
+        contact_phone: { before: '13912345678', after: '13800001111' },
+        name: { before: '旧名称', after: '海淀区工作站' },
+      }),
+    });
+    expect(out.map((c) => `${c.fieldLabel}：${c.before ?? '—'} → ${c.after}`)).toEqual([
+      expect.stringMatching(/：— → 中关村智能制造创新学会$/),
+      '所在区：朝阳区 → 海淀区',
+      '联系人电话：139****5678 → 138****1111',
+      '站点名称：旧名称 → 海淀区工作站',
+    ]);
+  });
+
+  it('counts of a ledger import under the sheets’ Chinese names', () => {
+    const out = changesOf({
+      entity: 'station',
+      vocabulary,
+      diffJson: diff({ sheets: { after: { enterprises: { added: 80 }, pressReleases: { deleted: 2 } } } }),
+    });
+    expect(out.map((c) => c.fieldLabel)).toEqual([
+      '各工作表新增、更新、删除条数：服务企业 · 新增',
+      '各工作表新增、更新、删除条数：新闻宣传 · 删除',
+    ]);
+    expect(out.map((c) => c.after)).toEqual(['80', '2']);
+  });
+});

@@ -5,6 +5,7 @@ import { isPhoneField, maskPhone } from '../../../domain/phone';
 import type { Policy } from '../../../domain/policy/types';
 import { auditFieldLabel } from '../../../shared/audit-field-labels';
 import { FUND_SOURCE_LABELS, HOST_KIND_LABELS, PAYEE_KIND_LABELS, STATION_TYPE_LABELS } from '../../../shared/labels';
+import { RECORD_KIND_LABELS } from '../../../shared/record-kinds';
 import type { RecordChangeDto } from '../../../shared/schemas/record-history';
 
 // An audit row's diff as the people who work with the record read it: one line per changed field, nested terms
@@ -53,6 +54,17 @@ const TERM_LABELS: Record<string, string> = {
   activityPlan: '活动计划',
 };
 
+/** A ledger import's counts (per sheet: added, updated, deleted), under the kinds' Chinese names. */
+const COUNT_LABELS: Record<string, string> = {
+  ...RECORD_KIND_LABELS,
+  pressReleases: RECORD_KIND_LABELS['press-releases'],
+  expenses: '经费支出',
+  station: '站点信息',
+  added: '新增',
+  updated: '更新',
+  deleted: '删除',
+};
+
 const VALUE_LABELS: Record<string, Record<string, string>> = {
   type: STATION_TYPE_LABELS,
   station_type: STATION_TYPE_LABELS,
@@ -68,6 +80,27 @@ export interface Vocabulary {
   categories: Map<string, string>;
   items: Map<string, string>;
   districts: Map<string, string>;
+  /** the records an entry refers to by id (`host_org_id`, `payee_expert_id`), by their names */
+  records?: Map<string, string>;
+}
+
+/** The keys that hold another record's id, whose name the entry shows instead (see `referencedIds`). */
+export const REFERENCE_KEYS = new Set(['host_org_id', 'organization_id', 'payee_expert_id', 'hostOrgId']);
+
+/** The ids an audit row's diff refers to, for the caller to look their names up before `changesOf`. */
+export function referencedIds(diffJson: string): string[] {
+  let diff: Diff;
+  try {
+    diff = JSON.parse(diffJson) as Diff;
+  } catch {
+    return [];
+  }
+  const ids: string[] = [];
+  for (const [key, change] of Object.entries(diff ?? {})) {
+    if (!REFERENCE_KEYS.has(key) || !isPlainObject(change)) continue;
+    for (const v of [change.before, change.after]) if (typeof v === 'string' && v) ids.push(v);
+  }
+  return ids;
 }
 
 export function vocabularyOf(policy: Policy): Vocabulary {
@@ -139,11 +172,18 @@ function segmentLabel(path: string[], i: number, vocabulary: Vocabulary): string
   const k = path[i];
   if (path[i - 1] === 'targets') return vocabulary.kpis.get(k)?.name ?? k;
   if (path[i - 1] === 'budgetFen') return vocabulary.categories.get(k) ?? k;
-  return TERM_LABELS[k] ?? auditFieldLabel(k);
+  return TERM_LABELS[k] ?? COUNT_LABELS[k] ?? auditFieldLabel(k);
 }
 
-function labelOf(path: string[], vocabulary: Vocabulary): string {
-  const head = auditFieldLabel(path[0]);
+/**
+ * Where the history names a column otherwise than the audit log: it shows a district by its name (the log, by its
+ * code), and names the fields as the station's form does.
+ */
+const HEAD_LABELS: Record<string, string> = { district_code: '所在区', contact_phone: '联系人电话' };
+const NAME_LABELS: Record<string, string> = { station: '站点名称', organization: '单位名称' };
+
+function labelOf(path: string[], { vocabulary, entity }: { vocabulary: Vocabulary; entity: string }): string {
+  const head = (path[0] === 'name' ? NAME_LABELS[entity] : HEAD_LABELS[path[0]]) ?? auditFieldLabel(path[0]);
   const rest = path.slice(1).map((_, j) => segmentLabel(path, j + 1, vocabulary));
   const label = rest.length ? `${head}：${rest.join(' · ')}` : head;
   // Money is shown in 元 (below), so the unit in a column's name would mislead.
@@ -195,6 +235,7 @@ function codeName(key: string, v: string, { entity, vocabulary }: TextOptions): 
   if (key === 'category') return vocabulary.categories.get(v);
   if (key === 'item') return vocabulary.items.get(v);
   if (key === 'district_code' || key === 'districtCode') return vocabulary.districts.get(v);
+  if (REFERENCE_KEYS.has(key)) return vocabulary.records?.get(v);
   return VALUE_LABELS[key]?.[v];
 }
 
@@ -242,7 +283,7 @@ function walk(o: WalkOptions): void {
   const only = before.has !== after.has ? (before.has ? before.v : after.v) : undefined;
   const empty = only === null || only === undefined || only === '' || (Array.isArray(only) && !only.length);
   if (before.has !== after.has && empty) return;
-  const label = labelOf(path, o.vocabulary);
+  const label = labelOf(path, { vocabulary: o.vocabulary, entity: o.entity });
   const opts = { entity: o.entity, path, label, vocabulary: o.vocabulary };
   out.push({
     field: path.join('.'),

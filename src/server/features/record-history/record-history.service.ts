@@ -9,7 +9,7 @@ import { loadPolicy } from '../../core/policy';
 import { requireStation } from '../../core/stations';
 import type { DB } from '../../db/schema';
 import { requireProject } from '../projects/projects.service';
-import { changesOf, type Vocabulary, vocabularyOf } from './record-history.changes';
+import { changesOf, referencedIds, type Vocabulary, vocabularyOf } from './record-history.changes';
 
 // 变更记录 (issue 14): the audit rows of one record, for those who may read the record. The audit log itself stays the
 // audit administrator's (decision 018); this reads only the rows that name the record, never the hash chain or the
@@ -73,7 +73,20 @@ async function historyOf(ctx: Ctx, { where, paging, programYear }: HistoryOfOpti
       'a.diff_json',
     ])
     .where(where);
-  return paginate(qb, { ...paging, map: (r) => toEntryDto(r, vocabulary), orderBy: (q) => q.orderBy('a.seq', 'desc') });
+  const page = await paginate(qb, { ...paging, map: (r) => r, orderBy: (q) => q.orderBy('a.seq', 'desc') });
+  // A host organisation or a payee expert is shown by name: an id tells the reader nothing.
+  const records = await namesOf(ctx, [...new Set(page.items.flatMap((r) => referencedIds(r.diff_json)))]);
+  return { ...page, items: page.items.map((r) => toEntryDto(r, { ...vocabulary, records })) };
+}
+
+/** The names of the organisations and experts with these ids (one query each, for the rows of one page). */
+async function namesOf(ctx: Ctx, ids: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (!ids.length) return names;
+  const orgs = await ctx.db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', ids).execute();
+  const experts = await ctx.db.selectFrom('experts').select(['id', 'name']).where('id', 'in', ids).execute();
+  for (const r of [...orgs, ...experts]) names.set(r.id, r.name);
+  return names;
 }
 
 export interface StationHistoryOptions extends HistoryPaging {

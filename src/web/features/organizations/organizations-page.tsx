@@ -1,13 +1,15 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Badge, Button, Input, Select } from 'antd';
+import { Badge, Button, Select } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { HOST_KIND_LABELS, ORG_KIND_LABELS } from '../../../shared/labels';
-import { HOST_KIND_CODES, ORGANIZATION_KINDS } from '../../../shared/schemas/organization';
+import { HOST_KIND_CODES, ORGANIZATION_KINDS, ORGANIZATION_SORT_KEYS } from '../../../shared/schemas/organization';
 import { DataTable } from '../../components/data-table';
 import { ExportButton } from '../../components/export-button';
+import { FilterBar, FilterSearch } from '../../components/filter-bar';
 import { PageHeader } from '../../components/page-header';
 import { districtNameOf, districtOptions, useDistricts } from '../../lib/districts';
+import { knownSort, useListFilters } from '../../lib/list-filters';
 import { type Organization, type OrganizationFilters, useOrganizations } from '../../lib/organizations';
 import { useCan } from '../../lib/session-context';
 import { organizationsExportUrl } from './api';
@@ -25,8 +27,24 @@ const toOptions = <T extends string>(codes: readonly T[], labels: Record<string,
 export default function OrganizationsPage() {
   const can = useCan();
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<OrganizationFilters>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  // In the address like the other lists: a reload, Back or a shared link shows the same rows.
+  const {
+    filters: asked,
+    setFilter,
+    paging,
+    setPaging,
+    reset,
+    filtered,
+  } = useListFilters<{ [K in keyof OrganizationFilters]?: string }>({
+    keys: ['q', 'kind', 'hostKind', 'districtCode', 'sort'],
+  });
+  const filters: OrganizationFilters = {
+    q: asked.q,
+    kind: ORGANIZATION_KINDS.find((k) => k === asked.kind),
+    hostKind: HOST_KIND_CODES.find((k) => k === asked.hostKind),
+    districtCode: asked.districtCode,
+    sort: knownSort(ORGANIZATION_SORT_KEYS, asked.sort),
+  };
   const [editing, setEditing] = useState<Organization | 'new' | null>(null);
   // 我的待办 links here with ?review=registrations: the drawer opens on the pending registrations.
   const [params] = useSearchParams();
@@ -36,10 +54,6 @@ export default function OrganizationsPage() {
   const districts = useDistricts(undefined, can('read:district'));
   const names = useMemo(() => new Map((districts.data ?? []).map((d) => [d.code, d.name])), [districts.data]);
 
-  const setFilter = (patch: OrganizationFilters) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    setPaging((p) => ({ ...p, page: 1 }));
-  };
   const columns = organizationColumns({
     districtName: (c) => districtNameOf(names, c),
     onEdit: can('write:organization') ? (o) => setEditing(o) : undefined,
@@ -71,14 +85,13 @@ export default function OrganizationsPage() {
           </>
         }
       />
-      <div className="filter-bar">
-        <Input.Search
-          allowClear
+      <FilterBar onReset={reset} filtered={filtered}>
+        <FilterSearch
+          value={filters.q}
+          onSearch={(q) => setFilter({ q })}
+          label="搜索组织"
           placeholder="单位名称或统一社会信用代码"
-          aria-label="搜索组织"
-          style={{ width: 280 }}
-          onSearch={(q) => setFilter({ q: q.trim() || undefined })}
-          enterButton="搜索"
+          width={280}
         />
         <Select
           allowClear
@@ -108,7 +121,7 @@ export default function OrganizationsPage() {
           value={filters.districtCode}
           onChange={(districtCode) => setFilter({ districtCode })}
         />
-      </div>
+      </FilterBar>
       <DataTable<Organization>
         settingsKey="organizations"
         sort={{ value: filters.sort, onChange: (sort) => setFilter({ sort }) }}
