@@ -97,6 +97,9 @@ test('a district association sees the same overview for its own district', async
   await expect(page.locator('a[href^="/inspections/"]')).toHaveCount(0);
   await page.getByRole('tab', { name: '追回经费' }).click();
   await expect(page).toHaveURL(new RegExp(`/rectification\\?year=${year}&tab=recoveries`));
+  // The district reads its stations' orders (it once got 您没有执行此操作的权限 here).
+  await expect(page.getByText(/没有追回经费通知|共 \d+ 条/)).toBeVisible();
+  await expect(page.locator('.ant-message-error')).toHaveCount(0);
 });
 
 test('on a phone the overview fits the screen', async ({ page }) => {

@@ -283,7 +283,23 @@ describe('GET /api/v1/recoveries (第十八条)', () => {
     const bad = await t.call(await as('center'), 'GET', '/api/v1/recoveries?overdue=1');
     expect(bad.status).toBe(400);
     expect(bad.json.error.message).toMatch(CHINESE);
-    // Issuing and settling orders is the Center's (第十八条); a district does not read the list.
-    expect((await t.call(await as('haidian'), 'GET', '/api/v1/recoveries')).status).toBe(403);
+  });
+
+  it('a district and a host read the orders of their own stations only; a reviewer none (整改与追回)', async () => {
+    const other = await freshOrder(t, await freshFinding(t, inspectionA, CY, 'violation'), CY, 100_000);
+    const all = await t.call(await as('center'), 'GET', '/api/v1/recoveries');
+    expect(all.json.items.map((o: { id: string }) => o.id).sort()).toEqual([order, other].sort());
+    for (const who of ['haidian', 'host']) {
+      const mine = await t.call(await as(who), 'GET', '/api/v1/recoveries');
+      expect(mine.status, who).toBe(200);
+      expect(
+        mine.json.items.map((o: { id: string }) => o.id),
+        who,
+      ).toEqual([order]);
+    }
+    expect((await t.call(await as('reviewer'), 'GET', '/api/v1/recoveries')).status).toBe(403);
+    // Issuing and settling orders stays the Center's (第十八条).
+    const issue = await t.call(await as('haidian'), 'POST', '/api/v1/recoveries', {});
+    expect(issue.status).toBe(403);
   });
 });

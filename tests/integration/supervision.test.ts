@@ -567,7 +567,15 @@ describe('recovery of funds (第十八条)', () => {
     expect(r.json.items[0].payments).toHaveLength(2);
     const issued = await t.call(center, 'GET', '/api/v1/recoveries?status=issued');
     expect(issued.json).toMatchObject({ total: 0, items: [] });
-    expect((await t.call(host, 'GET', '/api/v1/recoveries')).status).toBe(403);
+    // A host reads the orders of its own stations only (整改与追回); issuing and settling stay the Center's.
+    const mine = await t.call(host, 'GET', '/api/v1/recoveries');
+    expect(mine.status).toBe(200);
+    const own = await t.call(host, 'GET', '/api/v1/stations?pageSize=100');
+    const ownIds = new Set(own.json.items.map((st: { id: string }) => st.id));
+    const every = await t.call(center, 'GET', '/api/v1/recoveries?pageSize=100');
+    const expected = (every.json.items as { id: string; stationId: string }[]).filter((o) => ownIds.has(o.stationId));
+    expect(expected.length).toBeGreaterThan(0);
+    expect((mine.json.items as { id: string }[]).map((o) => o.id).sort()).toEqual(expected.map((o) => o.id).sort());
   });
 });
 

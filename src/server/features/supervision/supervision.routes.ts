@@ -58,9 +58,11 @@ export function registerSupervisionRoutes(r: Router): void {
         json(await decideFinding(ctx, { findingId: params.findingId, action, input: body })),
     });
   }
+  // Like 问题清单: for everyone who sees stations, each in its data scope (the service composes stationScope), as a
+  // station's own supervision page already shows its orders. Issuing and settling them stays the Center's.
   r.route({
     ...supervisionApi.listRecoveries,
-    access: { permission: 'manage:inspection' },
+    access: { permission: 'read:ledger' },
     handler: async (_c, { query, ctx, json }) => {
       const { page, pageSize, overdue, ...f } = query;
       return json(await listRecoveryOrders(ctx, { ...f, overdue: flag(overdue) }, { page, pageSize }));

@@ -3,6 +3,7 @@
 import { Select, theme } from 'antd';
 import { FINDING_STATES, findingMachine } from '../../../domain/supervision/supervision';
 import { FINDING_KIND_LABELS } from '../../../shared/labels';
+import { ROLE_SCOPE } from '../../../shared/permissions';
 import { FINDING_KINDS } from '../../../shared/schemas/supervision';
 import { ExportButton } from '../../components/export-button';
 import { FilterBar, FilterSearch } from '../../components/filter-bar';
@@ -10,7 +11,7 @@ import { ResponsiveTable } from '../../components/responsive-table';
 import { YearOrAllSelect } from '../../components/year-type-district-filters';
 import { districtOptions, useDistricts } from '../../lib/districts';
 import { useYearListFilters } from '../../lib/list-filters';
-import { useCan } from '../../lib/session-context';
+import { useCan, useMe } from '../../lib/session-context';
 import {
   type FindingOverview,
   type FindingOverviewFilters,
@@ -37,6 +38,7 @@ export function FindingsTab() {
   const districts = useDistricts(filters.year);
   const { token } = theme.useToken();
   const can = useCan();
+  const me = useMe();
 
   return (
     <>
@@ -60,16 +62,19 @@ export function FindingsTab() {
           onChange={(kind) => setFilter({ kind })}
           options={FINDING_KINDS.map((value) => ({ value, label: FINDING_KIND_LABELS[value] }))}
         />
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          aria-label="所在区"
-          placeholder="全部区"
-          style={{ width: 160 }}
-          value={filters.districtCode}
-          onChange={(districtCode) => setFilter({ districtCode })}
-          options={districtOptions(districts.data)}
-        />
+        {/* A district or a host sees its own stations only: a choice of district would offer nothing. */}
+        {ROLE_SCOPE[me.role] === 'all' && (
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            aria-label="所在区"
+            placeholder="全部区"
+            style={{ width: 160 }}
+            value={filters.districtCode}
+            onChange={(districtCode) => setFilter({ districtCode })}
+            options={districtOptions(districts.data)}
+          />
+        )}
         <OverdueSwitch value={query.overdue} onChange={(overdue) => setFilter({ overdue })} />
         <FilterSearch
           value={filters.q}
