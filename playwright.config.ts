@@ -39,12 +39,12 @@ export default defineConfig({
     {
       name: 'journeys',
       testIgnore:
-        /center-records|funds-journey|ledger-import|lifecycle-journey|phone-host|record-history|station-ledger|year-call/,
+        /center-records|funds-journey|ledger-import|lifecycle-journey|matching|official-lists|phone-host|record-history|station-ledger|year-call/,
     },
     {
       name: 'data-changes',
       testMatch:
-        /center-records|funds-journey|ledger-import|lifecycle-journey|phone-host|record-history|station-ledger|year-call/,
+        /center-records|funds-journey|ledger-import|lifecycle-journey|matching|official-lists|phone-host|record-history|station-ledger|year-call/,
       dependencies: ['journeys'],
     },
   ],

@@ -247,7 +247,7 @@ function countsOf(r: Record<string, unknown>): KpiCounts {
   return c;
 }
 
-function benchCtx(handle: DbHandle, g: Generated, db: Database = handle.db): Ctx {
+export function benchCtx(handle: DbHandle, g: Generated, db: Database = handle.db): Ctx {
   return {
     db,
     engine: handle.engine,

@@ -12,6 +12,7 @@
  *   npm run bench -- --kpi --scale=1,100        only the KPI part, at the given scales
  *   npm run bench -- --kpi --engine=sqlite      only SQLite (or postgres)
  *   npm run bench -- --general                  only the general part
+ *   npm run bench -- --matching --scale=1,100   only the matching part (issue #15)
  *   npm run bench -- --out-of-period --scale=1  only (d) of the KPI part: a station with 12,700 out-of-period contacts
  *   --explain   print where the time goes (statements, plan of the slowest) even when every goal is met
  *   --keep      keep the generated databases (SQLite files in the temp dir, PostgreSQL `qianqi_bench`)
@@ -43,6 +44,7 @@ import {
   timeRequests,
   whereTimeGoes,
 } from './kpi';
+import { MATCH_SAMPLE, type MatchingFigures, measureMatching } from './matching';
 import { measureWire, NOT_FOR_HOST, PROFILE_4G, WIRE_PAGES, type WireResult } from './wire';
 
 interface Row {
@@ -465,22 +467,105 @@ ${kpiTable(cols)}
   排队。原先按记录逐条 \`count(*) … p.id < t.id\` 计算序号（平方级），改为窗口函数 \`row_number()\`（线性）。${missed}`;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Matching part (issue #15, bench/matching.ts)
+
+const MATCH_P95_BUDGET_MS = 100;
+const PRECISION_GOAL = 0.8;
+
+interface MatchingColumn extends MatchingFigures {
+  key: string;
+  engine: 'sqlite' | 'postgres';
+  scale: number;
+  date: string;
+}
+
+async function matchingFor(engine: 'sqlite' | 'postgres', scale: number): Promise<MatchingColumn> {
+  const log = (l: string) => console.log(l);
+  log(`\n== 对接推荐：${ENGINE_LABEL[engine]} ${scale}× ==`);
+  const g = await generate({ engine, scale });
+  try {
+    const f = await measureMatching(g, log);
+    log(`  单项需求推荐 p50 ${ms(f.p50)}，p95 ${ms(f.p95)} ${mark(f.p95 < MATCH_P95_BUDGET_MS)}`);
+    return { ...f, key: `${engine}-${scale}`, engine, scale, date: today() };
+  } finally {
+    if (!flag('keep')) await g.drop();
+  }
+}
+
+function matchingSection(cols: MatchingColumn[]): string {
+  const head = `| 项目 | 目标 | ${cols.map((c) => `${ENGINE_LABEL[c.engine]} ${c.scale}×`).join(' | ')} |`;
+  const sep = `|---|---|${cols.map(() => '---').join('|')}|`;
+  const row = (what: string, goal: string, cell: (c: MatchingColumn) => string) =>
+    `| ${what} | ${goal} | ${cols.map(cell).join(' | ')} |`;
+  const table = [
+    head,
+    sep,
+    row(
+      '年度池：需求 / 专家 / 成果',
+      '—',
+      (c) => `${fmtInt(c.demands)} / ${fmtInt(c.experts)} / ${fmtInt(c.achievements)}`,
+    ),
+    row('冷启动建立全年索引', '—', (c) => `${c.indexSeconds.toFixed(1)} s`),
+    row(`单项需求的推荐 p50（${MATCH_SAMPLE} 项已征集需求）`, '—', (c) => ms(c.p50)),
+    row(
+      '单项需求的推荐 p95',
+      `< ${MATCH_P95_BUDGET_MS} ms（100×）`,
+      (c) => `${ms(c.p95)} ${mark(c.p95 < MATCH_P95_BUDGET_MS)}`,
+    ),
+    row('台账写入后首次推荐（重建该站点索引）', '—', (c) => ms(c.afterWriteMs)),
+    row('评测集 precision@3', `≥ ${PRECISION_GOAL}`, (c) => {
+      return `${c.precisionAt3.toFixed(3)} ${mark(c.precisionAt3 >= PRECISION_GOAL)}`;
+    }),
+    row('评测集 P@3（未归一）/ hit@3', '—', (c) => `${c.plainPrecisionAt3.toFixed(3)} / ${c.hitAt3.toFixed(3)}`),
+    row('测量日期', '—', (c) => c.date),
+  ].join('\n');
+  return `\`npm run bench -- --matching --scale=1,100\` 只跑本节。数据同上节（\`bench/generate.ts\`，台账文字由
+\`src/server/demo/matching-texts.ts\` 生成）。
+
+${table}
+
+- **推荐**：进程内调用 \`suggestForDemand\`（中心管理员 ctx）：检查索引是否最新、从词项索引按 BM25 在 SQL 中求和取前
+  40 个候选、行业/同区/已对接加分排序、读取名称与简介，取前 10 项。样本为全年已征集需求中等距抽取的
+  ${MATCH_SAMPLE} 项（先预热 20 项）。
+- **索引**：按站点的 \`ledger_version\` 增量维护（决策 026），冷启动时一次建立全年；台账写入后首次推荐只重建该站点。
+- **评测集**：\`tests/fixtures/matching-eval.ts\` 的 ${cols[0]?.evalDemands ?? 51} 项需求，在同一数据库的独立年度（2099）中运行。
+  precision@3 = 每项需求前 3 项推荐中相关项数 ÷ min(3, 该需求的相关项数)，再取平均（完美排序为 1）；
+  P@3（未归一）= 相关项数 ÷ 3（只有 1 个正确答案的需求最多 1/3）；hit@3 = 前 3 项含相关项的需求比例。`;
+}
+
 const DATA_RE = /<!-- bench:kpi-data ([\s\S]*?) -->/;
+const MATCH_DATA_RE = /<!-- bench:matching-data ([\s\S]*?) -->/;
 
 function section(doc: string, name: string): string | null {
   const m = doc.match(new RegExp(`<!-- bench:${name} -->\\n([\\s\\S]*?)\\n<!-- /bench:${name} -->`));
   return m ? m[1] : null;
 }
 
-function writeDoc(generalText: string | null, kpiText: string | null, data: Record<string, Column> | null): void {
+interface MatchingDoc {
+  text: string;
+  data: Record<string, MatchingColumn>;
+}
+
+interface DocParts {
+  generalText: string | null;
+  kpiText?: string | null;
+  data?: Record<string, Column> | null;
+  matching?: MatchingDoc | null;
+}
+
+/** Writes docs/benchmarks.md: the parts given replace theirs, the others stay as last measured. */
+function writeDoc({ generalText, kpiText = null, data = null, matching = null }: DocParts): void {
   const old = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
   // A document from before the sections: everything after the title is the general part.
   const oldGeneral = section(old, 'general') ?? (old.replace(/^# Benchmarks\s*/, '').trim() || '（尚未测量）');
   const oldKpi = section(old, 'kpi') ?? '（尚未测量：`npm run bench -- --kpi`）';
   const oldData = old.match(DATA_RE)?.[1] ?? '{}';
+  const oldMatching = section(old, 'matching') ?? '（尚未测量：`npm run bench -- --matching`）';
+  const oldMatchingData = old.match(MATCH_DATA_RE)?.[1] ?? '{}';
   // Anything written by hand after the generated sections (analysis, decisions) stays.
-  const dataAt = old.search(DATA_RE);
-  const tail = dataAt >= 0 ? old.slice(old.indexOf('-->', dataAt) + 3).trim() : '';
+  const lastData = old.search(MATCH_DATA_RE) >= 0 ? old.search(MATCH_DATA_RE) : old.search(DATA_RE);
+  const tail = lastData >= 0 ? old.slice(old.indexOf('-->', lastData) + 3).trim() : '';
   const md = `# Benchmarks
 
 <!-- bench:general -->
@@ -493,11 +578,19 @@ ${generalText ?? oldGeneral}
 ${kpiText ?? oldKpi}
 <!-- /bench:kpi -->
 <!-- bench:kpi-data ${data ? JSON.stringify(data) : oldData} -->
+
+## 对接推荐（issue #15）
+
+<!-- bench:matching -->
+${matching?.text ?? oldMatching}
+<!-- /bench:matching -->
+<!-- bench:matching-data ${matching ? JSON.stringify(matching.data) : oldMatchingData} -->
 ${tail ? `\n${tail}\n` : ''}`;
   writeFileSync(DOC, md);
 }
 
 async function main() {
+  const matchingOnly = flag('matching');
   const kpiOnly = flag('kpi') || flag('out-of-period');
   const generalOnly = flag('general');
   const scales = (option('scale') ?? '1,100')
@@ -508,10 +601,10 @@ async function main() {
   const loadBefore = os.loadavg()[0];
 
   let generalText: string | null = null;
-  if (!kpiOnly) {
+  if (!kpiOnly && !matchingOnly) {
     console.log('== 通用部分（演示数据，站点列表、页面体积）==');
     generalText = await general(section(old, 'general') ?? old);
-    writeDoc(generalText, null, null);
+    writeDoc({ generalText });
   }
   if (generalOnly) return;
 
@@ -525,6 +618,21 @@ async function main() {
       console.log(
         `PostgreSQL 不可达（${pgUrl.replace(/\/\/[^@]*@/, '//…@')}），只测 SQLite。设置 BENCH_PG_URL 可指定。`,
       );
+  }
+
+  if (!kpiOnly) {
+    const mdata: Record<string, MatchingColumn> = JSON.parse(old.match(MATCH_DATA_RE)?.[1] ?? '{}');
+    for (const engine of engines) {
+      for (const scale of scales) {
+        const col = await matchingFor(engine, scale);
+        mdata[col.key] = col;
+      }
+    }
+    const mcols = COLUMN_ORDER.filter((k) => mdata[k]).map((k) => mdata[k]);
+    const text = matchingSection(mcols);
+    console.log(`\n${text}\n`);
+    writeDoc({ generalText, matching: { text, data: mdata } });
+    if (matchingOnly) return;
   }
 
   const data: Record<string, Column> = JSON.parse(old.match(DATA_RE)?.[1] ?? '{}');
@@ -556,7 +664,7 @@ async function main() {
   const pgVer = cols.some((c) => c.engine === 'postgres') ? await pgVersion() : null;
   const load = `本次运行前后的系统 1 分钟平均负载 ${loadBefore.toFixed(2)} / ${os.loadavg()[0].toFixed(2)}（同机的其他进程会压低结果）`;
   console.log(load);
-  writeDoc(generalText, kpiSection({ cols, pgVer, pg100Note, load }), data);
+  writeDoc({ generalText, kpiText: kpiSection({ cols, pgVer, pg100Note, load }), data });
   console.log(`已写入 ${DOC}`);
 }
 

@@ -14,6 +14,8 @@ import * as m012 from './012_audit_protection';
 import * as m013 from './013_separated_duties';
 import * as m014 from './014_password_policy';
 import * as m015 from './015_site_visits';
+import * as m016 from './016_matching';
+import * as m017 from './017_official_lists';
 
 /** Static list: works the same from tsx, the bundled CLI and tests (no directory scanning). */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +34,6 @@ export const migrations: Record<string, Migration> = {
   '013_separated_duties': m013,
   '014_password_policy': m014,
   '015_site_visits': m015,
+  '016_matching': m016,
+  '017_official_lists': m017,
 };

@@ -62,10 +62,12 @@ export const AUDIT_FIELD_LABELS = {
   district_code: '区划代码',
   district_opinion: '区科协推荐意见',
   district_participants: '区科协参加人员',
+  doc_key: '索引文档',
   docked_on: '对接日期',
   due_on: '期限',
   effective_on: '生效日期',
   employer: '工作单位',
+  expertise: '专业领域与研究方向',
   employer_name: '工作单位',
   employer_uscc: '工作单位统一社会信用代码',
   enterprise_id: '企业',
@@ -98,6 +100,16 @@ export const AUDIT_FIELD_LABELS = {
   id: '系统编号',
   id_card_enc: '身份证号（加密）',
   id_card_masked: '身份证号（脱敏）',
+  industry: '行业',
+  length: '词项数',
+  list_id: '官方名单',
+  match_station_id: '匹配对象所在站点',
+  match_target_id: '采纳的匹配对象',
+  record_id: '记录',
+  row_no: '行号',
+  source_list_id: '来源官方名单',
+  term: '词项',
+  tf: '词频',
   visited_on: '考察日期',
   inspection_id: '监督检查',
   ip: 'IP 地址',
@@ -193,7 +205,8 @@ export const AUDIT_FIELD_LABELS = {
   status: '状态',
   submitted_at: '提交时间',
   submitted_on: '提交日期',
-  // Only an inspection's `summary` is ever changed by a write (the audit row's own summary is never in a diff).
+  // An inspection's conclusion; an achievement's 成果简介 is named per entity (ENTITY_FIELD_LABELS). The audit row's
+  // own summary is never in a diff.
   summary: '检查结论',
   tax_fen: '代扣个人所得税（分）',
   terms_json: '协议条款',
@@ -227,6 +240,7 @@ export const AUDIT_FIELD_LABELS = {
   contact_count: '联系次数',
   counts: '导入记录数',
   e_district_code: '企业注册区划代码',
+  e_industry: '企业行业',
   e_has_association: '是否建有企业科协',
   e_name: '企业名称',
   e_srdi: '专精特新',
@@ -274,6 +288,14 @@ export const AUDIT_FIELD_LABELS = {
   tables: '数据表数',
 } as const satisfies Record<string, string>;
 
+/** Where one column name means different things in different records, the name for that entity. */
+export const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
+  achievement: { summary: '成果简介' },
+  demand: { description: '需求描述' },
+};
+
 // A row keeps the key written at the time: a key since retired still shows, as its code, rather than disappearing.
-export const auditFieldLabel = (field: string): string =>
-  (AUDIT_FIELD_LABELS as Record<string, string>)[field] ?? field;
+export const auditFieldLabel = (field: string, entity?: string | null): string =>
+  (entity ? ENTITY_FIELD_LABELS[entity]?.[field] : undefined) ??
+  (AUDIT_FIELD_LABELS as Record<string, string>)[field] ??
+  field;

@@ -33,6 +33,7 @@ export const AUDIT_ACTION_LABELS = {
   create: '新建',
   update: '修改',
   delete: '删除',
+  accept_match: '采纳对接推荐',
   lock: '锁定',
   login: '登录',
   login_failed: '登录失败',
@@ -104,6 +105,7 @@ export const AUDIT_ACTION_LABELS = {
   golden_bridge_review: '金桥评审',
   declare: '声明无利益冲突',
   recuse: '声明利益冲突并回避',
+  import_official_list: '导入官方名单',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
@@ -140,6 +142,7 @@ export const AUDIT_ENTITY_LABELS = {
   inspection: '监督检查',
   inspection_finding: '检查发现的问题',
   recovery_order: '追回通知',
+  official_list: '官方名单',
 } as const satisfies Record<string, string>;
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;
 
@@ -168,6 +171,21 @@ export const CONTACT_MODE_LABELS: Record<string, string> = {
   meeting: '会议交流',
   phone: '电话联系',
   online: '线上联系',
+};
+
+export const INDUSTRY_LABELS: Record<string, string> = {
+  info_tech: '新一代信息技术',
+  integrated_circuit: '集成电路',
+  ai: '人工智能',
+  biomedicine: '医药健康',
+  smart_manufacturing: '智能制造与装备',
+  new_materials: '新材料',
+  energy_environment: '节能环保与新能源',
+  new_energy_vehicles: '新能源汽车与智能网联',
+  agriculture_food: '现代农业与食品',
+  urban_construction: '城市建设与交通',
+  culture_digital: '文化科技与数字内容',
+  tech_services: '科技服务与其他',
 };
 
 export const DEMAND_STATUS_LABELS: Record<string, string> = {

@@ -11,6 +11,7 @@ import {
   FileTextOutlined,
   HomeOutlined,
   MoneyCollectOutlined,
+  NodeIndexOutlined,
   NotificationOutlined,
   OrderedListOutlined,
   ProjectOutlined,
@@ -151,6 +152,14 @@ export const ROUTES: AppRoute[] = [
     page: lazyPage(() => import('./features/supervision/rectification-page')),
   },
   {
+    path: '/unmatched-demands',
+    label: '待匹配需求',
+    icon: icon(NodeIndexOutlined),
+    permission: 'read:ledger',
+    menu: true,
+    page: lazyPage(() => import('./features/matching/unmatched-demands-page')),
+  },
+  {
     path: '/notices',
     label: '通知公告',
     icon: icon(SoundOutlined),
@@ -174,6 +183,15 @@ export const ROUTES: AppRoute[] = [
     menu: false,
     parent: '/organizations',
     page: lazyPage(() => import('./features/organizations/host-import-page')),
+  },
+  // 官方名单 (issue 15 §4, 第七条): the Center imports the 专精特新 and 企业科协 lists into the enterprise registry.
+  {
+    path: '/official-lists',
+    label: '官方名单',
+    icon: icon(SafetyCertificateOutlined),
+    permission: 'write:organization',
+    menu: true,
+    page: lazyPage(() => import('./features/official-lists/official-lists-page')),
   },
   {
     path: '/stations',

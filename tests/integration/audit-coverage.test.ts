@@ -1,6 +1,7 @@
 // Audit coverage (issue #2, Convention 8): every mutating route, called successfully, leaves at least one new audit
 // row naming who did it; a refused or failed call leaves none and changes nothing. The table of valid requests is
 // keyed by `METHOD path` and a mutating route without an entry fails, so a new route must be added here.
+import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { auditKey, verifyAuditChain } from '../../src/server/audit/audit';
@@ -84,6 +85,8 @@ async function copy2026(t: TestApp, cookie: string | null): Promise<void> {
 
 let emptyStationId = '';
 
+/** the expert a demand's accepted suggestion names (对接) */
+let matchTarget = '';
 let resetStash = { id: '', version: 0 };
 /** The system administrator's request to reset an account's password, waiting for the security administrator. */
 async function requestReset(t: TestApp, userId: string): Promise<{ id: string; version: number }> {
@@ -436,6 +439,28 @@ Object.assign(CASES, {
       path: `${HD(ids)}/reports/docx?kind=summary&title=${encodeURIComponent('年度总结')}&fileName=a.docx`,
       rawBody: octet(PNG),
       status: 415,
+    }),
+  },
+  // 对接 (issue #15): the host accepts a suggestion for a demand of its own (a registered expert of its station).
+  'POST /api/v1/stations/{id}/demands/{recordId}/match': {
+    as: 'host',
+    setup: async (t, ids, cookie) => {
+      const x = await t.call(cookie, 'POST', `${HD(ids)}/experts`, {
+        ...validRecordBody('experts'),
+        expertise: '工业视觉检测与缺陷识别',
+      });
+      expect(x.status, JSON.stringify(x.json)).toBe(201);
+      matchTarget = x.json.id;
+      await createVia(t, cookie, ids, 'demands');
+    },
+    valid: (_t, ids) => ({
+      path: `${HD(ids)}/demands/${stash.id}/match`,
+      body: { kind: 'expert', targetId: matchTarget, version: stash.version },
+    }),
+    invalid: (_t, ids) => ({
+      path: `${HD(ids)}/demands/${stash.id}/match`,
+      body: { kind: 'expert', targetId: matchTarget, version: stash.version + 5 },
+      status: 409,
     }),
   },
   'POST /api/v1/stations/{id}/experts/{recordId}/reveal': {
@@ -1235,6 +1260,45 @@ Object.assign(CASES, {
     },
     valid: () => ({ path: '/api/v1/organizations/import', rawBody: octet(hostFiles!.good) }),
     invalid: () => ({ path: '/api/v1/organizations/import', rawBody: octet(hostFiles!.bad), status: 400 }),
+  },
+} satisfies Record<string, Case>);
+
+// 官方名单 (issue #15 §4): the Center imports a list; the preview's token is the version the import applies to.
+const OFFICIAL_QUERY = `kind=srdi_municipal&name=${encodeURIComponent('2025年度市级专精特新企业名单')}&effectiveOn=2025-03-01&fileName=list.xlsx`;
+let officialList: { file: Uint8Array; bad: Uint8Array; token: string } | null = null;
+async function officialWorkbook(codes: string[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('官方名单');
+  ws.addRow(['统一社会信用代码', '企业名称']);
+  for (const c of codes) ws.addRow([c, '北京审计测试科技有限公司']);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+Object.assign(CASES, {
+  'POST /api/v1/official-lists/import': {
+    as: 'staff',
+    setup: async (t, _ids, cookie) => {
+      const e = await t.deps.db
+        .selectFrom('enterprises')
+        .select('uscc')
+        .where('srdi', '=', 'none')
+        .executeTakeFirstOrThrow();
+      const file = await officialWorkbook([e.uscc]);
+      const preview = await rawRequest(t, 'POST', `/api/v1/official-lists/import?${OFFICIAL_QUERY}&dryRun=1`, {
+        cookie,
+        headers: { 'content-type': 'application/octet-stream' },
+        body: file,
+      });
+      officialList = { file, bad: await officialWorkbook([badCheckUscc(9301)]), token: preview.json.token };
+    },
+    valid: () => ({
+      path: `/api/v1/official-lists/import?${OFFICIAL_QUERY}&token=${officialList!.token}`,
+      rawBody: octet(officialList!.file),
+    }),
+    invalid: () => ({
+      path: `/api/v1/official-lists/import?${OFFICIAL_QUERY}&token=${officialList!.token}`,
+      rawBody: octet(officialList!.bad),
+      status: 400,
+    }),
   },
 } satisfies Record<string, Case>);
 

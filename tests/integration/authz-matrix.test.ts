@@ -252,12 +252,18 @@ async function stationRequest(route: RouteMeta, stationId: string): Promise<Stat
   }
   if (route.path.includes('{attachmentId}')) params.attachmentId = (await attachmentOf(t, stationId)) ?? MISSING_ID;
   if (route.path.includes('{kpiId}')) params.kpiId = 'events';
+  if (route.path.includes('{kind}')) params.kind = 'summary';
   if (route.path.includes('{expenseId}'))
     params.expenseId =
       route.method === 'delete'
         ? await freshExpense(t, stationId)
         : ((await expenseOf(t, stationId))?.id ?? MISSING_ID);
   const key = keyOf(route);
+  // 对接 (issue #15): the suggestions of a page's demands name them.
+  if (key === 'GET /api/v1/stations/{id}/demand-suggestions') {
+    const d = await recordOf(t, 'demands', stationId);
+    return { params, query: `ids=${d?.id ?? MISSING_ID}` };
+  }
   if (route.method === 'get') return { params };
   if (key === 'POST /api/v1/stations/{id}/ledger')
     return { params, body: { ledger: await ledgerFor(t, stationId), dryRun: true } };
@@ -315,6 +321,9 @@ async function stationRequest(route: RouteMeta, stationId: string): Promise<Stat
     const findingId = await freshFinding(t, INSPECTION_ID, stationId);
     return { params: { ...params, findingId }, body: { version: 1, response: '已补齐活动佐证材料并上传' } };
   }
+  // 对接 (issue #15): a page's demands, and an acceptance whose body passes validation, so that the scope is proven.
+  if (key === 'POST /api/v1/stations/{id}/demands/{recordId}/match')
+    return { params, body: { kind: 'expert', targetId: MISSING_ID, version: 1 } };
   if (kind && route.method === 'post') return { params, body: validRecordBody(kind) };
   if (kind && (route.method === 'put' || route.method === 'delete')) {
     const rec = await recordOf(t, kind, stationId);

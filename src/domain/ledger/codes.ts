@@ -6,6 +6,26 @@ export const EVALUATION_FORMAT = 'qianqi-evaluation/1';
 export const SRDI_LEVELS = ['none', 'municipal', 'national'] as const;
 export type SrdiLevel = (typeof SRDI_LEVELS)[number];
 
+/**
+ * 行业 of a demand, an expert, an achievement or an enterprise (issue #15): a small fixed list after Beijing's
+ * 高精尖 industries, so that matching can compare two records' industries. Optional everywhere.
+ */
+export const INDUSTRIES = [
+  'info_tech',
+  'integrated_circuit',
+  'ai',
+  'biomedicine',
+  'smart_manufacturing',
+  'new_materials',
+  'energy_environment',
+  'new_energy_vehicles',
+  'agriculture_food',
+  'urban_construction',
+  'culture_digital',
+  'tech_services',
+] as const;
+export type Industry = (typeof INDUSTRIES)[number];
+
 export const CONTACT_MODES = ['visit', 'meeting', 'phone', 'online'] as const;
 export type ContactMode = (typeof CONTACT_MODES)[number];
 

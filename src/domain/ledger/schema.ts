@@ -14,6 +14,7 @@ import {
   EVIDENCE_KINDS,
   EXPERT_KINDS,
   FUND_SOURCES,
+  INDUSTRIES,
   LEDGER_FORMAT,
   PRESS_CHANNELS,
   REPORT_KINDS,
@@ -46,8 +47,11 @@ export const webUrl = z
 const text = (name: string) => z.string({ error: `${name}应为字符串` });
 const optText = (name: string) => text(name).optional();
 const bool = (name: string) => z.boolean({ error: `${name}应为 true 或 false` });
+/** Optional free text of at most `max` characters (the matching texts of issue #15). */
+const optLong = (name: string, max: number) => text(name).max(max, `${name}不能超过 ${max} 字`).optional();
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, name: string) =>
   z.enum(values, { error: `${name}应为以下之一：${values.join(' | ')}` });
+const industry = oneOf(INDUSTRIES, '行业').optional();
 const list = <T extends z.ZodType>(item: T) => z.array(item, { error: '应为数组' }).default([]);
 
 export const ledgerDistrict = z
@@ -92,6 +96,8 @@ const enterpriseSchema = z.object({
   hasAssociation: bool('hasAssociation'),
   srdi: oneOf(SRDI_LEVELS, '专精特新级别'),
   keyServed: bool('keyServed'),
+  /** optional (issue #15): 行业 */
+  industry,
 });
 
 const contactSchema = z.object({
@@ -117,6 +123,9 @@ const demandSchema = z.object({
   resolvedOn: isoDate.optional(),
   closedOn: isoDate.optional(),
   note: optText('备注'),
+  /** optional (issue #15): what the enterprise needs, and its 行业, for matching */
+  description: optLong('需求描述', 2000),
+  industry,
 });
 
 const expertSchema = z.object({
@@ -130,6 +139,9 @@ const expertSchema = z.object({
   /** optional (this system's additions); ID card and bank account never leave the system in a ledger */
   title: optText('职称'),
   phone: optText('电话'),
+  /** optional (issue #15): 专业领域与研究方向, and 行业 */
+  expertise: optLong('专业领域与研究方向', 500),
+  industry,
 });
 
 const eventSchema = z.object({
@@ -170,6 +182,9 @@ const achievementSchema = z.object({
   university: text('高校'),
   collectedOn: isoDate,
   promoted: bool('promoted'),
+  /** optional (issue #15): 成果简介, and 行业 */
+  summary: optLong('成果简介', 2000),
+  industry,
 });
 
 const reportSchema = z.object({

@@ -141,6 +141,7 @@ export interface EnterpriseTable extends Stamps {
   district_code: string;
   has_association: number;
   srdi: 'none' | 'municipal' | 'national';
+  industry: string | null;
 }
 
 export interface EnterpriseHistoryTable {
@@ -152,6 +153,8 @@ export interface EnterpriseHistoryTable {
   district_code: string;
   has_association: number;
   srdi: string;
+  /** the official list (官方名单) this change applied, if one did (migration 017) */
+  source_list_id?: string | null;
 }
 
 export interface StationEnterpriseTable extends Stamps {
@@ -186,6 +189,10 @@ export interface DemandTable extends Stamps {
   resolved_on: string | null;
   closed_on: string | null;
   note: string | null;
+  description: string | null;
+  industry: string | null;
+  match_target_id: string | null;
+  match_station_id: string | null;
 }
 
 export interface ExpertTable extends Stamps {
@@ -205,6 +212,8 @@ export interface ExpertTable extends Stamps {
   bank_account_enc: string | null;
   bank_account_masked: string | null;
   bank_name: string | null;
+  expertise: string | null;
+  industry: string | null;
 }
 
 export interface EventTable extends Stamps {
@@ -281,6 +290,34 @@ export interface AchievementTable extends Stamps {
   university: string;
   collected_on: string;
   promoted: number;
+  summary: string | null;
+  industry: string | null;
+}
+
+export interface MatchDocTable {
+  doc_key: string;
+  kind: 'expert' | 'achievement' | 'demand';
+  record_id: string;
+  station_id: string;
+  program_year: number;
+  station_type: string;
+  industry: string | null;
+  district_code: string | null;
+  length: number;
+}
+
+export interface MatchTermTable {
+  doc_key: string;
+  program_year: number;
+  station_id: string;
+  kind: 'expert' | 'achievement' | 'demand';
+  term: string;
+  tf: number;
+}
+
+export interface MatchIndexStateTable {
+  station_id: string;
+  ledger_version: number;
 }
 
 export interface ReportTable extends Stamps {
@@ -625,6 +662,33 @@ export interface PasswordHistoryTable {
   created_at: string;
 }
 
+/** 官方名单 (migration 017): an official list the Center imported, 第七条's 专精特新 or 企业科协 flags. */
+export interface OfficialListTable {
+  id: string;
+  kind: 'srdi_municipal' | 'srdi_national' | 'association';
+  name: string;
+  effective_on: string;
+  file_name: string;
+  sha256: string;
+  created_at: string;
+  created_by: string | null;
+  actor_name: string | null;
+}
+
+/** One enterprise of an official list; `enterprise_id` null: not in the registry when imported (未在台账中). */
+export interface OfficialListEntryTable {
+  id: string;
+  list_id: string;
+  row_no: number;
+  uscc: string;
+  name: string;
+  enterprise_id: string | null;
+  status: 'changed' | 'unchanged' | 'higher_kept' | 'unregistered';
+  /** the registry's flags before the import */
+  srdi: string | null;
+  has_association: number | null;
+}
+
 export interface DB {
   program_years: ProgramYearTable;
   organizations: OrganizationTable;
@@ -651,6 +715,9 @@ export interface DB {
   outcomes: OutcomeTable;
   achievements: AchievementTable;
   reports: ReportTable;
+  match_docs: MatchDocTable;
+  match_terms: MatchTermTable;
+  match_index_state: MatchIndexStateTable;
   calls: CallTable;
   applications: ApplicationTable;
   lifecycle_files: LifecycleFileTable;
@@ -677,4 +744,6 @@ export interface DB {
   ledger_snapshots: LedgerSnapshotTable;
   password_resets: PasswordResetTable;
   password_history: PasswordHistoryTable;
+  official_lists: OfficialListTable;
+  official_list_entries: OfficialListEntryTable;
 }

@@ -1,6 +1,7 @@
 import type { LedgerInput } from '../../domain/ledger/schema';
 import type { StationType } from '../../domain/policy/types';
 import { usccCheckChar } from '../../domain/uscc';
+import { withMatchingTexts } from './matching-texts';
 
 // Realistic station ledgers for the demo year and the benchmark (issue #3): Chinese names, valid USCCs registered in
 // the station's district, work spread over the period, and attainment that differs from station to station.
@@ -321,26 +322,30 @@ export function generateLedger(o: GenerateOptions): LedgerInput {
       purpose: '活动摄影摄像（配套经费）',
     },
   ];
-  return {
-    format: 'qianqi-ledger/1',
-    programYear: o.programYear,
-    station: {
-      name: o.station.name,
-      type: o.station.type,
-      district: o.station.district,
-      host: { name: o.station.hostName },
-      period: { start: o.station.start, end: o.station.end },
+  // The texts matching reads (issue #15) come from their own random sequence: the rest stays as it was.
+  return withMatchingTexts(
+    {
+      format: 'qianqi-ledger/1',
+      programYear: o.programYear,
+      station: {
+        name: o.station.name,
+        type: o.station.type,
+        district: o.station.district,
+        host: { name: o.station.hostName },
+        period: { start: o.station.start, end: o.station.end },
+      },
+      enterprises,
+      contacts,
+      demands,
+      experts,
+      events,
+      pressReleases,
+      cooperations,
+      outcomes,
+      achievements,
+      reports,
+      expenses: expenses.sort((a, b) => a.date.localeCompare(b.date)).map((x, i) => ({ ...x, id: `X${i + 1}` })),
     },
-    enterprises,
-    contacts,
-    demands,
-    experts,
-    events,
-    pressReleases,
-    cooperations,
-    outcomes,
-    achievements,
-    reports,
-    expenses: expenses.sort((a, b) => a.date.localeCompare(b.date)).map((x, i) => ({ ...x, id: `X${i + 1}` })),
-  };
+    o.seed,
+  );
 }

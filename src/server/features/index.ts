@@ -16,11 +16,14 @@ import { registerKpiRoutes } from './kpis/kpis.routes';
 import { registerLedgerAttachmentRoutes, registerLedgerRoutes } from './ledger/ledger.routes';
 import { registerRecordRoutes } from './ledger/records.routes';
 import { registerLedgerExchangeRoutes } from './ledger-exchange/ledger-exchange.routes';
+import { registerMatchingRoutes } from './matching/matching.routes';
+import { registerOfficialListRoutes } from './official-lists/official-lists.routes';
 import { registerOrganizationRoutes } from './organizations/organizations.routes';
 import { registerOversightRoutes } from './oversight/oversight.routes';
 import { registerProgramYearRoutes } from './program-years/program-years.routes';
 import { registerProjectRoutes } from './projects/projects.routes';
 import { registerRecordHistoryRoutes } from './record-history/record-history.routes';
+import { registerReportDraftRoutes } from './report-drafts/report-drafts.routes';
 import { registerSecuritySettingRoutes } from './security-settings/security-settings.routes';
 import { registerSetupRoutes } from './setup/setup.routes';
 import { registerStationRoutes } from './stations/stations.routes';
@@ -37,6 +40,8 @@ export function registerFeatureRoutes(r: Router): void {
   registerLedgerExchangeRoutes(r);
   registerLedgerAttachmentRoutes(r);
   registerRecordRoutes(r);
+  registerReportDraftRoutes(r);
+  registerMatchingRoutes(r);
   registerKpiRoutes(r);
   registerGapRoutes(r);
   registerOversightRoutes(r);
@@ -56,4 +61,5 @@ export function registerFeatureRoutes(r: Router): void {
   registerAuditEventRoutes(r);
   registerSecuritySettingRoutes(r);
   registerSetupRoutes(r);
+  registerOfficialListRoutes(r);
 }

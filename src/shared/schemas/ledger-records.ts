@@ -7,6 +7,7 @@ import {
   EVENT_KINDS,
   EVIDENCE_KINDS,
   EXPERT_KINDS,
+  INDUSTRIES,
   PRESS_CHANNELS,
   REPORT_KINDS,
   SRDI_LEVELS,
@@ -40,6 +41,8 @@ const optText = (name: string, max: number) =>
     .optional()
     .transform((v) => (v ? v : null));
 const flag = (name: string) => z.boolean({ error: `请选择${name}` });
+/** 行业 (issue #15): optional; null clears it. */
+const industryField = z.enum(INDUSTRIES, { error: '请选择列表中的行业' }).nullable().optional();
 
 /** What a demand was matched with (the ledger format's `matchedKind`). */
 export const MATCH_KINDS = ['expert', 'university', 'achievement'] as const;
@@ -59,6 +62,8 @@ export const enterpriseRecordSchema = z.object({
   hasAssociation: flag('是否建有企业科协'),
   srdi: z.enum(SRDI_LEVELS, { error: '请选择专精特新级别' }),
   keyServed: flag('是否重点服务企业'),
+  /** the shared registry's 行业: left out, the registry keeps what it has */
+  industry: industryField,
 });
 
 export const contactRecordSchema = z.object({
@@ -82,6 +87,8 @@ export const demandRecordSchema = z
     resolvedOn: optDate('解决日期'),
     closedOn: optDate('关闭日期'),
     note: optText('备注', 2000),
+    description: optText('需求描述', 2000),
+    industry: industryField,
   })
   .superRefine((d, ctx) => {
     for (const i of demandStepIssues(d)) ctx.addIssue({ code: 'custom', path: [i.path], message: i.message });
@@ -110,6 +117,8 @@ export const expertRecordSchema = z.object({
     .nullable()
     .optional(),
   bankName: optText('开户行', 100),
+  expertise: optText('专业领域与研究方向', 500),
+  industry: industryField,
 });
 
 export const eventRecordSchema = z.object({
@@ -153,6 +162,8 @@ export const achievementRecordSchema = z.object({
   university: text('高校', 100, 2),
   collectedOn: date('征集日期'),
   promoted: flag('是否已推广'),
+  summary: optText('成果简介', 2000),
+  industry: industryField,
 });
 
 export const reportRecordSchema = z.object({
@@ -209,6 +220,7 @@ export const EnterpriseRecordDto = z
     hasAssociation: z.boolean(),
     srdi: z.enum(SRDI_LEVELS),
     keyServed: z.boolean(),
+    industry: z.enum(INDUSTRIES).nullable(),
     /** contact records of this enterprise at the station (derived, issue #3) */
     contactCount: z.number().int(),
     /** why it cannot be deleted: the station's records that name it (null when nothing does) */
@@ -247,6 +259,11 @@ export const DemandRecordDto = z
     resolvedOn: z.string().nullable(),
     closedOn: z.string().nullable(),
     note: z.string().nullable(),
+    description: z.string().nullable(),
+    industry: z.enum(INDUSTRIES).nullable(),
+    /** the suggestion accepted (issue #15): the expert's or achievement's record id and its station */
+    matchTargetId: z.string().nullable(),
+    matchStationId: z.string().nullable(),
   })
   .meta({ id: 'LedgerDemandRecord' });
 export type DemandRecordDto = z.infer<typeof DemandRecordDto>;
@@ -267,6 +284,8 @@ export const ExpertRecordDto = z
     idCardMasked: z.string().nullable(),
     bankAccountMasked: z.string().nullable(),
     bankName: z.string().nullable(),
+    expertise: z.string().nullable(),
+    industry: z.enum(INDUSTRIES).nullable(),
     /** why it cannot be deleted: the events and expenses that name it (null when nothing does) */
     deleteBlockedBy: z.string().nullable(),
   })
@@ -345,6 +364,8 @@ export const AchievementRecordDto = z
     university: z.string(),
     collectedOn: z.string(),
     promoted: z.boolean(),
+    summary: z.string().nullable(),
+    industry: z.enum(INDUSTRIES).nullable(),
   })
   .meta({ id: 'LedgerAchievementRecord' });
 export type AchievementRecordDto = z.infer<typeof AchievementRecordDto>;

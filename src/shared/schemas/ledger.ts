@@ -85,6 +85,11 @@ export const EnterpriseLookupDto = z
         districtCode: z.string(),
         hasAssociation: z.boolean(),
         srdi: z.string(),
+        /** the official list (官方名单, 第七条) this change applied; null for a change made in a ledger */
+        sourceList: z
+          .strictObject({ id: z.string(), name: z.string(), kind: z.string(), effectiveOn: z.string() })
+          .nullable()
+          .optional(),
       }),
     ),
   })

@@ -174,6 +174,8 @@ export const TABLES = [
   'settings',
   'enterprises',
   'enterprise_history',
+  'official_lists',
+  'official_list_entries',
   'station_enterprises',
   'contacts',
   'demands',

@@ -8,6 +8,7 @@ import {
   EXPERT_GRADE_LABELS,
   EXPERT_KIND_LABELS,
   FUND_SOURCE_LABELS,
+  INDUSTRY_LABELS,
   MATCH_KIND_LABELS,
   PRESS_CHANNEL_LABELS,
   REPORT_KIND_LABELS,
@@ -176,6 +177,7 @@ export const TABLE_SHEETS: TableSheetSpec[] = [
       col({ header: '建有企业科协', field: 'hasAssociation', kind: BOOL, width: 12 }),
       col({ header: '专精特新', field: 'srdi', kind: code(SRDI_LABELS), width: 24 }),
       col({ header: '重点服务企业', field: 'keyServed', kind: BOOL, width: 12 }),
+      col({ header: '行业', field: 'industry', kind: code(INDUSTRY_LABELS), width: 20 }),
     ],
   },
   {
@@ -205,6 +207,8 @@ export const TABLE_SHEETS: TableSheetSpec[] = [
       col({ header: '解决日期', field: 'resolvedOn', kind: DATE, width: 12 }),
       col({ header: '关闭日期', field: 'closedOn', kind: DATE, width: 12 }),
       col({ header: '备注', field: 'note', kind: TEXT, width: 30 }),
+      col({ header: '需求描述', field: 'description', kind: TEXT, width: 50 }),
+      col({ header: '行业', field: 'industry', kind: code(INDUSTRY_LABELS), width: 20 }),
     ],
   },
   {
@@ -220,6 +224,8 @@ export const TABLE_SHEETS: TableSheetSpec[] = [
       col({ header: '职称等级', field: 'grade', kind: code(EXPERT_GRADE_LABELS), width: 20 }),
       col({ header: '职称', field: 'title', kind: TEXT, width: 14 }),
       col({ header: '电话', field: 'phone', kind: TEXT, width: 14 }),
+      col({ header: '专业领域与研究方向', field: 'expertise', kind: TEXT, width: 40 }),
+      col({ header: '行业', field: 'industry', kind: code(INDUSTRY_LABELS), width: 20 }),
     ],
   },
   {
@@ -274,6 +280,8 @@ export const TABLE_SHEETS: TableSheetSpec[] = [
       col({ header: '高校', field: 'university', kind: TEXT, width: 24 }),
       col({ header: '征集日期', field: 'collectedOn', kind: DATE, width: 12 }),
       col({ header: '已推广', field: 'promoted', kind: BOOL, width: 10 }),
+      col({ header: '成果简介', field: 'summary', kind: TEXT, width: 50 }),
+      col({ header: '行业', field: 'industry', kind: code(INDUSTRY_LABELS), width: 20 }),
     ],
   },
   {

@@ -1,4 +1,4 @@
-import { EVIDENCE_KINDS, LEDGER_FORMAT } from '../../../domain/ledger/codes';
+import { EVIDENCE_KINDS, type Industry, LEDGER_FORMAT } from '../../../domain/ledger/codes';
 import type { Ledger, LedgerInput } from '../../../domain/ledger/schema';
 import type { Ctx } from '../../context';
 import { loadPolicy } from '../../core/policy';
@@ -27,7 +27,7 @@ export async function buildLedger(ctx: Pick<Ctx, 'db'>, station: StationTable): 
   const enterprises = await db
     .selectFrom('station_enterprises as se')
     .innerJoin('enterprises as e', 'e.id', 'se.enterprise_id')
-    .select(['e.uscc', 'e.name', 'e.district_code', 'e.has_association', 'e.srdi', 'se.key_served'])
+    .select(['e.uscc', 'e.name', 'e.district_code', 'e.has_association', 'e.srdi', 'e.industry', 'se.key_served'])
     .where('se.station_id', '=', sid)
     .orderBy('se.id')
     .execute();
@@ -95,6 +95,7 @@ export async function buildLedger(ctx: Pick<Ctx, 'db'>, station: StationTable): 
       hasAssociation: e.has_association === 1,
       srdi: e.srdi,
       keyServed: e.key_served === 1,
+      ...(e.industry ? { industry: e.industry as Industry } : {}),
     })),
     contacts: contacts.map((c) => ({
       uscc: c.uscc,
@@ -116,6 +117,8 @@ export async function buildLedger(ctx: Pick<Ctx, 'db'>, station: StationTable): 
       ...(d.resolved_on ? { resolvedOn: d.resolved_on } : {}),
       ...(d.closed_on ? { closedOn: d.closed_on } : {}),
       ...(d.note ? { note: d.note } : {}),
+      ...(d.description ? { description: d.description } : {}),
+      ...(d.industry ? { industry: d.industry as Industry } : {}),
     })),
     experts: experts.map((x) => ({
       id: x.ref,
@@ -127,6 +130,8 @@ export async function buildLedger(ctx: Pick<Ctx, 'db'>, station: StationTable): 
       ...(x.grade ? { grade: x.grade as 'senior' } : {}),
       ...(x.title ? { title: x.title } : {}),
       ...(x.phone ? { phone: x.phone } : {}),
+      ...(x.expertise ? { expertise: x.expertise } : {}),
+      ...(x.industry ? { industry: x.industry as Industry } : {}),
     })),
     events: events.map((ev) => ({
       id: ev.ref,
@@ -161,6 +166,8 @@ export async function buildLedger(ctx: Pick<Ctx, 'db'>, station: StationTable): 
       university: a.university,
       collectedOn: a.collected_on,
       promoted: a.promoted === 1,
+      ...(a.summary ? { summary: a.summary } : {}),
+      ...(a.industry ? { industry: a.industry as Industry } : {}),
     })),
     reports: reports.map((r) => ({
       kind: r.kind as Ledger['reports'][number]['kind'],

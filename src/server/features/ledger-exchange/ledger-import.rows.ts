@@ -102,6 +102,10 @@ export function stationRecordRows({
       resolved_on: d.resolvedOn ?? null,
       closed_on: d.closedOn ?? null,
       note: d.note ?? null,
+      description: d.description ?? null,
+      industry: d.industry ?? null,
+      match_target_id: null,
+      match_station_id: null,
     });
   }
   const expertIds = new Map<string, string>();
@@ -122,6 +126,8 @@ export function stationRecordRows({
       bank_account_enc: null,
       bank_account_masked: null,
       bank_name: null,
+      expertise: x.expertise ?? null,
+      industry: x.industry ?? null,
     };
     expertIds.set(x.id, row.id);
     out.experts.push(row);
@@ -169,6 +175,8 @@ export function stationRecordRows({
       university: a.university,
       collected_on: a.collectedOn,
       promoted: a.promoted ? 1 : 0,
+      summary: a.summary ?? null,
+      industry: a.industry ?? null,
     });
   }
   for (const r of l.reports ?? []) {

@@ -157,6 +157,8 @@ const registryFields = (e: Ledger['enterprises'][number]) => ({
   district_code: e.district,
   has_association: e.hasAssociation ? 1 : 0,
   srdi: e.srdi,
+  // 行业 is optional in a ledger (issue #15): a file without it keeps the registry's.
+  ...(e.industry ? { industry: e.industry } : {}),
 });
 
 /** The file's enterprises against the shared registry, read only (a preview uses it as it is). */
@@ -181,7 +183,8 @@ async function readRegistry(db: Tx | Ctx['db'], ledger: Ledger): Promise<Registr
         row.name !== next.name ||
         row.district_code !== next.district_code ||
         Number(row.has_association) !== next.has_association ||
-        row.srdi !== next.srdi
+        row.srdi !== next.srdi ||
+        (next.industry !== undefined && row.industry !== next.industry)
       ) {
         reg.changed.add(row.uscc);
       }
@@ -227,7 +230,15 @@ async function upsertRegistry(
     .map((c) => {
       const id = uuidv7();
       ids.set(c, id);
-      return { id, uscc: c, ...registryFields(reg.firsts.get(c)!), created_at: now, updated_at: now, version: 1 };
+      return {
+        id,
+        uscc: c,
+        industry: null,
+        ...registryFields(reg.firsts.get(c)!),
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      };
     });
   for (let i = 0; i < fresh.length; i += 200) {
     await (tx as unknown as PlainRows)

@@ -56,11 +56,15 @@ export async function lookupEnterprise(ctx: Ctx, uscc: string): Promise<Enterpri
   const code = normalizeUscc(uscc);
   const e = await ctx.db.selectFrom('enterprises').selectAll().where('uscc', '=', code).executeTakeFirst();
   if (!e) throw notFound('企业');
+  // Each entry is what the flags were before a change; a change an official list made names the list (issue 15 §4).
   const history = await ctx.db
-    .selectFrom('enterprise_history')
-    .selectAll()
-    .where('enterprise_id', '=', e.id)
-    .orderBy('changed_at', 'desc')
+    .selectFrom('enterprise_history as h')
+    .leftJoin('official_lists as l', 'l.id', 'h.source_list_id')
+    .selectAll('h')
+    .select(['l.id as list_id', 'l.name as list_name', 'l.kind as list_kind', 'l.effective_on as list_effective_on'])
+    .where('h.enterprise_id', '=', e.id)
+    .orderBy('h.changed_at', 'desc')
+    .orderBy('h.id', 'desc')
     .execute();
   return {
     uscc: e.uscc,
@@ -75,6 +79,10 @@ export async function lookupEnterprise(ctx: Ctx, uscc: string): Promise<Enterpri
       districtCode: h.district_code,
       hasAssociation: h.has_association === 1,
       srdi: h.srdi,
+      sourceList:
+        h.list_id && h.list_name && h.list_kind && h.list_effective_on
+          ? { id: h.list_id, name: h.list_name, kind: h.list_kind, effectiveOn: h.list_effective_on }
+          : null,
     })),
   };
 }

@@ -8,6 +8,7 @@ import type {
   EventKind,
   EvidenceKind,
   ExpertKind,
+  Industry,
   PressChannel,
   ReportKind,
   SrdiLevel,
@@ -23,6 +24,7 @@ import {
   EVENT_KIND_LABELS,
   EXPERT_GRADE_LABELS,
   EXPERT_KIND_LABELS,
+  INDUSTRY_LABELS,
   MATCH_KIND_LABELS,
   PRESS_CHANNEL_LABELS,
   REPORT_KIND_LABELS,
@@ -69,6 +71,7 @@ export interface JoinedColumns {
   e_district_code?: string;
   e_has_association?: number;
   e_srdi?: string;
+  e_industry?: string | null;
   contact_count?: number | string | bigint;
 }
 
@@ -253,6 +256,8 @@ async function upsertEnterprise(input: RecordInput<'enterprises'>, k: KindContex
     district_code: input.districtCode,
     has_association: input.hasAssociation ? 1 : 0,
     srdi: input.srdi,
+    // Shared by every station that lists the enterprise: a form that leaves 行业 out keeps it (issue #15).
+    industry: input.industry === undefined ? (existing?.industry ?? null) : input.industry,
   };
   if (!existing) {
     const id = uuidv7();
@@ -319,6 +324,7 @@ const enterprises: RecordKindDef<'enterprises', string | null> = {
     hasAssociation: b(r.e_has_association),
     srdi: code<SrdiLevel>(r.e_srdi),
     keyServed: b(r.key_served),
+    industry: codeOrNull<Industry>(r.e_industry),
     contactCount: Number(r.contact_count ?? 0),
     deleteBlockedBy: blockers.get(str(r.id)) ?? null,
   }),
@@ -396,6 +402,25 @@ async function nextRef(
   }
 }
 
+/**
+ * An accepted suggestion (issue #15) names its target by id. An edit that keeps the demand matched with the same kind
+ * and 匹配对象 keeps that link; one that changes them, or takes the demand back to 已征集, drops it, since the text
+ * no longer names that record.
+ */
+function acceptedMatchKept(
+  i: RecordInput<'demands'>,
+  before: RecordRow<'demands'> | null | undefined,
+): { match_target_id: string | null; match_station_id: string | null } {
+  const keep =
+    before?.match_target_id &&
+    i.status !== 'collected' &&
+    before.matched_kind === (i.matchedKind ?? null) &&
+    before.matched_to === (i.matchedTo ?? null);
+  return keep
+    ? { match_target_id: before.match_target_id, match_station_id: before.match_station_id }
+    : { match_target_id: null, match_station_id: null };
+}
+
 const demands: RecordKindDef<'demands'> = {
   kind: 'demands',
   table: 'demands',
@@ -417,6 +442,9 @@ const demands: RecordKindDef<'demands'> = {
     resolved_on: i.resolvedOn ?? null,
     closed_on: i.closedOn ?? null,
     note: i.note ?? null,
+    description: i.description ?? null,
+    industry: i.industry ?? null,
+    ...acceptedMatchKept(i, k.before),
   }),
   toDto: (r) => ({
     ...stamp(r),
@@ -433,6 +461,10 @@ const demands: RecordKindDef<'demands'> = {
     resolvedOn: strOrNull(r.resolved_on),
     closedOn: strOrNull(r.closed_on),
     note: strOrNull(r.note),
+    description: strOrNull(r.description),
+    industry: codeOrNull<Industry>(r.industry),
+    matchTargetId: strOrNull(r.match_target_id),
+    matchStationId: strOrNull(r.match_station_id),
   }),
   toListItem: whole,
   describe: (r) => `企业需求“${s(r.title)}”`,
@@ -449,6 +481,8 @@ const demands: RecordKindDef<'demands'> = {
     { header: '对接日期', width: 12, value: (d) => s(d.dockedOn) },
     { header: '解决日期', width: 12, value: (d) => s(d.resolvedOn) },
     { header: '关闭日期', width: 12, value: (d) => s(d.closedOn) },
+    { header: '行业', width: 16, value: (d) => INDUSTRY_LABELS[s(d.industry)] ?? '' },
+    { header: '需求描述', width: 50, value: (d) => s(d.description) },
   ],
 };
 
@@ -487,6 +521,8 @@ const experts: RecordKindDef<'experts', string | null> = {
       bank_account_enc: bank.enc,
       bank_account_masked: bank.masked,
       bank_name: i.bankName ?? null,
+      expertise: i.expertise ?? null,
+      industry: i.industry ?? null,
     };
   },
   beforeDelete: (k) => refuseDeleteWhenUsed(k, expertDeleteBlockers),
@@ -505,6 +541,8 @@ const experts: RecordKindDef<'experts', string | null> = {
     idCardMasked: strOrNull(r.id_card_masked),
     bankAccountMasked: strOrNull(r.bank_account_masked),
     bankName: strOrNull(r.bank_name),
+    expertise: strOrNull(r.expertise),
+    industry: codeOrNull<Industry>(r.industry),
     deleteBlockedBy: blockers.get(str(r.id)) ?? null,
   }),
   toListItem: whole,
@@ -737,6 +775,8 @@ const achievements: RecordKindDef<'achievements'> = {
     university: i.university,
     collected_on: i.collectedOn,
     promoted: i.promoted ? 1 : 0,
+    summary: i.summary ?? null,
+    industry: i.industry ?? null,
   }),
   toDto: (r) => ({
     ...stamp(r),
@@ -744,6 +784,8 @@ const achievements: RecordKindDef<'achievements'> = {
     university: str(r.university),
     collectedOn: str(r.collected_on),
     promoted: b(r.promoted),
+    summary: strOrNull(r.summary),
+    industry: codeOrNull<Industry>(r.industry),
   }),
   toListItem: whole,
   describe: (r) => `高校创新成果“${s(r.title)}”`,
@@ -752,6 +794,8 @@ const achievements: RecordKindDef<'achievements'> = {
     { header: '高校', width: 20, value: (d) => s(d.university) },
     { header: '征集日期', width: 12, value: (d) => s(d.collectedOn) },
     { header: '已推广', width: 10, value: (d) => yes(d.promoted) },
+    { header: '行业', width: 16, value: (d) => INDUSTRY_LABELS[s(d.industry)] ?? '' },
+    { header: '成果简介', width: 50, value: (d) => s(d.summary) },
   ],
 };
 

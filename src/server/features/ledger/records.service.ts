@@ -77,6 +77,7 @@ function baseQuery(db: Database | Tx, def: Pick<RecordKindDef, 'table' | 'join'>
           'e.district_code as e_district_code',
           'e.has_association as e_has_association',
           'e.srdi as e_srdi',
+          'e.industry as e_industry',
         ])
         // “contacted” of a station's enterprise is derived from its contact records, never typed (issue #3).
         .select((eb) =>

@@ -72,8 +72,8 @@ export function DiffTable({ event }: { event: AuditEvent }) {
             // The Chinese name, with the stored code beside it for whoever checks against the database or an export.
             render: (f: string) => (
               <span title={f}>
-                {auditFieldLabel(f)}
-                {auditFieldLabel(f) !== f ? (
+                {auditFieldLabel(f, event.entity)}
+                {auditFieldLabel(f, event.entity) !== f ? (
                   <span className="mono" style={{ color: 'rgba(0,0,0,0.45)' }}>
                     {' '}
                     {f}

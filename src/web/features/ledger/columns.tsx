@@ -1,6 +1,7 @@
 // The list columns of each record kind, in Chinese, with enum labels from shared/labels.ts.
 import { FileWordOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { isWebUrl } from '../../../domain/ledger/formats';
 import {
   CONTACT_MODE_LABELS,
@@ -28,6 +29,12 @@ export interface ColumnOptions {
   /** events: open or close the evidence row */
   onToggleEvidence?: (id: string) => void;
   isExpanded?: (id: string) => boolean;
+  /** demands: the open demand's top suggestions (issue #15); null for a demand that is no longer open */
+  suggestionsCell?: (d: DemandRecord) => ReactNode;
+  /** experts and achievements: the open demands they could serve (the reverse) */
+  onFindDemands?: (r: { id: string; name: string }) => void;
+  /** experts and achievements: other stations' demands matched with the record (推介) */
+  dockingsOf?: (id: string) => Array<{ stationName: string; demandTitle: string }>;
 }
 
 type Cols<K extends RecordKind> = TableColumnsType<RecordItems[K]>;
@@ -105,7 +112,7 @@ const BY_KIND: { [K in RecordKind]: (o: ColumnOptions) => Cols<K> } = {
     { title: '参与人员', dataIndex: 'people', width: 180, ellipsis: true, render: dash },
     { title: '备注', dataIndex: 'note', ellipsis: true, render: dash },
   ],
-  demands: () => [
+  demands: (o) => [
     { title: '编号', dataIndex: 'ref', width: 64 },
     { title: '需求名称', dataIndex: 'title', ellipsis: true },
     { title: '企业', key: 'e', width: 240, render: (_, d) => enterprise(d.enterpriseName, d.uscc) },
@@ -116,7 +123,17 @@ const BY_KIND: { [K in RecordKind]: (o: ColumnOptions) => Cols<K> } = {
       width: 86,
       render: (v: string) => <Tag color={statusColor[v]}>{DEMAND_STATUS_LABELS[v] ?? v}</Tag>,
     },
-    { title: '进展', key: 'p', width: 230, ellipsis: true, render: (_, d) => demandProgress(d) },
+    { title: '进展', key: 'p', width: 200, ellipsis: true, render: (_, d) => demandProgress(d) },
+    ...(o.suggestionsCell
+      ? [
+          {
+            title: '对接推荐（第七条）',
+            key: 'suggest',
+            width: 300,
+            render: (_: unknown, d: DemandRecord) => o.suggestionsCell!(d),
+          },
+        ]
+      : []),
   ],
   experts: (o) => [
     { title: '编号', dataIndex: 'ref', width: 64 },
@@ -158,6 +175,7 @@ const BY_KIND: { [K in RecordKind]: (o: ColumnOptions) => Cols<K> } = {
           </div>
         ),
     },
+    ...findDemandsColumn<'experts'>(o, (x) => ({ id: x.id, name: x.name })),
   ],
   events: (o) => [
     { title: '编号', dataIndex: 'ref', width: 64 },
@@ -226,11 +244,12 @@ const BY_KIND: { [K in RecordKind]: (o: ColumnOptions) => Cols<K> } = {
     { title: '落地企业信用代码', dataIndex: 'uscc', width: 200, render: mono },
     { title: '金桥工程候选', dataIndex: 'goldenBridge', width: 110, render: yes },
   ],
-  achievements: () => [
+  achievements: (o) => [
     { title: '征集日期', dataIndex: 'collectedOn', width: 110 },
     { title: '成果名称', dataIndex: 'title', ellipsis: true },
     { title: '高校', dataIndex: 'university', width: 220, ellipsis: true },
     { title: '已推广', dataIndex: 'promoted', width: 84, render: yes },
+    ...findDemandsColumn<'achievements'>(o, (a) => ({ id: a.id, name: a.title })),
   ],
   reports: (o) => [
     { title: '报告类型', dataIndex: 'kind', width: 170, render: (v: string) => REPORT_KIND_LABELS[v] ?? v },
@@ -258,6 +277,37 @@ const BY_KIND: { [K in RecordKind]: (o: ColumnOptions) => Cols<K> } = {
     },
   ],
 };
+
+/** 可服务需求: the reverse of a demand's suggestions, for an expert or an achievement. */
+function findDemandsColumn<K extends 'experts' | 'achievements'>(
+  o: ColumnOptions,
+  nameOf: (r: RecordItems[K]) => { id: string; name: string },
+): Cols<K> {
+  const open = o.onFindDemands;
+  if (!open) return [];
+  return [
+    {
+      title: '对接',
+      key: 'find',
+      width: 120,
+      render: (_, r) => {
+        const docked = o.dockingsOf?.(r.id) ?? [];
+        return (
+          <Space size={2} wrap>
+            {docked.length > 0 && (
+              <Tooltip title={docked.map((d) => `${d.stationName}：${d.demandTitle}`).join('；')}>
+                <Tag color="purple">推介 {docked.length}</Tag>
+              </Tooltip>
+            )}
+            <Button type="link" size="small" style={{ padding: 0 }} onClick={() => open(nameOf(r))}>
+              可服务需求
+            </Button>
+          </Space>
+        );
+      },
+    },
+  ];
+}
 
 /** The column that names a record: the title of its card on a phone (ResponsiveTable). */
 export const TITLE_COLUMN: Record<RecordKind, string> = {

@@ -6,7 +6,7 @@ import { DEMAND_STATUS_LABELS, MATCH_KIND_LABELS } from '../../../shared/labels'
 import { demandRecordSchema } from '../../../shared/schemas/ledger-records';
 import { dateProps } from '../../components/form-fields';
 import { zodRule } from '../../lib/form';
-import { EnterpriseUsccInput, labelOptions, PastDatePicker, usccRequired } from './form-bits';
+import { EnterpriseUsccInput, IndustrySelect, labelOptions, PastDatePicker, usccRequired } from './form-bits';
 import { Grid, type RecordFormProps, RecordModal } from './record-modal';
 
 const shape = demandRecordSchema.shape;
@@ -73,7 +73,15 @@ export function DemandForm(p: RecordFormProps<'demands'>) {
       >
         <EnterpriseUsccInput stationId={p.stationId} />
       </Form.Item>
-      <Grid>
+      <Form.Item
+        name="description"
+        label="需求描述"
+        rules={[zodRule(shape.description, null)]}
+        extra="写清企业的产品、遇到的技术问题和希望达到的指标：平台据此推荐可对接的专家和成果"
+      >
+        <Input.TextArea rows={3} maxLength={2000} showCount />
+      </Form.Item>
+      <Grid columns={3}>
         <Form.Item
           name="collectedOn"
           label="征集日期"
@@ -89,6 +97,9 @@ export function DemandForm(p: RecordFormProps<'demands'>) {
             // the step fields' requirements change with the status: drop the old messages
             onChange={() => form.setFields(STEP_FIELDS.map((name) => ({ name, errors: [] })))}
           />
+        </Form.Item>
+        <Form.Item name="industry" label="行业" rules={[zodRule(shape.industry, null)]}>
+          <IndustrySelect />
         </Form.Item>
       </Grid>
       {(closed || stage >= 1) && (

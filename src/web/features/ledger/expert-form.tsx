@@ -7,7 +7,7 @@ import { EXPERT_GRADE_LABELS, EXPERT_KIND_LABELS } from '../../../shared/labels'
 import { expertRecordSchema } from '../../../shared/schemas/ledger-records';
 import { YesNo } from '../../components/form-fields';
 import { emptyToNull, zodRule } from '../../lib/form';
-import { labelOptions } from './form-bits';
+import { IndustrySelect, labelOptions } from './form-bits';
 import { Grid, type RecordFormProps, RecordModal } from './record-modal';
 
 const shape = expertRecordSchema.shape;
@@ -47,6 +47,19 @@ export function ExpertForm(p: RecordFormProps<'experts'>) {
         </Form.Item>
         <Form.Item name="grade" label="职称等级（咨询费标准）" rules={[zodRule(shape.grade, null)]}>
           <Select allowClear options={labelOptions(EXPERT_GRADES, EXPERT_GRADE_LABELS)} />
+        </Form.Item>
+      </Grid>
+      <Grid>
+        <Form.Item
+          name="expertise"
+          label="专业领域与研究方向"
+          rules={[zodRule(shape.expertise, null)]}
+          extra="平台据此为企业需求推荐专家"
+        >
+          <Input.TextArea rows={2} maxLength={500} showCount />
+        </Form.Item>
+        <Form.Item name="industry" label="行业" rules={[zodRule(shape.industry, null)]}>
+          <IndustrySelect />
         </Form.Item>
       </Grid>
       <Grid>

@@ -37,6 +37,7 @@ function enterprise(uscc: string, name: string): EnterpriseRecordDto {
     hasAssociation: false,
     srdi: 'none',
     keyServed: false,
+    industry: null,
     contactCount: 0,
     deleteBlockedBy: null,
   };

@@ -2,12 +2,28 @@
 import { AutoComplete, DatePicker, type DatePickerProps, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
+import { INDUSTRIES } from '../../../domain/ledger/codes';
+import { INDUSTRY_LABELS } from '../../../shared/labels';
 import { shanghaiDate } from '../../lib/format';
 import { useRecordOptions } from '../../lib/ledger-records';
 
 /** Options of an enum from its labels (shared/labels.ts), in the codes' order. */
 export function labelOptions(codes: readonly string[], labels: Record<string, string>) {
   return codes.map((c) => ({ value: c, label: labels[c] ?? c }));
+}
+
+/** 行业 (issue #15): optional; matching compares the industries of a demand and of what may serve it. */
+export function IndustrySelect(props: { value?: string | null; onChange?: (v: string | null) => void; id?: string }) {
+  return (
+    <Select
+      id={props.id}
+      allowClear
+      placeholder="请选择行业（可不填）"
+      value={props.value ?? undefined}
+      onChange={(v) => props.onChange?.(v ?? null)}
+      options={labelOptions(INDUSTRIES, INDUSTRY_LABELS)}
+    />
+  );
 }
 
 const upper = (v: string | undefined) => v?.toUpperCase();

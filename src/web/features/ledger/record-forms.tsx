@@ -18,7 +18,14 @@ import type { RecordItems } from './api';
 import { DemandForm } from './demand-form';
 import { EventForm } from './event-form';
 import { ExpertForm } from './expert-form';
-import { EnterpriseUsccInput, labelOptions, PastDatePicker, usccNormalize, usccRequired } from './form-bits';
+import {
+  EnterpriseUsccInput,
+  IndustrySelect,
+  labelOptions,
+  PastDatePicker,
+  usccNormalize,
+  usccRequired,
+} from './form-bits';
 import { Grid, type RecordFormProps, RecordModal } from './record-modal';
 import { ReportForm } from './report-form';
 
@@ -34,6 +41,8 @@ function EnterpriseForm(p: RecordFormProps<'enterprises'>) {
       form={form}
       nameOf={(e) => e.name}
       initialValues={r ? { ...r } : { hasAssociation: false, keyServed: false, srdi: 'none' }}
+      // an emptied 行业 is sent as null, so that it clears the registry's rather than keeping it
+      toInput={(v) => ({ ...v, industry: v.industry ?? null })}
     >
       <Grid>
         <Form.Item
@@ -67,6 +76,9 @@ function EnterpriseForm(p: RecordFormProps<'enterprises'>) {
         </Form.Item>
         <Form.Item name="keyServed" label="是否重点服务企业" required>
           <YesNo />
+        </Form.Item>
+        <Form.Item name="industry" label="行业" rules={[zodRule(shape.industry, null)]}>
+          <IndustrySelect />
         </Form.Item>
       </Grid>
     </RecordModal>
@@ -238,9 +250,22 @@ function AchievementForm(p: RecordFormProps<'achievements'>) {
           <PastDatePicker />
         </Form.Item>
       </Grid>
-      <Form.Item name="promoted" label="是否已推广" required>
-        <YesNo />
+      <Form.Item
+        name="summary"
+        label="成果简介"
+        rules={[zodRule(shape.summary, null)]}
+        extra="成果是什么、主要指标、成熟度和适用场景：平台据此向企业需求推荐成果"
+      >
+        <Input.TextArea rows={3} maxLength={2000} showCount />
       </Form.Item>
+      <Grid>
+        <Form.Item name="industry" label="行业" rules={[zodRule(shape.industry, null)]}>
+          <IndustrySelect />
+        </Form.Item>
+        <Form.Item name="promoted" label="是否已推广" required>
+          <YesNo />
+        </Form.Item>
+      </Grid>
     </RecordModal>
   );
 }

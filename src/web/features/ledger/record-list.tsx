@@ -12,6 +12,7 @@ import type { RecordFilters } from '../../lib/ledger-records';
 import { useCan } from '../../lib/session-context';
 import {
   type AnyRecord,
+  type DemandRecord,
   type EventRecord,
   type ExpertRecord,
   recordsExportUrl,
@@ -22,10 +23,14 @@ import { recordColumns, recordName, TITLE_COLUMN } from './columns';
 import { EvidencePanel } from './evidence-panel';
 import { GapFilterTag, useGapFilter } from './gap-filter';
 import { KIND_META } from './ledger-helpers';
+import { DockingsPanel, Suggestions, useDemandSuggestions, useDockings } from './matching';
+import { ReportDraftButton, ReportDraftNote } from './report-draft-button';
 
 // Forms load on demand: the list opens without the date pickers, schemas and upload widgets.
 const RecordForm = lazy(() => import('./record-forms').then((m) => ({ default: m.RecordForm })));
 const RevealModal = lazy(() => import('./reveal-modal').then((m) => ({ default: m.RevealModal })));
+const DemandMatchesModal = lazy(() => import('./matching').then((m) => ({ default: m.DemandMatchesModal })));
+const TargetDemandsModal = lazy(() => import('./matching').then((m) => ({ default: m.TargetDemandsModal })));
 const ReportDocxModal = lazy(() => import('./report-form').then((m) => ({ default: m.ReportDocxModal })));
 
 export function RecordList({
@@ -52,6 +57,25 @@ export function RecordList({
   const districts = useDistricts(programYear, kind === 'enterprises' && can('read:district'));
   const names = useMemo(() => new Map((districts.data ?? []).map((d) => [d.code, d.name])), [districts.data]);
   const remove = useDeleteRecord(stationId, kind);
+  // 对接推荐 (issue #15): the page's open demands get their top three in one request.
+  const openDemands =
+    kind === 'demands'
+      ? ((list.data?.items ?? []) as DemandRecord[]).filter((d) => d.status === 'collected').map((d) => d.id)
+      : [];
+  const suggestions = useDemandSuggestions(stationId, openDemands);
+  const suggestionsOf = useMemo(
+    () => new Map((suggestions.data?.items ?? []).map((i) => [i.demandId, i.suggestions])),
+    [suggestions.data],
+  );
+  const targets = kind === 'experts' || kind === 'achievements';
+  const dockings = useDockings(stationId, targets);
+  const dockingsByTarget = useMemo(() => {
+    const m = new Map<string, Array<{ stationName: string; demandTitle: string }>>();
+    for (const d of dockings.data?.items ?? []) m.set(d.targetId, [...(m.get(d.targetId) ?? []), d]);
+    return m;
+  }, [dockings.data]);
+  const [matching, setMatching] = useState<DemandRecord | null>(null);
+  const [finding, setFinding] = useState<{ id: string; name: string } | null>(null);
   const canWrite = can('write:ledger');
   const meta = KIND_META[kind];
   const label = RECORD_KIND_LABELS[kind];
@@ -72,6 +96,27 @@ export function RecordList({
     onReveal: can('reveal:personal-info') ? (expert, field) => setRevealing({ expert, field }) : undefined,
     onToggleEvidence: toggle,
     isExpanded: (id) => expanded.includes(id),
+    suggestionsCell:
+      kind === 'demands'
+        ? (d) =>
+            d.status !== 'collected' ? (
+              <span style={{ color: 'rgba(0,0,0,0.45)' }}>—</span>
+            ) : (
+              <div>
+                <Suggestions
+                  stationId={stationId}
+                  demand={d}
+                  suggestions={suggestionsOf.get(d.id) ?? []}
+                  canAccept={canWrite}
+                />
+                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setMatching(d)}>
+                  更多推荐与理由
+                </Button>
+              </div>
+            )
+        : undefined,
+    onFindDemands: targets ? setFinding : undefined,
+    dockingsOf: targets ? (id) => dockingsByTarget.get(id) ?? [] : undefined,
   });
   const scrollX = columns.reduce((n, c) => n + (typeof c.width === 'number' ? c.width : 220), 0);
 
@@ -112,6 +157,7 @@ export function RecordList({
         </div>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
           <ExportButton path={recordsExportUrl(stationId, kind, shown)} />
+          {kind === 'reports' && <ReportDraftButton stationId={stationId} programYear={programYear} />}
           {canWrite && kind === 'reports' && (
             <Button icon={<FileWordOutlined aria-hidden />} onClick={() => setUploadingDocx(true)}>
               上传 Word 报告
@@ -124,6 +170,10 @@ export function RecordList({
           )}
         </div>
       </div>
+      {(kind === 'experts' || kind === 'achievements') && (
+        <DockingsPanel stationId={stationId} kind={kind === 'experts' ? 'expert' : 'achievement'} />
+      )}
+      {kind === 'reports' && <ReportDraftNote />}
       <ResponsiveTable<AnyRecord>
         aria-label={`${label}记录`}
         titleColumn={TITLE_COLUMN[kind]}
@@ -168,6 +218,22 @@ export function RecordList({
             expert={revealing.expert}
             field={revealing.field}
             onClose={() => setRevealing(null)}
+          />
+        )}
+        {matching && (
+          <DemandMatchesModal
+            stationId={stationId}
+            demand={matching}
+            canAccept={canWrite}
+            onClose={() => setMatching(null)}
+          />
+        )}
+        {finding && (
+          <TargetDemandsModal
+            stationId={stationId}
+            kind={kind === 'experts' ? 'expert' : 'achievement'}
+            record={finding}
+            onClose={() => setFinding(null)}
           />
         )}
         {uploadingDocx && <ReportDocxModal stationId={stationId} onClose={() => setUploadingDocx(false)} />}

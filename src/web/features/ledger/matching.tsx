@@ -1,0 +1,223 @@
+// 对接推荐 (issue #15, 第七条、第八条): a demand's suggested experts and achievements with why, accepted in two clicks
+// (采纳 → 确定); the reverse for an expert or an achievement; the dockings other stations made with this station's.
+import { keepPreviousData, skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Empty, List, Modal, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
+import { matchingApi } from '../../../shared/api/matching';
+import { INDUSTRY_LABELS } from '../../../shared/labels';
+import type { DemandMatchDto, MatchSuggestionDto, MatchTargetKind } from '../../../shared/schemas/matching';
+import { ApiError, call } from '../../lib/api';
+
+export type MatchSuggestion = MatchSuggestionDto;
+
+const KIND_TAG: Record<MatchTargetKind, { label: string; color: string }> = {
+  expert: { label: '专家', color: 'blue' },
+  achievement: { label: '成果', color: 'green' },
+};
+
+/** The top suggestions of a page's open demands, in one request. */
+export function useDemandSuggestions(stationId: string, demandIds: string[]) {
+  const ids = [...demandIds].sort().join(',');
+  return useQuery({
+    queryKey: ['ledger', stationId, 'matching', 'page', ids],
+    queryFn: ids
+      ? () => call(matchingApi.demandSuggestions, { params: { id: stationId }, query: { ids, limit: 3 } })
+      : skipToken,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+function useAcceptMatch(stationId: string) {
+  const qc = useQueryClient();
+  const invalidate = () => {
+    qc.invalidateQueries({ queryKey: ['ledger', stationId] });
+    qc.invalidateQueries({ queryKey: ['kpis'] });
+  };
+  return useMutation({
+    mutationFn: (v: { demandId: string; version: number; kind: MatchTargetKind; targetId: string }) =>
+      call(
+        matchingApi.acceptMatch,
+        {
+          params: { id: stationId, recordId: v.demandId },
+          body: { kind: v.kind, targetId: v.targetId, version: v.version },
+        },
+        { quiet: true },
+      ),
+    onSettled: invalidate,
+  });
+}
+
+export interface SuggestionsProps {
+  stationId: string;
+  demand: { id: string; version: number; title: string };
+  suggestions: MatchSuggestion[];
+  /** the host may accept; others read */
+  canAccept: boolean;
+  /** full reasons and excerpts (the dialog); the list's cell shows names and the first reasons */
+  detailed?: boolean;
+}
+
+/** Suggestions with their reasons; 采纳 asks once, then takes the demand to 已匹配 (第七条). */
+export function Suggestions({ stationId, demand, suggestions, canAccept, detailed }: SuggestionsProps) {
+  const accept = useAcceptMatch(stationId);
+  const { message } = App.useApp();
+  if (!suggestions.length) return <Typography.Text type="secondary">暂无推荐</Typography.Text>;
+  return (
+    <div className="match-suggestions" style={{ display: 'grid', gap: 6, minWidth: 0 }}>
+      {suggestions.map((s) => (
+        <div key={`${s.kind}:${s.id}`} style={{ minWidth: 0 }}>
+          <Space size={4} wrap style={{ rowGap: 0 }}>
+            <Tag color={KIND_TAG[s.kind].color} style={{ marginInlineEnd: 0 }}>
+              {KIND_TAG[s.kind].label}
+            </Tag>
+            <Typography.Text strong>{s.name}</Typography.Text>
+            <Typography.Text type="secondary">相关度 {s.score}</Typography.Text>
+            {canAccept && (
+              <Popconfirm
+                title="采纳推荐"
+                description={`需求“${demand.title}”将转为已匹配，匹配对象：${s.name}（${s.stationName}），匹配日期为今天（第七条）。`}
+                okText="确定"
+                cancelText="取消"
+                onConfirm={() =>
+                  accept
+                    .mutateAsync({ demandId: demand.id, version: demand.version, kind: s.kind, targetId: s.id })
+                    .then(
+                      () => message.success(`已采纳：${s.name}`),
+                      (e: unknown) => message.error(e instanceof ApiError ? e.message : '采纳失败，请重试'),
+                    )
+                }
+              >
+                <Button type="link" size="small" aria-label={`采纳 ${s.name}`} style={{ padding: 0, height: 'auto' }}>
+                  采纳
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+          <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
+            {(detailed ? s.reasons : s.reasons.slice(0, 2)).join('；')}
+          </Typography.Paragraph>
+          {detailed && (
+            <Typography.Paragraph style={{ margin: 0, fontSize: 12 }}>
+              {[s.detail, s.industry ? INDUSTRY_LABELS[s.industry] : null].filter(Boolean).join(' · ')}
+              {s.excerpt ? `：${s.excerpt}` : ''}
+            </Typography.Paragraph>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** A demand's full list of suggestions (up to ten), with the profiles they come from. */
+export function DemandMatchesModal({
+  stationId,
+  demand,
+  canAccept,
+  onClose,
+}: {
+  stationId: string;
+  demand: { id: string; version: number; title: string };
+  canAccept: boolean;
+  onClose: () => void;
+}) {
+  const q = useQuery({
+    queryKey: ['ledger', stationId, 'matching', 'demand', demand.id],
+    queryFn: () => call(matchingApi.demandMatches, { params: { id: stationId, recordId: demand.id } }),
+  });
+  return (
+    <Modal open title={`对接推荐：${demand.title}`} footer={null} onCancel={onClose} width={720}>
+      <Typography.Paragraph type="secondary">
+        按需求描述与专家专业领域、成果简介的关键词相关度排序，同行业、同区和已有对接经历加分（第七条、第八条）。
+        {q.data ? `本年度可对接的专家和成果共 ${q.data.poolSize} 项。` : ''}
+      </Typography.Paragraph>
+      {q.isLoading ? (
+        <Spin />
+      ) : q.data?.items.length ? (
+        <Suggestions stationId={stationId} demand={demand} suggestions={q.data.items} canAccept={canAccept} detailed />
+      ) : (
+        <Empty description="暂无推荐：请补充需求描述，或登记专家的专业领域、成果简介" />
+      )}
+    </Modal>
+  );
+}
+
+/** The reverse: open demands an expert or an achievement of this station could serve. */
+export function TargetDemandsModal({
+  stationId,
+  kind,
+  record,
+  onClose,
+}: {
+  stationId: string;
+  kind: MatchTargetKind;
+  record: { id: string; name: string };
+  onClose: () => void;
+}) {
+  const endpoint = kind === 'expert' ? matchingApi.expertDemandMatches : matchingApi.achievementDemandMatches;
+  const q = useQuery({
+    queryKey: ['ledger', stationId, 'matching', kind, record.id],
+    queryFn: () => call(endpoint, { params: { id: stationId, recordId: record.id } }),
+  });
+  return (
+    <Modal open title={`可服务的企业需求：${record.name}`} footer={null} onCancel={onClose} width={720}>
+      <Typography.Paragraph type="secondary">
+        本年度尚未匹配（已征集）的需求，按相关度排序；由需求所在站点采纳后成为对接（第七条、第八条）。
+      </Typography.Paragraph>
+      <List<DemandMatchDto>
+        loading={q.isLoading}
+        dataSource={q.data?.items ?? []}
+        locale={{ emptyText: '暂无相关的未匹配需求' }}
+        renderItem={(d) => (
+          <List.Item>
+            <List.Item.Meta
+              title={
+                <Space size={4} wrap>
+                  <span>{d.title}</span>
+                  <Typography.Text type="secondary">相关度 {d.score}</Typography.Text>
+                </Space>
+              }
+              description={
+                <>
+                  <div>
+                    {d.stationName} · {d.enterpriseName ?? '（未登记企业）'} · 征集于 {d.collectedOn}
+                  </div>
+                  <div style={{ fontSize: 12 }}>{d.reasons.join('；')}</div>
+                </>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </Modal>
+  );
+}
+
+/** Other stations' demands matched with this station's experts or achievements (推介, 第八条). */
+export function useDockings(stationId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['ledger', stationId, 'matching', 'dockings'],
+    queryFn: () => call(matchingApi.dockings, { params: { id: stationId } }),
+    enabled,
+  });
+}
+
+export function DockingsPanel({ stationId, kind }: { stationId: string; kind: MatchTargetKind }) {
+  const q = useDockings(stationId, true);
+  const items = (q.data?.items ?? []).filter((d) => d.targetKind === kind);
+  if (!items.length) return null;
+  return (
+    <div className="dockings" role="region" aria-label="其他站点采纳的对接" style={{ marginBottom: 12 }}>
+      <Typography.Text strong>
+        其他站点采纳的对接（{kind === 'achievement' ? '成果推介' : '专家对接'}）：{items.length} 项
+      </Typography.Text>
+      <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+        {items.slice(0, 20).map((d) => (
+          <li key={d.demandId}>
+            {d.targetName} → {d.stationName}“{d.demandTitle}”{d.enterpriseName ? `（${d.enterpriseName}）` : ''}
+            {d.matchedOn ? `，${d.matchedOn} 匹配` : ''}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
