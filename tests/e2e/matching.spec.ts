@@ -35,7 +35,8 @@ async function acceptFirst(page: Page) {
   const confirm = page.locator('.ant-popover:visible, .ant-popconfirm:visible').last();
   await expect(confirm).toContainText('将转为已匹配');
   await expect(confirm).toContainText('第七条');
-  await confirm.getByRole('button', { name: '确定' }).click();
+  // antd spaces two-character labels: 确 定
+  await confirm.getByRole('button', { name: /^确\s?定$/ }).click();
   await expect(page.getByText(`已采纳：${target}`)).toBeVisible();
   return target;
 }
@@ -61,7 +62,7 @@ test.describe('on a PC, 1366×768', () => {
     const errors = browserErrors(page);
     await loginAs(page, 'host');
     const station = await openDemands(page);
-    await expect(page.getByRole('columnheader', { name: '对接推荐（第七条）' })).toBeVisible();
+    await expect(page.getByRole('columnheader', { name: '进展 / 对接推荐（第七条）' })).toBeVisible();
     // every suggestion says why: the shared terms first
     await expect(page.getByText(/共有关键词：/).first()).toBeVisible();
     await shot(page, 'matching-demands-pc');
@@ -73,7 +74,8 @@ test.describe('on a PC, 1366×768', () => {
     await expect(dialog).toContainText(/本年度可对接的专家和成果共 \d+ 项/);
     await expect(dialog.getByText(/^共有关键词：/).first()).toBeVisible();
     await shot(page, 'matching-dialog-pc');
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
 
     const target = await acceptFirst(page);
     await expectMatched(page, station, target);

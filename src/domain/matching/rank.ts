@@ -58,6 +58,14 @@ export interface RankedMatch<C extends MatchCandidate> {
   reasons: string[];
 }
 
+/**
+ * The shared terms as a reader takes them: search-mode segmentation yields 挥发性 and also 挥发, 发性; a term inside a
+ * longer shared one says nothing more and is left out of the reason (it still counted in the score).
+ */
+export function readableTerms(shared: readonly string[]): string[] {
+  return shared.filter((t) => !shared.some((o) => o.length > t.length && o.includes(t)));
+}
+
 /** Ranks candidates for a subject (a demand, or an expert or achievement in reverse) and explains each in Chinese. */
 export function rankMatches<C extends MatchCandidate>(
   subject: MatchSubject,
@@ -80,7 +88,7 @@ export function rankMatches<C extends MatchCandidate>(
       (sameDistrict ? w.district : 0) +
       w.dockings * (Math.min(c.dockings, 3) / 3) +
       (own ? w.ownStation : 0);
-    const reasons = [`共有关键词：${c.shared.slice(0, 5).join('、')}`];
+    const reasons = [`共有关键词：${readableTerms(c.shared).slice(0, 5).join('、')}`];
     if (sameIndustry) reasons.push(`同属行业：${opts.industryLabel(c.industry!)}`);
     if (sameDistrict) reasons.push(`同在${opts.districtLabel(c.districtCode!)}`);
     if (c.dockings > 0) reasons.push(`已对接过 ${c.dockings} 项需求`);

@@ -29,7 +29,7 @@ export interface ColumnOptions {
   /** events: open or close the evidence row */
   onToggleEvidence?: (id: string) => void;
   isExpanded?: (id: string) => boolean;
-  /** demands: the open demand's top suggestions (issue #15); null for a demand that is no longer open */
+  /** demands: an open (已征集) demand's top suggestions (issue #15), shown where a later demand shows its progress */
   suggestionsCell?: (d: DemandRecord) => ReactNode;
   /** experts and achievements: the open demands they could serve (the reverse) */
   onFindDemands?: (r: { id: string; name: string }) => void;
@@ -123,17 +123,23 @@ const BY_KIND: { [K in RecordKind]: (o: ColumnOptions) => Cols<K> } = {
       width: 86,
       render: (v: string) => <Tag color={statusColor[v]}>{DEMAND_STATUS_LABELS[v] ?? v}</Tag>,
     },
-    { title: '进展', key: 'p', width: 200, ellipsis: true, render: (_, d) => demandProgress(d) },
-    ...(o.suggestionsCell
-      ? [
-          {
-            title: '对接推荐（第七条）',
-            key: 'suggest',
-            width: 300,
-            render: (_: unknown, d: DemandRecord) => o.suggestionsCell!(d),
-          },
-        ]
-      : []),
+    // An open demand has no progress yet: its cell shows the suggestions instead (第七条), in one column, so that the
+    // list still fits a 1366-wide screen.
+    o.suggestionsCell
+      ? {
+          title: '进展 / 对接推荐（第七条）',
+          key: 'p',
+          width: 320,
+          render: (_, d) =>
+            d.status === 'collected' ? (
+              o.suggestionsCell!(d)
+            ) : (
+              <div style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                {demandProgress(d)}
+              </div>
+            ),
+        }
+      : { title: '进展', key: 'p', width: 200, ellipsis: true, render: (_, d) => demandProgress(d) },
   ],
   experts: (o) => [
     { title: '编号', dataIndex: 'ref', width: 64 },

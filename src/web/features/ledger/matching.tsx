@@ -50,7 +50,8 @@ function useAcceptMatch(stationId: string) {
 export interface SuggestionsProps {
   stationId: string;
   demand: { id: string; version: number; title: string };
-  suggestions: MatchSuggestion[];
+  /** undefined while they load */
+  suggestions: MatchSuggestion[] | undefined;
   /** the host may accept; others read */
   canAccept: boolean;
   /** full reasons and excerpts (the dialog); the list's cell shows names and the first reasons */
@@ -61,7 +62,8 @@ export interface SuggestionsProps {
 export function Suggestions({ stationId, demand, suggestions, canAccept, detailed }: SuggestionsProps) {
   const accept = useAcceptMatch(stationId);
   const { message } = App.useApp();
-  if (!suggestions.length) return <Typography.Text type="secondary">暂无推荐</Typography.Text>;
+  if (!suggestions) return <Typography.Text type="secondary">正在计算推荐…</Typography.Text>;
+  if (!suggestions.length) return <Typography.Text type="secondary">暂无推荐（可补充需求描述）</Typography.Text>;
   return (
     <div className="match-suggestions" style={{ display: 'grid', gap: 6, minWidth: 0 }}>
       {suggestions.map((s) => (
@@ -71,6 +73,12 @@ export function Suggestions({ stationId, demand, suggestions, canAccept, detaile
               {KIND_TAG[s.kind].label}
             </Tag>
             <Typography.Text strong>{s.name}</Typography.Text>
+            {/* the same title may come from two universities: the university or employer tells them apart */}
+            {!detailed && s.detail && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {s.detail}
+              </Typography.Text>
+            )}
             <Typography.Text type="secondary">相关度 {s.score}</Typography.Text>
             {canAccept && (
               <Popconfirm

@@ -98,22 +98,19 @@ export function RecordList({
     isExpanded: (id) => expanded.includes(id),
     suggestionsCell:
       kind === 'demands'
-        ? (d) =>
-            d.status !== 'collected' ? (
-              <span style={{ color: 'rgba(0,0,0,0.45)' }}>—</span>
-            ) : (
-              <div>
-                <Suggestions
-                  stationId={stationId}
-                  demand={d}
-                  suggestions={suggestionsOf.get(d.id) ?? []}
-                  canAccept={canWrite}
-                />
-                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setMatching(d)}>
-                  更多推荐与理由
-                </Button>
-              </div>
-            )
+        ? (d) => (
+            <div>
+              <Suggestions
+                stationId={stationId}
+                demand={d}
+                suggestions={suggestions.isError ? [] : suggestionsOf.get(d.id)}
+                canAccept={canWrite}
+              />
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setMatching(d)}>
+                更多推荐与理由
+              </Button>
+            </div>
+          )
         : undefined,
     onFindDemands: targets ? setFinding : undefined,
     dockingsOf: targets ? (id) => dockingsByTarget.get(id) ?? [] : undefined,
