@@ -29,23 +29,50 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('length', 'integer', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('match_docs_station_idx').on('match_docs').column('station_id').execute();
-  await db.schema.createIndex('match_docs_year_idx').on('match_docs').columns(['program_year', 'kind']).execute();
+  // covering: the corpus size and mean length are read per suggestion
+  await db.schema
+    .createIndex('match_docs_year_idx')
+    .on('match_docs')
+    .columns(['program_year', 'kind', 'length'])
+    .execute();
+  // A posting carries what the score and the pool need (the document's station, its type and length), so that the
+  // score is summed from one covering index without a join per posting (decision 026).
   await db.schema
     .createTable('match_terms')
     .addColumn('doc_key', 'text', (c) => c.notNull())
     .addColumn('program_year', 'integer', (c) => c.notNull())
     .addColumn('station_id', 'text', (c) => c.notNull())
+    .addColumn('station_type', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('term', 'text', (c) => c.notNull())
     .addColumn('tf', 'integer', (c) => c.notNull())
+    .addColumn('doc_length', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('match_terms_pk', ['doc_key', 'term'])
     .execute();
   await db.schema
     .createIndex('match_terms_term_idx')
     .on('match_terms')
-    .columns(['program_year', 'term', 'kind'])
+    .columns(['program_year', 'term', 'kind', 'station_type', 'station_id', 'doc_key', 'tf', 'doc_length'])
     .execute();
   await db.schema.createIndex('match_terms_station_idx').on('match_terms').column('station_id').execute();
+  // Document frequencies and corpus sizes, kept by difference as stations are indexed: read per suggestion, they
+  // would otherwise be counted over tens of thousands of postings each time.
+  await db.schema
+    .createTable('match_df')
+    .addColumn('program_year', 'integer', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('term', 'text', (c) => c.notNull())
+    .addColumn('df', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('match_df_pk', ['program_year', 'kind', 'term'])
+    .execute();
+  await db.schema
+    .createTable('match_stats')
+    .addColumn('program_year', 'integer', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('docs', 'integer', (c) => c.notNull())
+    .addColumn('total_length', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('match_stats_pk', ['program_year', 'kind'])
+    .execute();
   await db.schema
     .createTable('match_index_state')
     .addColumn('station_id', 'text', (c) => c.primaryKey())
@@ -55,6 +82,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('match_index_state').execute();
+  await db.schema.dropTable('match_stats').execute();
+  await db.schema.dropTable('match_df').execute();
   await db.schema.dropTable('match_terms').execute();
   await db.schema.dropTable('match_docs').execute();
   await db.schema.dropIndex('demands_match_target_idx').execute();

@@ -4,6 +4,7 @@ import { cleanStorage, scanStorage } from './blobs/storage-scan';
 import type { AppDeps } from './context';
 import { withJobLease } from './db/job-lease';
 import { runReminderSweep } from './features/inbox/inbox.service';
+import { refreshMatchIndex } from './features/matching/matching.index';
 import { applyDueAgreementVersions } from './features/projects/change-requests.service';
 
 // In-process scheduled work (issue #4): approved agreement changes take effect on their date (第十一条), and
@@ -61,6 +62,25 @@ async function cleanOnce(deps: AppDeps): Promise<{ removed: number; bytes: numbe
 }
 
 /**
+ * Keeps the 对接 term index of every year up to date (decision 026) away from requests: a suggestion indexes the
+ * stations changed since, but the first look after a start or a large import would otherwise wait for all of them
+ * (at 100× Beijing a cold index takes minutes). One instance at a time.
+ */
+export async function runMatchIndexRefresh(deps: AppDeps): Promise<number> {
+  const run = await withJobLease(deps, {
+    name: 'match-index',
+    ttlMs: 60 * MINUTE,
+    work: async () => {
+      const years = await deps.db.selectFrom('stations').select('program_year').distinct().execute();
+      let stations = 0;
+      for (const y of years) stations += await refreshMatchIndex(deps, y.program_year);
+      return stations;
+    },
+  });
+  return run.ran ? run.result : 0;
+}
+
+/**
  * Runs the jobs now and then every `everyMs`; the timer does not keep the process alive. `stop` waits for a run in
  * progress, so that shutting down never closes the database under a job's transaction.
  */
@@ -99,8 +119,27 @@ export function startScheduledJobs(
         cleaning = null;
       });
   };
+  let indexing: Promise<void> | null = null;
+  const index = () => {
+    if (stopped || indexing) return;
+    indexing = runMatchIndexRefresh(deps)
+      .then(
+        (n) => {
+          if (n) log(`定时任务：对接推荐索引已更新 ${n} 个站点`);
+        },
+        (err) => log('更新对接推荐索引失败', err),
+      )
+      .finally(() => {
+        indexing = null;
+      });
+  };
   run();
   const timer = setInterval(run, everyMs);
+  // Shortly after start (not in the way of the start itself), then every quarter of an hour.
+  const firstIndex = setTimeout(index, 5_000);
+  firstIndex.unref();
+  const indexTimer = setInterval(index, 15 * 60_000);
+  indexTimer.unref();
   timer.unref();
   // Not at start (a restart loop must not walk the whole storage each time): first after ten minutes, then daily.
   const firstClean = setTimeout(clean, 10 * 60_000);
@@ -112,7 +151,10 @@ export function startScheduledJobs(
     clearInterval(timer);
     clearTimeout(firstClean);
     clearInterval(cleanTimer);
+    clearTimeout(firstIndex);
+    clearInterval(indexTimer);
     await running;
     await cleaning;
+    await indexing;
   };
 }

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runMatchIndexRefresh } from '../../src/server/jobs';
 import { createTestApp, type TestApp } from '../setup/test-app';
 import { type DemoIds, demoIds } from './support/fixtures';
 import { freshUscc } from './support/ledger-requests';
@@ -247,6 +248,62 @@ describe('accepting a suggestion', () => {
     });
     expect(changed.status).toBe(200);
     expect(changed.json.matchTargetId).toBeNull();
+  });
+});
+
+describe('the index away from requests', () => {
+  it('the scheduled refresh indexes the stations changed since, and nothing when none did', async () => {
+    await runMatchIndexRefresh(t.deps);
+    expect(await runMatchIndexRefresh(t.deps)).toBe(0);
+    await sql`update stations set ledger_version = ledger_version + 1 where id = ${ids.stations.chaoyang}`.execute(
+      t.deps.db,
+    );
+    expect(await runMatchIndexRefresh(t.deps)).toBe(1);
+    const docs = await t.deps.db
+      .selectFrom('match_docs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('station_id', '=', ids.stations.chaoyang)
+      .executeTakeFirstOrThrow();
+    expect(Number(docs.n)).toBeGreaterThan(0);
+  });
+
+  it('keeps the document frequencies and corpus sizes equal to a recount of the postings after edits', async () => {
+    // an edit, a new record and a deletion at the 海淀 station, then a look that indexes it again
+    await t.call(host, 'POST', `${base}/experts`, {
+      name: '复核专家',
+      kind: 'expert',
+      hostStaff: false,
+      fiscallySupported: false,
+      expertise: '隔膜涂覆工艺与电池安全',
+    });
+    await t.call(host, 'GET', `${base}/demands/${demand.id}/matches`);
+    const df = await t.deps.db
+      .selectFrom('match_df')
+      .select(['kind', 'term', 'df'])
+      .where('program_year', '=', 2025)
+      .where('df', '>', 0)
+      .execute();
+    const recount = await t.deps.db
+      .selectFrom('match_terms')
+      .select((eb) => ['kind', 'term', eb.fn.countAll<number>().as('n')])
+      .where('program_year', '=', 2025)
+      .groupBy(['kind', 'term'])
+      .execute();
+    const key = (k: string, term: string) => `${k}|${term}`;
+    expect(new Map(df.map((r) => [key(r.kind, r.term), Number(r.df)]))).toEqual(
+      new Map(recount.map((r) => [key(r.kind, r.term), Number(r.n)])),
+    );
+    const stats = await t.deps.db.selectFrom('match_stats').selectAll().where('program_year', '=', 2025).execute();
+    const docs = await t.deps.db
+      .selectFrom('match_docs')
+      .select((eb) => ['kind', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('length').as('len')])
+      .where('program_year', '=', 2025)
+      .groupBy('kind')
+      .execute();
+    for (const d of docs) {
+      const st = stats.find((x) => x.kind === d.kind)!;
+      expect([Number(st.docs), Number(st.total_length)]).toEqual([Number(d.n), Number(d.len)]);
+    }
   });
 });
 

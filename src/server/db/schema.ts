@@ -310,9 +310,25 @@ export interface MatchTermTable {
   doc_key: string;
   program_year: number;
   station_id: string;
+  station_type: string;
   kind: 'expert' | 'achievement' | 'demand';
   term: string;
   tf: number;
+  doc_length: number;
+}
+
+export interface MatchDfTable {
+  program_year: number;
+  kind: 'expert' | 'achievement' | 'demand';
+  term: string;
+  df: number;
+}
+
+export interface MatchStatsTable {
+  program_year: number;
+  kind: 'expert' | 'achievement' | 'demand';
+  docs: number;
+  total_length: number;
 }
 
 export interface MatchIndexStateTable {
@@ -718,6 +734,8 @@ export interface DB {
   match_docs: MatchDocTable;
   match_terms: MatchTermTable;
   match_index_state: MatchIndexStateTable;
+  match_df: MatchDfTable;
+  match_stats: MatchStatsTable;
   calls: CallTable;
   applications: ApplicationTable;
   lifecycle_files: LifecycleFileTable;

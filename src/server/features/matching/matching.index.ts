@@ -2,7 +2,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
 import { sql } from 'kysely';
 import { termFrequencies, termsOf } from '../../../domain/matching/terms';
-import type { Database } from '../../db/database';
+import type { Database, Engine } from '../../db/database';
 import type { MatchDocTable, MatchTermTable } from '../../db/schema';
 
 // The term index of a program year's experts, achievements and demands (decision 026). It is derived data, kept per
@@ -41,7 +41,10 @@ interface StaleStation {
 }
 
 /** Indexes again every station of the year whose ledger changed since; returns how many it indexed. */
-export async function refreshMatchIndex(db: Database, programYear: number): Promise<number> {
+export async function refreshMatchIndex(
+  { db, engine }: { db: Database; engine: Engine },
+  programYear: number,
+): Promise<number> {
   const stale = (await db
     .selectFrom('stations as s')
     .leftJoin('match_index_state as m', 'm.station_id', 's.id')
@@ -51,11 +54,11 @@ export async function refreshMatchIndex(db: Database, programYear: number): Prom
       eb.or([eb('m.ledger_version', 'is', null), eb('m.ledger_version', '!=', eb.ref('s.ledger_version'))]),
     )
     .execute()) as StaleStation[];
-  for (const s of stale) await indexStation(db, s);
+  for (const s of stale) await indexStation({ db, engine }, s);
   return stale.length;
 }
 
-async function indexStation(db: Database, s: StaleStation): Promise<void> {
+async function indexStation({ db, engine }: { db: Database; engine: Engine }, s: StaleStation): Promise<void> {
   // The version is read before the records: a write landing in between is indexed at the next look, never lost.
   const docs: MatchDocTable[] = [];
   const terms: MatchTermTable[] = [];
@@ -74,7 +77,16 @@ async function indexStation(db: Database, s: StaleStation): Promise<void> {
       length: list.length,
     });
     for (const [term, tf] of termFrequencies(list)) {
-      terms.push({ doc_key: key, program_year: s.program_year, station_id: s.id, kind, term, tf });
+      terms.push({
+        doc_key: key,
+        program_year: s.program_year,
+        station_id: s.id,
+        station_type: s.type,
+        kind,
+        term,
+        tf,
+        doc_length: list.length,
+      });
     }
   };
   const experts = await db
@@ -109,27 +121,91 @@ async function indexStation(db: Database, s: StaleStation): Promise<void> {
   }
 
   await db.transaction().execute(async (tx) => {
+    // One indexer per station at a time: the term counts below are kept by difference, so two indexers of the same
+    // station must not both subtract the old postings. The state row is locked (PostgreSQL; SQLite serialises
+    // writers), and whoever comes second finds the station done and stops.
+    await tx
+      .insertInto('match_index_state')
+      .values({ station_id: s.id, ledger_version: -1 })
+      .onConflict((oc) => oc.column('station_id').doNothing())
+      .execute();
+    let lock = tx.selectFrom('match_index_state').select('ledger_version').where('station_id', '=', s.id);
+    if (engine === 'postgres') lock = lock.forUpdate();
+    const state = await lock.executeTakeFirstOrThrow();
+    if (Number(state.ledger_version) === Number(s.ledger_version)) return;
+
+    const delta = new Map<string, { kind: DocKind; term: string; df: number }>();
+    const bump = (kind: DocKind, term: string, by: number) => {
+      const k = `${kind}\u0000${term}`;
+      const d = delta.get(k) ?? { kind, term, df: 0 };
+      d.df += by;
+      delta.set(k, d);
+    };
+    const stats = new Map<DocKind, { docs: number; length: number }>();
+    const stat = (kind: DocKind, docs: number, length: number) => {
+      const st = stats.get(kind) ?? { docs: 0, length: 0 };
+      st.docs += docs;
+      st.length += length;
+      stats.set(kind, st);
+    };
+    const oldTerms = await tx
+      .selectFrom('match_terms')
+      .select((eb) => ['kind', 'term', eb.fn.countAll<number>().as('n')])
+      .where('station_id', '=', s.id)
+      .groupBy(['kind', 'term'])
+      .execute();
+    for (const r of oldTerms) bump(r.kind, r.term, -Number(r.n));
+    const oldDocs = await tx
+      .selectFrom('match_docs')
+      .select((eb) => ['kind', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('length').as('len')])
+      .where('station_id', '=', s.id)
+      .groupBy('kind')
+      .execute();
+    for (const r of oldDocs) stat(r.kind, -Number(r.n), -Number(r.len ?? 0));
+    for (const t of terms) bump(t.kind, t.term, 1);
+    for (const d of docs) stat(d.kind, 1, d.length);
+
     await tx.deleteFrom('match_terms').where('station_id', '=', s.id).execute();
     await tx.deleteFrom('match_docs').where('station_id', '=', s.id).execute();
-    // Two readers may index the same station at once (PostgreSQL): both write the same rows, the second is ignored.
     for (let i = 0; i < docs.length; i += 500) {
       await tx
         .insertInto('match_docs')
         .values(docs.slice(i, i + 500))
-        .onConflict((oc) => oc.doNothing())
         .execute();
     }
     for (let i = 0; i < terms.length; i += 1000) {
       await tx
         .insertInto('match_terms')
         .values(terms.slice(i, i + 1000))
-        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+    const changed = [...delta.values()].filter((d) => d.df !== 0);
+    for (let i = 0; i < changed.length; i += 1000) {
+      await tx
+        .insertInto('match_df')
+        .values(changed.slice(i, i + 1000).map((d) => ({ program_year: s.program_year, ...d })))
+        .onConflict((oc) =>
+          oc.columns(['program_year', 'kind', 'term']).doUpdateSet({ df: sql`match_df.df + excluded.df` }),
+        )
+        .execute();
+    }
+    for (const [kind, st] of stats) {
+      if (!st.docs && !st.length) continue;
+      await tx
+        .insertInto('match_stats')
+        .values({ program_year: s.program_year, kind, docs: st.docs, total_length: st.length })
+        .onConflict((oc) =>
+          oc.columns(['program_year', 'kind']).doUpdateSet({
+            docs: sql`match_stats.docs + excluded.docs`,
+            total_length: sql`match_stats.total_length + excluded.total_length`,
+          }),
+        )
         .execute();
     }
     await tx
-      .insertInto('match_index_state')
-      .values({ station_id: s.id, ledger_version: s.ledger_version })
-      .onConflict((oc) => oc.column('station_id').doUpdateSet({ ledger_version: s.ledger_version }))
+      .updateTable('match_index_state')
+      .set({ ledger_version: s.ledger_version })
+      .where('station_id', '=', s.id)
       .execute();
   });
 }
@@ -142,4 +218,6 @@ export async function dropMatchIndex(db: Database, programYear: number): Promise
     .execute();
   await sql`delete from match_terms where program_year = ${programYear}`.execute(db);
   await sql`delete from match_docs where program_year = ${programYear}`.execute(db);
+  await sql`delete from match_df where program_year = ${programYear}`.execute(db);
+  await sql`delete from match_stats where program_year = ${programYear}`.execute(db);
 }

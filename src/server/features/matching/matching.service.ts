@@ -67,27 +67,30 @@ async function scoreDocs(
   o: ScoreOptions,
 ): Promise<{ docs: ScoredDoc[]; poolSize: number; idfs: Map<string, number> }> {
   const q = await db.selectFrom('match_terms').select(['term', 'tf']).where('doc_key', '=', o.subjectKey).execute();
+  // Corpus size, mean length and document frequencies are kept as stations are indexed (match_stats, match_df).
   const corpus = await db
-    .selectFrom('match_docs')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.avg<number>('length').as('avgdl')])
+    .selectFrom('match_stats')
+    .select((eb) => [eb.fn.sum<number>('docs').as('n'), eb.fn.sum<number>('total_length').as('len')])
     .where('program_year', '=', o.year)
     .where('kind', 'in', o.pool.kinds)
-    .executeTakeFirstOrThrow();
-  const n = num(corpus.n);
-  if (!q.length || n === 0) return { docs: [], poolSize: n, idfs: new Map() };
+    .executeTakeFirst();
+  const n = num(corpus?.n);
+  if (!q.length || n <= 0) return { docs: [], poolSize: Math.max(0, n), idfs: new Map() };
+  const avgLength = num(corpus?.len) / n;
   const terms = q.map((r) => r.term);
   const dfs = await db
-    .selectFrom('match_terms')
-    .select((eb) => ['term', eb.fn.countAll<number>().as('df')])
+    .selectFrom('match_df')
+    .select((eb) => ['term', eb.fn.sum<number>('df').as('df')])
     .where('program_year', '=', o.year)
     .where('kind', 'in', o.pool.kinds)
     .where('term', 'in', terms)
     .groupBy('term')
+    .having((eb) => eb.fn.sum('df'), '>', 0)
     .execute();
   const idfs = new Map(dfs.map((r) => [r.term, idf(n, num(r.df))]));
   const weighted = [...idfs].filter(([, w]) => w > 0);
   if (!weighted.length) return { docs: [], poolSize: n, idfs };
-  const avgdl = Math.max(1, num(corpus.avgdl));
+  const avgdl = Math.max(1, avgLength);
   // Weights are our own numbers, written as literals: PostgreSQL cannot type a bare parameter inside CASE … THEN.
   const weight: RawBuilder<number> = sql`case t.term ${sql.join(
     weighted.map(([term, w]) => sql`when ${term} then ${sql.lit(Number(w.toFixed(6)))}`),
@@ -95,36 +98,67 @@ async function scoreDocs(
   )} else 0 end`;
   const k1 = sql.lit(BM25.k1);
   const b = sql.lit(BM25.b);
-  const score = sql<number>`sum(${weight} * (t.tf * ${sql.lit(BM25.k1 + 1)}) / (t.tf + ${k1} * (1 - ${b} + ${b} * d.length / ${sql.lit(avgdl)})))`;
+  const score = sql<number>`sum(${weight} * (cast(t.tf as double precision) * ${sql.lit(BM25.k1 + 1)}) / (t.tf + ${k1} * (1 - ${b} + ${b} * t.doc_length / ${sql.lit(avgdl)})))`;
+  // From the postings alone (one covering index, no join per posting): 100× Beijing has tens of thousands of them for
+  // a demand's terms. The documents' own columns are read for the best few only.
   let qb = db
     .selectFrom('match_terms as t')
-    .innerJoin('match_docs as d', 'd.doc_key', 't.doc_key')
-    .select(['d.doc_key', 'd.kind', 'd.record_id', 'd.station_id', 'd.industry', 'd.district_code', score.as('score')])
+    .select(['t.doc_key', score.as('score')])
     .where('t.program_year', '=', o.year)
-    .where('t.kind', 'in', o.pool.kinds)
     .where(
       't.term',
       'in',
       weighted.map(([t]) => t),
     )
-    .where('d.doc_key', '!=', o.subjectKey);
+    .where('t.kind', 'in', o.pool.kinds)
+    .where('t.doc_key', '!=', o.subjectKey);
   const own = o.pool.stationId;
-  if (o.pool.anyStation === 'own') qb = qb.where('d.station_id', '=', own);
+  if (o.pool.anyStation === 'own') qb = qb.where('t.station_id', '=', own);
   if (o.pool.anyStation === 'experts_and_iur') {
     qb = qb.where((eb) =>
-      eb.or([eb('d.station_id', '=', own), eb('d.kind', '=', 'expert'), eb('d.station_type', '=', 'iur')]),
+      eb.or([eb('t.station_id', '=', own), eb('t.kind', '=', 'expert'), eb('t.station_type', '=', 'iur')]),
     );
   }
-  if (o.pool.openOnly) {
-    qb = qb.where('d.record_id', 'in', db.selectFrom('demands').select('id').where('status', '=', 'collected'));
-  }
-  const docs = (await qb
-    .groupBy(['d.doc_key', 'd.kind', 'd.record_id', 'd.station_id', 'd.industry', 'd.district_code'])
+  // Open demands only (the reverse): a wider cut, then the closed ones are dropped.
+  const top = await qb
+    .groupBy('t.doc_key')
     .orderBy('score', 'desc')
-    .orderBy('d.doc_key')
-    .limit(CANDIDATES)
-    .execute()) as ScoredDoc[];
-  return { docs, poolSize: n, idfs };
+    .orderBy('t.doc_key')
+    .limit(o.pool.openOnly ? CANDIDATES * 5 : CANDIDATES)
+    .execute();
+  if (!top.length) return { docs: [], poolSize: n, idfs };
+  let rows = await db
+    .selectFrom('match_docs')
+    .select(['doc_key', 'kind', 'record_id', 'station_id', 'industry', 'district_code'])
+    .where(
+      'doc_key',
+      'in',
+      top.map((r) => r.doc_key),
+    )
+    .execute();
+  if (o.pool.openOnly) {
+    const open = new Set(
+      (
+        await db
+          .selectFrom('demands')
+          .select('id')
+          .where(
+            'id',
+            'in',
+            rows.map((r) => r.record_id),
+          )
+          .where('status', '=', 'collected')
+          .execute()
+      ).map((r) => r.id),
+    );
+    rows = rows.filter((r) => open.has(r.record_id));
+  }
+  const byKey = new Map(rows.map((r) => [r.doc_key, r]));
+  const docs: ScoredDoc[] = top.flatMap((t) => {
+    const d = byKey.get(t.doc_key);
+    return d ? [{ ...d, score: t.score }] : [];
+  });
+  return { docs: docs.slice(0, CANDIDATES), poolSize: n, idfs };
 }
 
 /** The subject's terms each candidate shares, most telling (highest IDF) first. */
@@ -300,7 +334,7 @@ export interface SuggestOptions {
 export async function suggestForDemand(ctx: Ctx, o: SuggestOptions): Promise<MatchSuggestionsDto> {
   const station = await requireStation(ctx, o.stationId);
   await demandOf(ctx, o.stationId, o.demandId);
-  await refreshMatchIndex(ctx.db, station.program_year);
+  await refreshMatchIndex(ctx, station.program_year);
   const { ranked, poolSize } = await rankFor(ctx, {
     station,
     subjectKey: docKey('demand', o.demandId),
@@ -324,7 +358,7 @@ export async function suggestForDemands(
     .where('status', '=', 'collected')
     .execute();
   if (!open.length) return { items: [] };
-  await refreshMatchIndex(ctx.db, station.program_year);
+  await refreshMatchIndex(ctx, station.program_year);
   const items = [];
   for (const { id } of open) {
     const { ranked } = await rankFor(ctx, {
@@ -352,7 +386,7 @@ export async function demandsForTarget(
     .where('station_id', '=', o.stationId)
     .executeTakeFirst();
   if (!own) throw notFound(o.kind === 'expert' ? '专家' : '高校创新成果');
-  await refreshMatchIndex(ctx.db, station.program_year);
+  await refreshMatchIndex(ctx, station.program_year);
   // The mirror of a demand's pool: an expert serves any station's demand, an IUR station's achievement too; a
   // district station's achievement its own station's.
   const anyStation = o.kind === 'expert' || station.type === 'iur' ? 'all' : 'own';
