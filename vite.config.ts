@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { precompressDir } from './src/server/http/compression';
 import { endpointPathsOnly } from './src/web/build/endpoint-paths';
+import { routePreloads } from './src/web/build/route-preloads';
 
 /**
  * After the build has written dist/, a .br and a .gz beside each text file over 1 kB, for the server to pick by
@@ -33,7 +34,7 @@ function precompress(): Plugin {
 // QIANQI_API_URL). The proxy keeps the Host header (no changeOrigin) so that the server's same-origin check sees
 // the page's own origin.
 export default defineConfig({
-  plugins: [react(), endpointPathsOnly(), precompress()],
+  plugins: [react(), endpointPathsOnly(), routePreloads(), precompress()],
   publicDir: 'public',
   server: {
     port: 5173,

@@ -193,7 +193,7 @@ describe('the server', () => {
     expect(br.headers.get('content-type')).toMatch(/^text\/html/);
     expect(br.headers.get('content-encoding')).toBe('br');
     expect(br.headers.get('cache-control')).toBe('no-cache');
-    expect(br.headers.get('vary')).toBe('Accept-Encoding');
+    expect(br.headers.get('vary')).toBe('Accept-Encoding, Cookie');
     expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString('utf8')).toBe(html);
 
     const plain = await get('/');
