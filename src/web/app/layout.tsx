@@ -1,19 +1,21 @@
 // The authenticated layout: side menu generated from the route table, header with the app name and the user menu.
-import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Drawer, Dropdown, Layout, Menu, type MenuProps, Tag } from 'antd';
-import { Suspense, useState } from 'react';
-import { Route, Routes, useLocation, useNavigate } from 'react-router';
-import { ROLE_LABELS, type Role } from '../../shared/permissions';
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Layout } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Route, Routes } from 'react-router';
 import { FullPageSpin } from '../components/full-page-spin';
 import { useIsPhone } from '../components/use-phone';
 import ForbiddenPage from '../features/errors/forbidden-page';
 import NotFoundPage from '../features/errors/not-found-page';
 import { APP_NAME } from '../lib/app';
 import { NavContext } from '../lib/nav';
-import { sessionApi } from '../lib/session';
 import { useMe } from '../lib/session-context';
-import { type AppRoute, canOpen, menuKeyFor, menuRoutesFor, NAV, ROUTES } from '../routes';
+import { type AppRoute, canOpen, NAV, ROUTES } from '../routes';
+import { AccountButton } from './account-button';
+
+const AccountMenu = lazy(() => import('./account-menu'));
+const SideMenu = lazy(() => import('./side-menu').then((m) => ({ default: m.SideMenu })));
+const MenuDrawer = lazy(() => import('./side-menu').then((m) => ({ default: m.MenuDrawer })));
 
 const HEADER_STYLE = {
   position: 'sticky',
@@ -28,78 +30,15 @@ const HEADER_STYLE = {
   borderBottom: '1px solid #f0f0f0',
 } as const;
 
-export function SideMenu({ role, onNavigate }: { role: Role; onNavigate?: () => void }) {
-  const navigate = useNavigate();
-  const location = useLocation();
-  const items: MenuProps['items'] = menuRoutesFor(role).map((r) => ({ key: r.path, icon: r.icon, label: r.label }));
-  return (
-    <Menu
-      theme="dark"
-      mode="inline"
-      aria-label="主菜单"
-      selectedKeys={[menuKeyFor(location.pathname)]}
-      items={items}
-      onClick={({ key }) => {
-        navigate(key);
-        onNavigate?.();
-      }}
-    />
-  );
-}
-
-/** On a phone the button shows the role only (the name is in its label and the menu), so the header fits 390 px. */
+/** The account button; its menu (antd Dropdown and Menu) loads on the first tap, not with every page (issue 16). */
 function UserMenu({ compact }: { compact: boolean }) {
-  const me = useMe();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const { modal, message } = App.useApp();
-
-  async function signOut(everywhere: boolean) {
-    try {
-      if (everywhere) {
-        const r = await sessionApi.logoutEverywhere();
-        message.success(`已退出所有设备（共 ${r.ended} 个会话）`);
-      } else {
-        await sessionApi.logout();
-      }
-    } catch {
-      // the session may already be gone; go to the sign-in page anyway
-    } finally {
-      queryClient.clear();
-      navigate('/login', { replace: true });
-    }
-  }
-
-  const items: MenuProps['items'] = [
-    { key: 'password', icon: <KeyOutlined aria-hidden />, label: '修改密码' },
-    { type: 'divider' },
-    { key: 'logout', icon: <LogoutOutlined aria-hidden />, label: '退出登录' },
-    { key: 'logout-all', icon: <LogoutOutlined aria-hidden />, label: '退出所有设备' },
-  ];
-  const onClick: MenuProps['onClick'] = ({ key }) => {
-    if (key === 'password') navigate('/change-password');
-    if (key === 'logout') void signOut(false);
-    if (key === 'logout-all') {
-      modal.confirm({
-        title: '退出所有设备？',
-        content: '您在所有电脑和浏览器上的登录都将结束，需要重新登录。',
-        okText: '退出所有设备',
-        cancelText: '取消',
-        onOk: () => signOut(true),
-      });
-    }
-  };
+  const [wanted, setWanted] = useState(false);
+  const button = <AccountButton compact={compact} onClick={wanted ? undefined : () => setWanted(true)} />;
+  if (!wanted) return button;
   return (
-    <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
-      <Button type="text" aria-label={`账户菜单：${me.displayName}`}>
-        <UserOutlined aria-hidden />
-        {!compact && <span>{me.displayName}</span>}
-        <Tag color="blue" style={{ marginInlineEnd: 0 }}>
-          {ROLE_LABELS[me.role]}
-        </Tag>
-        <DownOutlined aria-hidden style={{ fontSize: 11 }} />
-      </Button>
-    </Dropdown>
+    <Suspense fallback={button}>
+      <AccountMenu compact={compact} />
+    </Suspense>
   );
 }
 
@@ -125,27 +64,25 @@ export default function AppLayout() {
   // width of the page.
   const phone = useIsPhone();
   const [menuOpen, setMenuOpen] = useState(false);
+  const [drawerWanted, setDrawerWanted] = useState(false);
   return (
     <Layout className="app-layout">
       {phone ? (
-        <Drawer
-          placement="left"
-          open={menuOpen}
-          onClose={() => setMenuOpen(false)}
-          size={240}
-          closable={false}
-          title={null}
-          rootClassName="app-menu-drawer"
-          styles={{ body: { padding: 0, background: '#001529' } }}
-        >
-          <Logo />
-          <SideMenu role={me.role} onNavigate={() => setMenuOpen(false)} />
-        </Drawer>
+        // The drawer and its menu load when first opened: a phone shows the page, not the menu (issue 16).
+        drawerWanted && (
+          <Suspense fallback={null}>
+            <MenuDrawer role={me.role} open={menuOpen} onClose={() => setMenuOpen(false)}>
+              <Logo />
+            </MenuDrawer>
+          </Suspense>
+        )
       ) : (
         <Layout.Sider width={200}>
           <div className="app-sider-inner">
             <Logo />
-            <SideMenu role={me.role} />
+            <Suspense fallback={null}>
+              <SideMenu role={me.role} />
+            </Suspense>
           </div>
         </Layout.Sider>
       )}
@@ -158,7 +95,10 @@ export default function AppLayout() {
                 icon={<MenuOutlined aria-hidden />}
                 aria-label="菜单"
                 aria-expanded={menuOpen}
-                onClick={() => setMenuOpen((o) => !o)}
+                onClick={() => {
+                  setDrawerWanted(true);
+                  setMenuOpen((o) => !o);
+                }}
               />
             )}
             <div className="app-name">{phone ? '千企' : APP_NAME}</div>

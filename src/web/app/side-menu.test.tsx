@@ -3,7 +3,7 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../shared/permissions';
 import { menuRoutesFor } from '../routes';
-import { SideMenu } from './layout';
+import { SideMenu } from './side-menu';
 
 // What each role's side menu shows, as the permission table (src/shared/permissions.ts) grants it.
 const CENTER = [

@@ -1,9 +1,10 @@
 // 申报书 (第十条): the host edits and submits it; the district recommends or sends it back (第六条); the Center organises
 // the review, records site visits (考察) and decides; reviewers read it. The buttons are the server's `actions` for this role.
-import { Alert, App, Breadcrumb, Button, Form, Spin, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Form, Spin, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Policy } from '../../../domain/policy/types';
+import { Breadcrumb } from '../../components/breadcrumb';
 import { PageHeader } from '../../components/page-header';
 import { Result } from '../../components/result';
 import { ApiError } from '../../lib/api';

@@ -1,7 +1,8 @@
-import { Breadcrumb, Button, Card, Col, Progress, Row, Spin, type TableColumnsType, Tag } from 'antd';
+import { Button, Card, Col, Progress, Row, Spin, type TableColumnsType, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { FINDING_SEVERITY_LABELS } from '../../../shared/labels';
+import { Breadcrumb } from '../../components/breadcrumb';
 import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
 import { Result } from '../../components/result';

@@ -17,7 +17,7 @@ import {
 import type { RecordKind } from '../../../shared/schemas/ledger-records';
 import { dash } from '../../lib/format';
 import { type AnyRecord, attachmentUrl, type DemandRecord, type ExpertRecord, type RecordItems } from './api';
-import { isEvidenced } from './evidence-panel';
+import { isEvidenced } from './ledger-helpers';
 
 export interface ColumnOptions {
   stationId: string;

@@ -17,12 +17,7 @@ import {
   useInvalidateLedger,
   useRemoveEvidence,
 } from './api';
-import { EVIDENCE_EXTENSIONS } from './ledger-helpers';
-
-/** 第十三条: a plan, photo or minutes evidences the event; a press clipping alone does not. */
-export function isEvidenced(e: Pick<EventRecord, 'evidence'>): boolean {
-  return e.evidence.some((v) => (EVENT_EVIDENCE_KINDS as readonly string[]).includes(v.kind));
-}
+import { EVIDENCE_EXTENSIONS, isEvidenced } from './ledger-helpers';
 
 function EvidenceItem({
   stationId,

@@ -1,5 +1,7 @@
 // Pure helpers of the ledger pages (no React, no fetch): kinds, evidence file types, import report wording.
+import { EVENT_EVIDENCE_KINDS } from '../../../domain/ledger/codes';
 import { RECORD_KINDS, type RecordKind } from '../../../shared/record-kinds';
+import type { EventRecord } from './api';
 
 export function isRecordKind(s: string | undefined): s is RecordKind {
   return RECORD_KINDS.includes(s as RecordKind);
@@ -140,4 +142,9 @@ export function describeLedgerPath(path: string): string {
     top = false;
   }
   return parts.join(' · ');
+}
+
+/** 第十三条: a plan, photo or minutes evidences the event; a press clipping alone does not. */
+export function isEvidenced(e: Pick<EventRecord, 'evidence'>): boolean {
+  return e.evidence.some((v) => (EVENT_EVIDENCE_KINDS as readonly string[]).includes(v.kind));
 }

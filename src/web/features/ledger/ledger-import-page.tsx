@@ -3,10 +3,11 @@
 // (issue #13): nothing already attached is detached. Replace, which also deletes what the file no longer lists, is a
 // separate choice with its own preview of exactly what it deletes and its own confirmation.
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Progress, Radio, Space, Spin, Steps, Tag, Upload } from 'antd';
+import { Alert, App, Button, Card, Progress, Radio, Space, Spin, Steps, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { RECORD_KINDS } from '../../../shared/record-kinds';
+import { Breadcrumb } from '../../components/breadcrumb';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { Result } from '../../components/result';

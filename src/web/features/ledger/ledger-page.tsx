@@ -1,7 +1,8 @@
 // 台账记录 of one station: the ten kinds of records (docs/ledger-format.md) under the station's tabs, one list per kind.
-import { Breadcrumb, Button, Segmented, Spin, Tag } from 'antd';
+import { Button, Segmented, Spin, Tag } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { RECORD_KIND_LABELS, RECORD_KINDS, type RecordKind } from '../../../shared/record-kinds';
+import { Breadcrumb } from '../../components/breadcrumb';
 import { PageHeader } from '../../components/page-header';
 import { Result } from '../../components/result';
 import { StationTabs } from '../../components/station-tabs';

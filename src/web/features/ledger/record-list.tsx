@@ -1,7 +1,7 @@
 // One kind of a station's ledger records: search and date filter, SQL-paged table, Excel export and, for the host,
 // 新增/编辑/删除. Events expand into their evidence; experts' numbers are revealed through an audited modal.
 import { FileWordOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Input } from 'antd';
+import { App, Button, DatePicker, Input, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { RECORD_KIND_LABELS, type RecordKind } from '../../../shared/record-kinds';
@@ -20,7 +20,6 @@ import {
   useRecords,
 } from './api';
 import { recordColumns, recordName, TITLE_COLUMN } from './columns';
-import { EvidencePanel } from './evidence-panel';
 import { GapFilterTag, useGapFilter } from './gap-filter';
 import { KIND_META } from './ledger-helpers';
 import { DockingsPanel, Suggestions, useDemandSuggestions, useDockings } from './matching';
@@ -29,8 +28,10 @@ import { ReportDraftButton, ReportDraftNote } from './report-draft-button';
 // Forms load on demand: the list opens without the date pickers, schemas and upload widgets.
 const RecordForm = lazy(() => import('./record-forms').then((m) => ({ default: m.RecordForm })));
 const RevealModal = lazy(() => import('./reveal-modal').then((m) => ({ default: m.RevealModal })));
-const DemandMatchesModal = lazy(() => import('./matching').then((m) => ({ default: m.DemandMatchesModal })));
-const TargetDemandsModal = lazy(() => import('./matching').then((m) => ({ default: m.TargetDemandsModal })));
+const DemandMatchesModal = lazy(() => import('./matching-modals').then((m) => ({ default: m.DemandMatchesModal })));
+const TargetDemandsModal = lazy(() => import('./matching-modals').then((m) => ({ default: m.TargetDemandsModal })));
+// Shown when an event's card or row is opened: its upload and image viewer need not come with the list.
+const EvidencePanel = lazy(() => import('./evidence-panel').then((m) => ({ default: m.EvidencePanel })));
 const ReportDocxModal = lazy(() => import('./report-form').then((m) => ({ default: m.ReportDocxModal })));
 
 export function RecordList({
@@ -188,7 +189,9 @@ export function RecordList({
                 expandedRowKeys: expanded,
                 onExpand: (_open, r) => toggle(r.id),
                 expandedRowRender: (r) => (
-                  <EvidencePanel stationId={stationId} event={r as EventRecord} canWrite={canWrite} />
+                  <Suspense fallback={<Spin size="small" />}>
+                    <EvidencePanel stationId={stationId} event={r as EventRecord} canWrite={canWrite} />
+                  </Suspense>
                 ),
               }
             : undefined

@@ -1,10 +1,11 @@
 // 依托单位批量导入 (issue #10 §3): download the template, upload the filled file, see every problem at once in the
 // preview, correct and upload again, then confirm “将导入 N 个依托单位”. Nothing is written until the confirmation.
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Progress, Segmented, Space, Spin, Steps, Upload } from 'antd';
+import { Alert, App, Button, Card, Progress, Segmented, Space, Spin, Steps, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { HOST_IMPORT_COLUMNS } from '../../../shared/schemas/host-import';
+import { Breadcrumb } from '../../components/breadcrumb';
 import { DataTable } from '../../components/data-table';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';

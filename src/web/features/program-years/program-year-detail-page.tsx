@@ -1,8 +1,9 @@
 import { ArrowLeftOutlined, CopyOutlined, EditOutlined, LockOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Descriptions, Spin, Tabs, Tooltip } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Spin, Tabs, Tooltip } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type Policy, STATION_TYPES } from '../../../domain/policy/types';
+import { Breadcrumb } from '../../components/breadcrumb';
 import { PageHeader } from '../../components/page-header';
 import { Result } from '../../components/result';
 import { formatInstant } from '../../lib/format';

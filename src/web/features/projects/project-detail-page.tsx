@@ -1,8 +1,9 @@
 // 项目详情: one project's agreement and versions (第十条、第十一条), signing, change requests and acceptance
 // (第十二条、第十三条). The tab is in the address (?tab=) so a link from the inbox or a reload keeps it.
-import { Alert, Breadcrumb, Button, Card, Descriptions, Spin, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Spin, Tabs, Tag } from 'antd';
 import { useRef } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Breadcrumb } from '../../components/breadcrumb';
 import { PageHeader } from '../../components/page-header';
 import { RecordHistory } from '../../components/record-history';
 import { Result } from '../../components/result';

@@ -1,7 +1,8 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Descriptions, Popconfirm, Spin, Tag } from 'antd';
+import { App, Button, Card, Descriptions, Popconfirm, Spin, Tag } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { Breadcrumb } from '../../components/breadcrumb';
 import { PageHeader } from '../../components/page-header';
 import { RecordHistory } from '../../components/record-history';
 import { Result } from '../../components/result';

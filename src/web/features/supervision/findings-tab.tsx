@@ -35,10 +35,11 @@ export function FindingsTab() {
     overdue: filters.overdue === 'true' ? 'true' : undefined,
   };
   const list = useFindingOverview(query, paging, ready);
-  const districts = useDistricts(filters.year);
   const { token } = theme.useToken();
   const can = useCan();
   const me = useMe();
+  // Only a reader of the whole city has a district filter to fill.
+  const districts = useDistricts(filters.year, ROLE_SCOPE[me.role] === 'all');
 
   return (
     <>

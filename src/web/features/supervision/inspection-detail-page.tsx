@@ -1,10 +1,11 @@
 // 检查详情 (第十九条): one inspection's scope and sampled expenses, its findings with their rectification, the
 // recovery of funds for violations (第十八条), its conclusion and the Word report.
 import { CheckCircleOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Card, Descriptions, Spin, Tag } from 'antd';
+import { Button, Card, Descriptions, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { INSPECTION_ARTICLE } from '../../../domain/supervision/supervision';
+import { Breadcrumb } from '../../components/breadcrumb';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { Result } from '../../components/result';
