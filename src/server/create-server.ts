@@ -8,12 +8,12 @@ import { createStreamBody } from '@hono/node-server/utils/stream';
 import type { Context, Handler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { getMimeType } from 'hono/utils/mime';
-import { matchRoute } from '../shared/route-preloads';
+import { matchRouteWithParams, type RoutePreloads } from '../shared/route-preloads';
 import { type CreatedApp, createApp } from './app';
 import { SESSION_COOKIE } from './auth/sessions';
 import type { AppDeps } from './context';
 import { acceptedEncoding, ENCODING_SUFFIX, type Encoding, isPrecompressedCopy } from './http/compression';
-import { preloadsOf, readRoutePreloads, withPreloads } from './http/route-preloads';
+import { dataReadsOf, preloadsOf, readRoutePreloads, withPreloads } from './http/route-preloads';
 
 /** Asset names carry their content hash: a changed file is a new URL, so a copy never goes stale. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -86,6 +86,9 @@ function variantsOf(raw: Uint8Array, copies: (encoding: Encoding) => Uint8Array 
   return variants;
 }
 
+/** How many pages with preload links are kept built; one per route, more for a station's pages. */
+const PAGES_KEPT = 500;
+
 const compressHtml = (html: Uint8Array, encoding: Encoding) =>
   encoding === 'br'
     ? brotliCompressSync(html, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } })
@@ -97,7 +100,8 @@ const compressHtml = (html: Uint8Array, encoding: Encoding) =>
  *
  * A signed-in user's page (the session cookie is there) also names, as modulepreload links, every file the route of
  * the address needs beyond index.js (src/shared/route-preloads.ts): the browser fetches them side by side from the
- * start rather than in four steps, one round trip each over 4G (issue 16). Built once per route and encoding.
+ * start rather than in four steps, one round trip each over 4G (issue 16); and the API reads the page makes first.
+ * Built once per route (and station) and encoding.
  */
 function indexPage(distDir: string): (c: Context) => Response {
   const file = join(distDir, 'index.html');
@@ -107,19 +111,24 @@ function indexPage(distDir: string): (c: Context) => Response {
     return existsSync(copy) ? readFileSync(copy) : null;
   });
   const preloads = readRoutePreloads(distDir);
-  const perRoute = new Map<number, Variants>();
-  const variantsFor = (route: number): Variants => {
-    let v = perRoute.get(route);
-    if (!v && preloads) {
-      const html = new TextEncoder().encode(withPreloads(raw.toString('utf8'), preloadsOf(preloads, route)));
-      v = variantsOf(html, (encoding) => compressHtml(html, encoding));
-      perRoute.set(route, v);
+  const html = raw.toString('utf8');
+  // Per route and, where the page's first reads name a parameter, per value (a station): the most recent ones.
+  const pages = new Map<string, Variants>();
+  const variantsFor = (map: RoutePreloads, match: { index: number; params: Record<string, string> }): Variants => {
+    const reads = dataReadsOf(map.routes[match.index].path, match.params);
+    const key = [match.index, ...reads].join(' ');
+    let v = pages.get(key);
+    if (!v) {
+      const page = new TextEncoder().encode(withPreloads(html, preloadsOf(map, match.index), reads));
+      v = variantsOf(page, (encoding) => compressHtml(page, encoding));
+      if (pages.size >= PAGES_KEPT) pages.delete(pages.keys().next().value as string);
+      pages.set(key, v);
     }
-    return v ?? plain;
+    return v;
   };
   return (c) => {
-    const route = preloads && getCookie(c, SESSION_COOKIE) ? matchRoute(preloads.routes, c.req.path) : -1;
-    const variants = route >= 0 ? variantsFor(route) : plain;
+    const route = preloads && getCookie(c, SESSION_COOKIE) ? matchRouteWithParams(preloads.routes, c.req.path) : null;
+    const variants = preloads && route && route.index >= 0 ? variantsFor(preloads, route) : plain;
     const encoding = acceptedEncoding(c.req.header('Accept-Encoding'));
     const compressed = encoding ? variants.get(encoding) : undefined;
     const chosen = compressed ?? variants.get('identity')!;

@@ -18,6 +18,14 @@ const segmentsOf = (path: string) => path.split('/').filter(Boolean);
  * of several, the one with the most literal segments (`/stations/new` before `/stations/:id`). -1 for none.
  */
 export function matchRoute(routes: ReadonlyArray<{ path: string }>, pathname: string): number {
+  return matchRouteWithParams(routes, pathname).index;
+}
+
+/** The route an address opens (see matchRoute) and the values of its parameters (`{}` when none; index -1). */
+export function matchRouteWithParams(
+  routes: ReadonlyArray<{ path: string }>,
+  pathname: string,
+): { index: number; params: Record<string, string> } {
   const want = segmentsOf(pathname);
   let best = -1;
   let bestLiterals = -1;
@@ -35,5 +43,11 @@ export function matchRoute(routes: ReadonlyArray<{ path: string }>, pathname: st
       bestLiterals = literals;
     }
   });
-  return best;
+  const params: Record<string, string> = {};
+  if (best >= 0) {
+    segmentsOf(routes[best].path).forEach((seg, k) => {
+      if (seg.startsWith(':')) params[seg.slice(1)] = want[k];
+    });
+  }
+  return { index: best, params };
 }

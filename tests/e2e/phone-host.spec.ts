@@ -120,7 +120,7 @@ test.describe('on a phone, 390×844', () => {
     expect(code).not.toContain('rc-table');
   });
 
-  test('a link to the events page names all its code in the page, and each file and the session come once', async ({
+  test('a link to the events page names its code and first reads in the page, and each comes once', async ({
     page,
   }) => {
     // Issue 16: the HTML of a signed-in page lists what the page needs, so that a phone on 4G fetches it side by side
@@ -129,7 +129,12 @@ test.describe('on a phone, 390×844', () => {
     await expect(page.getByText('本单位的工作站点')).toBeVisible({ timeout: 30_000 });
     const stationId = await hostStation(page);
     const asked: string[] = [];
-    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    const askedUrls: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      asked.push(url.pathname);
+      askedUrls.push(url.pathname + url.search);
+    });
     const doc = await page.goto(`/stations/${stationId}/ledger/events`);
     const html = (await doc?.text()) ?? '';
     await expect(page.getByRole('list', { name: '活动记录' }).getByRole('listitem').first()).toBeVisible();
@@ -141,8 +146,20 @@ test.describe('on a phone, 390×844', () => {
         asked.filter((p) => p === file),
         file,
       ).toHaveLength(1);
-    expect(html).toContain('<link rel="preload" as="fetch" crossorigin href="/api/v1/sessions/current">');
-    expect(asked.filter((p) => p === '/api/v1/sessions/current')).toHaveLength(1);
+    // The session probe and the page's first reads (the station, the first page of events), each asked once.
+    const reads = [...html.matchAll(/<link rel="preload" as="fetch" crossorigin href="([^"]+)">/g)].map((m) =>
+      m[1].replaceAll('&amp;', '&'),
+    );
+    expect(reads).toEqual([
+      '/api/v1/sessions/current',
+      `/api/v1/stations/${stationId}`,
+      `/api/v1/stations/${stationId}/events?page=1&pageSize=20`,
+    ]);
+    for (const read of reads)
+      expect(
+        askedUrls.filter((u) => u === read),
+        read,
+      ).toHaveLength(1);
   });
 
   test('the host records an event and files a photo under 活动照片 with the camera button', async ({ page }) => {

@@ -119,13 +119,15 @@ describe('the server', () => {
   const signedIn = { cookie: `${SESSION_COOKIE}=some-session` };
   const links = (page: string) => [...page.matchAll(/<link rel="(\w+)"(?: as="(\w+)")?[^>]* href="([^"]+)">/g)];
 
-  it('names, in a signed-in page of the ledger, the session probe, the shell and the page, in that order', async () => {
+  it('names, in a signed-in page of the ledger, the session probe, its first reads, the shell and the page', async () => {
     const res = await web.request('/stations/01a2/ledger/events', { headers: signedIn });
     expect(res.status).toBe(200);
     expect(res.headers.get('vary')).toBe('Accept-Encoding, Cookie');
     const page = await res.text();
     expect(links(page).map((m) => [m[1], m[2] ?? null, m[3]])).toEqual([
       ['preload', 'fetch', SESSION_PROBE],
+      ['preload', 'fetch', '/api/v1/stations/01a2'],
+      ['preload', 'fetch', '/api/v1/stations/01a2/events?page=1&amp;pageSize=20'],
       ['modulepreload', null, '/assets/antd-1.js'],
       ['preload', 'style', '/assets/shell-1.css'],
       ['modulepreload', null, '/assets/layout-1.js'],
@@ -161,5 +163,27 @@ describe('the server', () => {
     const page = await (await web.request('/stations/01a2', { headers: signedIn })).text();
     expect(page).toContain('href="/assets/station-1.js"');
     expect(page).not.toContain('<script>alert(1)');
+  });
+
+  it('fills a read only with a plain id from the address; another station gets its own reads', async () => {
+    const odd = await (await web.request('/stations/a%22b/ledger/events', { headers: signedIn })).text();
+    expect(odd).toContain('href="/assets/ledger-1.js"');
+    expect(odd).not.toContain('/api/v1/stations/a');
+    const other = await (await web.request('/stations/01b7/ledger/contacts', { headers: signedIn })).text();
+    expect(other).toContain('href="/api/v1/stations/01b7/contacts?page=1&amp;pageSize=20"');
+    expect(other).not.toContain('01a2');
+    // Not a kind of record: the station only.
+    const bogus = await (await web.request('/stations/01b7/ledger/nothing', { headers: signedIn })).text();
+    expect(bogus).toContain('href="/api/v1/stations/01b7"');
+    expect(bogus).not.toContain('/api/v1/stations/01b7/nothing');
+  });
+
+  it('names the years and the inbox on the home page', async () => {
+    const home = await (await web.request('/', { headers: signedIn })).text();
+    expect(
+      links(home)
+        .filter((m) => m[2] === 'fetch')
+        .map((m) => m[3]),
+    ).toEqual([SESSION_PROBE, '/api/v1/program-years', '/api/v1/inbox']);
   });
 });

@@ -46,7 +46,7 @@ function firstImport(n: unknown): string | null {
 }
 
 /** The routes of the route table's source: every object literal with a string `path` and a `page` that imports. */
-export function routePagesOf(code: string, filename: string): Array<{ path: string; module: string }> {
+export function routePagesOf(code: string, filename: string): Array<{ path: string; module: string; data?: string[] }> {
   const { program, errors } = parseSync(filename, code, { lang: 'tsx' });
   if (errors.length) throw new Error(`${filename}: ${errors[0].message}`);
   const found: Array<{ path: string; module: string }> = [];
@@ -163,7 +163,7 @@ export function routePreloads(): Plugin {
     generateBundle(_options, bundle) {
       const table = resolve(root, 'src/web/routes.tsx');
       const routes = routePagesOf(readFileSync(table, 'utf8'), table).map((r) => ({
-        path: r.path,
+        ...r,
         module: resolveSource(table, r.module),
       }));
       const chunks: ChunkInfo[] = [];
