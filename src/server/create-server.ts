@@ -8,7 +8,7 @@ import { createStreamBody } from '@hono/node-server/utils/stream';
 import type { Context, Handler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { getMimeType } from 'hono/utils/mime';
-import { matchRouteWithParams, type RoutePreloads } from '../shared/route-preloads';
+import { matchRoute, type RoutePreloads } from '../shared/route-preloads';
 import { type CreatedApp, createApp } from './app';
 import { SESSION_COOKIE } from './auth/sessions';
 import type { AppDeps } from './context';
@@ -127,7 +127,7 @@ function indexPage(distDir: string): (c: Context) => Response {
     return v;
   };
   return (c) => {
-    const route = preloads && getCookie(c, SESSION_COOKIE) ? matchRouteWithParams(preloads.routes, c.req.path) : null;
+    const route = preloads && getCookie(c, SESSION_COOKIE) ? matchRoute(preloads.routes, c.req.path) : null;
     const variants = preloads && route && route.index >= 0 ? variantsFor(preloads, route) : plain;
     const encoding = acceptedEncoding(c.req.header('Accept-Encoding'));
     const compressed = encoding ? variants.get(encoding) : undefined;

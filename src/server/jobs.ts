@@ -89,62 +89,56 @@ export function startScheduledJobs(
   log: (msg: string, err?: unknown) => void,
   everyMs = 3_600_000,
 ): () => Promise<void> {
-  let running: Promise<void> | null = null;
   let stopped = false;
-  const run = () => {
-    if (stopped || running) return;
-    running = runScheduledJobs(deps)
-      .then(
-        (r) => {
-          if (r.applied) log(`定时任务：${r.applied} 个协议新版本已生效`);
-          if (r.reminders) log(`定时任务：新增 ${r.reminders} 条截止前提醒`);
-        },
-        (err) => log('定时任务失败', err),
-      )
-      .finally(() => {
-        running = null;
-      });
+  /** One run at a time: a tick that finds the last run still going skips; `done` is the run in progress, if any. */
+  const singleFlight = <T>(work: () => Promise<T>, report: (r: T) => void, failure: string) => {
+    let current: Promise<void> | null = null;
+    return {
+      start: () => {
+        if (stopped || current) return;
+        current = work()
+          .then(report, (err) => log(failure, err))
+          .finally(() => {
+            current = null;
+          });
+      },
+      done: () => current,
+    };
   };
-  let cleaning: Promise<void> | null = null;
-  const clean = () => {
-    if (stopped || cleaning) return;
-    cleaning = runStorageCleanup(deps)
-      .then(
-        (r) => {
-          if (r.removed) log(`定时任务：清理文件存储，删除 ${r.removed} 个遗留文件`);
-        },
-        (err) => log('清理文件存储失败', err),
-      )
-      .finally(() => {
-        cleaning = null;
-      });
-  };
-  let indexing: Promise<void> | null = null;
-  const index = () => {
-    if (stopped || indexing) return;
-    indexing = runMatchIndexRefresh(deps)
-      .then(
-        (n) => {
-          if (n) log(`定时任务：对接推荐索引已更新 ${n} 个站点`);
-        },
-        (err) => log('更新对接推荐索引失败', err),
-      )
-      .finally(() => {
-        indexing = null;
-      });
-  };
-  run();
-  const timer = setInterval(run, everyMs);
+  const jobs = singleFlight(
+    () => runScheduledJobs(deps),
+    (r) => {
+      if (r.applied) log(`定时任务：${r.applied} 个协议新版本已生效`);
+      if (r.reminders) log(`定时任务：新增 ${r.reminders} 条截止前提醒`);
+    },
+    '定时任务失败',
+  );
+  const cleanup = singleFlight(
+    () => runStorageCleanup(deps),
+    (r) => {
+      if (r.removed) log(`定时任务：清理文件存储，删除 ${r.removed} 个遗留文件`);
+    },
+    '清理文件存储失败',
+  );
+  const indexing = singleFlight(
+    () => runMatchIndexRefresh(deps),
+    (n) => {
+      if (n) log(`定时任务：对接推荐索引已更新 ${n} 个站点`);
+    },
+    '更新对接推荐索引失败',
+  );
+  jobs.start();
+  const timer = setInterval(jobs.start, everyMs);
   // Shortly after start (not in the way of the start itself), then every quarter of an hour.
-  const firstIndex = setTimeout(index, 5_000);
+  const firstIndex = setTimeout(indexing.start, 5_000);
   firstIndex.unref();
-  const indexTimer = setInterval(index, 15 * 60_000);
+  const indexTimer = setInterval(indexing.start, 15 * 60_000);
   indexTimer.unref();
   timer.unref();
   // Not at start (a restart loop must not walk the whole storage each time): first after ten minutes, then daily.
-  const firstClean = setTimeout(clean, 10 * 60_000);
+  const firstClean = setTimeout(cleanup.start, 10 * 60_000);
   firstClean.unref();
-  const cleanTimer = setInterval(clean, 24 * 3_600_000);
+  const cleanTimer = setInterval(cleanup.start, 24 * 3_600_000);
   cleanTimer.unref();
   return async () => {
     stopped = true;
@@ -153,8 +147,8 @@ export function startScheduledJobs(
     clearInterval(cleanTimer);
     clearTimeout(firstIndex);
     clearInterval(indexTimer);
-    await running;
-    await cleaning;
-    await indexing;
+    await jobs.done();
+    await cleanup.done();
+    await indexing.done();
   };
 }

@@ -15,14 +15,10 @@ const segmentsOf = (path: string) => path.split('/').filter(Boolean);
 
 /**
  * The route an address opens, as the router ranks them: every segment matches (`:name` matches any one segment) and,
- * of several, the one with the most literal segments (`/stations/new` before `/stations/:id`). -1 for none.
+ * of several, the one with the most literal segments (`/stations/new` before `/stations/:id`); with the values of its
+ * parameters. Index -1 (and no parameters) for none.
  */
-export function matchRoute(routes: ReadonlyArray<{ path: string }>, pathname: string): number {
-  return matchRouteWithParams(routes, pathname).index;
-}
-
-/** The route an address opens (see matchRoute) and the values of its parameters (`{}` when none; index -1). */
-export function matchRouteWithParams(
+export function matchRoute(
   routes: ReadonlyArray<{ path: string }>,
   pathname: string,
 ): { index: number; params: Record<string, string> } {

@@ -25,7 +25,7 @@ describe('the route table, as the build reads it', () => {
   });
 
   it('matches an address to its route as the router does: literal segments before parameters', () => {
-    const at = (path: string) => ROUTES[matchRoute(ROUTES, path)]?.path ?? null;
+    const at = (path: string) => ROUTES[matchRoute(ROUTES, path).index]?.path ?? null;
     expect(at('/')).toBe('/');
     expect(at('/stations/01a2/ledger/events')).toBe('/stations/:id/ledger/:kind');
     expect(at('/stations/01a2/ledger/events/')).toBe('/stations/:id/ledger/:kind');
