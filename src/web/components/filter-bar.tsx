@@ -1,7 +1,8 @@
 // The filter bar of a list page: its filters, then 重置 (enabled once something is filtered), then any extra actions
 // (an export of the filtered rows). One component, so the lists look and behave alike (issue 14).
-import { Button, Input } from 'antd';
+import { Button } from 'antd';
 import type { ReactNode } from 'react';
+import { SearchBox } from './search-box';
 
 export function FilterBar({
   children,
@@ -44,15 +45,13 @@ export function FilterSearch({
   width?: number;
 }) {
   return (
-    <Input.Search
+    <SearchBox
       key={value ?? ''}
       defaultValue={value}
-      allowClear
-      aria-label={label}
+      label={label}
       placeholder={placeholder}
-      style={{ width, maxWidth: '100%' }}
-      enterButton="搜索"
-      onSearch={(q) => onSearch(q.trim() || undefined)}
+      width={width}
+      onSearch={onSearch}
     />
   );
 }

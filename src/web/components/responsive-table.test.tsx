@@ -65,9 +65,40 @@ describe('ResponsiveTable', () => {
 
     fireEvent.click(within(cards[1]).getByRole('button', { name: /编\s*辑/ }));
     expect(onEdit).toHaveBeenCalledWith(ROWS[1]);
-    expect(screen.getByText('共 25 条')).toBeTruthy();
-    fireEvent.click(screen.getByTitle('2'));
+    const pager = screen.getByRole('navigation', { name: '分页' });
+    expect(within(pager).getByText('共 25 条')).toBeTruthy();
+    expect(within(pager).getByText('第 1 / 2 页')).toBeTruthy();
+    expect((within(pager).getByRole('button', { name: '上一页' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(pager).getByRole('button', { name: '下一页' }));
     expect(onPage).toHaveBeenCalledWith(2);
+  });
+
+  it('on a phone pages a short list itself, and the last page has no 下一页', () => {
+    screenWidth(390);
+    const rows = Array.from({ length: 23 }, (_, i) => ({ id: String(i), title: `活动 ${i + 1}`, date: '2025-10-20' }));
+    render(
+      <ResponsiveTable<Row>
+        aria-label="活动记录"
+        titleColumn="title"
+        dataSource={rows}
+        localPaging
+        columns={[
+          { title: '日期', dataIndex: 'date' },
+          { title: '活动名称', dataIndex: 'title' },
+        ]}
+      />,
+    );
+    const list = () => within(screen.getByRole('list', { name: '活动记录' })).getAllByRole('listitem');
+    expect(list()).toHaveLength(20);
+    const pager = screen.getByRole('navigation', { name: '分页' });
+    fireEvent.click(within(pager).getByRole('button', { name: '下一页' }));
+    expect(list().map((c) => c.querySelector('.card-list-title')?.textContent)).toEqual([
+      '活动 21',
+      '活动 22',
+      '活动 23',
+    ]);
+    expect(within(pager).getByText('第 2 / 2 页')).toBeTruthy();
+    expect((within(pager).getByRole('button', { name: '下一页' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('on a PC is the table, with its column headers and paging', async () => {

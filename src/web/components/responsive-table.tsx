@@ -2,7 +2,8 @@
 // fit 390 px, and one that scrolls sideways hides everything but its first and last column. On a phone each row is a
 // card with the title column on top, the other columns as "label: value" lines, the expanded row (an event's
 // evidence) inside it and the row's actions at its foot. The paging is the table's: the server still pages.
-import { Card, Empty, Pagination, Spin, type TableColumnType, type TableProps } from 'antd';
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { Button, Empty, Spin, type TableColumnType, type TableProps } from 'antd';
 import { isValidElement, type Key, lazy, type ReactNode, Suspense, useState } from 'react';
 import type { DataTableProps } from './data-table';
 import { showTotal } from './show-total';
@@ -54,6 +55,45 @@ function keyOf<T extends object>(row: T, rowKey: TableProps<T>['rowKey'], index:
   return (row as Record<string, Key>)[(rowKey as string | undefined) ?? 'id'] ?? index;
 }
 
+/**
+ * The phone's pager: the total, 上一页 / 下一页 and where one is. antd's Pagination brings its Select (for a page-size
+ * changer a phone hides) and its own chunk, 29 kB on the wire of every list a host opens (issue 16); a thumb needs
+ * two large buttons, not a row of page numbers.
+ */
+export function PhonePager({
+  page,
+  pageSize,
+  total,
+  onChange,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  onChange: (page: number, pageSize: number) => void;
+}) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <nav className="card-list-pagination" aria-label="分页">
+      <span className="card-list-total">{showTotal(total)}</span>
+      <Button
+        icon={<LeftOutlined aria-hidden />}
+        disabled={page <= 1}
+        onClick={() => onChange(page - 1, pageSize)}
+        aria-label="上一页"
+      />
+      <span aria-live="polite">
+        第 {page} / {pages} 页
+      </span>
+      <Button
+        icon={<RightOutlined aria-hidden />}
+        disabled={page >= pages}
+        onClick={() => onChange(page + 1, pageSize)}
+        aria-label="下一页"
+      />
+    </nav>
+  );
+}
+
 function PhoneCards<T extends object>(props: ResponsiveTableProps<T>) {
   const { columns = [], dataSource = [], titleColumn, actionsColumn, expandable, paging, localPaging } = props;
   const [localPage, setLocalPage] = useState(1);
@@ -79,49 +119,30 @@ function PhoneCards<T extends object>(props: ResponsiveTableProps<T>) {
             const key = keyOf(row, props.rowKey, i);
             const expanded = expandable?.expandedRowRender && expandedKeys.includes(key);
             return (
-              <li key={key}>
-                <Card size="small">
-                  {title && <div className="card-list-title">{cell(title, row, i)}</div>}
-                  <dl className="card-list-fields">
-                    {fields.map((c, n) => (
-                      <div key={columnId(c) ?? n}>
-                        <dt>{typeof c.title === 'function' ? columnId(c) : c.title}</dt>
-                        <dd>{cell(c, row, i)}</dd>
-                      </div>
-                    ))}
-                  </dl>
-                  {expanded && (
-                    <div className="card-list-expanded">{expandable.expandedRowRender?.(row, i, 0, true)}</div>
-                  )}
-                  {actions && <div className="card-list-actions">{cell(actions, row, i)}</div>}
-                </Card>
+              <li key={key} className="card-list-item">
+                {title && <div className="card-list-title">{cell(title, row, i)}</div>}
+                <dl className="card-list-fields">
+                  {fields.map((c, n) => (
+                    <div key={columnId(c) ?? n}>
+                      <dt>{typeof c.title === 'function' ? columnId(c) : c.title}</dt>
+                      <dd>{cell(c, row, i)}</dd>
+                    </div>
+                  ))}
+                </dl>
+                {expanded && (
+                  <div className="card-list-expanded">{expandable.expandedRowRender?.(row, i, 0, true)}</div>
+                )}
+                {actions && <div className="card-list-actions">{cell(actions, row, i)}</div>}
               </li>
             );
           })}
         </ul>
       )}
       {paging && paging.total > 0 && (
-        <Pagination
-          size="small"
-          className="card-list-pagination"
-          current={paging.page}
-          pageSize={paging.pageSize}
-          total={paging.total}
-          showTotal={showTotal}
-          showSizeChanger={false}
-          onChange={paging.onChange}
-        />
+        <PhonePager page={paging.page} pageSize={paging.pageSize} total={paging.total} onChange={paging.onChange} />
       )}
       {localPaging && dataSource.length > LOCAL_PAGE_SIZE && (
-        <Pagination
-          size="small"
-          className="card-list-pagination"
-          current={localPage}
-          pageSize={LOCAL_PAGE_SIZE}
-          total={dataSource.length}
-          showTotal={showTotal}
-          onChange={setLocalPage}
-        />
+        <PhonePager page={localPage} pageSize={LOCAL_PAGE_SIZE} total={dataSource.length} onChange={setLocalPage} />
       )}
     </Spin>
   );

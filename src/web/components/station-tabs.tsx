@@ -1,11 +1,13 @@
-import { Tabs } from 'antd';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useCan } from '../lib/session-context';
 
-/** The sections of one station: overview, KPIs, its ledger, import/export. Each is its own route (and chunk). */
+/**
+ * The sections of one station: overview, KPIs, its ledger, import/export. Each is its own route (and chunk), so the
+ * sections are links, marked as the current page, in the look of a tab bar. antd's Tabs (with the Card it shares a
+ * chunk with, 12 kB on the wire) came to every station page a host opens on a phone only to draw this line (issue 16).
+ */
 export function StationTabs({ stationId }: { stationId: string }) {
   const can = useCan();
-  const navigate = useNavigate();
   const { pathname } = useLocation();
   const base = `/stations/${stationId}`;
   const items = [
@@ -26,12 +28,16 @@ export function StationTabs({ stationId }: { stationId: string }) {
       .filter((k) => pathname === k || (k !== base && pathname.startsWith(k.replace(/\/enterprises$/, ''))))
       .pop() ?? base;
   return (
-    <Tabs
-      activeKey={active}
-      items={items}
-      onChange={(key) => navigate(key)}
-      style={{ marginBottom: 8 }}
-      aria-label="站点功能"
-    />
+    <nav aria-label="站点功能" className="station-tabs">
+      <ul>
+        {items.map((i) => (
+          <li key={i.key}>
+            <Link to={i.key} aria-current={i.key === active ? 'page' : undefined}>
+              {i.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

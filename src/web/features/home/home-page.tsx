@@ -1,26 +1,14 @@
 import { DashboardOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Progress,
-  Row,
-  Select,
-  Space,
-  Spin,
-  Tag,
-  Typography,
-} from 'antd';
-import { type ComponentType, useMemo } from 'react';
+import { Alert, Button, Col, Descriptions, Empty, Row, Space, Spin, Tag } from 'antd';
+import { type ComponentType, lazy, Suspense, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { STATION_TYPES, type StationType } from '../../../domain/policy/types';
 import { STATION_TYPE_LABELS } from '../../../shared/labels';
 import { can, ROLE_LABELS, ROLE_SCOPE } from '../../../shared/permissions';
+import { ChoiceSelect } from '../../components/choice-select';
 import { EmptyYearNotice } from '../../components/empty-year-notice';
 import { PageHeader } from '../../components/page-header';
+import { Panel } from '../../components/panel';
 import { ResponsiveTable } from '../../components/responsive-table';
 import { Result } from '../../components/result';
 import { useDistricts } from '../../lib/districts';
@@ -31,8 +19,12 @@ import { type Station, useStations } from '../../lib/stations';
 import { useYearParam } from '../../lib/working-year';
 import { useOverview } from './api';
 import { homeStationColumns } from './columns';
-import { OversightCard } from './oversight-card';
 import { StationGapsCard } from './station-gaps-card';
+
+// 工作概览 is the Center's and the districts': a host's home (on a phone, issue 16) does not load it or its list.
+const OversightCard = lazy(() => import('./oversight-card').then((m) => ({ default: m.OversightCard })));
+// The quota bar is drawn for the whole city only; a host, district or auditor sees its own count instead.
+const Progress = lazy(() => import('antd/es/progress'));
 
 /**
  * The cards other features own. The shell composes the page with them (app/home.tsx), so that this feature imports
@@ -54,10 +46,10 @@ function Welcome() {
     .menuFor(me.role)
     .filter((r) => r.path !== '/');
   return (
-    <Card>
-      <Typography.Paragraph style={{ fontSize: 15 }}>
+    <div className="panel panel-body">
+      <p style={{ fontSize: 15, marginTop: 0 }}>
         您好，{me.displayName}。您的角色是“{ROLE_LABELS[me.role]}”，可使用以下功能：
-      </Typography.Paragraph>
+      </p>
       {pages.length ? (
         <Space wrap>
           {pages.map((r) => (
@@ -67,9 +59,9 @@ function Welcome() {
           ))}
         </Space>
       ) : (
-        <Typography.Text type="secondary">当前角色没有可用的业务功能。</Typography.Text>
+        <span className="text-secondary">当前角色没有可用的业务功能。</span>
       )}
-    </Card>
+    </div>
   );
 }
 
@@ -78,7 +70,7 @@ function OwnStations({ stations }: { stations: Station[] }) {
     return <Alert className="card-gap" type="info" showIcon title="本单位在该年度暂无工作站点" />;
   }
   return (
-    <Card className="card-gap" title="本单位的工作站点" size="small">
+    <Panel className="card-gap" title="本单位的工作站点">
       {stations.map((s) => (
         <Descriptions
           key={s.id}
@@ -93,7 +85,7 @@ function OwnStations({ stations }: { stations: Station[] }) {
           ]}
         />
       ))}
-    </Card>
+    </Panel>
   );
 }
 
@@ -122,11 +114,11 @@ function StationOverview({ cards }: { cards: HomeCards }) {
   const scoped = ROLE_SCOPE[me.role] !== 'all';
   const scopeName = me.role === 'district' ? '本区' : me.role === 'host' ? '本单位' : '可见';
   const yearSelect = (
-    <Select
-      aria-label="项目年度"
-      style={{ width: 140 }}
+    <ChoiceSelect
+      label="项目年度"
+      width={140}
       loading={years.isPending}
-      value={year}
+      value={year ?? undefined}
       onChange={setYear}
       options={(years.data ?? []).map((y) => ({ value: y.year, label: `${y.year} 年度` }))}
     />
@@ -151,7 +143,9 @@ function StationOverview({ cards }: { cards: HomeCards }) {
       <cards.Setup />
       <cards.Inbox />
       {(me.role === 'center_admin' || me.role === 'center_staff' || me.role === 'district') && (
-        <OversightCard year={year} center={me.role !== 'district'} />
+        <Suspense fallback={null}>
+          <OversightCard year={year} center={me.role !== 'district'} />
+        </Suspense>
       )}
       {latest && <cards.OwnStation station={latest} others={(own.data?.total ?? 1) - 1} />}
       {latest && own.data && <StationGapsCard stations={own.data.items} />}
@@ -162,7 +156,7 @@ function StationOverview({ cards }: { cards: HomeCards }) {
         <Row gutter={[16, 16]} className="card-gap">
           {(overview.data?.byType ?? []).map((t) => (
             <Col key={t.type} xs={24} md={8}>
-              <Card size="small" title={t.label} extra={<Tag>{t.quotaArticle}</Tag>}>
+              <Panel title={t.label} extra={<Tag>{t.quotaArticle}</Tag>}>
                 {scoped ? (
                   <div style={{ display: 'flex', alignItems: 'baseline', gap: 6, marginBottom: 8 }}>
                     <span style={{ color: 'rgba(0,0,0,0.55)' }}>{scopeName}站点</span>
@@ -176,17 +170,19 @@ function StationOverview({ cards }: { cards: HomeCards }) {
                       <span style={{ fontSize: 26, fontWeight: 600 }}>{t.stations}</span>
                       <span style={{ fontSize: 16 }}>/ {t.quota}</span>
                     </div>
-                    <Progress
-                      percent={t.quota ? Math.round((t.stations / t.quota) * 100) : 0}
-                      size="small"
-                      aria-label={`${t.label}已设站点占名额比例`}
-                    />
+                    <Suspense fallback={<div style={{ height: 24 }} />}>
+                      <Progress
+                        percent={t.quota ? Math.round((t.stations / t.quota) * 100) : 0}
+                        size="small"
+                        aria-label={`${t.label}已设站点占名额比例`}
+                      />
+                    </Suspense>
                   </>
                 )}
                 <div>
                   支持金额：<strong>{formatMoney(t.fundingFen)}</strong> / 站
                 </div>
-              </Card>
+              </Panel>
             </Col>
           ))}
         </Row>
@@ -195,12 +191,11 @@ function StationOverview({ cards }: { cards: HomeCards }) {
         const list = byType.get(t) ?? [];
         if (scoped && stations.data && !list.length) return null;
         return (
-          <Card
+          <Panel
             key={t}
             className="card-gap"
-            size="small"
             title={`${STATION_TYPE_LABELS[t]}（${list.length} 个）`}
-            styles={{ body: { padding: 0 } }}
+            bodyStyle={{ padding: 0 }}
           >
             <ResponsiveTable<Station>
               size="small"
@@ -211,7 +206,7 @@ function StationOverview({ cards }: { cards: HomeCards }) {
               emptyText="该类型暂无工作站点"
               scroll={{ x: 900 }}
             />
-          </Card>
+          </Panel>
         );
       })}
     </>

@@ -2,9 +2,11 @@
 // records (src/domain/gaps), each item a link to the filtered list where it is fixed. 我的待办 links here with
 // ?gaps=<station id>, which picks that station and scrolls to the card.
 import { ExclamationCircleOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Select, Skeleton, Space, Tag } from 'antd';
+import { Button, Empty, Skeleton, Space, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { ChoiceSelect } from '../../components/choice-select';
+import { Panel } from '../../components/panel';
 import { StationGapsList } from '../../components/station-gaps-list';
 import { useStationGaps } from '../../lib/station-gaps';
 import type { Station } from '../../lib/stations';
@@ -25,11 +27,10 @@ export function StationGapsCard({ stations }: { stations: Station[] }) {
 
   return (
     <div ref={ref} id="station-gaps">
-      <Card
-        size="small"
+      <Panel
         className="card-gap"
         title={
-          <Space size={8}>
+          <span className="panel-title-line">
             <ExclamationCircleOutlined aria-hidden style={{ color: '#fa8c16' }} />
             <span style={{ whiteSpace: 'nowrap' }}>待补事项</span>
             {gaps.data && (
@@ -37,16 +38,16 @@ export function StationGapsCard({ stations }: { stations: Station[] }) {
                 共 {items.length} 项 · 项目期已过 {gaps.data.elapsedPercent}%
               </span>
             )}
-          </Space>
+          </span>
         }
         extra={
           <Space size={8}>
             {behind > 0 && <Tag color="red">落后进度 {behind} 项</Tag>}
             {stations.length > 1 && (
-              <Select
-                aria-label="选择工作站点"
+              <ChoiceSelect
+                label="选择工作站点"
                 size="small"
-                style={{ width: 220 }}
+                width={220}
                 value={stationId}
                 onChange={setChosen}
                 options={stations.map((s) => ({ value: s.id, label: `${s.name}（${s.programYear}）` }))}
@@ -75,7 +76,7 @@ export function StationGapsCard({ stations }: { stations: Station[] }) {
             <StationGapsList items={items} />
           </>
         )}
-      </Card>
+      </Panel>
     </div>
   );
 }

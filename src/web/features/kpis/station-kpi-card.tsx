@@ -1,5 +1,6 @@
-import { Alert, Button, Card, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Skeleton, Space, Tag } from 'antd';
 import { useNavigate } from 'react-router';
+import { Panel } from '../../components/panel';
 import { formatKpiValue } from '../../lib/format';
 import { useCan } from '../../lib/session-context';
 import type { Station } from '../../lib/stations';
@@ -17,9 +18,8 @@ export function StationKpiCard({ station, others }: { station: Station; others: 
   const elapsed = d?.kpis[0]?.pace.elapsed;
 
   return (
-    <Card
+    <Panel
       className="card-gap"
-      size="small"
       title={`本单位工作站点：${station.name}`}
       extra={
         <Space size={4}>
@@ -65,7 +65,7 @@ export function StationKpiCard({ station, others }: { station: Station; others: 
                   );
                 })
               ) : (
-                <Typography.Text type="success">暂无有风险或未达标的指标</Typography.Text>
+                <span className="text-success">暂无有风险或未达标的指标</span>
               )}
             </div>
             <Space wrap>
@@ -82,6 +82,6 @@ export function StationKpiCard({ station, others }: { station: Station; others: 
           本单位另有 {others} 个工作站点，此处显示最新的一个；其余可在“工作站点”中查看。
         </div>
       )}
-    </Card>
+    </Panel>
   );
 }

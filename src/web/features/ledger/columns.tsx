@@ -1,6 +1,6 @@
 // The list columns of each record kind, in Chinese, with enum labels from shared/labels.ts.
 import { FileWordOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Space, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { Button, Popconfirm, Space, type TableColumnsType, Tag, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { isWebUrl } from '../../../domain/ledger/formats';
 import {
@@ -274,9 +274,9 @@ const BY_KIND: { [K in RecordKind]: (o: ColumnOptions) => Cols<K> } = {
       width: 110,
       render: (a: string | null) =>
         a ? (
-          <Typography.Link href={attachmentUrl(o.stationId, a)} download>
+          <a href={attachmentUrl(o.stationId, a)} download>
             <FileWordOutlined aria-hidden /> 下载
-          </Typography.Link>
+          </a>
         ) : (
           <span style={{ color: 'rgba(0,0,0,0.45)' }}>在线填写</span>
         ),

@@ -1,7 +1,7 @@
 // 对接推荐 (issue #15, 第七条、第八条): a demand's suggested experts and achievements with why, accepted in two clicks
 // (采纳 → 确定); the reverse for an expert or an achievement; the dockings other stations made with this station's.
 import { keepPreviousData, skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Popconfirm, Space, Tag, Typography } from 'antd';
+import { App, Button, Popconfirm, Space, Tag } from 'antd';
 import { matchingApi } from '../../../shared/api/matching';
 import { INDUSTRY_LABELS } from '../../../shared/labels';
 import type { MatchSuggestionDto, MatchTargetKind } from '../../../shared/schemas/matching';
@@ -62,8 +62,8 @@ export interface SuggestionsProps {
 export function Suggestions({ stationId, demand, suggestions, canAccept, detailed }: SuggestionsProps) {
   const accept = useAcceptMatch(stationId);
   const { message } = App.useApp();
-  if (!suggestions) return <Typography.Text type="secondary">正在计算推荐…</Typography.Text>;
-  if (!suggestions.length) return <Typography.Text type="secondary">暂无推荐（可补充需求描述）</Typography.Text>;
+  if (!suggestions) return <span className="text-secondary">正在计算推荐…</span>;
+  if (!suggestions.length) return <span className="text-secondary">暂无推荐（可补充需求描述）</span>;
   return (
     <div className="match-suggestions" style={{ display: 'grid', gap: 6, minWidth: 0 }}>
       {suggestions.map((s) => (
@@ -72,14 +72,14 @@ export function Suggestions({ stationId, demand, suggestions, canAccept, detaile
             <Tag color={KIND_TAG[s.kind].color} style={{ marginInlineEnd: 0 }}>
               {KIND_TAG[s.kind].label}
             </Tag>
-            <Typography.Text strong>{s.name}</Typography.Text>
+            <strong>{s.name}</strong>
             {/* the same title may come from two universities: the university or employer tells them apart */}
             {!detailed && s.detail && (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <span className="text-secondary" style={{ fontSize: 12 }}>
                 {s.detail}
-              </Typography.Text>
+              </span>
             )}
-            <Typography.Text type="secondary">相关度 {s.score}</Typography.Text>
+            <span className="text-secondary">相关度 {s.score}</span>
             {canAccept && (
               <Popconfirm
                 title="采纳推荐"
@@ -101,14 +101,14 @@ export function Suggestions({ stationId, demand, suggestions, canAccept, detaile
               </Popconfirm>
             )}
           </Space>
-          <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
+          <p className="text-secondary" style={{ margin: 0, fontSize: 12 }}>
             {(detailed ? s.reasons : s.reasons.slice(0, 2)).join('；')}
-          </Typography.Paragraph>
+          </p>
           {detailed && (
-            <Typography.Paragraph style={{ margin: 0, fontSize: 12 }}>
+            <p style={{ margin: 0, fontSize: 12 }}>
               {[s.detail, s.industry ? INDUSTRY_LABELS[s.industry] : null].filter(Boolean).join(' · ')}
               {s.excerpt ? `：${s.excerpt}` : ''}
-            </Typography.Paragraph>
+            </p>
           )}
         </div>
       ))}
@@ -131,9 +131,9 @@ export function DockingsPanel({ stationId, kind }: { stationId: string; kind: Ma
   if (!items.length) return null;
   return (
     <div className="dockings" role="region" aria-label="其他站点采纳的对接" style={{ marginBottom: 12 }}>
-      <Typography.Text strong>
+      <strong>
         其他站点采纳的对接（{kind === 'achievement' ? '成果推介' : '专家对接'}）：{items.length} 项
-      </Typography.Text>
+      </strong>
       <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
         {items.slice(0, 20).map((d) => (
           <li key={d.demandId}>

@@ -1,12 +1,13 @@
 // One kind of a station's ledger records: search and date filter, SQL-paged table, Excel export and, for the host,
 // 新增/编辑/删除. Events expand into their evidence; experts' numbers are revealed through an audited modal.
 import { FileWordOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Input, Spin } from 'antd';
-import dayjs from 'dayjs';
+import { App, Button, Spin } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { RECORD_KIND_LABELS, type RecordKind } from '../../../shared/record-kinds';
+import { DateRangeFilter } from '../../components/date-range-filter';
 import { ExportButton } from '../../components/export-button';
 import { ResponsiveTable } from '../../components/responsive-table';
+import { SearchBox } from '../../components/search-box';
 import { districtNameOf, useDistricts } from '../../lib/districts';
 import type { RecordFilters } from '../../lib/ledger-records';
 import { useCan } from '../../lib/session-context';
@@ -23,7 +24,6 @@ import { recordColumns, recordName, TITLE_COLUMN } from './columns';
 import { GapFilterTag, useGapFilter } from './gap-filter';
 import { KIND_META } from './ledger-helpers';
 import { DockingsPanel, Suggestions, useDemandSuggestions, useDockings } from './matching';
-import { ReportDraftButton, ReportDraftNote } from './report-draft-button';
 
 // Forms load on demand: the list opens without the date pickers, schemas and upload widgets.
 const RecordForm = lazy(() => import('./record-forms').then((m) => ({ default: m.RecordForm })));
@@ -32,6 +32,9 @@ const DemandMatchesModal = lazy(() => import('./matching-modals').then((m) => ({
 const TargetDemandsModal = lazy(() => import('./matching-modals').then((m) => ({ default: m.TargetDemandsModal })));
 // Shown when an event's card or row is opened: its upload and image viewer need not come with the list.
 const EvidencePanel = lazy(() => import('./evidence-panel').then((m) => ({ default: m.EvidencePanel })));
+// Only the reports list offers drafts; its menu (antd Dropdown and Menu) need not come with the other nine.
+const ReportDraftButton = lazy(() => import('./report-draft-button').then((m) => ({ default: m.ReportDraftButton })));
+const ReportDraftNote = lazy(() => import('./report-draft-button').then((m) => ({ default: m.ReportDraftNote })));
 const ReportDocxModal = lazy(() => import('./report-form').then((m) => ({ default: m.ReportDocxModal })));
 
 export function RecordList({
@@ -122,27 +125,8 @@ export function RecordList({
     <>
       <div className="filter-bar" style={{ justifyContent: 'space-between' }}>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-          <Input.Search
-            allowClear
-            aria-label={`搜索${label}`}
-            placeholder={meta.search}
-            style={{ width: 300 }}
-            enterButton="搜索"
-            onSearch={(q) => setFilter({ q: q.trim() || undefined })}
-          />
-          {meta.dated && (
-            <DatePicker.RangePicker
-              aria-label="日期范围"
-              allowEmpty={[true, true]}
-              value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
-              onChange={(r) =>
-                setFilter({
-                  from: r?.[0]?.format('YYYY-MM-DD') ?? undefined,
-                  to: r?.[1]?.format('YYYY-MM-DD') ?? undefined,
-                })
-              }
-            />
-          )}
+          <SearchBox label={`搜索${label}`} placeholder={meta.search} width={300} onSearch={(q) => setFilter({ q })} />
+          {meta.dated && <DateRangeFilter value={{ from: filters.from, to: filters.to }} onChange={setFilter} />}
           {gap.label && (
             <GapFilterTag
               label={gap.label}
@@ -155,7 +139,11 @@ export function RecordList({
         </div>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
           <ExportButton path={recordsExportUrl(stationId, kind, shown)} />
-          {kind === 'reports' && <ReportDraftButton stationId={stationId} programYear={programYear} />}
+          {kind === 'reports' && (
+            <Suspense fallback={null}>
+              <ReportDraftButton stationId={stationId} programYear={programYear} />
+            </Suspense>
+          )}
           {canWrite && kind === 'reports' && (
             <Button icon={<FileWordOutlined aria-hidden />} onClick={() => setUploadingDocx(true)}>
               上传 Word 报告
@@ -171,7 +159,11 @@ export function RecordList({
       {(kind === 'experts' || kind === 'achievements') && (
         <DockingsPanel stationId={stationId} kind={kind === 'experts' ? 'expert' : 'achievement'} />
       )}
-      {kind === 'reports' && <ReportDraftNote />}
+      {kind === 'reports' && (
+        <Suspense fallback={null}>
+          <ReportDraftNote />
+        </Suspense>
+      )}
       <ResponsiveTable<AnyRecord>
         aria-label={`${label}记录`}
         titleColumn={TITLE_COLUMN[kind]}

@@ -1,9 +1,10 @@
 // 我的待办 on the home page: what waits for this account (computed by the server from the lifecycle, by role and
 // scope), each a link to where it is done, with its due date; and the reminders written before due dates.
 import { BellOutlined, CheckSquareOutlined, RightOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Skeleton, Space, Tag, Tooltip } from 'antd';
+import { Alert, Button, Empty, Skeleton, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { Panel } from '../../components/panel';
 import { type InboxTask, useInbox } from './api';
 import { dueTag, sortTasks } from './inbox-helpers';
 
@@ -54,15 +55,14 @@ export function InboxCard() {
   const shown = all ? tasks : tasks.slice(0, SHOWN);
 
   return (
-    <Card
-      size="small"
+    <Panel
       className="card-gap"
       title={
-        <Space size={8}>
+        <span className="panel-title-line">
           <CheckSquareOutlined aria-hidden style={{ color: '#1677ff' }} />
           <span>我的待办</span>
           {inbox.data && <span style={{ color: 'rgba(0,0,0,0.45)', fontWeight: 400 }}>共 {tasks.length} 项</span>}
-        </Space>
+        </span>
       }
       extra={
         <Space size={4}>
@@ -135,6 +135,6 @@ export function InboxCard() {
           )}
         </>
       )}
-    </Card>
+    </Panel>
   );
 }
