@@ -21,9 +21,10 @@ export function Panel({
   return (
     <section className={className ? `panel ${className}` : 'panel'} aria-labelledby={id}>
       <div className="panel-head">
-        <h3 className="panel-title" id={id}>
+        {/* Not a heading, as antd's Card title is not: a page's headings stay its title and its sections. */}
+        <div className="panel-title" id={id}>
           {title}
-        </h3>
+        </div>
         {extra && <div className="panel-extra">{extra}</div>}
       </div>
       <div className="panel-body" style={bodyStyle}>

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { type Policy, STATION_TYPES, type StationType } from '../../../domain/policy/types';
 import type { FieldIssue } from '../../../shared/errors';
 import { applicationFormSchema, PUBLIC_INSTITUTION_CLASSES } from '../../../shared/schemas/application';
-import { YesNo } from '../../components/form-fields';
+import { YesNo } from '../../components/yes-no';
 import { ApiError } from '../../lib/api';
 import { useDistricts } from '../../lib/districts';
 import { applyIssues, validated, zodRule } from '../../lib/form';

@@ -5,7 +5,7 @@ import { EXPERT_KINDS } from '../../../domain/ledger/codes';
 import { EXPERT_GRADES } from '../../../domain/policy/types';
 import { EXPERT_GRADE_LABELS, EXPERT_KIND_LABELS } from '../../../shared/labels';
 import { expertRecordSchema } from '../../../shared/schemas/ledger-records';
-import { YesNo } from '../../components/form-fields';
+import { YesNo } from '../../components/yes-no';
 import { emptyToNull, zodRule } from '../../lib/form';
 import { IndustrySelect, labelOptions } from './form-bits';
 import { Grid, type RecordFormProps, RecordModal } from './record-modal';

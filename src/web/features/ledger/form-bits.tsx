@@ -1,9 +1,10 @@
 // Small form pieces of the record forms: enum options, enterprise pickers, the date picker of past days.
-import { AutoComplete, DatePicker, type DatePickerProps, Select } from 'antd';
+import { AutoComplete, type DatePickerProps, Form, Select } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { INDUSTRIES } from '../../../domain/ledger/codes';
 import { INDUSTRY_LABELS } from '../../../shared/labels';
+import { useIsPhone } from '../../components/use-phone';
 import { shanghaiDate } from '../../lib/format';
 import { useRecordOptions } from '../../lib/ledger-records';
 
@@ -140,7 +141,37 @@ export function EnterpriseUsccsSelect({
   );
 }
 
-/** A date of something that happened: the days after `today` (Beijing) cannot be picked. */
+const AntPastDatePicker = lazy(() => import('./past-date-picker'));
+
+/**
+ * A date of something that happened: the days after `today` (Beijing) cannot be picked. On a phone the browser's own
+ * date input, whose calendar or wheel the phone draws: antd's DatePicker is 28 kB on the wire that a host recording an
+ * event at the event would wait for (issue 16). Both take and give the form's dayjs value (`dateProps`).
+ */
 export function PastDatePicker({ today = shanghaiDate(), ...props }: DatePickerProps & { today?: string }) {
-  return <DatePicker style={{ width: '100%' }} {...props} disabledDate={(d) => d.isAfter(dayjs(today), 'day')} />;
+  const phone = useIsPhone();
+  const { status } = Form.Item.useStatus();
+  if (!phone) {
+    return (
+      <Suspense fallback={<input className="native-date" disabled aria-hidden />}>
+        <AntPastDatePicker today={today} {...props} />
+      </Suspense>
+    );
+  }
+  const value = props.value && !Array.isArray(props.value) ? dayjs(props.value as dayjs.Dayjs) : null;
+  return (
+    <input
+      type="date"
+      id={props.id}
+      className={status === 'error' ? 'native-date native-date-error' : 'native-date'}
+      aria-invalid={status === 'error' || undefined}
+      disabled={props.disabled === true}
+      max={today}
+      value={value?.isValid() ? value.format('YYYY-MM-DD') : ''}
+      onChange={(e) => {
+        const v = e.target.value ? dayjs(e.target.value) : null;
+        (props.onChange as ((d: dayjs.Dayjs | null, s: string) => void) | undefined)?.(v, e.target.value);
+      }}
+    />
+  );
 }

@@ -1,4 +1,5 @@
-// Forms of the simple record kinds; demands, experts, events and reports have their own files. `RecordForm` picks one.
+// Forms of the six simple record kinds; demands, experts, events and reports have their own files and chunks.
+// `RecordForm` of record-form.tsx picks one.
 import { Form, Input, Select } from 'antd';
 import { CONTACT_MODES, PRESS_CHANNELS, SRDI_LEVELS } from '../../../domain/ledger/codes';
 import { CONTACT_MODE_LABELS, PRESS_CHANNEL_LABELS, SRDI_LABELS } from '../../../shared/labels';
@@ -11,13 +12,11 @@ import {
   pressReleaseRecordSchema,
   type RecordKind,
 } from '../../../shared/schemas/ledger-records';
-import { dateProps, YesNo } from '../../components/form-fields';
+import { dateProps } from '../../components/form-fields';
+import { YesNo } from '../../components/yes-no';
 import { districtOptions, useDistricts } from '../../lib/districts';
 import { zodRule } from '../../lib/form';
 import type { RecordItems } from './api';
-import { DemandForm } from './demand-form';
-import { EventForm } from './event-form';
-import { ExpertForm } from './expert-form';
 import {
   EnterpriseUsccInput,
   IndustrySelect,
@@ -27,7 +26,6 @@ import {
   usccRequired,
 } from './form-bits';
 import { Grid, type RecordFormProps, RecordModal } from './record-modal';
-import { ReportForm } from './report-form';
 
 function EnterpriseForm(p: RecordFormProps<'enterprises'>) {
   const [form] = Form.useForm();
@@ -270,7 +268,7 @@ function AchievementForm(p: RecordFormProps<'achievements'>) {
   );
 }
 
-/** The form of a kind, for a new record (null) or an existing one. */
+/** The form of a simple kind, for a new record (null) or an existing one; null for the four with their own files. */
 export function RecordForm<K extends RecordKind>({
   kind,
   ...p
@@ -287,12 +285,6 @@ export function RecordForm<K extends RecordKind>({
       return <EnterpriseForm {...props} />;
     case 'contacts':
       return <ContactForm {...props} />;
-    case 'demands':
-      return <DemandForm {...props} />;
-    case 'experts':
-      return <ExpertForm {...props} />;
-    case 'events':
-      return <EventForm {...props} />;
     case 'press-releases':
       return <PressReleaseForm {...props} />;
     case 'cooperations':
@@ -301,8 +293,6 @@ export function RecordForm<K extends RecordKind>({
       return <OutcomeForm {...props} />;
     case 'achievements':
       return <AchievementForm {...props} />;
-    case 'reports':
-      return <ReportForm {...props} />;
     default:
       return null;
   }

@@ -24,9 +24,9 @@ import { recordColumns, recordName, TITLE_COLUMN } from './columns';
 import { GapFilterTag, useGapFilter } from './gap-filter';
 import { KIND_META } from './ledger-helpers';
 import { DockingsPanel, Suggestions, useDemandSuggestions, useDockings } from './matching';
+import { RecordForm } from './record-form';
 
 // Forms load on demand: the list opens without the date pickers, schemas and upload widgets.
-const RecordForm = lazy(() => import('./record-forms').then((m) => ({ default: m.RecordForm })));
 const RevealModal = lazy(() => import('./reveal-modal').then((m) => ({ default: m.RevealModal })));
 const DemandMatchesModal = lazy(() => import('./matching-modals').then((m) => ({ default: m.DemandMatchesModal })));
 const TargetDemandsModal = lazy(() => import('./matching-modals').then((m) => ({ default: m.TargetDemandsModal })));
