@@ -586,6 +586,8 @@ test.describe('问题清单 on a PC, 1366×768', () => {
       // The search reads station names as well as the descriptions.
       await page.getByRole('button', { name: /重\s*置/ }).click();
       await expect(page).not.toHaveURL(/[?&](q|districtCode)=/);
+      // The address changes first, the page follows it: type once the box shows the search cleared, as a user would.
+      await expect(search).toHaveValue('');
       await search.fill(fengtai.name);
       await search.press('Enter');
       await expect(rows.filter({ hasText: late.description })).toHaveCount(1);

@@ -1,5 +1,5 @@
 import { DashboardOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Descriptions, Empty, Row, Space, Spin, Tag } from 'antd';
+import { Alert, Button, Empty, Space, Spin, Tag } from 'antd';
 import { type ComponentType, lazy, Suspense, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { STATION_TYPES, type StationType } from '../../../domain/policy/types';
@@ -72,18 +72,36 @@ function OwnStations({ stations }: { stations: Station[] }) {
   return (
     <Panel className="card-gap" title="本单位的工作站点">
       {stations.map((s) => (
-        <Descriptions
-          key={s.id}
-          size="small"
-          column={{ xs: 1, sm: 2, md: 3 }}
-          title={<Link to={`/stations/${s.id}`}>{s.name}</Link>}
-          items={[
-            { key: 't', label: '站点类型', children: s.typeLabel },
-            { key: 'p', label: '执行期', children: `${s.periodStart} 至 ${s.periodEnd}` },
-            { key: 'l', label: '项目负责人', children: `${s.leaderName}（${s.leaderPhone}）` },
-            { key: 'c', label: '联系人', children: `${s.contactName}（${s.contactPhone}）` },
-          ]}
-        />
+        // A definition list on a grid rather than antd's Descriptions (and its breakpoint hooks): issue 16.
+        <div key={s.id} className="own-station">
+          <div className="own-station-name">
+            <Link to={`/stations/${s.id}`}>{s.name}</Link>
+          </div>
+          <dl className="facts">
+            <div>
+              <dt>站点类型</dt>
+              <dd>{s.typeLabel}</dd>
+            </div>
+            <div>
+              <dt>执行期</dt>
+              <dd>
+                {s.periodStart} 至 {s.periodEnd}
+              </dd>
+            </div>
+            <div>
+              <dt>项目负责人</dt>
+              <dd>
+                {s.leaderName}（{s.leaderPhone}）
+              </dd>
+            </div>
+            <div>
+              <dt>联系人</dt>
+              <dd>
+                {s.contactName}（{s.contactPhone}）
+              </dd>
+            </div>
+          </dl>
+        </div>
       ))}
     </Panel>
   );
@@ -153,39 +171,37 @@ function StationOverview({ cards }: { cards: HomeCards }) {
       <EmptyYearNotice year={year} stationCount={summary?.stationCount} workingYear={workingYear} onSwitch={setYear} />
       {me.role === 'host' && stations.data && <OwnStations stations={stations.data.items} />}
       <Spin spinning={overview.isFetching && !overview.data}>
-        <Row gutter={[16, 16]} className="card-gap">
+        <div className="card-gap type-cards">
           {(overview.data?.byType ?? []).map((t) => (
-            <Col key={t.type} xs={24} md={8}>
-              <Panel title={t.label} extra={<Tag>{t.quotaArticle}</Tag>}>
-                {scoped ? (
-                  <div style={{ display: 'flex', alignItems: 'baseline', gap: 6, marginBottom: 8 }}>
-                    <span style={{ color: 'rgba(0,0,0,0.55)' }}>{scopeName}站点</span>
-                    <span style={{ fontSize: 26, fontWeight: 600 }}>{t.stations}</span>
-                    <span style={{ color: 'rgba(0,0,0,0.55)', marginInlineStart: 12 }}>全市名额 {t.quota}</span>
-                  </div>
-                ) : (
-                  <>
-                    <div style={{ display: 'flex', alignItems: 'baseline', gap: 6 }}>
-                      <span style={{ color: 'rgba(0,0,0,0.55)' }}>已设站点 / 名额</span>
-                      <span style={{ fontSize: 26, fontWeight: 600 }}>{t.stations}</span>
-                      <span style={{ fontSize: 16 }}>/ {t.quota}</span>
-                    </div>
-                    <Suspense fallback={<div style={{ height: 24 }} />}>
-                      <Progress
-                        percent={t.quota ? Math.round((t.stations / t.quota) * 100) : 0}
-                        size="small"
-                        aria-label={`${t.label}已设站点占名额比例`}
-                      />
-                    </Suspense>
-                  </>
-                )}
-                <div>
-                  支持金额：<strong>{formatMoney(t.fundingFen)}</strong> / 站
+            <Panel key={t.type} title={t.label} extra={<Tag>{t.quotaArticle}</Tag>}>
+              {scoped ? (
+                <div style={{ display: 'flex', alignItems: 'baseline', gap: 6, marginBottom: 8 }}>
+                  <span style={{ color: 'rgba(0,0,0,0.55)' }}>{scopeName}站点</span>
+                  <span style={{ fontSize: 26, fontWeight: 600 }}>{t.stations}</span>
+                  <span style={{ color: 'rgba(0,0,0,0.55)', marginInlineStart: 12 }}>全市名额 {t.quota}</span>
                 </div>
-              </Panel>
-            </Col>
+              ) : (
+                <>
+                  <div style={{ display: 'flex', alignItems: 'baseline', gap: 6 }}>
+                    <span style={{ color: 'rgba(0,0,0,0.55)' }}>已设站点 / 名额</span>
+                    <span style={{ fontSize: 26, fontWeight: 600 }}>{t.stations}</span>
+                    <span style={{ fontSize: 16 }}>/ {t.quota}</span>
+                  </div>
+                  <Suspense fallback={<div style={{ height: 24 }} />}>
+                    <Progress
+                      percent={t.quota ? Math.round((t.stations / t.quota) * 100) : 0}
+                      size="small"
+                      aria-label={`${t.label}已设站点占名额比例`}
+                    />
+                  </Suspense>
+                </>
+              )}
+              <div>
+                支持金额：<strong>{formatMoney(t.fundingFen)}</strong> / 站
+              </div>
+            </Panel>
           ))}
-        </Row>
+        </div>
       </Spin>
       {STATION_TYPES.map((t) => {
         const list = byType.get(t) ?? [];

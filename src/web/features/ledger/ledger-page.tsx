@@ -1,5 +1,6 @@
 // 台账记录 of one station: the ten kinds of records (docs/ledger-format.md) under the station's tabs, one list per kind.
-import { Button, Segmented, Spin, Tag } from 'antd';
+import { Button, Spin, Tag } from 'antd';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { RECORD_KIND_LABELS, RECORD_KINDS, type RecordKind } from '../../../shared/record-kinds';
 import { Breadcrumb } from '../../components/breadcrumb';
@@ -16,6 +17,35 @@ const NOT_ASSESSED: Record<'district' | 'iur', RecordKind[]> = {
   district: ['achievements'],
   iur: ['demands', 'press-releases', 'cooperations', 'outcomes'],
 };
+
+/** One kind of the ledger; the open one scrolls into view, as on a phone the ten scroll sideways (报告 is past the edge). */
+function KindLink({
+  to,
+  current,
+  dimmedFor,
+  children,
+}: {
+  to: string;
+  current: boolean;
+  dimmedFor?: string;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (current) ref.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [current]);
+  return (
+    <Link
+      ref={ref}
+      to={to}
+      aria-current={current ? 'page' : undefined}
+      className={dimmedFor ? 'ledger-kind-dimmed' : undefined}
+      title={dimmedFor ? `${dimmedFor}不考核此项` : undefined}
+    >
+      {children}
+    </Link>
+  );
+}
 
 export default function LedgerPage() {
   const { id = '', kind } = useParams();
@@ -60,21 +90,22 @@ export default function LedgerPage() {
       <StationTabs stationId={s.id} />
       {isRecordKind(kind) ? (
         <>
-          <nav aria-label="台账类别" style={{ marginBottom: 12, overflowX: 'auto' }}>
-            <Segmented<RecordKind>
-              value={kind}
-              onChange={(k) => navigate(`${base}/${k}`)}
-              options={RECORD_KINDS.map((k) => ({
-                value: k,
-                label: dimmed.includes(k) ? (
-                  <span style={{ color: 'rgba(0,0,0,0.45)' }} title={`${s.typeLabel}不考核此项`}>
+          {/* The kinds are addresses, so links (in a segmented control's look): antd's Segmented brought its Tooltip
+              to the events page a host opens on a phone (issue 16). */}
+          <nav aria-label="台账类别" className="ledger-kinds">
+            <ul>
+              {RECORD_KINDS.map((k) => (
+                <li key={k}>
+                  <KindLink
+                    to={`${base}/${k}`}
+                    current={k === kind}
+                    dimmedFor={dimmed.includes(k) ? s.typeLabel : undefined}
+                  >
                     {RECORD_KIND_LABELS[k]}
-                  </span>
-                ) : (
-                  RECORD_KIND_LABELS[k]
-                ),
-              }))}
-            />
+                  </KindLink>
+                </li>
+              ))}
+            </ul>
           </nav>
           <RecordList key={kind} stationId={s.id} kind={kind} programYear={s.programYear} />
         </>
