@@ -40,6 +40,8 @@ export interface WireResult {
   /** everything the page fetched: HTML, CSS, fonts, API JSON and JavaScript */
   allBytes: number;
   usableMs: number;
+  /** for a form opened on its page: the page's JavaScript before the tap (the form's own is jsBytes minus this) */
+  beforeTapJsBytes?: number;
   /** the script files loaded (name without its hash, bytes on the wire), largest first: what a page pulls in */
   scripts: Array<{ name: string; bytes: number }>;
 }
@@ -94,11 +96,13 @@ export async function measureWire(spec: WirePage, { browser, base, cookies, stat
     const page = await context.newPage();
     const counter = await countWire(page, context);
     let started = Date.now();
+    let beforeTapJsBytes: number | undefined;
     await page.goto(`${base}${spec.path(stationId)}`, { waitUntil: 'commit' });
     if (spec.open) {
       // A form opened from its page: the bytes are the page's plus the form's (what the phone has received by the time
       // the user can type), the time runs from the tap.
       await page.waitForLoadState('networkidle');
+      beforeTapJsBytes = counter.totals().js;
       started = Date.now();
       await spec.open(page);
     }
@@ -107,7 +111,7 @@ export async function measureWire(spec: WirePage, { browser, base, cookies, stat
     // Late chunks (a locale, a lazy dialog) still count as what the page costs, whenever they arrive.
     await page.waitForLoadState('networkidle');
     const t = counter.totals();
-    return { jsBytes: t.js, allBytes: t.all, usableMs, scripts: t.scripts } satisfies WireResult;
+    return { jsBytes: t.js, allBytes: t.all, usableMs, beforeTapJsBytes, scripts: t.scripts } satisfies WireResult;
   } finally {
     await context.close();
   }

@@ -99,10 +99,14 @@ test.describe('on a phone, 390×844', () => {
     expect(errors).toEqual([]);
   });
 
-  test('the host’s home and events page download no chart, schema or table library on a phone', async ({ page }) => {
+  test('the host’s home and events page download no chart, schema, table or picker library on a phone', async ({
+    page,
+  }) => {
     // What a phone on 4G must not pay for (issue 16): ECharts is the Center's dashboard's, zod validates forms
-    // only once one is opened, and a phone shows cards where a PC shows the antd table. Recognised by their code,
-    // not by file names the build chooses.
+    // only once one is opened, and a phone shows cards where a PC shows the antd table. The phone's date filter and
+    // year choice are the browser's own, its pager two buttons, a station's sections links (decision 028): no antd
+    // date picker, select (its virtual list), pagination or tabs. Recognised by their code, not by file names the
+    // build chooses.
     const bodies: Promise<string>[] = [];
     page.on('response', (r) => {
       if (r.request().resourceType() === 'script') bodies.push(r.text().catch(() => ''));
@@ -118,6 +122,9 @@ test.describe('on a phone, 390×844', () => {
     expect(code).not.toContain('__ec_');
     expect(code).not.toContain('ZodObject');
     expect(code).not.toContain('rc-table');
+    for (const library of ['rc-picker', 'rc-virtual-list', 'rc-pagination', 'rc-tabs']) {
+      expect(code, library).not.toContain(library);
+    }
   });
 
   test('a link to the events page names its code and first reads in the page, and each comes once', async ({
