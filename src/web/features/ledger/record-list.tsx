@@ -26,7 +26,7 @@ import { KIND_META } from './ledger-helpers';
 import { DockingsPanel, Suggestions, useDemandSuggestions, useDockings } from './matching';
 import { RecordForm } from './record-form';
 
-// Forms load on demand: the list opens without the date pickers, schemas and upload widgets.
+// Dialogs load on demand (the forms too, record-form.tsx): the list opens without their pickers, schemas and uploads.
 const RevealModal = lazy(() => import('./reveal-modal').then((m) => ({ default: m.RevealModal })));
 const DemandMatchesModal = lazy(() => import('./matching-modals').then((m) => ({ default: m.DemandMatchesModal })));
 const TargetDemandsModal = lazy(() => import('./matching-modals').then((m) => ({ default: m.TargetDemandsModal })));
