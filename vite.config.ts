@@ -29,6 +29,10 @@ function precompress(): Plugin {
   };
 }
 
+/** antd's own packages of components and styling, free of side effects (decision 029). */
+const ANTD_HELPERS =
+  /[\\/]node_modules[\\/](@rc-component|@ant-design[\\/](cssinjs|cssinjs-utils|fast-color|colors))[\\/]/;
+
 // The web app (src/web) is built into dist/, which the server serves: /assets/* statically, index.html for every
 // other non-/api path. In development the Vite server proxies /api to the API server on port 3000 (or to
 // QIANQI_API_URL). The proxy keeps the Host header (no changeOrigin) so that the server's same-origin check sees
@@ -54,7 +58,13 @@ export default defineConfig({
     rolldownOptions: {
       // Building a zod schema has no effect outside it: a schema no page uses is dropped with its module's zod
       // (issue 16; see src/web/build/endpoint-paths.ts).
-      treeshake: { manualPureFunctions: ['z'] },
+      treeshake: {
+        manualPureFunctions: ['z'],
+        // antd's helper packages declare no `sideEffects`, so an index they import whole (antd's form context imports
+        // @rc-component/form's for one provider) came to every page; none has an import for its effect only
+        // (decision 029). Every other module keeps what its package.json says.
+        moduleSideEffects: (id) => (ANTD_HELPERS.test(id) ? false : undefined),
+      },
     },
   },
 });
