@@ -1,10 +1,9 @@
-import { type TableColumnsType, Tag, Tooltip } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import type { CSSProperties } from 'react';
 import { Link } from 'react-router';
 import type { MatrixColumn, MatrixRow } from './api';
 import { drillPath, formatCell, PACE_STATUS, shortfallNote, shortfallText, worstFirst } from './format';
-
-type Column = TableColumnsType<MatrixRow>[number];
+import type { MatrixTableColumn as Column } from './matrix-table';
 
 const headStyle: CSSProperties = {
   display: '-webkit-box',
@@ -24,12 +23,9 @@ const byName = (a: MatrixRow, b: MatrixRow) => a.name.localeCompare(b.name, 'zh-
 const attainment = (r: MatrixRow) => r.metCount / (r.kpiCount || 1);
 const districtOf = (r: MatrixRow) => r.districtName ?? (r.type === 'iur' ? '产学研' : (r.districtCode ?? '—'));
 
-export const KPI_COLUMN_WIDTH = 92;
+const KPI_COLUMN_WIDTH = 92;
 const NAME_WIDTH = 190;
 const SHORTFALL_WIDTH = 210;
-/** the station, 主要短板 (both fixed), 所在区 and 达标项 */
-export const FIXED_COLUMNS_WIDTH = NAME_WIDTH + SHORTFALL_WIDTH + 80 + 76;
-export const LEADING_COLUMNS = 4;
 
 /** The KPI's measure, for formatting a shortfall the row names only by id. */
 export type MeasureOf = (kpiId: string) => string;
@@ -56,7 +52,7 @@ function ShortfallCell({ row, measureOf }: { row: MatrixRow; measureOf: MeasureO
   );
 }
 
-function stationColumn(): Column {
+function stationColumn(): Column<MatrixRow> {
   return {
     title: '工作站点',
     dataIndex: 'name',
@@ -73,7 +69,7 @@ function stationColumn(): Column {
   };
 }
 
-function shortfallColumn(measureOf: MeasureOf, fixed: boolean): Column {
+function shortfallColumn(measureOf: MeasureOf, fixed: boolean): Column<MatrixRow> {
   return {
     title: '主要短板',
     key: 'shortfall',
@@ -86,7 +82,7 @@ function shortfallColumn(measureOf: MeasureOf, fixed: boolean): Column {
   };
 }
 
-function metColumn(): Column {
+function metColumn(): Column<MatrixRow> {
   return {
     title: '达标项',
     key: 'met',
@@ -101,7 +97,7 @@ function metColumn(): Column {
   };
 }
 
-function kpiColumn(c: MatrixColumn): Column {
+function kpiColumn(c: MatrixColumn): Column<MatrixRow> {
   return {
     key: c.id,
     width: KPI_COLUMN_WIDTH,
@@ -149,7 +145,7 @@ export function matrixColumns({
 }: {
   columns: MatrixColumn[];
   measureOf: MeasureOf;
-}): TableColumnsType<MatrixRow> {
+}): Column<MatrixRow>[] {
   return [
     stationColumn(),
     shortfallColumn(measureOf, true),
@@ -166,6 +162,6 @@ export function matrixColumns({
 }
 
 /** On a phone a card per station: its name (to its KPI page), 主要短板 and 达标项. */
-export function phoneColumns(measureOf: MeasureOf): TableColumnsType<MatrixRow> {
+export function phoneColumns(measureOf: MeasureOf): Column<MatrixRow>[] {
   return [stationColumn(), shortfallColumn(measureOf, false), metColumn()];
 }

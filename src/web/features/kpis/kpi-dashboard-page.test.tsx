@@ -140,8 +140,7 @@ describe('考核看板', () => {
     const api = serve();
     openAt();
     await screen.findByText('举办活动 1/4（应达 3）');
-    // the sticky header is a table of its own: the rows are in the last one
-    const table = screen.getAllByRole('table', { name: '站点考核指标' }).at(-1) as HTMLElement;
+    const table = screen.getByRole('table', { name: '站点考核指标' });
     expect(api.urls()).toContain('/api/v1/kpi-matrix?year=2025');
 
     expect(screen.getByRole('tab', { name: '区工作站点（A类） 2 个' }).getAttribute('aria-selected')).toBe('true');
@@ -173,6 +172,47 @@ describe('考核看板', () => {
     const legend = screen.getByLabelText('图例');
     for (const label of ['达标', '有风险', '未达标', '进度正常']) expect(within(legend).getByText(label)).toBeTruthy();
     expect(screen.getByRole('button', { name: /导出 Excel/ })).toBeTruthy();
+  });
+
+  it('sorts the matrix by a column’s header and back to worst first', async () => {
+    serve();
+    openAt();
+    await screen.findByText('举办活动 1/4（应达 3）');
+    const table = screen.getByRole('table', { name: '站点考核指标' });
+    const order = () =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => within(r).getAllByRole('link')[0].textContent);
+    expect(order()).toEqual(['海淀区产业特派员工作站', '朝阳区工作站']);
+    const met = within(table).getByRole('columnheader', { name: /达标项/ });
+    fireEvent.click(within(met).getByRole('button'));
+    // 0/2 before 2/2: the lowest attainment first
+    expect(met.getAttribute('aria-sort')).toBe('ascending');
+    expect(order()).toEqual(['海淀区产业特派员工作站', '朝阳区工作站']);
+    fireEvent.click(within(met).getByRole('button'));
+    expect(met.getAttribute('aria-sort')).toBe('descending');
+    expect(order()).toEqual(['朝阳区工作站', '海淀区产业特派员工作站']);
+    fireEvent.click(within(met).getByRole('button'));
+    expect(met.getAttribute('aria-sort')).toBeNull();
+    expect(order()).toEqual(['海淀区产业特派员工作站', '朝阳区工作站']);
+    // 工作站点 sorts by name in Chinese order: 朝 (cháo) before 海 (hǎi)
+    const name = within(table).getByRole('columnheader', { name: /工作站点/ });
+    fireEvent.click(within(name).getByRole('button'));
+    expect(order()).toEqual(['朝阳区工作站', '海淀区产业特派员工作站']);
+  });
+
+  it('moves between the station types with the arrow keys', async () => {
+    serve();
+    const { address } = openAt('/kpi-dashboard?year=2025');
+    await screen.findByText('举办活动 1/4（应达 3）');
+    const first = screen.getByRole('tab', { name: '区工作站点（A类） 2 个' });
+    expect(first.tabIndex).toBe(0);
+    fireEvent.keyDown(first, { key: 'ArrowRight' });
+    await screen.findAllByText(IUR_ONLY);
+    expect(address()).toContain('type=iur');
+    expect(screen.getByRole('tab', { name: '产学研合作站点 1 个' }).getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: '产学研合作站点 1 个' }));
   });
 
   it('keeps the chosen tab in the address', async () => {

@@ -1,9 +1,10 @@
-import { Alert, Card, Col, Empty, Row, Spin, Statistic, Table } from 'antd';
+import { Alert, Col, Empty, Row, Spin } from 'antd';
 import { useMemo } from 'react';
 import { ROLE_SCOPE } from '../../../shared/permissions';
 import { EmptyYearNotice } from '../../components/empty-year-notice';
 import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
+import { Panel } from '../../components/panel';
 import { ResponsiveTable } from '../../components/responsive-table';
 import { useIsPhone } from '../../components/use-phone';
 import { formatPercent } from '../../lib/format';
@@ -18,10 +19,11 @@ import {
   useKpiMatrix,
 } from './api';
 import { activityChartOption, attainmentByDistrict, districtChartOption } from './charts';
-import { FIXED_COLUMNS_WIDTH, KPI_COLUMN_WIDTH, LEADING_COLUMNS, matrixColumns, phoneColumns } from './columns';
+import { matrixColumns, phoneColumns } from './columns';
 import { EChart } from './echart';
 import { worstFirst } from './format';
 import { MatrixFilterBar, PaceLegend, TypeTabs, useTypeParam } from './matrix-bits';
+import { MatrixTable } from './matrix-table';
 
 const muted = { color: 'rgba(0,0,0,0.55)' };
 
@@ -31,23 +33,30 @@ function Totals({ totals }: { totals: MatrixDto['totals'] }) {
     <Row gutter={[16, 16]} className="card-gap">
       {totals.map((t) => (
         <Col key={t.type} xs={24} md={8}>
-          <Card size="small" title={t.typeLabel}>
-            <Row gutter={8}>
-              <Col span={7}>
-                <Statistic title="站点数" value={t.stations} suffix="个" />
-              </Col>
-              <Col span={8}>
-                <Statistic title="全部达标站点" value={t.fullyMet} suffix={`/ ${t.stations}`} />
-              </Col>
-              <Col span={9}>
-                <Statistic
-                  title="指标达标率"
-                  value={t.stations ? formatPercent(t.attainment) : '—'}
-                  styles={{ content: { color: t.attainment >= 1 ? '#389e0d' : undefined } }}
-                />
-              </Col>
-            </Row>
-          </Card>
+          <Panel title={t.typeLabel}>
+            <dl className="matrix-totals">
+              <div>
+                <dt>站点数</dt>
+                <dd>
+                  {t.stations}
+                  <small>个</small>
+                </dd>
+              </div>
+              <div>
+                <dt>全部达标站点</dt>
+                <dd>
+                  {t.fullyMet}
+                  <small>/ {t.stations}</small>
+                </dd>
+              </div>
+              <div>
+                <dt>指标达标率</dt>
+                <dd style={{ color: t.attainment >= 1 ? '#389e0d' : undefined }}>
+                  {t.stations ? formatPercent(t.attainment) : '—'}
+                </dd>
+              </div>
+            </dl>
+          </Panel>
         </Col>
       ))}
     </Row>
@@ -61,16 +70,16 @@ function Charts({ rows, filters }: { rows: MatrixRow[]; filters: MatrixFilters }
   return (
     <Row gutter={[16, 16]} className="card-gap">
       <Col xs={24} xl={12}>
-        <Card size="small" title="各区指标达标率" extra={<span style={muted}>达标项数 / 考核项数</span>}>
+        <Panel title="各区指标达标率" extra={<span style={muted}>达标项数 / 考核项数</span>}>
           {rows.length ? (
             <EChart option={byDistrict} label="各区指标达标率柱状图" />
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无站点" />
           )}
-        </Card>
+        </Panel>
       </Col>
       <Col xs={24} xl={12}>
-        <Card size="small" title="各月工作量" extra={<span style={muted}>台账记录数，按月</span>}>
+        <Panel title="各月工作量" extra={<span style={muted}>台账记录数，按月</span>}>
           {activity.isError ? (
             <Alert type="error" showIcon title="无法加载各月工作量" />
           ) : activity.data && !activity.data.length ? (
@@ -78,7 +87,7 @@ function Charts({ rows, filters }: { rows: MatrixRow[]; filters: MatrixFilters }
           ) : (
             <EChart option={monthly} label="各月活动、联系企业、收集需求数量折线图" />
           )}
-        </Card>
+        </Panel>
       </Col>
     </Row>
   );
@@ -134,11 +143,10 @@ export default function KpiDashboardPage() {
       <Spin spinning={matrix.isFetching && !m} description="正在加载…">
         {m && <Totals totals={totals} />}
         {m && <Charts rows={m.rows} filters={filters} />}
-        <Card
-          size="small"
+        <Panel
           title="站点 × 考核指标"
           extra={<span style={muted}>落后项多的站点在前</span>}
-          styles={{ body: { paddingTop: 0 } }}
+          bodyStyle={{ paddingTop: 0 }}
         >
           <TypeTabs type={type} setType={setType} counts={counts} phone={phone} />
           {phone ? (
@@ -154,22 +162,18 @@ export default function KpiDashboardPage() {
           ) : (
             <>
               <PaceLegend />
-              <Table<MatrixRow>
+              <MatrixTable<MatrixRow>
+                key={type}
                 aria-label="站点考核指标"
-                size="small"
-                bordered
-                rowKey="stationId"
+                rowKey={(r) => r.stationId}
                 loading={matrix.isFetching && Boolean(m)}
                 columns={columns}
-                dataSource={rows}
-                pagination={false}
-                sticky
-                scroll={{ x: FIXED_COLUMNS_WIDTH + KPI_COLUMN_WIDTH * (columns.length - LEADING_COLUMNS) }}
-                locale={{ emptyText: empty }}
+                rows={rows}
+                empty={empty}
               />
             </>
           )}
-        </Card>
+        </Panel>
       </Spin>
     </>
   );
