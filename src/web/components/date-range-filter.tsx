@@ -32,7 +32,6 @@ export function DateRangeFilter({
   }
   // An emptied input answers ''; the filter then is open on that side.
   return (
-    // biome-ignore lint/a11y/useSemanticElements: a fieldset's legend would take a line of a phone's width
     <div role="group" aria-label={label} className="date-range-native">
       <input
         type="date"

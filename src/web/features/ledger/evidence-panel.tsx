@@ -4,7 +4,7 @@
 import { CameraOutlined, DeleteOutlined, FileOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Image, Popconfirm, Progress, Tag, Tooltip, Upload, type UploadProps } from 'antd';
 import { useState } from 'react';
-import { EVENT_EVIDENCE_KINDS, EVIDENCE_KINDS, type EvidenceKind } from '../../../domain/ledger/codes';
+import { EVIDENCE_KINDS, type EvidenceKind } from '../../../domain/ledger/codes';
 import { EVIDENCE_KIND_LABELS } from '../../../shared/labels';
 import { useIsPhone } from '../../components/use-phone';
 import { checkFile } from '../../lib/files';
