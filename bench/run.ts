@@ -227,8 +227,8 @@ the 4G profile: ${PROFILE_4G.latency} ms round trip, 1.6 Mbit/s down, 750 kbit/s
 wire* is the sum of Chromium's \`encodedDataLength\` over the script responses (compressed body plus headers) until the
 network is idle, lazy chunks included; *usable* is the time from navigation until the control the user came for is on
 the screen (the sign-in fields; the host's station card; the first event card and 新增活动; the event form's first
-field, timed from the tap; the dashboard's first row and chart). A form is not a page of its own: its row counts what the tap downloads, and
-names the page's bytes before it and the sum (decision 029).${pagesNote}
+field, timed from the tap; the dashboard's first row and chart). A form is not a page of its own: its row counts
+what the tap downloads, and names the page's bytes before it and the sum (decision 029).${pagesNote}
 
 ${table}${wire ? `\n\nThe largest scripts of each page (bytes on the wire):\n\n${wire.largest.join('\n')}` : ''}`;
 }
