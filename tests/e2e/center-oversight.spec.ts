@@ -142,48 +142,56 @@ test('the 考核看板 on a PC sorts its matrix, and downloads its charts but no
     storageState: await signIn.context().storageState(),
     viewport: { width: 1366, height: 768 },
   });
-  const page = await context.newPage();
-  const bodies: Promise<string>[] = [];
-  page.on('response', (r) => {
-    if (r.request().resourceType() === 'script') bodies.push(r.text().catch(() => ''));
-  });
-  const errors = browserErrors(page);
-  await page.goto('/kpi-dashboard');
-  const table = page.getByRole('table', { name: '站点考核指标' });
-  const rows = table.locator('tbody tr');
-  await expect(rows.first().getByRole('link').first()).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator('canvas')).toHaveCount(2, { timeout: 20_000 });
-  await page.waitForLoadState('networkidle');
-  const code = (await Promise.all(bodies)).join('\n');
-  expect(code).toContain('__ec_');
-  for (const library of ['rc-table', 'rc-tabs', 'rc-pagination']) expect(code, library).not.toContain(library);
-
-  // Worst first as it opens; 达标项 sorts the lowest attainment first, then the highest, then back.
-  const attainment = async () =>
-    (await rows.locator('td:nth-child(4)').allTextContents()).map((t) => {
-      const [met, of] = t.split('/').map(Number);
-      return met / of;
+  try {
+    const page = await context.newPage();
+    const bodies: Promise<string>[] = [];
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') bodies.push(r.text());
     });
-  const header = table.getByRole('columnheader', { name: /达标项/ });
-  await header.getByRole('button').click();
-  await expect(header).toHaveAttribute('aria-sort', 'ascending');
-  const up = await attainment();
-  expect(up).toEqual([...up].sort((a, b) => a - b));
-  await header.getByRole('button').click();
-  await expect(header).toHaveAttribute('aria-sort', 'descending');
-  const down = await attainment();
-  expect(down).toEqual([...down].sort((a, b) => b - a));
-  expect(down[0]).toBeGreaterThan(down.at(-1)!);
-  // The station's name stays at the left when the matrix scrolls sideways.
-  const name = rows.first().locator('td').first();
-  const before = await name.boundingBox();
-  const box = page.locator('.matrix-scroll');
-  await box.evaluate((el) => el.scrollBy({ left: 600 }));
-  expect(await box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
-  expect((await name.boundingBox())?.x).toBe(before?.x);
-  await shot(page, 'oversight-07-dashboard-sorted');
-  expect(errors).toEqual([]);
-  await context.close();
+    const errors = browserErrors(page);
+    await page.goto('/kpi-dashboard');
+    const table = page.getByRole('table', { name: '站点考核指标' });
+    const rows = table.locator('tbody tr');
+    await expect(rows.first().getByRole('link').first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('canvas')).toHaveCount(2, { timeout: 20_000 });
+    await page.waitForLoadState('networkidle');
+    const code = (await Promise.all(bodies)).join('\n');
+    expect(code).toContain('__ec_');
+    for (const library of ['rc-table', 'rc-tabs', 'rc-pagination']) expect(code, library).not.toContain(library);
+
+    // Worst first as it opens; 达标项 sorts the lowest attainment first, then the highest.
+    const attainment = async () =>
+      (await rows.locator('td:nth-child(4)').allTextContents()).map((t) => {
+        const [met, of] = t.split('/').map(Number);
+        return met / of;
+      });
+    const header = table.getByRole('columnheader', { name: /达标项/ });
+    await header.getByRole('button').click();
+    await expect(header).toHaveAttribute('aria-sort', 'ascending');
+    const up = await attainment();
+    expect(up).toEqual([...up].sort((a, b) => a - b));
+    expect(up[0]).toBeLessThan(up.at(-1)!);
+    await header.getByRole('button').click();
+    await expect(header).toHaveAttribute('aria-sort', 'descending');
+    const down = await attainment();
+    expect(down).toEqual([...down].sort((a, b) => b - a));
+    expect(down[0]).toBeGreaterThan(down.at(-1)!);
+
+    // The station's name and its 主要短板 stay at the left, side by side, when the matrix scrolls sideways.
+    const [name, shortfall] = [rows.first().locator('td').nth(0), rows.first().locator('td').nth(1)];
+    const before = await name.boundingBox();
+    expect(before).not.toBeNull();
+    const box = page.locator('.matrix-scroll');
+    await box.evaluate((el) => el.scrollBy({ left: 600 }));
+    expect(await box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    const after = await name.boundingBox();
+    expect(after?.x).toBe(before?.x);
+    expect((await shortfall.boundingBox())?.x).toBeCloseTo(after!.x + after!.width, 0);
+    await shot(page, 'oversight-07-dashboard-sorted');
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
 });
 
 test('a project’s 变更记录 shows who changed what, with phone numbers masked; 问题清单 lists findings across inspections', async ({

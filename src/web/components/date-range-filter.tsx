@@ -32,6 +32,7 @@ export function DateRangeFilter({
   }
   // An emptied input answers ''; the filter then is open on that side.
   return (
+    // A group, not a fieldset: a fieldset's legend would take a line of a phone's width.
     <div role="group" aria-label={label} className="date-range-native">
       <input
         type="date"

@@ -184,35 +184,65 @@ describe('考核看板', () => {
         .getAllByRole('row')
         .slice(1)
         .map((r) => within(r).getAllByRole('link')[0].textContent);
-    expect(order()).toEqual(['海淀区产业特派员工作站', '朝阳区工作站']);
+    const WORST_FIRST = ['海淀区产业特派员工作站', '朝阳区工作站'];
+    const REVERSED = ['朝阳区工作站', '海淀区产业特派员工作站'];
+    expect(order()).toEqual(WORST_FIRST);
+    // 所在区 in Chinese order: 朝 (cháo) before 海 (hǎi), then the other way, then the worst first again.
+    const district = within(table).getByRole('columnheader', { name: /所在区/ });
+    const sortBy = (h: HTMLElement) => fireEvent.click(within(h).getByRole('button'));
+    expect(within(district).getByRole('button').title).toBe('点击升序');
+    sortBy(district);
+    expect(district.getAttribute('aria-sort')).toBe('ascending');
+    expect(order()).toEqual(REVERSED);
+    expect(within(district).getByRole('button').title).toBe('点击降序');
+    sortBy(district);
+    expect(district.getAttribute('aria-sort')).toBe('descending');
+    expect(order()).toEqual(WORST_FIRST);
+    expect(within(district).getByRole('button').title).toBe('取消排序');
+    sortBy(district);
+    expect(district.getAttribute('aria-sort')).toBeNull();
+    expect(order()).toEqual(WORST_FIRST);
+    // 主要短板 sorts the worst first on its first click (its question), the other way on the second.
+    const shortfall = within(table).getByRole('columnheader', { name: /主要短板/ });
+    sortBy(shortfall);
+    expect(shortfall.getAttribute('aria-sort')).toBe('descending');
+    expect(order()).toEqual(WORST_FIRST);
+    sortBy(shortfall);
+    expect(shortfall.getAttribute('aria-sort')).toBe('ascending');
+    expect(order()).toEqual(REVERSED);
+    // 达标项: 2/2 after 0/2 going up, before it going down; one sorted column at a time.
     const met = within(table).getByRole('columnheader', { name: /达标项/ });
-    fireEvent.click(within(met).getByRole('button'));
-    // 0/2 before 2/2: the lowest attainment first
-    expect(met.getAttribute('aria-sort')).toBe('ascending');
-    expect(order()).toEqual(['海淀区产业特派员工作站', '朝阳区工作站']);
-    fireEvent.click(within(met).getByRole('button'));
-    expect(met.getAttribute('aria-sort')).toBe('descending');
-    expect(order()).toEqual(['朝阳区工作站', '海淀区产业特派员工作站']);
-    fireEvent.click(within(met).getByRole('button'));
-    expect(met.getAttribute('aria-sort')).toBeNull();
-    expect(order()).toEqual(['海淀区产业特派员工作站', '朝阳区工作站']);
-    // 工作站点 sorts by name in Chinese order: 朝 (cháo) before 海 (hǎi)
-    const name = within(table).getByRole('columnheader', { name: /工作站点/ });
-    fireEvent.click(within(name).getByRole('button'));
-    expect(order()).toEqual(['朝阳区工作站', '海淀区产业特派员工作站']);
+    sortBy(met);
+    expect(shortfall.getAttribute('aria-sort')).toBeNull();
+    expect(order()).toEqual(WORST_FIRST);
+    sortBy(met);
+    expect(order()).toEqual(REVERSED);
   });
 
-  it('moves between the station types with the arrow keys', async () => {
+  it('moves along the station types with the arrow keys, and chooses one with a click', async () => {
     serve();
     const { address } = openAt('/kpi-dashboard?year=2025');
     await screen.findByText('举办活动 1/4（应达 3）');
-    const first = screen.getByRole('tab', { name: '区工作站点（A类） 2 个' });
-    expect(first.tabIndex).toBe(0);
-    fireEvent.keyDown(first, { key: 'ArrowRight' });
+    const a = screen.getByRole('tab', { name: '区工作站点（A类） 2 个' });
+    const iur = screen.getByRole('tab', { name: '产学研合作站点 1 个' });
+    expect(a.tabIndex).toBe(0);
+    expect(iur.tabIndex).toBe(-1);
+    expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe(a.id);
+    a.focus();
+    // from the first, Left wraps round to the last; passing a tab chooses nothing
+    fireEvent.keyDown(a, { key: 'ArrowLeft' });
+    expect(document.activeElement).toBe(iur);
+    expect(iur.getAttribute('aria-selected')).toBe('false');
+    fireEvent.keyDown(iur, { key: 'Home' });
+    expect(document.activeElement).toBe(a);
+    fireEvent.keyDown(a, { key: 'End' });
+    expect(document.activeElement).toBe(iur);
+    expect(address()).not.toContain('type=');
+    fireEvent.click(iur);
     await screen.findAllByText(IUR_ONLY);
     expect(address()).toContain('type=iur');
-    expect(screen.getByRole('tab', { name: '产学研合作站点 1 个' }).getAttribute('aria-selected')).toBe('true');
-    expect(document.activeElement).toBe(screen.getByRole('tab', { name: '产学研合作站点 1 个' }));
+    expect(iur.getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe(iur.id);
   });
 
   it('keeps the chosen tab in the address', async () => {

@@ -22,7 +22,7 @@ import { activityChartOption, attainmentByDistrict, districtChartOption } from '
 import { matrixColumns, phoneColumns } from './columns';
 import { EChart } from './echart';
 import { worstFirst } from './format';
-import { MatrixFilterBar, PaceLegend, TypeTabs, useTypeParam } from './matrix-bits';
+import { MatrixFilterBar, PaceLegend, TYPE_PANEL_ID, TypeTabs, typeTabId, useTypeParam } from './matrix-bits';
 import { MatrixTable } from './matrix-table';
 
 const muted = { color: 'rgba(0,0,0,0.55)' };
@@ -149,30 +149,32 @@ export default function KpiDashboardPage() {
           bodyStyle={{ paddingTop: 0 }}
         >
           <TypeTabs type={type} setType={setType} counts={counts} phone={phone} />
-          {phone ? (
-            <ResponsiveTable<MatrixRow>
-              aria-label="站点考核指标"
-              rowKey="stationId"
-              titleColumn="name"
-              loading={matrix.isFetching && Boolean(m)}
-              columns={columns}
-              dataSource={rows}
-              emptyText="没有符合条件的工作站点"
-            />
-          ) : (
-            <>
-              <PaceLegend />
-              <MatrixTable<MatrixRow>
-                key={type}
+          <div role="tabpanel" id={TYPE_PANEL_ID} aria-labelledby={typeTabId(type)}>
+            {phone ? (
+              <ResponsiveTable<MatrixRow>
                 aria-label="站点考核指标"
-                rowKey={(r) => r.stationId}
+                rowKey="stationId"
+                titleColumn="name"
                 loading={matrix.isFetching && Boolean(m)}
                 columns={columns}
-                rows={rows}
-                empty={empty}
+                dataSource={rows}
+                emptyText="没有符合条件的工作站点"
               />
-            </>
-          )}
+            ) : (
+              <>
+                <PaceLegend />
+                <MatrixTable<MatrixRow>
+                  key={type}
+                  aria-label="站点考核指标"
+                  rowKey={(r) => r.stationId}
+                  loading={matrix.isFetching && Boolean(m)}
+                  columns={columns}
+                  rows={rows}
+                  empty={empty}
+                />
+              </>
+            )}
+          </div>
         </Panel>
       </Spin>
     </>

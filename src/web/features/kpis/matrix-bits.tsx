@@ -32,9 +32,14 @@ export function useTypeParam(counts: Partial<Record<StationType, number>> | unde
   return { type, setType };
 }
 
+/** The element the type tabs control: the matrix (or the phone's cards) of the chosen type. */
+export const TYPE_PANEL_ID = 'kpi-matrix-type-panel';
+export const typeTabId = (t: StationType) => `kpi-matrix-type-${t}`;
+
 /**
- * The station types as a tab bar (role tablist, arrow keys move between them). antd's Tabs, with its overflow menu
- * and the Card it shares a chunk with, is 13 kB on the wire of a page that only needs this line (issue 16).
+ * The station types as a tab bar (role tablist). antd's Tabs, with its overflow menu and the Card it shares a chunk
+ * with, is 13 kB on the wire of a page that only needs this line (issue 16). As antd's did, the arrow keys (and Home,
+ * End) move the focus and Enter or Space chooses: each choice is a history entry, so passing a tab adds none.
  */
 export function TypeTabs({
   type,
@@ -51,12 +56,12 @@ export function TypeTabs({
   // A type the reader has no station of (a district account and the 产学研 stations) is no tab, unless it is chosen.
   const shown = counts ? STATION_TYPES.filter((t) => (counts[t] ?? 0) > 0 || t === type) : STATION_TYPES;
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
+    const tabs = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+    const at = tabs.indexOf(document.activeElement as HTMLButtonElement);
+    const to: Record<string, number> = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 };
+    if (!(e.key in to) || !tabs.length) return;
     e.preventDefault();
-    const next = shown[(shown.indexOf(type) + step + shown.length) % shown.length];
-    setType(next);
-    e.currentTarget.querySelector<HTMLButtonElement>(`[data-type="${next}"]`)?.focus();
+    tabs[(to[e.key] + tabs.length) % tabs.length].focus();
   };
   return (
     <div role="tablist" aria-label="站点类型" className="tab-bar" onKeyDown={onKeyDown}>
@@ -65,7 +70,8 @@ export function TypeTabs({
           key={t}
           type="button"
           role="tab"
-          data-type={t}
+          id={typeTabId(t)}
+          aria-controls={TYPE_PANEL_ID}
           aria-selected={t === type}
           tabIndex={t === type ? 0 : -1}
           onClick={() => t !== type && setType(t)}
