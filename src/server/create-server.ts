@@ -9,11 +9,14 @@ import type { Context, Handler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { getMimeType } from 'hono/utils/mime';
 import { matchRoute, type RoutePreloads } from '../shared/route-preloads';
+import { workingYearOf } from '../shared/working-year';
 import { type CreatedApp, createApp } from './app';
-import { SESSION_COOKIE } from './auth/sessions';
+import { resolveSession, SESSION_COOKIE } from './auth/sessions';
 import type { AppDeps } from './context';
+import { listProgramYears } from './features/program-years/program-years.service';
 import { acceptedEncoding, ENCODING_SUFFIX, type Encoding, isPrecompressedCopy } from './http/compression';
-import { dataReadsOf, preloadsOf, readRoutePreloads, withPreloads } from './http/route-preloads';
+import { requestIp } from './http/request-ip';
+import { dataReadsOf, preloadsOf, readRoutePreloads, withPreloads, YEAR_SCOPED_READS } from './http/route-preloads';
 
 /** Asset names carry their content hash: a changed file is a new URL, so a copy never goes stale. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -101,9 +104,9 @@ const compressHtml = (html: Uint8Array, encoding: Encoding) =>
  * A signed-in user's page (the session cookie is there) also names, as modulepreload links, every file the route of
  * the address needs beyond index.js (src/shared/route-preloads.ts): the browser fetches them side by side from the
  * start rather than in four steps, one round trip each over 4G (issue 16); and the API reads the page makes first.
- * Built once per route (and station) and encoding.
+ * Built once per route (and station, and year: the home page's reads name the year it opens on) and encoding.
  */
-function indexPage(distDir: string): (c: Context) => Response {
+function indexPage(distDir: string, yearOf: YearOf): (c: Context) => Promise<Response> {
   const file = join(distDir, 'index.html');
   const raw = readFileSync(file);
   const plain = variantsOf(raw, (encoding) => {
@@ -114,8 +117,14 @@ function indexPage(distDir: string): (c: Context) => Response {
   const html = raw.toString('utf8');
   // Per route and, where the page's first reads name a parameter, per value (a station): the most recent ones.
   const pages = new Map<string, Variants>();
-  const variantsFor = (map: RoutePreloads, match: { index: number; params: Record<string, string> }): Variants => {
-    const reads = dataReadsOf(map.routes[match.index].path, match.params);
+  const variantsFor = async (
+    map: RoutePreloads,
+    match: { index: number; params: Record<string, string> },
+    c: Context,
+  ): Promise<Variants> => {
+    const pattern = map.routes[match.index].path;
+    const year = YEAR_SCOPED_READS.has(pattern) ? await yearOf(c) : undefined;
+    const reads = dataReadsOf(pattern, match.params, { year });
     const key = [match.index, ...reads].join(' ');
     let v = pages.get(key);
     if (!v) {
@@ -126,9 +135,9 @@ function indexPage(distDir: string): (c: Context) => Response {
     }
     return v;
   };
-  return (c) => {
+  return async (c) => {
     const route = preloads && getCookie(c, SESSION_COOKIE) ? matchRoute(preloads.routes, c.req.path) : null;
-    const variants = preloads && route && route.index >= 0 ? variantsFor(preloads, route) : plain;
+    const variants = preloads && route && route.index >= 0 ? await variantsFor(preloads, route, c) : plain;
     const encoding = acceptedEncoding(c.req.header('Accept-Encoding'));
     const compressed = encoding ? variants.get(encoding) : undefined;
     const chosen = compressed ?? variants.get('identity')!;
@@ -146,6 +155,30 @@ function indexPage(distDir: string): (c: Context) => Response {
   };
 }
 
+/** The program year a year-scoped page will open on, for naming its first reads; undefined when unknown. */
+type YearOf = (c: Context) => Promise<number | undefined>;
+
+/**
+ * As the web app chooses it (src/web/lib/working-year.ts): the address's `?year=`, else the visitor's working year,
+ * which depends on the stations in its scope. The year a user last chose is kept in the browser, not known here: the
+ * reads named for another year are then a request wasted, never a wrong answer. A failure names no year.
+ */
+function workingYearFor(deps: AppDeps): YearOf {
+  return async (c) => {
+    const asked = c.req.query('year');
+    if (asked !== undefined) return /^\d{4}$/.test(asked) ? Number(asked) : undefined;
+    const token = getCookie(c, SESSION_COOKIE);
+    try {
+      const actor = token ? await resolveSession(deps, token) : null;
+      if (!actor || actor.mustChangePassword) return undefined;
+      const years = await listProgramYears({ ...deps, actor, ip: requestIp(c, deps.env.TRUST_PROXY === '1') });
+      return workingYearOf(years);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 /** The API plus the built web app (dist/), with the SPA's index.html for client-side routes. */
 export function createServerApp(deps: AppDeps, distDir = resolve('dist')): CreatedApp {
   const created = createApp(deps);
@@ -153,8 +186,8 @@ export function createServerApp(deps: AppDeps, distDir = resolve('dist')): Creat
   if (existsSync(join(distDir, 'index.html'))) {
     app.get('/assets/*', serveAssets(distDir));
     app.use('/favicon.svg', serveStatic({ root: distDir }));
-    const page = indexPage(distDir);
-    app.get('*', (c) => {
+    const page = indexPage(distDir, workingYearFor(deps));
+    app.get('*', async (c) => {
       if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: '接口不存在' } }, 404);
       return page(c);
     });

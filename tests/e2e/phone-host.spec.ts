@@ -142,6 +142,21 @@ test.describe('on a phone, 390×844', () => {
       asked.push(url.pathname);
       askedUrls.push(url.pathname + url.search);
     });
+    // The home page names the working year's overview, stations and districts too (decision 029).
+    const home = (await (await page.goto('/'))?.text()) ?? '';
+    await expect(page.getByText('本单位的工作站点')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const homeReads = [...home.matchAll(/<link rel="preload" as="fetch" crossorigin href="([^"]+)">/g)].map((m) =>
+      m[1].replaceAll('&amp;', '&'),
+    );
+    expect(homeReads.some((r) => /^\/api\/v1\/stations\?year=\d{4}&page=1&pageSize=200$/.test(r))).toBe(true);
+    for (const read of homeReads)
+      expect(
+        askedUrls.filter((u) => u === read),
+        read,
+      ).toHaveLength(1);
+    asked.length = 0;
+    askedUrls.length = 0;
     const doc = await page.goto(`/stations/${stationId}/ledger/events`);
     const html = (await doc?.text()) ?? '';
     await expect(page.getByRole('list', { name: '活动记录' }).getByRole('listitem').first()).toBeVisible();

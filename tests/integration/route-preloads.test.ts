@@ -178,12 +178,39 @@ describe('the server', () => {
     expect(bogus).not.toContain('/api/v1/stations/01b7/nothing');
   });
 
-  it('names the years and the inbox on the home page', async () => {
+  it('names the years and the inbox on the home page of a session it does not know', async () => {
     const home = await (await web.request('/', { headers: signedIn })).text();
     expect(
       links(home)
         .filter((m) => m[2] === 'fetch')
         .map((m) => m[3]),
     ).toEqual([SESSION_PROBE, '/api/v1/program-years', '/api/v1/inbox']);
+  });
+
+  it('names, on a signed-in home page, the year’s overview, stations and districts: the working year, or the address’s', async () => {
+    const cookie = await t.login('host');
+    const years = (await t.call(cookie, 'GET', '/api/v1/program-years')).json.items as Array<{
+      year: number;
+      working: boolean;
+    }>;
+    const working = years.find((y) => y.working)?.year;
+    expect(working).toBeDefined();
+    const reads = async (path: string) =>
+      links(await (await web.request(path, { headers: { cookie } })).text())
+        .filter((m) => m[2] === 'fetch')
+        .map((m) => m[3].replaceAll('&amp;', '&'));
+    const forYear = (y: number) => [
+      `/api/v1/home/overview?year=${y}`,
+      `/api/v1/stations?year=${y}&page=1&pageSize=200`,
+      `/api/v1/districts?year=${y}`,
+    ];
+    const always = [SESSION_PROBE, '/api/v1/program-years', '/api/v1/inbox'];
+    expect(await reads('/')).toEqual([...always, ...forYear(working!)]);
+    expect(await reads('/?year=2019')).toEqual([...always, ...forYear(2019)]);
+    // Not a year: the page falls back to its working year, which the server does not guess at.
+    expect(await reads('/?year=all')).toEqual(always);
+    // A session that has ended names no year.
+    await t.call(cookie, 'DELETE', '/api/v1/sessions/current');
+    expect(await reads('/')).toEqual(always);
   });
 });

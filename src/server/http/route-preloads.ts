@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { districtsApi } from '../../shared/api/districts';
 import { endpointUrl } from '../../shared/api/endpoint';
 import { inboxApi } from '../../shared/api/inbox';
 import { programYearsApi } from '../../shared/api/program-years';
@@ -23,15 +24,32 @@ export function preloadsOf(map: RoutePreloads, route: number): string[] {
 
 const PARAM_VALUE = /^[\w-]{1,80}$/;
 
+/** What the server knows of the visitor when it writes the page: the program year the page opens on, if known. */
+export interface ReadContext {
+  year?: number;
+}
+
 /**
  * The API reads a page makes first, for every role, by the route of the address: named in its HTML so that they travel
  * with its code rather than after it (issue 16, decision 027). Built from the endpoints of src/shared/api with the
  * query the page sends (same keys, same order: `endpointUrl` writes both), so they are the very URLs the page asks
- * for; a read the page asks differently (another page size) is asked again, so a wrong entry costs a request, never a
- * wrong answer. The ledger page waits for its station, then its records; the home page for the years.
+ * for; a read the page asks differently (another page size, another year) is asked again, so a wrong entry costs a
+ * request, never a wrong answer. The ledger page waits for its station, then its records; the home page for the
+ * years, then the year's overview, stations and districts (decision 029: the server names the year the page will
+ * choose, from the address or else the visitor's working year).
  */
-const FIRST_READS: Record<string, (params: Record<string, string>) => string[]> = {
-  '/': () => [endpointUrl(programYearsApi.list), endpointUrl(inboxApi.inbox)],
+const FIRST_READS: Record<string, (params: Record<string, string>, context: ReadContext) => string[]> = {
+  '/': (_, { year }) => [
+    endpointUrl(programYearsApi.list),
+    endpointUrl(inboxApi.inbox),
+    ...(year === undefined
+      ? []
+      : [
+          endpointUrl(districtsApi.homeOverview, { query: { year } }),
+          endpointUrl(stationsApi.list, { query: { year, page: 1, pageSize: 200 } }),
+          endpointUrl(districtsApi.list, { query: { year } }),
+        ]),
+  ],
   '/stations/:id/ledger/:kind': ({ id, kind }) => [
     endpointUrl(stationsApi.get, { params: { id } }),
     ...(isRecordKind(kind)
@@ -40,13 +58,17 @@ const FIRST_READS: Record<string, (params: Record<string, string>) => string[]> 
   ],
 };
 
+/** The routes whose first reads name the program year: only for these does the server look the year up. */
+export const YEAR_SCOPED_READS: ReadonlySet<string> = new Set(['/']);
+
 const isRecordKind = (k: string | undefined): k is RecordKind => RECORD_KINDS.includes(k as RecordKind);
 
 /** A route's first reads, for an address whose parameters are plain ids (letters, digits, `-`, `_`); else none. */
-export function dataReadsOf(pattern: string, params: Record<string, string>): string[] {
+export function dataReadsOf(pattern: string, params: Record<string, string>, context: ReadContext = {}): string[] {
   const reads = FIRST_READS[pattern];
   if (!reads || Object.values(params).some((v) => !PARAM_VALUE.test(v))) return [];
-  return reads(params);
+  const year = context.year !== undefined && Number.isInteger(context.year) ? context.year : undefined;
+  return reads(params, { year });
 }
 
 /**

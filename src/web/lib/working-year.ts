@@ -3,15 +3,14 @@
 // user picks is in the address (?year=, so reload, Back and a shared link keep it) and remembered for the next page.
 import { useEffect, useMemo } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
-import { type ProgramYearSummary, useProgramYears } from './program-years';
+import { workingYearOf } from '../../shared/working-year';
+import { useProgramYears } from './program-years';
 
 const REMEMBERED = 'qianqi.year';
 /** `?year=all`: 全部年度, on the lists that offer it */
 export const ALL_YEARS = 'all';
 
-export function workingYearOf(years: readonly ProgramYearSummary[]): number | undefined {
-  return (years.find((y) => y.working) ?? years.find((y) => y.stationCount > 0) ?? years[0])?.year;
-}
+export { workingYearOf };
 
 function remembered(): string | null {
   try {
