@@ -114,7 +114,7 @@ async function wireFigures(base: string, rows: Row[]): Promise<WireNotes | null>
         value:
           before === undefined
             ? `${kb(first.jsBytes)}（${first.scripts.length} 个文件；页面共 ${kb(first.allBytes)}）`
-            : `${kb(bytes)}（点按后下载；此前页面 ${kb(before)}，合计 ${kb(first.jsBytes)}，${first.scripts.length} 个文件）`,
+            : `${kb(bytes)}（点按后下载 ${first.tapScripts?.length} 个文件；此前页面 ${kb(before)}，合计 ${kb(first.jsBytes)}）`,
         budget: `≤ ${kb(spec.jsBudget)}`,
         ok: bytes <= spec.jsBudget,
       });
@@ -125,7 +125,7 @@ async function wireFigures(base: string, rows: Row[]): Promise<WireNotes | null>
         ok: spec.secondsBudget === null ? null : median <= spec.secondsBudget * 1000,
       });
       largest.push(
-        `- ${spec.name}：${first.scripts
+        `- ${spec.name}${first.tapScripts ? '（点按后）' : ''}：${(first.tapScripts ?? first.scripts)
           .slice(0, 6)
           .map((x) => `${x.name} ${kb(x.bytes)}`)
           .join('，')}`,

@@ -44,10 +44,15 @@ export interface WireResult {
   beforeTapJsBytes?: number;
   /** the script files loaded (name without its hash, bytes on the wire), largest first: what a page pulls in */
   scripts: Array<{ name: string; bytes: number }>;
+  /** for a form opened on its page: the scripts that arrived after the tap, largest first */
+  tapScripts?: Array<{ name: string; bytes: number }>;
 }
 
 interface Counter {
   totals(): { js: number; all: number; scripts: WireResult['scripts'] };
+  /** how many scripts have finished so far, and those finished from such a count on (largest first) */
+  scriptCount(): number;
+  scriptsFrom(index: number): WireResult['scripts'];
 }
 
 /** Sums encodedDataLength per finished request, Script requests apart; requests that never finish don't count. */
@@ -71,8 +76,11 @@ async function countWire(page: Page, context: BrowserContext): Promise<Counter> 
       scripts.push({ name: file.replace(/-[\w-]{8}\.js$/, ''), bytes: e.encodedDataLength });
     }
   });
+  const largestFirst = (list: WireResult['scripts']) => [...list].sort((a, b) => b.bytes - a.bytes);
   return {
-    totals: () => ({ js, all, scripts: [...scripts].sort((a, b) => b.bytes - a.bytes) }),
+    totals: () => ({ js, all, scripts: largestFirst(scripts) }),
+    scriptCount: () => scripts.length,
+    scriptsFrom: (index) => largestFirst(scripts.slice(index)),
   };
 }
 
@@ -97,12 +105,14 @@ export async function measureWire(spec: WirePage, { browser, base, cookies, stat
     const counter = await countWire(page, context);
     let started = Date.now();
     let beforeTapJsBytes: number | undefined;
+    let tapFrom: number | undefined;
     await page.goto(`${base}${spec.path(stationId)}`, { waitUntil: 'commit' });
     if (spec.open) {
       // A form opened on its page: the page's bytes before the tap are kept apart, so that the form's row can count
       // what the tap downloads (decision 029); the time runs from the tap.
       await page.waitForLoadState('networkidle');
       beforeTapJsBytes = counter.totals().js;
+      tapFrom = counter.scriptCount();
       started = Date.now();
       await spec.open(page);
     }
@@ -111,7 +121,15 @@ export async function measureWire(spec: WirePage, { browser, base, cookies, stat
     // Late chunks (a locale, a lazy dialog) still count as what the page costs, whenever they arrive.
     await page.waitForLoadState('networkidle');
     const t = counter.totals();
-    return { jsBytes: t.js, allBytes: t.all, usableMs, beforeTapJsBytes, scripts: t.scripts } satisfies WireResult;
+    const tapScripts = tapFrom === undefined ? undefined : counter.scriptsFrom(tapFrom);
+    return {
+      jsBytes: t.js,
+      allBytes: t.all,
+      usableMs,
+      beforeTapJsBytes,
+      scripts: t.scripts,
+      tapScripts,
+    } satisfies WireResult;
   } finally {
     await context.close();
   }
