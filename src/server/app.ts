@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -17,6 +18,16 @@ import { logger } from './logger';
 z.config(z.locales.zhCN());
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A request's context: who its session cookie names (null without one, or once it has ended) and where it comes from.
+ * The API's requests have it from the middleware below; the page's HTML asks for it too (create-server.ts).
+ */
+export async function requestContext(deps: AppDeps, c: Context): Promise<Ctx> {
+  const token = getCookie(c, SESSION_COOKIE);
+  const actor = token ? await resolveSession(deps, token) : null;
+  return { ...deps, actor, ip: requestIp(c, deps.env.TRUST_PROXY === '1') };
+}
 
 export interface CreatedApp {
   app: OpenAPIHono<Env>;
@@ -77,10 +88,8 @@ export function createApp(deps: AppDeps): CreatedApp {
         throw new AppError('unsupported_media_type', { userMessage: '请求格式不支持：请以 application/json 提交' });
       }
     }
-    const token = getCookie(c, SESSION_COOKIE);
-    const actor = token ? await resolveSession(deps, token) : null;
-    const ctx: Ctx = { ...deps, actor, ip: requestIp(c, deps.env.TRUST_PROXY === '1') };
-    c.set('actor', actor);
+    const ctx = await requestContext(deps, c);
+    c.set('actor', ctx.actor);
     c.set('ctx', ctx);
     await next();
   });

@@ -10,12 +10,11 @@ import { getCookie } from 'hono/cookie';
 import { getMimeType } from 'hono/utils/mime';
 import { matchRoute, type RoutePreloads } from '../shared/route-preloads';
 import { workingYearOf } from '../shared/working-year';
-import { type CreatedApp, createApp } from './app';
-import { resolveSession, SESSION_COOKIE } from './auth/sessions';
+import { type CreatedApp, createApp, requestContext } from './app';
+import { SESSION_COOKIE } from './auth/sessions';
 import type { AppDeps } from './context';
 import { listProgramYears } from './features/program-years/program-years.service';
 import { acceptedEncoding, ENCODING_SUFFIX, type Encoding, isPrecompressedCopy } from './http/compression';
-import { requestIp } from './http/request-ip';
 import { dataReadsOf, preloadsOf, readRoutePreloads, withPreloads, YEAR_SCOPED_READS } from './http/route-preloads';
 
 /** Asset names carry their content hash: a changed file is a new URL, so a copy never goes stale. */
@@ -167,12 +166,10 @@ function workingYearFor(deps: AppDeps): YearOf {
   return async (c) => {
     const asked = c.req.query('year');
     if (asked !== undefined) return /^\d{4}$/.test(asked) ? Number(asked) : undefined;
-    const token = getCookie(c, SESSION_COOKIE);
     try {
-      const actor = token ? await resolveSession(deps, token) : null;
-      if (!actor || actor.mustChangePassword) return undefined;
-      const years = await listProgramYears({ ...deps, actor, ip: requestIp(c, deps.env.TRUST_PROXY === '1') });
-      return workingYearOf(years);
+      const ctx = await requestContext(deps, c);
+      if (!ctx.actor || ctx.actor.mustChangePassword) return undefined;
+      return workingYearOf(await listProgramYears(ctx));
     } catch {
       return undefined;
     }

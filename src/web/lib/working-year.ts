@@ -10,8 +10,6 @@ const REMEMBERED = 'qianqi.year';
 /** `?year=all`: 全部年度, on the lists that offer it */
 export const ALL_YEARS = 'all';
 
-export { workingYearOf };
-
 function remembered(): string | null {
   try {
     return localStorage.getItem(REMEMBERED);
